@@ -1,0 +1,62 @@
+package org.modelevolution.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader, or a process restarted after a crash, sees either the old
+ * content or the new one, never a half-written file: write a sibling temporary file, force it
+ * to disk, then rename it over the target.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Something that writes a whole file's content to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  public static void writeString(Path target, String text) {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static void write(Path target, byte[] bytes) {
+    write(target, out -> out.write(bytes));
+  }
+
+  public static void write(Path target, Content content) {
+    Path parent = target.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+      Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+      try {
+        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
+            OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+          content.writeTo(out);
+          out.flush();
+          channel.force(true);
+        }
+        move(temp, target);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
