@@ -1,0 +1,65 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modelevolution.io.AtomicFiles;
+
+/**
+ * An ordered list of {@code metric,value} rows, the layout of the study's statistics files
+ * ({@code rq1_dataset_stats_legacy.csv}, {@code rq3_dataset_stats.csv}): no header, one metric per
+ * line, in the order the study computed them. Values are kept as the exact text to write, so
+ * that formatting quirks of the study (e.g. {@code 17773.0}) are reproduced on purpose.
+ */
+public final class MetricsTable {
+  private final Map<String, String> rows = new LinkedHashMap<>();
+
+  /** Adds or replaces a metric; a replaced metric keeps its original position. */
+  public MetricsTable put(String metric, Object value) {
+    rows.put(metric, String.valueOf(value));
+    return this;
+  }
+
+  public Optional<String> get(String metric) {
+    return Optional.ofNullable(rows.get(metric));
+  }
+
+  public Map<String, String> rows() {
+    return Collections.unmodifiableMap(rows);
+  }
+
+  /** Writes the table as CSV without a header, quoting fields the way pandas' {@code to_csv} does. */
+  public void write(Path file) {
+    StringBuilder csv = new StringBuilder();
+    rows.forEach((metric, value) -> csv.append(quote(metric)).append(',').append(quote(value)).append('\n'));
+    AtomicFiles.writeString(file, csv.toString());
+  }
+
+  /** Reads a {@code metric,value} file as written by the study or by {@link #write}. */
+  public static MetricsTable read(Path file) {
+    MetricsTable table = new MetricsTable();
+    for (List<String> record : SimpleCsv.read(file)) {
+      if (record.size() >= 2) {
+        table.put(record.get(0), record.get(1));
+      }
+    }
+    return table;
+  }
+
+  @Override
+  public String toString() {
+    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    List<String> lines = new ArrayList<>();
+    rows.forEach((metric, value) -> lines.add(String.format("%-" + width + "s  %s", metric, value)));
+    return String.join("\n", lines);
+  }
+
+  static String quote(String field) {
+    boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
+    return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+  }
+}

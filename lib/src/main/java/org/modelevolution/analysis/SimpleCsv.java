@@ -1,0 +1,23 @@
+package org.modelevolution.analysis;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads small header-less CSV files (RFC 4180 quoting, fields may span lines) as lists of fields. */
+final class SimpleCsv {
+  private SimpleCsv() {}
+
+  static List<List<String>> read(Path file) {
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(file.toFile())) {
+      return it.readAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read CSV " + file, e);
+    }
+  }
+}
