@@ -190,11 +190,12 @@ public final class PullRequestMiner {
     if (done.isPresent()) {
       return done.get();
     }
+    if (item.path("comments").asInt(0) == 0) {
+      return new Conversation(List.of(), null); // nothing to fetch, so nothing to checkpoint
+    }
     Conversation conversation;
     Optional<String> repository = GitHubClient.repositoryOf(item);
-    if (item.path("comments").asInt(0) == 0) {
-      conversation = new Conversation(List.of(), null);
-    } else if (repository.isEmpty()) {
+    if (repository.isEmpty()) {
       conversation = new Conversation(List.of(), "no repository_url");
     } else {
       try {
