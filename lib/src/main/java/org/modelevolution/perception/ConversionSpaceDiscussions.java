@@ -33,6 +33,8 @@ import org.modelevolution.progress.Progress;
 public final class ConversionSpaceDiscussions {
   public static final String STEP = "hub-discussions";
   public static final HubRepo CONVERSION_SPACE = HubRepo.space("safetensors/convert");
+  /** The Hub's public web address, used for the {@code url} column. */
+  public static final String WEB = "https://huggingface.co";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -117,8 +119,8 @@ public final class ConversionSpaceDiscussions {
 
   private List<MinedPost> rows(Journal<JsonNode> details) {
     List<MinedPost> rows = new ArrayList<>();
-    String web = endpoint.baseUrl().newBuilder().addPathSegments(repo.toString()).addPathSegment("discussions")
-        .build().toString();
+    // The discussion's public address, whatever mirror served the API: same data, same bytes.
+    String web = WEB + "/" + repo + "/discussions";
     for (JsonNode node : details.entries().values()) {
       rows.add(new MinedPost(node.path("title").asText(""), MinedPost.HUGGING_FACE,
           web + "/" + node.path("num").asInt(), node.toString()));
