@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      MineGitHubCommand.class,
+      MineStackOverflowCommand.class,
+      MineDiscussionsCommand.class,
     })
 public final class Main {
 
