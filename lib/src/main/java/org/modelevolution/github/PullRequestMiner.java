@@ -84,8 +84,10 @@ public final class PullRequestMiner {
         "comments: GET /repos/{owner}/{repo}/issues/{number}/comments for every non-bot pull request",
         "output: " + outDir.resolve(STEP + ".csv"),
         "checkpoint: " + outDir.resolve(STEP + ".journal"),
-        "initial windows:"));
-    CreatedRange.months(since, until).forEach(r -> lines.add("  q=" + query(r)));
+        "query: " + TERMS + " is:pr is:closed created:<window>"));
+    List<CreatedRange> months = CreatedRange.months(since, until);
+    lines.add("initial windows: " + months.size() + " calendar months, " + months.get(0).qualifier()
+        + (months.size() > 1 ? " ... " + months.get(months.size() - 1).qualifier() : ""));
     return String.join("\n", lines);
   }
 

@@ -95,8 +95,9 @@ public final class StackOverflowMiner {
         "search: GET /search/excerpts?order=asc&sort=creation&site=stackoverflow&pagesize=100, paged while has_more",
         "output: " + outDir.resolve(STEP + ".csv"),
         "checkpoint: " + outDir.resolve(STEP + ".journal"),
-        "searches (" + searches().size() + "):"));
-    searches().forEach(s -> lines.add("  q=" + s.text() + " created " + s.from() + " .. " + s.to() + " (exclusive)"));
+        "queries: " + String.join(" | ", queries),
+        "windows: calendar years of creation, " + since + " .. " + until,
+        "searches: " + searches().size() + " (queries x windows)"));
     return String.join("\n", lines);
   }
 

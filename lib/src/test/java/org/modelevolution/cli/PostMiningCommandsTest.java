@@ -37,7 +37,7 @@ class PostMiningCommandsTest {
     Result so = run("mine-stackoverflow", "--dry-run", "--out", dir.toString(), "--query", "safetensors",
         "--since", "2023-01-01", "--until", "2024-12-31");
     assertThat(so.exit()).isZero();
-    assertThat(so.out()).contains("step: stackoverflow-posts", "searches (2):");
+    assertThat(so.out()).contains("step: stackoverflow-posts", "searches: 2");
 
     Result hub = run("mine-discussions", "--dry-run", "--out", dir.toString());
     assertThat(hub.exit()).isZero();

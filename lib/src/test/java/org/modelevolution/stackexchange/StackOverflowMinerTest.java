@@ -117,7 +117,7 @@ class StackOverflowMinerTest {
     try (MockWebServer server = new MockWebServer()) {
       server.start();
       String plan = miner(server).plan(out);
-      assertThat(plan).contains("searches (6):", "q=safe tensors created 2023-01-01T00:00:00Z");
+      assertThat(plan).contains("searches: 6", "queries: safetensors | safe tensors | safetensor", "2022-01-01 .. 2023-12-31");
       assertThat(server.getRequestCount()).isZero();
     }
   }
