@@ -85,7 +85,9 @@ public final class GitHubClient {
 
   /**
    * All conversation comments of issue or pull request {@code number} in {@code owner/name},
-   * oldest first, following {@code Link} pages.
+   * oldest first, following {@code Link} pages. The first URL is built below the configured
+   * endpoint rather than taken from the item's {@code comments_url}, so that a mirror or a
+   * recorded fixture server set in {@code GITHUB_API_URL} is honoured.
    */
   public List<JsonNode> comments(String repository, long number) throws IOException {
     HttpUrl url = endpoint.url("repos", repository, "issues", Long.toString(number), "comments")

@@ -62,19 +62,19 @@ public record DiscussionDetails(
     node.path("events").forEach(e -> events.add(DiscussionEvent.fromJson(e)));
     return new DiscussionDetails(
         node.path("_id").asText(""),
-        Json.requiredInt(node, "num"),
+        DiscussionJson.requiredInt(node, "num"),
         repo,
         node.path("title").asText(""),
         node.path("status").asText(""),
         node.path("isPullRequest").asBoolean(false),
-        Json.instant(node, "createdAt"),
+        DiscussionJson.instant(node, "createdAt"),
         HubUser.authorOf(node),
         node.path("pinned").asBoolean(false),
         node.path("locked").asBoolean(false),
         events,
         FilesWithConflicts.of(node.get("filesWithConflicts")),
         PullRequestChanges.of(node.path("changes")),
-        Json.optionalText(node, "diff"),
+        DiscussionJson.optionalText(node, "diff"),
         json);
   }
 }

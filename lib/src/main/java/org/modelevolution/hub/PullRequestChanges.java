@@ -20,8 +20,8 @@ public record PullRequestChanges(
     }
     return Optional.of(new PullRequestChanges(
         node.path("base").asText(""),
-        Json.optionalText(node, "mergeCommitId"),
-        Json.optionalText(node, "headCommitId"),
+        DiscussionJson.optionalText(node, "mergeCommitId"),
+        DiscussionJson.optionalText(node, "headCommitId"),
         node.path("refDeleted").asBoolean(false)));
   }
 }

@@ -1,10 +1,13 @@
 package org.modelevolution.perception;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +35,8 @@ public final class PostTable {
   /** Writes the table atomically: readers never see a half-written file. */
   public static void write(Path file, List<MinedPost> posts) {
     AtomicFiles.write(file, out -> {
-      var writer = CSV.writer(SCHEMA).writeValues(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+      var writer = CSV.writer(SCHEMA).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+          .writeValues(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
       for (MinedPost post : posts) {
         writer.write(List.of(post.title(), post.source(), post.url(), post.jsonContent()));
       }

@@ -130,7 +130,14 @@ final class FakeGitHub extends Dispatcher {
         .body(body);
   }
 
+  private static final Map<String, JsonNode> FIXTURES = new ConcurrentHashMap<>();
+
+  /** A fresh copy of a parsed fixture (parsed once: thousands of items are built from it). */
   private static JsonNode read(String fixture) {
+    return FIXTURES.computeIfAbsent(fixture, FakeGitHub::parse).deepCopy();
+  }
+
+  private static JsonNode parse(String fixture) {
     try {
       return MAPPER.readTree(text(fixture));
     } catch (java.io.IOException e) {

@@ -9,12 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Defensive reading of Hub JSON: every field the Hub may omit is read as optional. */
-final class Json {
+final class DiscussionJson {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
-  private Json() {}
+  private DiscussionJson() {}
 
   static int requiredInt(JsonNode node, String field) {
     JsonNode value = node.get(field);
