@@ -80,6 +80,7 @@ public final class ConversionSpaceDiscussions {
         }
         progress.step();
       }
+      details.entries().values().forEach(d -> run.count("status " + d.path("status").asText("unknown"), 1));
       return run.finish(rows(details));
     }
   }

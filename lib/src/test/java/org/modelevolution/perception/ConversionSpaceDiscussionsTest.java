@@ -117,7 +117,8 @@ class ConversionSpaceDiscussionsTest {
     assertThat(content.get("events")).hasSize(4);
     assertThat(content.get("events").get(2).has("author")).as("deleted commenter kept").isFalse();
     assertThat(manifest.errors()).singleElement().asString().startsWith("spaces/safetensors/convert#5: HTTP 404");
-    assertThat(manifest.counts()).containsEntry("discussions fetched", 6L).containsEntry("discussions missing", 1L);
+    assertThat(manifest.counts()).containsEntry("discussions fetched", 6L).containsEntry("discussions missing", 1L)
+        .containsEntry("status open", 3L).containsEntry("status closed", 3L);
   }
 
   @Test

@@ -18,6 +18,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.modelevolution.testing.HttpFixtures;
 
 /**
  * A {@code /search/excerpts} server over posts built from the api-reference 3.1 items: it filters
@@ -32,6 +33,7 @@ final class FakeStackExchange extends Dispatcher {
   private final List<Post> posts = new ArrayList<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger throttleAt = new AtomicInteger(-1);
+  private final AtomicInteger quotaExhaustedAt = new AtomicInteger(-1);
 
   /** A question (template item 0) or an answer (item 1) matched by {@code queries}. */
   FakeStackExchange add(boolean answer, long questionId, long answerId, long created, Set<String> queries) {
@@ -52,11 +54,20 @@ final class FakeStackExchange extends Dispatcher {
     return this;
   }
 
+  /** Answers request number {@code n} (0-based) with the documented quota error (api-reference 3.0). */
+  FakeStackExchange exhaustQuotaAt(int n) {
+    quotaExhaustedAt.set(n);
+    return this;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpUrl url = request.getUrl();
     int index = requests.size();
     requests.add(url.query());
+    if (quotaExhaustedAt.compareAndSet(index, -1)) {
+      return HttpFixtures.http("stackexchange/error-throttle.http");
+    }
     if (index == throttleAt.get()) {
       return json(400, "{\"error_id\":502,\"error_message\":\"Violation of backoff parameter\","
           + "\"error_name\":\"throttle_violation\",\"backoff\":5}");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
 import org.modelevolution.io.RunManifest;
@@ -110,6 +111,23 @@ class StackOverflowMinerTest {
     assertThat(Files.mismatch(dir.resolve("clean/stackoverflow-posts.csv"), out.resolve("stackoverflow-posts.csv"))).as("first differing byte").isEqualTo(-1L);
     assertThat(fake.requests).hasSameSizeAs(cleanFake.requests).doesNotHaveDuplicates();
     assertThat(resumed.counts().get("pages already done")).isEqualTo(beforeResume);
+  }
+
+  @Test
+  void anExhaustedDailyQuotaStopsTheRunAndARerunFinishesIt(@TempDir Path dir) throws Exception {
+    mine(posts(), dir.resolve("clean"), Progress.silent());
+    FakeStackExchange fake = posts().exhaustQuotaAt(5);
+    Path out = dir.resolve("resumed");
+
+    assertThatThrownBy(() -> mine(fake, out, Progress.silent()))
+        .isInstanceOfSatisfying(RateLimitedException.class,
+            e -> assertThat(e.requestedWait()).isEqualTo(Duration.ofSeconds(43200)));
+    assertThat(out.resolve("stackoverflow-posts.csv")).doesNotExist();
+    RunManifest resumed = mine(fake, out, Progress.silent());
+
+    assertThat(Files.mismatch(dir.resolve("clean/stackoverflow-posts.csv"), out.resolve("stackoverflow-posts.csv")))
+        .as("first differing byte").isEqualTo(-1L);
+    assertThat(resumed.counts()).containsEntry("pages already done", 5L).containsEntry("pages fetched", 7L);
   }
 
   @Test
