@@ -75,7 +75,7 @@ public record CreatedRange(Instant start, Instant end) implements Comparable<Cre
     return Duration.between(start, end);
   }
 
-  /** A key that sorts chronologically, then larger windows first. */
+  /** A key that sorts by start, then by end: the order of checkpoint entries. */
   public String key() {
     return SECOND.format(start) + ".." + SECOND.format(end);
   }

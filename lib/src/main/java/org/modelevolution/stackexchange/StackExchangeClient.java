@@ -38,6 +38,9 @@ import org.modelevolution.http.RetryPolicy;
  * {@code backoff}, else at least 60 s doubling; and it stops with {@link RateLimitedException} when
  * that wait is longer than the policy allows (an exhausted daily quota), so that a resumable step
  * can be rerun later. Other errors fail with {@link StackExchangeException}.
+ *
+ * <p>Not thread-safe: an instance remembers the backoffs of its own calls, so it serves one
+ * sequential miner (the API asks for sequential, unhurried calls anyway).
  */
 public final class StackExchangeClient {
   public static final String SITE = "stackoverflow";
