@@ -61,6 +61,11 @@ public final class PostMiningRun {
     counts.merge(name, n, Long::sum);
   }
 
+  /** Sets a count to its latest value (e.g. the API quota left), rather than adding to it. */
+  public void set(String name, long value) {
+    counts.put(name, value);
+  }
+
   public void error(String unit, String message) {
     errors.add(unit + ": " + message);
   }

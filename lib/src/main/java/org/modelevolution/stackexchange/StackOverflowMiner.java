@@ -122,6 +122,9 @@ public final class StackOverflowMiner {
             result = new PageResult(fetched.items(), fetched.hasMore());
             pages.record(key, result);
             run.count("pages fetched", 1);
+            if (fetched.quotaRemaining() >= 0) {
+              run.set("quota remaining", fetched.quotaRemaining());
+            }
           }
           if (!result.hasMore() || result.items().isEmpty()) {
             break;

@@ -81,7 +81,8 @@ class StackOverflowMinerTest {
     assertThat(waits).containsExactly(Duration.ofSeconds(5));
     List<MinedPost> rows = PostTable.read(out.resolve("stackoverflow-posts.csv"));
     assertThat(rows).hasSize(250 + 2 + 1);
-    assertThat(manifest.counts()).containsEntry("rows written", 253L).containsEntry("pages fetched", 12L);
+    assertThat(manifest.counts()).containsEntry("rows written", 253L).containsEntry("pages fetched", 12L)
+        .containsEntry("quota remaining", 9873L - 12);
     MinedPost first = rows.get(0);
     assertThat(first.title()).isEqualTo("Q74000000: \".safetensors\" isn't loading");
     assertThat(first.source()).isEqualTo("Stack Overflow");
