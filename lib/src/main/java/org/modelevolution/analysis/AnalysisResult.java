@@ -1,0 +1,28 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an analysis step produced: its comparisons with the published numbers, and the tables and
+ * figures (PNG and SVG) it wrote.
+ */
+public record AnalysisResult(List<Comparison> comparisons, List<Path> tables, List<Path> figures) {
+  public AnalysisResult {
+    comparisons = List.copyOf(comparisons);
+    tables = List.copyOf(tables);
+    figures = List.copyOf(figures);
+  }
+
+  /** Number of comparisons with the given status. */
+  public long count(Comparison.Status status) {
+    return comparisons.stream().filter(c -> c.status() == status).count();
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%d comparisons (%d MATCH, %d DIFFERS, %d NOT_RECOMPUTABLE), %d tables, %d figures",
+        comparisons.size(), count(Comparison.Status.MATCH), count(Comparison.Status.DIFFERS),
+        count(Comparison.Status.NOT_RECOMPUTABLE), tables.size(), figures.size());
+  }
+}
