@@ -50,7 +50,7 @@ public final class Rq4Analysis {
 
   /** Which text of a post is vectorised. */
   public enum TextField {
-    /** Title, a newline, and the body with HTML entities decoded (the default). */
+    /** Title, a newline, and the body, HTML entities decoded (the default). */
     TITLE_AND_BODY,
     /** The whole Stack Exchange item as JSON text, keys included (closest to the study's GitHub step). */
     JSON_CONTENT
@@ -101,7 +101,7 @@ public final class Rq4Analysis {
   /** The text of a post that is vectorised. */
   public static String text(StackOverflowPost post, TextField field) {
     return switch (field) {
-      case TITLE_AND_BODY -> post.title() + "\n" + HtmlText.toPlainText(post.body());
+      case TITLE_AND_BODY -> HtmlText.toPlainText(post.title()) + "\n" + HtmlText.toPlainText(post.body());
       case JSON_CONTENT -> post.json();
     };
   }
@@ -206,7 +206,7 @@ public final class Rq4Analysis {
       for (RankedPost r : ranking(field)) {
         CodedPost coded = byKey.get(r.key());
         ranking.add(r.rank(), PythonFormat.floatRepr(r.relevance()), r.sampled() ? 1 : 0, r.key(), r.post().itemType(),
-            r.post().url(), r.post().title(), coded == null ? "" : coded.id(), verdict(coded));
+            r.post().url(), HtmlText.toPlainText(r.post().title()), coded == null ? "" : coded.id(), verdict(coded));
       }
       String name = field == TextField.TITLE_AND_BODY ? "rq4_so_ranking.csv" : "rq4_so_ranking_json_content.csv";
       tables.add(ranking.write(outDir.resolve(name)));
@@ -216,7 +216,8 @@ public final class Rq4Analysis {
     for (RankedPost r : ranking()) {
       CodedPost coded = byKey.get(r.key());
       sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.floatRepr(r.relevance()), r.sampled(), r.key(),
-          coded == null ? null : coded.id(), r.post().source(), r.post().itemType(), r.post().url(), r.post().title(),
+          coded == null ? null : coded.id(), r.post().source(), r.post().itemType(), r.post().url(),
+          HtmlText.toPlainText(r.post().title()),
           HtmlText.toPlainText(r.post().body()), coded == null ? null : coded.isTruePositive(),
           coded == null ? List.of() : coded.conceptIds().stream().map(conceptNames::get).toList(),
           coded == null ? "" : coded.comments()));

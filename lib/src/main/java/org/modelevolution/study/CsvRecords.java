@@ -69,10 +69,19 @@ final class CsvRecords {
     Iterator<CsvRecord> records = new Iterator<>() {
       long number = 0;
 
+      String[] pending;
+
       @Override
       public boolean hasNext() {
         try {
-          return it.hasNextValue();
+          // pandas skips blank lines (skip_blank_lines=True); the study's CSVs contain some
+          while (pending == null && it.hasNextValue()) {
+            String[] fields = it.nextValue();
+            if (!(fields.length == 1 && fields[0].isEmpty() && header.size() > 1)) {
+              pending = fields;
+            }
+          }
+          return pending != null;
         } catch (IOException e) {
           throw new UncheckedIOException("malformed CSV " + name + " after record " + number, e);
         }
@@ -83,11 +92,9 @@ final class CsvRecords {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        try {
-          return new CsvRecord(header, it.nextValue(), ++number);
-        } catch (IOException e) {
-          throw new UncheckedIOException("malformed CSV " + name + " at record " + (number + 1), e);
-        }
+        String[] fields = pending;
+        pending = null;
+        return new CsvRecord(header, fields, ++number);
       }
     };
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
