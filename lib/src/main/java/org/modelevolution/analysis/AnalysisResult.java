@@ -19,6 +19,14 @@ public record AnalysisResult(List<Comparison> comparisons, List<Path> tables, Li
     return comparisons.stream().filter(c -> c.status() == status).count();
   }
 
+  /** The comparisons with one published file as a printable table (metric, published, recomputed, status, note). */
+  public CsvTable comparisonTable(String publishedFile) {
+    CsvTable table = new CsvTable("metric", "published", "recomputed", "status", "note");
+    comparisons.stream().filter(c -> c.publishedFile().equals(publishedFile))
+        .forEach(c -> table.add(c.metric(), c.published(), c.recomputed(), c.status(), c.note()));
+    return table;
+  }
+
   @Override
   public String toString() {
     return String.format("%d comparisons (%d MATCH, %d DIFFERS, %d NOT_RECOMPUTABLE), %d tables, %d figures",

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.modelevolution.charts.BoxPlotChart;
 import org.modelevolution.charts.StackedPercentBarChart;
 import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.progress.Progress;
 import org.modelevolution.study.BotPrMergeStatus;
 import org.modelevolution.study.BotPrUrls;
 import org.modelevolution.study.BotPullRequests;
@@ -79,7 +80,11 @@ public final class Rq3Analysis {
   /** The prepared PR dataset, read on first use; empty when the data folder has no PR table. */
   public synchronized Optional<Rq3Dataset> dataset() {
     if (dataset == null) {
-      dataset = BotPullRequests.find(dataDir).map(Rq3Dataset::load);
+      dataset = BotPullRequests.find(dataDir).map(file -> {
+        try (Progress progress = Progress.start("RQ3: reading " + file.getFileName() + " (bytes)", 0)) {
+          return Rq3Dataset.load(file, progress);
+        }
+      });
     }
     return dataset;
   }

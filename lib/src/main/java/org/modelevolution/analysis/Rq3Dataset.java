@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.modelevolution.progress.Progress;
 import org.modelevolution.study.BotDiscussion;
 import org.modelevolution.study.BotPrHeader;
 import org.modelevolution.study.BotPrPageParser;
@@ -57,15 +58,20 @@ public final class Rq3Dataset {
     this.malformed = List.copyOf(malformed);
   }
 
-  /** Reads and prepares the PR table at {@code file} (zip or CSV). */
+  /** Reads and prepares the PR table at {@code file} (zip or CSV), silently. */
   public static Rq3Dataset load(Path file) {
+    return load(file, Progress.silent());
+  }
+
+  /** Reads and prepares the PR table at {@code file} (zip or CSV), reporting bytes read to {@code progress}. */
+  public static Rq3Dataset load(Path file, Progress progress) {
     long[] fin = new long[4];
     long[] nov = new long[5];
     List<BotPrOutcome> prs = new ArrayList<>();
     List<BotPrOutcome> novPrs = new ArrayList<>();
     List<String> malformed = new ArrayList<>();
     Map<String, LocalDate> dateCache = new HashMap<>();
-    try (Stream<BotPrRow> rows = BotPullRequests.rows(file)) {
+    try (Stream<BotPrRow> rows = BotPullRequests.rows(file, progress)) {
       rows.forEach(row -> {
         Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
         boolean complete = row.isComplete();

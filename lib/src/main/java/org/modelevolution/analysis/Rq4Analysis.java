@@ -129,6 +129,14 @@ public final class Rq4Analysis {
     return ranking(TextField.TITLE_AND_BODY);
   }
 
+  /** The first {@code top} posts of the ranking as a printable table. */
+  public CsvTable rankingTable(int top) {
+    CsvTable table = new CsvTable("rank", "relevance", "sampled", "item_type", "title");
+    ranking().stream().limit(top).forEach(r -> table.add(r.rank(), PythonFormat.fixed(r.relevance(), 4),
+        r.sampled() ? "yes" : "no", r.post().itemType(), HtmlText.toPlainText(r.post().title())));
+    return table;
+  }
+
   /** Posts per code (all 18 codes, zeros included): most frequent first, then by name. */
   public Map<String, Long> codeFrequencies() {
     Coding c = coding().orElseThrow(() -> new IllegalStateException("no coding database in " + studyData));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.modelevolution.progress.Progress;
 
 /**
  * Reads the SFConvertBot pull-request table {@code sfconvertbot_pr_metadata.csv}, plain or as the
@@ -44,7 +45,15 @@ public final class BotPullRequests {
    * @throws IllegalArgumentException when the header is not the study's five columns
    */
   public static Stream<BotPrRow> rows(Path file) {
-    InputStream in = open(file);
+    return rows(file, Progress.silent());
+  }
+
+  /**
+   * Streams the rows like {@link #rows(Path)}, reporting progress in bytes of the (uncompressed)
+   * table read so far.
+   */
+  public static Stream<BotPrRow> rows(Path file, Progress progress) {
+    InputStream in = open(file, progress);
     Stream<CsvRecords.CsvRecord> records = CsvRecords.stream(in, file.toString());
     return records.map(BotPullRequests::toRow);
   }
@@ -62,14 +71,16 @@ public final class BotPullRequests {
     return PandasMissing.isMissing(value) ? null : value;
   }
 
-  private static InputStream open(Path file) {
+  private static InputStream open(Path file, Progress progress) {
     try {
       if (!file.getFileName().toString().endsWith(".zip")) {
-        return Files.newInputStream(file);
+        progress.total(Files.size(file));
+        return counting(Files.newInputStream(file), progress);
       }
       ZipFile zip = new ZipFile(file.toFile());
       ZipEntry member = csvMember(zip, file);
-      InputStream entry = zip.getInputStream(member);
+      progress.total(Math.max(member.getSize(), 0));
+      InputStream entry = counting(zip.getInputStream(member), progress);
       return new java.io.FilterInputStream(new java.io.BufferedInputStream(entry, 1 << 16)) {
         @Override
         public void close() throws IOException {
@@ -83,6 +94,28 @@ public final class BotPullRequests {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
+  }
+
+  private static InputStream counting(InputStream in, Progress progress) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          progress.step(n);
+        }
+        return n;
+      }
+
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) {
+          progress.step(1);
+        }
+        return c;
+      }
+    };
   }
 
   private static ZipEntry csvMember(ZipFile zip, Path file) throws IOException {
