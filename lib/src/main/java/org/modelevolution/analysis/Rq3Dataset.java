@@ -41,16 +41,35 @@ public final class Rq3Dataset {
   /** The November 2024 iteration's upper date bound (inferred). */
   public static final LocalDate NOV2024_CUTOFF = LocalDate.of(2024, 10, 31);
 
+  /** Repositories and creation-time range of the rows kept by a step order (parsed or not). */
+  private static final class Kept {
+    final java.util.Set<String> models = new java.util.HashSet<>();
+    long rows;
+    String first;
+    String last;
+
+    void add(BotPrRow row) {
+      rows++;
+      models.add(row.modelId());
+      first = first == null || row.time().compareTo(first) < 0 ? row.time() : first;
+      last = last == null || row.time().compareTo(last) > 0 ? row.time() : last;
+    }
+  }
+
   private final Path source;
+  private final Kept finalKept;
+  private final Kept nov2024Kept;
   private final long[] finalSteps;
   private final long[] nov2024Steps;
   private final List<BotPrOutcome> prs;
   private final List<BotPrOutcome> nov2024Prs;
   private final List<String> malformed;
 
-  private Rq3Dataset(Path source, long[] finalSteps, long[] nov2024Steps, List<BotPrOutcome> prs,
-      List<BotPrOutcome> nov2024Prs, List<String> malformed) {
+  private Rq3Dataset(Path source, Kept finalKept, Kept nov2024Kept, long[] finalSteps, long[] nov2024Steps,
+      List<BotPrOutcome> prs, List<BotPrOutcome> nov2024Prs, List<String> malformed) {
     this.source = source;
+    this.finalKept = finalKept;
+    this.nov2024Kept = nov2024Kept;
     this.finalSteps = finalSteps;
     this.nov2024Steps = nov2024Steps;
     this.prs = List.copyOf(prs);
@@ -71,6 +90,8 @@ public final class Rq3Dataset {
     List<BotPrOutcome> novPrs = new ArrayList<>();
     List<String> malformed = new ArrayList<>();
     Map<String, LocalDate> dateCache = new HashMap<>();
+    Kept finalKept = new Kept();
+    Kept novKept = new Kept();
     try (Stream<BotPrRow> rows = BotPullRequests.rows(file, progress)) {
       rows.forEach(row -> {
         Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
@@ -108,6 +129,12 @@ public final class Rq3Dataset {
           }
         }
         boolean inFinal = inWindow && json && !space;
+        if (inFinal) {
+          finalKept.add(row);
+        }
+        if (inNov) {
+          novKept.add(row);
+        }
         if (inFinal || inNov) {
           try {
             BotDiscussion discussion = BotPrPageParser.parseDiscussion(row.discussionMetadata());
@@ -125,7 +152,7 @@ public final class Rq3Dataset {
         }
       });
     }
-    return new Rq3Dataset(file, fin, nov, prs, novPrs, malformed);
+    return new Rq3Dataset(file, finalKept, novKept, fin, nov, prs, novPrs, malformed);
   }
 
   private static Optional<LocalDate> parseDate(String time, Map<String, LocalDate> cache) {
@@ -169,7 +196,7 @@ public final class Rq3Dataset {
         .put("Number of PRs after removing missing values", PythonFormat.floatCount(finalSteps[1]))
         .put("Number of PRs after removing invalid JSONs", PythonFormat.floatCount(finalSteps[2]))
         .put("Number of PRs after filtering by URL", PythonFormat.floatCount(finalSteps[3]));
-    addSummary(stats, prs, finalSteps[3]);
+    addSummary(stats, finalKept, prs);
     return stats;
   }
 
@@ -181,24 +208,25 @@ public final class Rq3Dataset {
         .put("Number of PRs after removing invalid JSONs", PythonFormat.floatCount(nov2024Steps[2]))
         .put("Number of PRs after filtering by date", PythonFormat.floatCount(nov2024Steps[3]))
         .put("Number of PRs after filtering by URL", PythonFormat.floatCount(nov2024Steps[4]));
-    addSummary(stats, nov2024Prs, nov2024Steps[4]);
+    addSummary(stats, nov2024Kept, nov2024Prs);
     return stats;
   }
 
   /**
-   * Repositories, PRs per repository, first/last time (text order of the {@code time} column, as
-   * pandas' min/max on strings) and the HF-staff split. The split counts parsed PRs only; with
-   * malformed pages the two counts fall short of the step count, which the notebook could not do.
+   * Repositories, PRs per repository and first/last time (text order of the {@code time} column,
+   * as pandas' min/max on strings) over every kept row, and the HF-staff split. The split counts
+   * parsed PRs; pages that cannot be parsed (which would have stopped the notebook) count as
+   * non-staff.
    */
-  private static void addSummary(MetricsTable stats, List<BotPrOutcome> prs, long kept) {
-    long repositories = prs.stream().map(BotPrOutcome::modelId).distinct().count();
+  private static void addSummary(MetricsTable stats, Kept kept, List<BotPrOutcome> prs) {
+    long repositories = kept.models.size();
     stats.put("Number of repositories", PythonFormat.floatCount(repositories));
     stats.put("Average number of PRs per repository",
-        repositories == 0 ? "nan" : PythonFormat.floatRepr((double) prs.size() / repositories));
-    stats.put("First commit time", prs.stream().map(BotPrOutcome::time).min(String::compareTo).orElse(""));
-    stats.put("Last commit time", prs.stream().map(BotPrOutcome::time).max(String::compareTo).orElse(""));
+        repositories == 0 ? "nan" : PythonFormat.floatRepr((double) kept.rows / repositories));
+    stats.put("First commit time", kept.first == null ? "nan" : kept.first);
+    stats.put("Last commit time", kept.last == null ? "nan" : kept.last);
     long hf = prs.stream().filter(BotPrOutcome::hfStaff).count();
     stats.put("Number of PRs made by HF staff", hf);
-    stats.put("Number of PRs made by non-HF staff", kept - hf);
+    stats.put("Number of PRs made by non-HF staff", kept.rows - hf);
   }
 }

@@ -154,4 +154,21 @@ class Rq3DatasetTest {
     assertThat(data.prs()).isEmpty();
     assertThat(data.malformed()).singleElement().asString().startsWith("https://huggingface.co/a/b/discussions/1: malformed");
   }
+
+  @Test
+  void corruptOrForeignTablesFailWithTheFileNamed(@TempDir Path dir) throws Exception {
+    Path good = zip(dir, table());
+    byte[] bytes = Files.readAllBytes(good);
+    Path truncated = dir.resolve("truncated").resolve("sfconvertbot_pr_metadata.csv.zip");
+    Files.createDirectories(truncated.getParent());
+    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rq3Dataset.load(truncated))
+        .hasMessageContaining(truncated.toString());
+
+    Path foreign = dir.resolve("foreign").resolve("sfconvertbot_pr_metadata.csv");
+    Files.createDirectories(foreign.getParent());
+    Files.writeString(foreign, "url,status\nhttps://huggingface.co/a/b/discussions/1,open\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rq3Dataset.load(foreign))
+        .hasMessageContaining("unexpected columns");
+  }
 }
