@@ -55,6 +55,8 @@ public final class Rq3Analysis {
     FIGURES.put("RQ3StatusDistribution-Non-Hugging Face Staff.pdf", pr -> !pr.hfStaff());
   }
 
+  private static final double MINUTE_IN_DAYS = 1.0 / (24 * 60);
+
   private final Path dataDir;
   private final Path publishedDir;
   private Optional<Rq3Dataset> dataset;
@@ -184,8 +186,13 @@ public final class Rq3Analysis {
             days4(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]), days4(mean));
       });
       tables.add(summary.write(outDir.resolve("rq3_time_to_first_response.csv")));
+      // heavy-tailed (minutes to years): drawn on a log axis, responses under a minute drawn at one minute
+      Map<String, List<Double>> floored = new TreeMap<>();
+      days.forEach((status, values) -> floored.put(status,
+          values.stream().map(v -> Math.max(v, MINUTE_IN_DAYS)).toList()));
       figures.addAll(BoxPlotChart.save("Time to first response of SFConvertBot PRs, by status",
-          "days from PR creation to the first non-bot status change", days, outDir, "RQ3TimeToFirstResponse"));
+          "days from PR creation to the first non-bot status change (log scale)", floored, outDir,
+          "RQ3TimeToFirstResponse", true));
     });
 
     // 4. relevant discussions

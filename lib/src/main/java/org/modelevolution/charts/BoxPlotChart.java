@@ -19,11 +19,21 @@ public final class BoxPlotChart {
    */
   public static List<Path> save(String title, String yTitle, Map<String, List<Double>> groups, Path directory,
       String baseName) {
+    return save(title, yTitle, groups, directory, baseName, false);
+  }
+
+  /**
+   * Like {@link #save(String, String, Map, Path, String)}, optionally on a logarithmic value axis
+   * (for heavy-tailed values; values must then be positive).
+   */
+  public static List<Path> save(String title, String yTitle, Map<String, List<Double>> groups, Path directory,
+      String baseName, boolean logarithmic) {
     BoxChart chart = new BoxChartBuilder().width(1000).height(600).title(title).yAxisTitle(yTitle).build();
+    chart.getStyler().setYAxisLogarithmic(logarithmic);
     ChartFiles.applyStyle(chart.getStyler());
     // Linear interpolation between order statistics, as pandas' and numpy's default quantiles.
     chart.getStyler().setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
-    chart.getStyler().setDecimalPattern("0.#");
+    chart.getStyler().setDecimalPattern("0.###");
     groups.forEach((name, values) -> {
       if (!values.isEmpty()) {
         chart.addSeries(name + " (n=" + values.size() + ")", values);
