@@ -16,9 +16,9 @@ public final class PythonFormat {
   }
 
   /**
-   * Python's {@code repr(float)}: the shortest text that reads back to the same double. Java's
-   * {@link Double#toString} agrees on digits for the magnitudes used here (1e-3 .. 1e7); outside
-   * that range Python switches to exponent form later than Java, which this method follows.
+   * Python's {@code repr(float)}: the shortest text that reads back to the same double, in plain
+   * notation for 1e-4 <= |x| < 1e16 and in Python's exponent form otherwise. The digits are those
+   * of {@link Double#toString}, which are the shortest ones on Java 19+ and on the values used here.
    */
   public static String floatRepr(double value) {
     if (Double.isNaN(value)) {
@@ -32,7 +32,11 @@ public final class PythonFormat {
       String plain = new BigDecimal(Double.toString(value)).toPlainString();
       return plain.contains(".") ? plain : plain + ".0";
     }
-    return Double.toString(value).replace("E", "e");
+    // Python: mantissa without a trailing ".0", signed exponent of at least two digits (1e+16, 1.5e-05)
+    String[] parts = Double.toString(value).split("E");
+    String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
+    int exponent = Integer.parseInt(parts[1]);
+    return String.format(java.util.Locale.ROOT, "%se%s%02d", mantissa, exponent < 0 ? "-" : "+", Math.abs(exponent));
   }
 
   /**

@@ -46,13 +46,15 @@ public final class Rq3Analysis {
   static final String NO_PR_TABLE = "needs data/sfconvertbot_pr_metadata.csv.zip (12.5 MB), which the study kept in"
       + " Git LFS only; it is not among the recovered study files";
 
-  /** The study's three status figures and the PR subset each shows. */
-  private static final Map<String, Predicate<BotPrOutcome>> FIGURES = new LinkedHashMap<>();
+  /** The study's three status figures and the PR subset each shows, in drawing order. */
+  private static final Map<String, Predicate<BotPrOutcome>> FIGURES = figures();
 
-  static {
-    FIGURES.put("RQ3StatusDistribution.pdf", pr -> true);
-    FIGURES.put("RQ3StatusDistribution-Hugging Face Staff.pdf", BotPrOutcome::hfStaff);
-    FIGURES.put("RQ3StatusDistribution-Non-Hugging Face Staff.pdf", pr -> !pr.hfStaff());
+  private static Map<String, Predicate<BotPrOutcome>> figures() {
+    Map<String, Predicate<BotPrOutcome>> figures = new LinkedHashMap<>();
+    figures.put("RQ3StatusDistribution.pdf", pr -> true);
+    figures.put("RQ3StatusDistribution-Hugging Face Staff.pdf", BotPrOutcome::hfStaff);
+    figures.put("RQ3StatusDistribution-Non-Hugging Face Staff.pdf", pr -> !pr.hfStaff());
+    return java.util.Collections.unmodifiableMap(figures);
   }
 
   private static final double MINUTE_IN_DAYS = 1.0 / (24 * 60);
