@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What an analysis step produced: its comparisons with the published numbers, and the tables and
- * figures (PNG and SVG) it wrote.
+ * What an analysis step produced: its comparisons with the published numbers, the input files it
+ * read (for provenance: {@code io.Provenance} records their SHA-256), and the tables and figures
+ * (PNG and SVG) it wrote.
  */
-public record AnalysisResult(List<Comparison> comparisons, List<Path> tables, List<Path> figures) {
+public record AnalysisResult(List<Comparison> comparisons, List<Path> inputs, List<Path> tables, List<Path> figures) {
   public AnalysisResult {
     comparisons = List.copyOf(comparisons);
+    inputs = inputs.stream().sorted().distinct().toList();
     tables = List.copyOf(tables);
     figures = List.copyOf(figures);
   }

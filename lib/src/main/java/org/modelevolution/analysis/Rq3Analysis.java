@@ -216,7 +216,21 @@ public final class Rq3Analysis {
           distribution.rows(), distribution.percentSeries(), outDir, "RQ3StatusDistribution-2024PRSet"));
     });
     partialCrawls().ifPresent(t -> tables.add(t.write(outDir.resolve("rq3_partial_crawls.csv"))));
-    return new AnalysisResult(comparisons, tables, figures);
+    return new AnalysisResult(comparisons, inputs(), tables, figures);
+  }
+
+  /** The input files that exist: the PR table, the surviving RQ3 files and the published tables. */
+  private List<Path> inputs() {
+    List<Path> inputs = new ArrayList<>();
+    BotPullRequests.find(dataDir).ifPresent(inputs::add);
+    for (String name : List.of(BotPrMergeStatus.FILE_NAME, RelevantBotPrs.FILE_NAME, "discussion_urls.csv",
+        "sfconvertbot_activity.csv")) {
+      inputs.add(dataDir.resolve(name));
+    }
+    for (String name : List.of(STATS_FILE, NOV2024_STATS_FILE, FIGURE_LABELS_FILE)) {
+      inputs.add(publishedDir.resolve(name));
+    }
+    return inputs.stream().filter(Files::isRegularFile).toList();
   }
 
   private static String days4(double value) {
@@ -370,7 +384,7 @@ public final class Rq3Analysis {
     Map<String, Long> markers = rows.stream().collect(Collectors.groupingBy(MergeStatusRecord::scraped, TreeMap::new,
         Collectors.counting()));
     CsvTable table = new CsvTable("scraped_marker", "status_label", "prs");
-    markers.forEach((marker, n) -> table.add(marker, new MergeStatusRecord("", "", "", marker).statusLabel(), n));
+    markers.forEach((marker, n) -> table.add(marker, MergeStatusRecord.labelOf(marker), n));
     return table;
   }
 

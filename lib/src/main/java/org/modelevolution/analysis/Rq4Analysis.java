@@ -257,7 +257,9 @@ public final class Rq4Analysis {
       figures.addAll(FrequencyBarChart.save("Stack Overflow posts per code (coding database, "
               + c.codedPosts() + " coded posts)", "code", "posts", frequencies, outDir, "RQ4CodeFrequencies"));
     });
-    return new AnalysisResult(List.of(), tables, figures);
+    List<Path> inputs = new ArrayList<>(List.of(studyData.resolve(StackOverflowPosts.FILE_NAME)));
+    coding().ifPresent(c -> inputs.add(studyData.resolve(DATABASE)));
+    return new AnalysisResult(List.of(), inputs, tables, figures);
   }
 
   private static Map<String, CodedPost> postsByKey(Coding c) {

@@ -101,11 +101,14 @@ public final class BotPrPageParser {
         case "status" -> fields.status = text(p);
         case "author" -> fields.authorName = value == JsonToken.START_OBJECT ? readAuthor(p).name() : skip(p);
         case "filesWithConflicts" -> fields.filesWithConflicts = value == JsonToken.START_ARRAY ? readStrings(p) : skipList(p);
-        case "events" -> fields.events = value == JsonToken.START_ARRAY ? readEvents(p) : null;
+        case "events" -> {
+          if (value == JsonToken.START_ARRAY) {
+            fields.events = readEvents(p);
+          } else {
+            p.skipChildren();
+          }
+        }
         default -> p.skipChildren();
-      }
-      if ("events".equals(name) && value != JsonToken.START_ARRAY) {
-        p.skipChildren();
       }
     }
     return fields;

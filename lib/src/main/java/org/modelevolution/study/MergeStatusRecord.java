@@ -27,7 +27,12 @@ public record MergeStatusRecord(String modelId, String prUrl, String time, Strin
    * pages that failed map to {@link #NO_STATUS} and {@link #UNAVAILABLE}.
    */
   public String statusLabel() {
-    String marker = scraped == null ? "" : scraped.strip();
+    return labelOf(scraped);
+  }
+
+  /** The status label of a scraped marker (see {@link #statusLabel()}). */
+  public static String labelOf(String scrapedMarker) {
+    String marker = scrapedMarker == null ? "" : scrapedMarker.strip();
     if (marker.isEmpty()) {
       return NO_STATUS;
     }

@@ -76,5 +76,9 @@ class Rq3StudyDataTest {
     assertThat(crawls.get(2).subList(0, 2)).containsExactly("sfconvertbot_activity.csv", "220");
     assertThat(result.figures()).extracting(p -> p.getFileName().toString())
         .containsExactly("RQ3StatusDistribution-2024PRSet.png", "RQ3StatusDistribution-2024PRSet.svg");
+    assertThat(result.inputs()).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+        "sfconvertbot_merge_status.csv", "sfconvertbot_pr_metadata_filtered.csv", "discussion_urls.csv",
+        "sfconvertbot_activity.csv", "rq3_dataset_stats.csv", "rq4_dataset_stats.csv",
+        "RQ3StatusDistribution_figure_labels.csv");
   }
 }

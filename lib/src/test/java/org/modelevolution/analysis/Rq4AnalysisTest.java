@@ -51,6 +51,8 @@ class Rq4AnalysisTest {
     AnalysisResult result = Rq4Analysis.of(study).writeTo(out);
 
     assertThat(result.comparisons()).isEmpty();
+    assertThat(result.inputs()).extracting(p -> p.getFileName().toString())
+        .containsExactly("SO_query_data.csv", "db_model_evolution.sqlite3");
     assertThat(result.figures()).extracting(p -> p.getFileName().toString())
         .containsExactly("RQ4CodeFrequencies.png", "RQ4CodeFrequencies.svg");
     List<CodingSheet.Label> labels = CodingSheet.read(out.resolve("rq4_coding_sheet.csv"));
