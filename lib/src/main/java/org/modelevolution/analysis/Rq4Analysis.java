@@ -131,9 +131,10 @@ public final class Rq4Analysis {
 
   /** The first {@code top} posts of the ranking as a printable table. */
   public CsvTable rankingTable(int top) {
-    CsvTable table = new CsvTable("rank", "relevance", "sampled", "item_type", "title");
+    // Ranks and scores only: titles and URLs are the study's data rows and stay out of committed output.
+    CsvTable table = new CsvTable("rank", "relevance", "sampled", "item_type");
     ranking().stream().limit(top).forEach(r -> table.add(r.rank(), PythonFormat.fixed(r.relevance(), 4),
-        r.sampled() ? "yes" : "no", r.post().itemType(), HtmlText.toPlainText(r.post().title())));
+        r.sampled() ? "yes" : "no", r.post().itemType()));
     return table;
   }
 
