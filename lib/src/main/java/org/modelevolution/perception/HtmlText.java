@@ -1,5 +1,12 @@
 package org.modelevolution.perception;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,13 +14,16 @@ import java.util.regex.Pattern;
 /**
  * Turns the HTML-escaped text of Stack Exchange API bodies ({@code I&#39;m}) back into plain text.
  * Tags, if any, are replaced by spaces so that words on both sides stay apart.
+ *
+ * <p>Entities follow HTML 4.01: the 252 named character references plus {@code &apos;}, decimal
+ * {@code &#NNN;} and hexadecimal {@code &#xHH;} references, each ending with a semicolon. Unknown
+ * names and references to code points that cannot be characters stay as they are.
  */
 public final class HtmlText {
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});");
   private static final Pattern TAG = Pattern.compile("<[^>]{0,2000}>");
-  private static final Map<String, String> NAMED = Map.of(
-      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0", "hellip", "\u2026",
-      "ndash", "\u2013", "mdash", "\u2014");
+  private static final Map<String, String> NAMED = loadNamed("html4-entities.txt");
 
   private HtmlText() {}
 
@@ -22,8 +32,11 @@ public final class HtmlText {
     return unescape(withoutTags);
   }
 
-  /** Decodes numeric character references and the common named entities; unknown entities stay as they are. */
+  /** Decodes numeric character references and the HTML 4 named entities; unknown entities stay as they are. */
   public static String unescape(String text) {
+    if (text.indexOf('&') < 0) {
+      return text;
+    }
     Matcher m = ENTITY.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -43,6 +56,28 @@ public final class HtmlText {
   }
 
   private static String codePoint(int cp, String original) {
-    return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : original;
+    boolean character = Character.isValidCodePoint(cp) && cp != 0
+        && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    return character ? new String(Character.toChars(cp)) : original;
+  }
+
+  /** The named entity table, {@code name code-point} per line (generated from the HTML 4.01 list). */
+  private static Map<String, String> loadNamed(String resource) {
+    Map<String, String> named = new HashMap<>();
+    InputStream in = HtmlText.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + resource);
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] parts = line.split(" ");
+          named.put(parts[0], Character.toString(Integer.parseInt(parts[1])));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+    return Map.copyOf(named);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
+import org.modelevolution.perception.HtmlText;
 import org.modelevolution.perception.MinedPost;
 import org.modelevolution.perception.PostMiningRun;
 import org.modelevolution.progress.Progress;
@@ -29,7 +30,7 @@ import org.modelevolution.progress.Progress;
  * posts found by several queries or windows are kept once, by post id (answer id for answers).
  * The {@code title} column is decoded plain text. {@code json_content} is the item as received
  * (HTML-encoded, as the study kept it) plus two derived plain-text fields, {@value #BODY_TEXT} and
- * {@value #EXCERPT_TEXT}: tags stripped and entities decoded ({@link HtmlText}). Rows are sorted by
+ * {@value #EXCERPT_TEXT}: tags replaced by spaces and entities decoded ({@link HtmlText}). Rows are sorted by
  * question id, each question before its answers, answers by id.
  *
  * <p>Resumable: every page is checkpointed; a rerun after a crash or a quota stop continues with
@@ -158,12 +159,12 @@ public final class StackOverflowMiner {
   private static MinedPost row(JsonNode item) {
     ObjectNode content = item.deepCopy();
     if (item.hasNonNull("body")) {
-      content.put(BODY_TEXT, HtmlText.toPlainText(item.get("body").asText()));
+      content.put(BODY_TEXT, HtmlText.toPlainText(item.get("body").asText()).strip());
     }
     if (item.hasNonNull("excerpt")) {
-      content.put(EXCERPT_TEXT, HtmlText.toPlainText(item.get("excerpt").asText()));
+      content.put(EXCERPT_TEXT, HtmlText.toPlainText(item.get("excerpt").asText()).strip());
     }
-    return new MinedPost(HtmlText.decodeEntities(item.path("title").asText("")), MinedPost.STACK_OVERFLOW,
+    return new MinedPost(HtmlText.unescape(item.path("title").asText("")), MinedPost.STACK_OVERFLOW,
         "https://stackoverflow.com/questions/" + item.path("question_id").asLong(), content.toString());
   }
 

@@ -90,7 +90,7 @@ class StackOverflowMinerTest {
     JsonNode content = MAPPER.readTree(first.jsonContent());
     assertThat(content.get("title").asText()).as("kept as received").contains("&quot;");
     assertThat(content.get("body_text").asText())
-        .isEqualTo("I have a model.safetensors file and don't want to install transformers.\n\nimport torch");
+        .isEqualTo("I have a  model.safetensors  file and don't want to install transformers. \n  import torch");
     assertThat(content.get("excerpt_text").asText()).endsWith("don't want to install transformers \u2026");
     // Question 75000007 is followed by its two answers, by answer id; answers link to the question.
     List<String> around = rows.stream().filter(r -> r.url().endsWith("/75000007"))
