@@ -1,0 +1,113 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.modelevolution.analysis.StepOutput.FigureCounterpart;
+import org.modelevolution.charts.AdoptionCharts;
+import org.modelevolution.charts.ChartFiles;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.GroupData;
+import org.modelevolution.study.InputFile;
+import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyFiles;
+import tech.tablesaw.api.Table;
+
+/**
+ * RQ1's part of {@code reproduce}: for each group, the stats tables (study's behaviour and
+ * stated method), the adoption tables, the two figures, and the comparison with the published
+ * {@code rq1_dataset_stats_*.csv} (and the 2024 iteration's {@code rq1_dataset_stats.csv}).
+ */
+public final class Rq1Reproduction implements ReproductionStep {
+  /** Rows of the fastest-adopter table written (the study printed the first ten). */
+  static final int FASTEST_ADOPTERS_SHOWN = 10;
+
+  @Override
+  public String researchQuestion() {
+    return "RQ1";
+  }
+
+  @Override
+  public StepOutput run(StudyData data, Path outDir) {
+    List<Comparison> comparisons = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<FigureCounterpart> figures = new ArrayList<>();
+    String differs = differenceNote(data);
+    for (Group group : Group.values()) {
+      GroupData g = data.group(group);
+      String suffix = group.fileSuffix();
+      boolean any = !g.additions().isEmpty() || g.hasFullInputs();
+      if (any) {
+        Rq1Result result = Rq1Analysis.of(data, group);
+        files.add(write(result.studyStats(), outDir.resolve("rq1_dataset_stats_" + suffix + ".csv")));
+        files.add(write(result.statedStats(), outDir.resolve("rq1_dataset_stats_" + suffix + "_stated_method.csv")));
+        files.add(write(result.adoptionSummary(), outDir.resolve("rq1_adoption_summary_" + suffix + ".csv")));
+        files.add(TableFiles.writeCsv(result.adoptionsByDay(), outDir.resolve("rq1_adoptions_by_day_" + suffix + ".csv")));
+        Table fastest = result.fastestAdopters().first(FASTEST_ADOPTERS_SHOWN);
+        files.add(TableFiles.writeCsv(fastest, outDir.resolve("rq1_fastest_adopters_" + suffix + ".csv")));
+        data.published(StudyFiles.rq1Stats(group)).ifPresent(p -> comparisons.addAll(
+            PublishedTable.read(p).compare("RQ1", result.studyStats(), result.notRecomputable(), differs)));
+
+        Table byDay = result.adoptionsByDay();
+        String scope = g.developerAdditionsKnown() ? "" : " (converter-made only: developer additions unavailable)";
+        List<Path> distribution = ChartFiles.save(AdoptionCharts.commitsDistribution(
+                "Commits adding safetensors files by days since release, " + suffix + scope,
+                byDay.intColumn("elapsed_days").asIntArray(), byDay.intColumn("converter_commits").asIntArray(),
+                byDay.intColumn("developer_commits").asIntArray(), data.releases(), Group.SAFETENSORS_RELEASE),
+            outDir, "RQ1CommitsDistribution_" + suffix);
+        files.addAll(distribution);
+        figures.add(new FigureCounterpart("RQ1CommitsDistribution_" + suffix + ".pdf", distribution,
+            "adopting commits per elapsed day, converter vs developers, release markers from "
+                + releaseSource(data) + scope));
+        if (g.developerAdditionsKnown()) {
+          List<Path> heatmap = ChartFiles.save(AdoptionCharts.calendarHeatmap(
+              "Safetensors files added per day, " + suffix, Rq1Analysis.filesPerDay(g.additions())), outDir,
+              "RQ1Heatmap_" + suffix);
+          files.addAll(heatmap);
+          figures.add(new FigureCounterpart("RQ1Heatmap_" + suffix + ".pdf", heatmap,
+              "added safetensors files per day, weekday x week, one block per year"));
+        } else {
+          figures.add(new FigureCounterpart("RQ1Heatmap_" + suffix + ".pdf", List.of(),
+              "not drawn: needs the developer-made additions of this group"));
+        }
+      } else {
+        data.published(StudyFiles.rq1Stats(group)).ifPresent(p -> comparisons.addAll(
+            PublishedTable.read(p).compare("RQ1", new MetricsTable(), Map.of(), differs)));
+        figures.add(new FigureCounterpart("RQ1CommitsDistribution_" + suffix + ".pdf", List.of(), "no inputs for this group"));
+        figures.add(new FigureCounterpart("RQ1Heatmap_" + suffix + ".pdf", List.of(), "no inputs for this group"));
+      }
+    }
+    data.published("rq1_dataset_stats.csv").ifPresent(p -> {
+      MetricsTable recomputed = data.additions2024().map(Rq1Analysis::iteration2024).orElseGet(MetricsTable::new);
+      comparisons.addAll(PublishedTable.read(p).compare("RQ1", recomputed, Map.of(),
+          "2024 iteration; " + differs));
+      comparisons.replaceAll(c -> c.publishedFile().equals("rq1_dataset_stats.csv")
+          && c.status() == Comparison.Status.NOT_RECOMPUTABLE
+          ? new Comparison(c.researchQuestion(), c.publishedFile(), c.metric(), c.published(), "", c.status(),
+              data.additions2024().isPresent()
+                  ? "needs the 2024 iteration's commit logs (not kept in the study's repository)"
+                  : "needs safetensors_commits_by_tool.csv and safetensors_commits_not_by_tool.csv (2024 iteration)")
+          : c);
+    });
+    return new StepOutput(comparisons, files, figures);
+  }
+
+  private static Path write(MetricsTable table, Path file) {
+    table.write(file);
+    return file;
+  }
+
+  private static String releaseSource(StudyData data) {
+    return data.releases().isEmpty() ? "nowhere (no release list)" : data.releases().get(0).source().startsWith("safetensors_tags")
+        ? "safetensors_tags.csv" : "data/safetensors-releases.csv (hand-typed)";
+  }
+
+  /** Why a recomputed value may differ: say so when the inputs are not the pinned originals. */
+  static String differenceNote(StudyData data) {
+    boolean allPinned = data.inputs().stream().allMatch(i -> i.verification() == InputFile.Verification.VERIFIED);
+    return allPinned
+        ? "recomputed from the pinned originals but differs: see the method notes"
+        : "inputs are not the study's pinned originals (e.g. synthetic data), so values are expected to differ";
+  }
+}

@@ -1,0 +1,304 @@
+package org.modelevolution.study;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.io.Sha256;
+
+/**
+ * Reads a study data folder: the full input set of each group when present
+ * ({@code selected_{group}_repos.json}, {@code selected_{group}_commits.csv},
+ * {@code repositories_evolution_{group}_commits_processed.csv}, {@code safetensors_tags.csv}), otherwise
+ * the published partial files ({@code safetensors_commits_[not_]by_tool_{group}.csv} and the 2024
+ * iteration's files). Every file is streamed once, hashed while it is read, and checked against
+ * the pinned manifest when the manifest knows it.
+ */
+public final class StudyDataLoader {
+  private static final List<String> ADDITION_COLUMNS =
+      List.of("repo_url", "commit_hash", "model_file_path", "message", "date");
+
+  private final StudyManifest manifest;
+  private final Path factsDir;
+
+  /**
+   * @param manifest the pinned study files (checksums)
+   * @param factsDir the project's {@code data/} folder (hand-typed release dates)
+   */
+  public StudyDataLoader(StudyManifest manifest, Path factsDir) {
+    this.manifest = manifest;
+    this.factsDir = factsDir;
+  }
+
+  public static StudyDataLoader forLayout(ProjectLayout layout) {
+    return new StudyDataLoader(StudyManifest.read(layout.manifest()), layout.data());
+  }
+
+  /** Loads {@code dataDir}; published tables are looked for in {@code dataDir/published}. */
+  public StudyData load(Path dataDir) {
+    Path published = dataDir.resolve(StudyFiles.PUBLISHED_DIR);
+    return load(dataDir, Files.isDirectory(published) ? Optional.of(published) : Optional.empty());
+  }
+
+  public StudyData load(Path dataDir, Optional<Path> publishedDir) {
+    if (!Files.isDirectory(dataDir)) {
+      throw new StudyDataException("study data folder " + dataDir + " does not exist (set STUDY_DATA or --data)");
+    }
+    Map<String, InputFile> inputs = Collections.synchronizedMap(new LinkedHashMap<>());
+    CompletableFuture<GroupData> legacy = CompletableFuture.supplyAsync(() -> loadGroup(dataDir, Group.LEGACY, inputs));
+    GroupData recent = loadGroup(dataDir, Group.RECENT, inputs);
+    GroupData legacyData;
+    try {
+      legacyData = legacy.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    List<SafetensorsRelease> releases = loadReleases(dataDir, inputs);
+    Optional<List<SafetensorsAddition>> additions2024 = Optional.empty();
+    Path byTool2024 = dataDir.resolve(StudyFiles.BY_TOOL_2024);
+    Path notByTool2024 = dataDir.resolve(StudyFiles.NOT_BY_TOOL_2024);
+    if (Files.isRegularFile(byTool2024) && Files.isRegularFile(notByTool2024)) {
+      List<SafetensorsAddition> rows = new ArrayList<>(readAdditions(dataDir, StudyFiles.BY_TOOL_2024, inputs));
+      rows.addAll(readAdditions(dataDir, StudyFiles.NOT_BY_TOOL_2024, inputs));
+      additions2024 = Optional.of(rows);
+    }
+    List<InputFile> sorted = new ArrayList<>(inputs.values());
+    sorted.sort(java.util.Comparator.comparing(InputFile::relativePath));
+    return new StudyData(dataDir, legacyData, recent, releases, additions2024, publishedDir, sorted);
+  }
+
+  private GroupData loadGroup(Path dir, Group group, Map<String, InputFile> inputs) {
+    Path commits = dir.resolve(StudyFiles.commitsCsv(group));
+    Path evolution = dir.resolve(StudyFiles.evolutionCsv(group));
+    Path repos = dir.resolve(StudyFiles.reposJson(group));
+    if (Files.isRegularFile(commits) && Files.isRegularFile(evolution) && Files.isRegularFile(repos)) {
+      CommitLog log = readCommitLog(dir, StudyFiles.commitsCsv(group), inputs);
+      List<EvolutionRow> rows = readEvolution(dir, StudyFiles.evolutionCsv(group), log.changeStatus(), inputs);
+      Map<String, Instant> createdAt = readCreatedAt(dir, StudyFiles.reposJson(group), inputs);
+      List<SafetensorsAddition> additions = rows.stream()
+          .filter(EvolutionRow::addsSafetensors).map(EvolutionRow::toAddition).toList();
+      return new GroupData(group, additions, true, Optional.of(rows), Optional.of(log.commits()), Optional.of(createdAt));
+    }
+    List<SafetensorsAddition> additions = new ArrayList<>();
+    boolean developersKnown = false;
+    if (Files.isRegularFile(dir.resolve(StudyFiles.byTool(group)))) {
+      additions.addAll(readAdditions(dir, StudyFiles.byTool(group), inputs));
+      if (Files.isRegularFile(dir.resolve(StudyFiles.notByTool(group)))) {
+        additions.addAll(readAdditions(dir, StudyFiles.notByTool(group), inputs));
+        developersKnown = true;
+      }
+    }
+    return new GroupData(group, additions, developersKnown, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private List<SafetensorsAddition> readAdditions(Path dir, String name, Map<String, InputFile> inputs) {
+    List<SafetensorsAddition> rows = new ArrayList<>();
+    String sha = StudyCsv.forEach(dir.resolve(name), ADDITION_COLUMNS, v -> rows.add(new SafetensorsAddition(
+        v[0], v[1], v[2], CommitTime.parse(v[4]), SafetensorsAddition.isConverterMessage(v[3]))));
+    record(name, sha, inputs);
+    return rows;
+  }
+
+  /** The reduced commit log and the change status of every changed model file. */
+  record CommitLog(List<CommitSummary> commits, Map<String, String> changeStatus) {}
+
+  private CommitLog readCommitLog(Path dir, String name, Map<String, InputFile> inputs) {
+    List<CommitSummary> commits = new ArrayList<>();
+    Map<String, String> status = new HashMap<>();
+    Interner strings = new Interner();
+    String sha = StudyCsv.forEach(dir.resolve(name),
+        List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree"), v -> {
+          String repo = strings.intern(v[0]);
+          String hash = v[1];
+          String changed = v[3];
+          boolean touches = false;
+          boolean adds = false;
+          int start = 0;
+          while (start < changed.length()) {
+            int end = changed.indexOf(';', start);
+            if (end < 0) {
+              end = changed.length();
+            }
+            // an entry is "<status> <path>"; the study took the suffix of the whole entry
+            if (ModelFiles.isModelFile(changed, start, end)) {
+              touches = true;
+              int space = indexOfWhitespace(changed, start, end);
+              if (space > start) {
+                String st = strings.intern(changed.substring(start, space));
+                int pathStart = skipWhitespace(changed, space, end);
+                adds |= st.equals("+");
+                status.put(repo + '/' + changed.substring(pathStart, end) + "&&" + hash, st);
+              }
+            }
+            start = end + 1;
+          }
+          String tree = v[4];
+          boolean modelInTree = false;
+          boolean pytorchBin = false;
+          start = 0;
+          while (start < tree.length()) {
+            int end = tree.indexOf(';', start);
+            if (end < 0) {
+              end = tree.length();
+            }
+            if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
+              modelInTree = true;
+            }
+            if (!pytorchBin && endsWithName(tree, start, end, "pytorch_model.bin")) {
+              pytorchBin = true;
+            }
+            start = end + 1;
+          }
+          commits.add(new CommitSummary(repo, hash, v[2], touches, adds, modelInTree, pytorchBin));
+        });
+    record(name, sha, inputs);
+    return new CommitLog(commits, status);
+  }
+
+  private List<EvolutionRow> readEvolution(
+      Path dir, String name, Map<String, String> changeStatus, Map<String, InputFile> inputs) {
+    List<EvolutionRow> rows = new ArrayList<>();
+    Interner strings = new Interner();
+    LocalDateTime[] lastDate = {null};
+    String[] lastDateText = {null};
+    String sha = StudyCsv.forEach(dir.resolve(name),
+        List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit"),
+        v -> {
+          if (!v[5].equals(lastDateText[0])) {
+            lastDateText[0] = v[5];
+            lastDate[0] = CommitTime.parse(v[5]);
+          }
+          boolean inCommit = "True".equals(v[6]);
+          String commit = strings.intern(v[1]);
+          String status = inCommit ? changeStatus.getOrDefault(v[2] + "&&" + commit, "") : "";
+          rows.add(new EvolutionRow(strings.intern(v[0]), commit, v[2], strings.intern(v[3]), lastDate[0],
+              inCommit, status, SafetensorsAddition.isConverterMessage(v[4])));
+        });
+    record(name, sha, inputs);
+    return rows;
+  }
+
+  private Map<String, Instant> readCreatedAt(Path dir, String name, Map<String, InputFile> inputs) {
+    Map<String, Instant> created = new HashMap<>();
+    MessageDigest digest = Sha256.digest();
+    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(name)), 1 << 16), digest);
+        JsonParser parser = new JsonFactory().createParser(in)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new StudyDataException(name + " is not a JSON array of repositories");
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        String id = null;
+        Instant createdAt = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if ("id".equals(field)) {
+            id = parser.getValueAsString();
+          } else if ("created_at".equals(field)) {
+            createdAt = value == JsonToken.VALUE_NUMBER_INT
+                ? Instant.ofEpochMilli(parser.getLongValue())
+                : value == JsonToken.VALUE_STRING ? Instant.parse(parser.getText()) : null;
+          } else {
+            parser.skipChildren();
+          }
+        }
+        if (id != null && createdAt != null) {
+          created.put(id, createdAt);
+        }
+      }
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof StudyDataException known) {
+        throw known;
+      }
+      throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    record(name, HexFormat.of().formatHex(digest.digest()), inputs);
+    return created;
+  }
+
+  private List<SafetensorsRelease> loadReleases(Path dataDir, Map<String, InputFile> inputs) {
+    Path tags = dataDir.resolve(StudyFiles.SAFETENSORS_TAGS);
+    if (Files.isRegularFile(tags)) {
+      List<String[]> rows = new ArrayList<>();
+      String sha = StudyCsv.forEach(tags, List.of("tag", "date"), v -> rows.add(v.clone()));
+      record(StudyFiles.SAFETENSORS_TAGS, sha, inputs);
+      return SafetensorsReleases.asStudyPlotsThem(rows, StudyFiles.SAFETENSORS_TAGS);
+    }
+    Path typed = factsDir.resolve("safetensors-releases.csv");
+    if (!Files.isRegularFile(typed)) {
+      return List.of();
+    }
+    List<SafetensorsRelease> releases = new ArrayList<>();
+    StudyCsv.forEach(typed, List.of("tag", "date", "source"),
+        v -> releases.add(new SafetensorsRelease(v[0], LocalDate.parse(v[1]), v[2])));
+    return releases;
+  }
+
+  private void record(String name, String sha, Map<String, InputFile> inputs) {
+    Optional<StudyManifest.Entry> pinned = manifest.entry(name);
+    InputFile.Verification verification = InputFile.Verification.NOT_PINNED;
+    if (pinned.isPresent()) {
+      if (!pinned.get().sha256().equals(sha)) {
+        throw new StudyDataException("checksum mismatch for " + name + ": expected " + pinned.get().sha256()
+            + " (pinned at " + pinned.get().commit() + "), found " + sha
+            + "; the file is not the study's original, refusing to compare it with the published numbers");
+      }
+      verification = InputFile.Verification.VERIFIED;
+    }
+    inputs.put(name, new InputFile(name, sha, verification));
+  }
+
+  private static int indexOfWhitespace(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipWhitespace(String s, int start, int end) {
+    int i = start;
+    while (i < end && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean endsWithName(String s, int start, int end, String name) {
+    int nameStart = end - name.length();
+    return nameStart >= start && s.startsWith(name, nameStart) && (nameStart == start || s.charAt(nameStart - 1) == '/');
+  }
+
+  /** Shares equal strings (repository ids, hashes, formats) between the many rows that repeat them. */
+  private static final class Interner {
+    private final Map<String, String> seen = new HashMap<>();
+
+    String intern(String s) {
+      String known = seen.putIfAbsent(s, s);
+      return known == null ? s : known;
+    }
+  }
+}
