@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.modelevolution.study.CommitSummary;
+import org.modelevolution.study.EvolutionRow;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
 import org.modelevolution.study.SafetensorsAddition;
@@ -180,13 +181,19 @@ public final class Rq1Analysis {
       return Optional.empty();
     }
     Set<String> evolutionRepos = new HashSet<>();
-    g.evolution().get().forEach(r -> evolutionRepos.add(r.repo()));
+    Set<String> addingCommits = new HashSet<>();
+    Set<String> reposAdding = new HashSet<>();
+    for (EvolutionRow row : g.evolution().get()) {
+      evolutionRepos.add(row.repo());
+      // the study counted additions in its format table: rows whose file the commit added
+      if ("+".equals(row.changeStatus()) && addingCommits.add(row.repo() + '\u0000' + row.commit())) {
+        reposAdding.add(row.repo());
+      }
+    }
     long all = 0;
     long touching = 0;
-    long adding = 0;
     long containing = 0;
     Set<String> reposTouching = new HashSet<>();
-    Set<String> reposAdding = new HashSet<>();
     String last = "";
     for (CommitSummary c : g.commits().get()) {
       if (!evolutionRepos.contains(c.repo())) {
@@ -203,16 +210,12 @@ public final class Rq1Analysis {
           last = c.date();
         }
       }
-      if (c.addsModel()) {
-        adding++;
-        reposAdding.add(c.repo());
-      }
     }
     return Optional.of(new MetricsTable()
         .put(ALL_LOGS, all)
         .put(TOUCHING, touching)
         .put(REPOS_TOUCHING, reposTouching.size())
-        .put(ADDING, adding)
+        .put(ADDING, addingCommits.size())
         .put(REPOS_ADDING, reposAdding.size())
         .put(CONTAINING, containing)
         .put(NOT_CONTAINING, touching - containing)

@@ -38,8 +38,7 @@ public final class AdoptionCharts {
         .xAxisTitle("days since " + reference).yAxisTitle("commits adding safetensors files").build();
     ChartFiles.applyStyle(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     double[] x = toDouble(elapsedDays);
     if (x.length == 0) {
       x = new double[] {0};
@@ -47,9 +46,9 @@ public final class AdoptionCharts {
       developerCommits = new int[] {0};
     }
     XYSeries tool = chart.addSeries("converter", x, toDouble(converterCommits));
-    tool.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0x1f77b4));
+    tool.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0x1f77b4));
     XYSeries dev = chart.addSeries("developers", x, toDouble(developerCommits));
-    dev.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(new Color(0xff7f0e));
+    dev.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0xff7f0e));
     double max = 1;
     for (int i = 0; i < x.length; i++) {
       max = Math.max(max, Math.max(converterCommits[i], developerCommits[i]));

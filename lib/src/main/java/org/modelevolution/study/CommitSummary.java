@@ -8,15 +8,13 @@ package org.modelevolution.study;
  * @param hash commit hash
  * @param date commit time text as written ({@code YYYY-MM-DD HH:MM:SS})
  * @param touchesModel an entry of {@code changed_files} has a model-file suffix (any status)
- * @param addsModel an entry with status {@code +} has a model-file suffix
  * @param modelInTree the tree after the commit holds at least one model file
- * @param pytorchBinInTree the tree after the commit holds a file named {@code pytorch_model.bin}
+ * @param pytorchBinInTree the tree after the commit holds {@code pytorch_model.bin} at its root
  */
 public record CommitSummary(
     String repo,
     String hash,
     String date,
     boolean touchesModel,
-    boolean addsModel,
     boolean modelInTree,
     boolean pytorchBinInTree) {}

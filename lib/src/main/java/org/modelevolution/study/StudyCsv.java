@@ -44,7 +44,7 @@ public final class StudyCsv {
   public static String forEach(Path file, List<String> columns, Consumer<String[]> consumer) {
     MessageDigest digest = Sha256.digest();
     try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
-        Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
+        Reader reader = new InputStreamReader(new UnclosedInput(raw), StandardCharsets.UTF_8);
         MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(reader)) {
       if (!it.hasNext()) {
         throw new StudyDataException(file + " is empty: expected a header row");
@@ -77,6 +77,16 @@ public final class StudyCsv {
       }
       throw new StudyDataException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Keeps the hashed stream open when the CSV parser closes its source at the end of input. */
+  private static final class UnclosedInput extends java.io.FilterInputStream {
+    UnclosedInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** Reads the requested columns of every record into memory (for small files). */

@@ -39,6 +39,9 @@ public final class StudyDataLoader {
   private static final List<String> ADDITION_COLUMNS =
       List.of("repo_url", "commit_hash", "model_file_path", "message", "date");
 
+  /** The converter leaves the root-level PyTorch weights in place; the study checked that path. */
+  private static final String ROOT_PYTORCH_BIN = "pytorch_model.bin";
+
   private final StudyManifest manifest;
   private final Path factsDir;
 
@@ -57,14 +60,25 @@ public final class StudyDataLoader {
 
   /** Loads {@code dataDir}; published tables are looked for in {@code dataDir/published}. */
   public StudyData load(Path dataDir) {
-    Path published = dataDir.resolve(StudyFiles.PUBLISHED_DIR);
-    return load(dataDir, Files.isDirectory(published) ? Optional.of(published) : Optional.empty());
+    return load(List.of(dataDir));
   }
 
-  public StudyData load(Path dataDir, Optional<Path> publishedDir) {
-    if (!Files.isDirectory(dataDir)) {
-      throw new StudyDataException("study data folder " + dataDir + " does not exist (set STUDY_DATA or --data)");
+  /**
+   * Loads the study files found in {@code roots}, each file from the first root that has it (e.g.
+   * the data folder, then the download cache); published tables from the first
+   * {@code root/published} folder that exists.
+   */
+  public StudyData load(List<Path> roots) {
+    Optional<Path> published = roots.stream().map(r -> r.resolve(StudyFiles.PUBLISHED_DIR)).filter(Files::isDirectory).findFirst();
+    return load(roots, published);
+  }
+
+  public StudyData load(List<Path> roots, Optional<Path> publishedDir) {
+    if (roots.stream().noneMatch(Files::isDirectory)) {
+      throw new StudyDataException("study data folder " + roots.get(0) + " does not exist (set STUDY_DATA or --data)");
     }
+    Roots dataDir = new Roots(List.copyOf(roots));
+    publishedDir.ifPresent(this::verifyPublished);
     Map<String, InputFile> inputs = Collections.synchronizedMap(new LinkedHashMap<>());
     CompletableFuture<GroupData> legacy = CompletableFuture.supplyAsync(() -> loadGroup(dataDir, Group.LEGACY, inputs));
     GroupData recent = loadGroup(dataDir, Group.RECENT, inputs);
@@ -76,23 +90,18 @@ public final class StudyDataLoader {
     }
     List<SafetensorsRelease> releases = loadReleases(dataDir, inputs);
     Optional<List<SafetensorsAddition>> additions2024 = Optional.empty();
-    Path byTool2024 = dataDir.resolve(StudyFiles.BY_TOOL_2024);
-    Path notByTool2024 = dataDir.resolve(StudyFiles.NOT_BY_TOOL_2024);
-    if (Files.isRegularFile(byTool2024) && Files.isRegularFile(notByTool2024)) {
+    if (dataDir.has(StudyFiles.BY_TOOL_2024) && dataDir.has(StudyFiles.NOT_BY_TOOL_2024)) {
       List<SafetensorsAddition> rows = new ArrayList<>(readAdditions(dataDir, StudyFiles.BY_TOOL_2024, inputs));
       rows.addAll(readAdditions(dataDir, StudyFiles.NOT_BY_TOOL_2024, inputs));
       additions2024 = Optional.of(rows);
     }
     List<InputFile> sorted = new ArrayList<>(inputs.values());
     sorted.sort(java.util.Comparator.comparing(InputFile::relativePath));
-    return new StudyData(dataDir, legacyData, recent, releases, additions2024, publishedDir, sorted);
+    return new StudyData(dataDir.roots().get(0), legacyData, recent, releases, additions2024, publishedDir, sorted);
   }
 
-  private GroupData loadGroup(Path dir, Group group, Map<String, InputFile> inputs) {
-    Path commits = dir.resolve(StudyFiles.commitsCsv(group));
-    Path evolution = dir.resolve(StudyFiles.evolutionCsv(group));
-    Path repos = dir.resolve(StudyFiles.reposJson(group));
-    if (Files.isRegularFile(commits) && Files.isRegularFile(evolution) && Files.isRegularFile(repos)) {
+  private GroupData loadGroup(Roots dir, Group group, Map<String, InputFile> inputs) {
+    if (dir.has(StudyFiles.commitsCsv(group)) && dir.has(StudyFiles.evolutionCsv(group)) && dir.has(StudyFiles.reposJson(group))) {
       CommitLog log = readCommitLog(dir, StudyFiles.commitsCsv(group), inputs);
       List<EvolutionRow> rows = readEvolution(dir, StudyFiles.evolutionCsv(group), log.changeStatus(), inputs);
       Map<String, Instant> createdAt = readCreatedAt(dir, StudyFiles.reposJson(group), inputs);
@@ -102,9 +111,9 @@ public final class StudyDataLoader {
     }
     List<SafetensorsAddition> additions = new ArrayList<>();
     boolean developersKnown = false;
-    if (Files.isRegularFile(dir.resolve(StudyFiles.byTool(group)))) {
+    if (dir.has((StudyFiles.byTool(group)))) {
       additions.addAll(readAdditions(dir, StudyFiles.byTool(group), inputs));
-      if (Files.isRegularFile(dir.resolve(StudyFiles.notByTool(group)))) {
+      if (dir.has((StudyFiles.notByTool(group)))) {
         additions.addAll(readAdditions(dir, StudyFiles.notByTool(group), inputs));
         developersKnown = true;
       }
@@ -112,28 +121,27 @@ public final class StudyDataLoader {
     return new GroupData(group, additions, developersKnown, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  private List<SafetensorsAddition> readAdditions(Path dir, String name, Map<String, InputFile> inputs) {
+  private List<SafetensorsAddition> readAdditions(Roots dir, String name, Map<String, InputFile> inputs) {
     List<SafetensorsAddition> rows = new ArrayList<>();
-    String sha = StudyCsv.forEach(dir.resolve(name), ADDITION_COLUMNS, v -> rows.add(new SafetensorsAddition(
+    String sha = StudyCsv.forEach(dir.locate(name), ADDITION_COLUMNS, v -> rows.add(new SafetensorsAddition(
         v[0], v[1], v[2], CommitTime.parse(v[4]), SafetensorsAddition.isConverterMessage(v[3]))));
-    record(name, sha, inputs);
+    record(dir, name, sha, inputs);
     return rows;
   }
 
   /** The reduced commit log and the change status of every changed model file. */
   record CommitLog(List<CommitSummary> commits, Map<String, String> changeStatus) {}
 
-  private CommitLog readCommitLog(Path dir, String name, Map<String, InputFile> inputs) {
+  private CommitLog readCommitLog(Roots dir, String name, Map<String, InputFile> inputs) {
     List<CommitSummary> commits = new ArrayList<>();
     Map<String, String> status = new HashMap<>();
     Interner strings = new Interner();
-    String sha = StudyCsv.forEach(dir.resolve(name),
+    String sha = StudyCsv.forEach(dir.locate(name),
         List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree"), v -> {
           String repo = strings.intern(v[0]);
           String hash = v[1];
           String changed = v[3];
           boolean touches = false;
-          boolean adds = false;
           int start = 0;
           while (start < changed.length()) {
             int end = changed.indexOf(';', start);
@@ -147,7 +155,6 @@ public final class StudyDataLoader {
               if (space > start) {
                 String st = strings.intern(changed.substring(start, space));
                 int pathStart = skipWhitespace(changed, space, end);
-                adds |= st.equals("+");
                 status.put(repo + '/' + changed.substring(pathStart, end) + "&&" + hash, st);
               }
             }
@@ -165,24 +172,24 @@ public final class StudyDataLoader {
             if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
               modelInTree = true;
             }
-            if (!pytorchBin && endsWithName(tree, start, end, "pytorch_model.bin")) {
+            if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length() && tree.startsWith(ROOT_PYTORCH_BIN, start)) {
               pytorchBin = true;
             }
             start = end + 1;
           }
-          commits.add(new CommitSummary(repo, hash, v[2], touches, adds, modelInTree, pytorchBin));
+          commits.add(new CommitSummary(repo, hash, v[2], touches, modelInTree, pytorchBin));
         });
-    record(name, sha, inputs);
+    record(dir, name, sha, inputs);
     return new CommitLog(commits, status);
   }
 
   private List<EvolutionRow> readEvolution(
-      Path dir, String name, Map<String, String> changeStatus, Map<String, InputFile> inputs) {
+      Roots dir, String name, Map<String, String> changeStatus, Map<String, InputFile> inputs) {
     List<EvolutionRow> rows = new ArrayList<>();
     Interner strings = new Interner();
     LocalDateTime[] lastDate = {null};
     String[] lastDateText = {null};
-    String sha = StudyCsv.forEach(dir.resolve(name),
+    String sha = StudyCsv.forEach(dir.locate(name),
         List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit"),
         v -> {
           if (!v[5].equals(lastDateText[0])) {
@@ -195,14 +202,14 @@ public final class StudyDataLoader {
           rows.add(new EvolutionRow(strings.intern(v[0]), commit, v[2], strings.intern(v[3]), lastDate[0],
               inCommit, status, SafetensorsAddition.isConverterMessage(v[4])));
         });
-    record(name, sha, inputs);
+    record(dir, name, sha, inputs);
     return rows;
   }
 
-  private Map<String, Instant> readCreatedAt(Path dir, String name, Map<String, InputFile> inputs) {
+  private Map<String, Instant> readCreatedAt(Roots dir, String name, Map<String, InputFile> inputs) {
     Map<String, Instant> created = new HashMap<>();
     MessageDigest digest = Sha256.digest();
-    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(name)), 1 << 16), digest);
+    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(dir.locate(name)), 1 << 16), digest);
         JsonParser parser = new JsonFactory().createParser(in)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new StudyDataException(name + " is not a JSON array of repositories");
@@ -234,16 +241,16 @@ public final class StudyDataLoader {
       }
       throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
     }
-    record(name, HexFormat.of().formatHex(digest.digest()), inputs);
+    record(dir, name, HexFormat.of().formatHex(digest.digest()), inputs);
     return created;
   }
 
-  private List<SafetensorsRelease> loadReleases(Path dataDir, Map<String, InputFile> inputs) {
-    Path tags = dataDir.resolve(StudyFiles.SAFETENSORS_TAGS);
-    if (Files.isRegularFile(tags)) {
+  private List<SafetensorsRelease> loadReleases(Roots dataDir, Map<String, InputFile> inputs) {
+    if (dataDir.has(StudyFiles.SAFETENSORS_TAGS)) {
+      Path tags = dataDir.locate(StudyFiles.SAFETENSORS_TAGS);
       List<String[]> rows = new ArrayList<>();
       String sha = StudyCsv.forEach(tags, List.of("tag", "date"), v -> rows.add(v.clone()));
-      record(StudyFiles.SAFETENSORS_TAGS, sha, inputs);
+      record(dataDir, StudyFiles.SAFETENSORS_TAGS, sha, inputs);
       return SafetensorsReleases.asStudyPlotsThem(rows, StudyFiles.SAFETENSORS_TAGS);
     }
     Path typed = factsDir.resolve("safetensors-releases.csv");
@@ -256,7 +263,7 @@ public final class StudyDataLoader {
     return releases;
   }
 
-  private void record(String name, String sha, Map<String, InputFile> inputs) {
+  private void record(Roots dir, String name, String sha, Map<String, InputFile> inputs) {
     Optional<StudyManifest.Entry> pinned = manifest.entry(name);
     InputFile.Verification verification = InputFile.Verification.NOT_PINNED;
     if (pinned.isPresent()) {
@@ -267,7 +274,36 @@ public final class StudyDataLoader {
       }
       verification = InputFile.Verification.VERIFIED;
     }
-    inputs.put(name, new InputFile(name, sha, verification));
+    long bytes;
+    try {
+      bytes = Files.size(dir.locate(name));
+    } catch (IOException e) {
+      throw new StudyDataException("cannot stat " + name, e);
+    }
+    inputs.put(name, new InputFile(name, sha, bytes, verification));
+  }
+
+  /** Checks every published table the manifest pins; a modified table would make comparisons meaningless. */
+  private void verifyPublished(Path publishedDir) {
+    for (StudyManifest.Entry entry : manifest.published()) {
+      Path file = publishedDir.resolve(Path.of(entry.file()).getFileName().toString());
+      if (Files.isRegularFile(file) && !Sha256.of(file).equals(entry.sha256())) {
+        throw new StudyDataException("checksum mismatch for published table " + entry.file() + ": expected "
+            + entry.sha256() + "; refusing to compare against a modified table");
+      }
+    }
+  }
+
+  /** The folders files are looked up in, first match wins. */
+  record Roots(List<Path> roots) {
+    boolean has(String name) {
+      return roots.stream().anyMatch(r -> Files.isRegularFile(r.resolve(name)));
+    }
+
+    Path locate(String name) {
+      return roots.stream().map(r -> r.resolve(name)).filter(Files::isRegularFile).findFirst()
+          .orElse(roots.get(0).resolve(name));
+    }
   }
 
   private static int indexOfWhitespace(String s, int start, int end) {
@@ -285,11 +321,6 @@ public final class StudyDataLoader {
       i++;
     }
     return i;
-  }
-
-  private static boolean endsWithName(String s, int start, int end, String name) {
-    int nameStart = end - name.length();
-    return nameStart >= start && s.startsWith(name, nameStart) && (nameStart == start || s.charAt(nameStart - 1) == '/');
   }
 
   /** Shares equal strings (repository ids, hashes, formats) between the many rows that repeat them. */

@@ -62,7 +62,7 @@ public final class StudyDownloader {
       ResponseBody body = response.body();
       MessageDigest digest = Sha256.digest();
       long[] bytes = {0};
-      AtomicFiles.write(target.resolveSibling(entry.file() + ".download"), out -> {
+      AtomicFiles.write(target.resolveSibling(target.getFileName() + ".download"), out -> {
         try (InputStream in = new DigestInputStream(body.byteStream(), digest)) {
           byte[] buffer = new byte[1 << 16];
           for (int n; (n = in.read(buffer)) > 0; ) {
@@ -74,7 +74,7 @@ public final class StudyDownloader {
           }
         }
       });
-      Path partial = target.resolveSibling(entry.file() + ".download");
+      Path partial = target.resolveSibling(target.getFileName() + ".download");
       String actual = HexFormat.of().formatHex(digest.digest());
       if (!actual.equals(entry.sha256())) {
         Files.deleteIfExists(partial);
