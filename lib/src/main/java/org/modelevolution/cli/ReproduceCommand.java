@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.modelevolution.analysis.Comparison;
@@ -32,6 +33,10 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/)")
   Path out;
 
+  @Option(names = "--published", paramLabel = "DIR",
+      description = "the study's published tables (default: DATA/published, else STUDY_DATA/published)")
+  Path published;
+
   @Option(names = "--download", description = "download pinned originals missing from --data into data/cache (HTTPS)")
   boolean download;
 
@@ -53,7 +58,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         roots.add(layout.downloadCache());
       }
       long start = System.nanoTime();
-      StudyData study = StudyDataLoader.forLayout(layout).load(roots);
+      Optional<Path> publishedDir = Optional.ofNullable(published)
+          .or(() -> roots.stream().map(r -> r.resolve("published")).filter(Files::isDirectory).findFirst())
+          .or(() -> Optional.of(layout.studyData().resolve("published")).filter(Files::isDirectory));
+      StudyData study = StudyDataLoader.forLayout(layout).load(roots, publishedDir);
       System.err.print(study.describe());
       Reproduction.Result result = Reproduction.standard().run(study, outDir);
       result.millis().forEach((rq, ms) -> System.err.printf("%s: %d ms%n", rq, ms));
