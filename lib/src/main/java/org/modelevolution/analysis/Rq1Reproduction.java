@@ -30,12 +30,28 @@ public final class Rq1Reproduction implements ReproductionStep {
 
   @Override
   public StepOutput run(StudyData data, Path outDir) {
+    String differs = differenceNote(data);
+    // groups are independent: draw them side by side, then collect in group order
+    List<StepOutput> perGroup = java.util.Arrays.stream(Group.values()).parallel()
+        .map(group -> runGroup(data, group, outDir, differs)).toList();
     List<Comparison> comparisons = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     List<FigureCounterpart> figures = new ArrayList<>();
-    String differs = differenceNote(data);
-    for (Group group : Group.values()) {
-      GroupData g = data.group(group);
+    perGroup.forEach(o -> {
+      comparisons.addAll(o.comparisons());
+      files.addAll(o.files());
+      figures.addAll(o.figures());
+    });
+    run2024(data, differs, comparisons);
+    return new StepOutput(comparisons, files, figures);
+  }
+
+  private StepOutput runGroup(StudyData data, Group group, Path outDir, String differs) {
+    List<Comparison> comparisons = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<FigureCounterpart> figures = new ArrayList<>();
+    GroupData g = data.group(group);
+    {
       String suffix = group.fileSuffix();
       boolean any = !g.additions().isEmpty() || g.hasFullInputs();
       if (any) {
@@ -78,6 +94,10 @@ public final class Rq1Reproduction implements ReproductionStep {
         figures.add(new FigureCounterpart("RQ1Heatmap_" + suffix + ".pdf", List.of(), "no inputs for this group"));
       }
     }
+    return new StepOutput(comparisons, files, figures);
+  }
+
+  private void run2024(StudyData data, String differs, List<Comparison> comparisons) {
     data.published("rq1_dataset_stats.csv").ifPresent(p -> {
       MetricsTable recomputed = data.additions2024().map(Rq1Analysis::iteration2024).orElseGet(MetricsTable::new);
       comparisons.addAll(PublishedTable.read(p).compare("RQ1", recomputed, Map.of(),
@@ -90,7 +110,6 @@ public final class Rq1Reproduction implements ReproductionStep {
                   : "needs safetensors_commits_by_tool.csv and safetensors_commits_not_by_tool.csv (2024 iteration)")
           : c);
     });
-    return new StepOutput(comparisons, files, figures);
   }
 
   private static Path write(MetricsTable table, Path file) {

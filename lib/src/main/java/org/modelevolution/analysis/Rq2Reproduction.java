@@ -29,11 +29,25 @@ public final class Rq2Reproduction implements ReproductionStep {
 
   @Override
   public StepOutput run(StudyData data, Path outDir) {
+    String differs = Rq1Reproduction.differenceNote(data);
+    List<StepOutput> perGroup = java.util.Arrays.stream(Group.values()).parallel()
+        .map(group -> runGroup(data, group, outDir, differs)).toList();
     List<Comparison> comparisons = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     List<FigureCounterpart> figures = new ArrayList<>();
-    String differs = Rq1Reproduction.differenceNote(data);
-    for (Group group : Group.values()) {
+    perGroup.forEach(o -> {
+      comparisons.addAll(o.comparisons());
+      files.addAll(o.files());
+      figures.addAll(o.figures());
+    });
+    return new StepOutput(comparisons, files, figures);
+  }
+
+  private StepOutput runGroup(StudyData data, Group group, Path outDir, String differs) {
+    List<Comparison> comparisons = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<FigureCounterpart> figures = new ArrayList<>();
+    {
       String suffix = group.fileSuffix();
       Optional<Rq2Result> result = Rq2Analysis.of(data, group);
       Optional<FormatShares> publishedCreation = data.published("RQ2FormatsRepoCreation_" + suffix + ".csv").map(FormatShares::read);

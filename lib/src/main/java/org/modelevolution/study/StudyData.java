@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param dataDir the folder the inputs came from
  * @param legacy the legacy group
  * @param recent the recent group
+ * @param both the study's "both" mode: recent rows followed by legacy rows (built once)
  * @param releases safetensors releases (markers of the RQ1 chart)
  * @param additions2024 safetensors additions of the 2024 iteration, when its files are present
  * @param publishedDir the study's published result tables, when present
@@ -19,6 +20,7 @@ public record StudyData(
     Path dataDir,
     GroupData legacy,
     GroupData recent,
+    GroupData both,
     List<SafetensorsRelease> releases,
     Optional<List<SafetensorsAddition>> additions2024,
     Optional<Path> publishedDir,
@@ -29,12 +31,19 @@ public record StudyData(
     inputs = List.copyOf(inputs);
   }
 
+  /** Builds the data, with the "both" group as the study's concatenation of recent and legacy. */
+  public static StudyData of(Path dataDir, GroupData legacy, GroupData recent, List<SafetensorsRelease> releases,
+      Optional<List<SafetensorsAddition>> additions2024, Optional<Path> publishedDir, List<InputFile> inputs) {
+    return new StudyData(dataDir, legacy, recent, GroupData.both(recent, legacy), releases, additions2024, publishedDir,
+        inputs);
+  }
+
   /** The data of a group; "both" is the study's concatenation of recent and legacy. */
   public GroupData group(Group group) {
     return switch (group) {
       case LEGACY -> legacy;
       case RECENT -> recent;
-      case BOTH -> GroupData.both(recent, legacy);
+      case BOTH -> both;
     };
   }
 

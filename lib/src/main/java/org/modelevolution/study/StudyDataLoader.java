@@ -22,8 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.modelevolution.environment.ProjectLayout;
 import org.modelevolution.io.Sha256;
 
@@ -80,13 +82,20 @@ public final class StudyDataLoader {
     Roots dataDir = new Roots(List.copyOf(roots));
     publishedDir.ifPresent(this::verifyPublished);
     Map<String, InputFile> inputs = Collections.synchronizedMap(new LinkedHashMap<>());
-    CompletableFuture<GroupData> legacy = CompletableFuture.supplyAsync(() -> loadGroup(dataDir, Group.LEGACY, inputs));
-    GroupData recent = loadGroup(dataDir, Group.RECENT, inputs);
+    // files are independent until the change-status join: read them side by side
+    ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
+      Thread thread = new Thread(runnable, "study-loader");
+      thread.setDaemon(true);
+      return thread;
+    });
     GroupData legacyData;
+    GroupData recent;
     try {
-      legacyData = legacy.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      Future<GroupData> legacy = pool.submit(() -> loadGroup(dataDir, Group.LEGACY, inputs, pool));
+      recent = loadGroup(dataDir, Group.RECENT, inputs, pool);
+      legacyData = join(legacy);
+    } finally {
+      pool.shutdownNow();
     }
     List<SafetensorsRelease> releases = loadReleases(dataDir, inputs);
     Optional<List<SafetensorsAddition>> additions2024 = Optional.empty();
@@ -97,14 +106,27 @@ public final class StudyDataLoader {
     }
     List<InputFile> sorted = new ArrayList<>(inputs.values());
     sorted.sort(java.util.Comparator.comparing(InputFile::relativePath));
-    return new StudyData(dataDir.roots().get(0), legacyData, recent, releases, additions2024, publishedDir, sorted);
+    return StudyData.of(dataDir.roots().get(0), legacyData, recent, releases, additions2024, publishedDir, sorted);
   }
 
-  private GroupData loadGroup(Roots dir, Group group, Map<String, InputFile> inputs) {
+  private static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StudyDataException("interrupted while reading the study data", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new StudyDataException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private GroupData loadGroup(Roots dir, Group group, Map<String, InputFile> inputs, ExecutorService pool) {
     if (dir.has(StudyFiles.commitsCsv(group)) && dir.has(StudyFiles.evolutionCsv(group)) && dir.has(StudyFiles.reposJson(group))) {
+      Future<List<EvolutionRow>> evolution = pool.submit(() -> readEvolution(dir, StudyFiles.evolutionCsv(group), inputs));
+      Future<Map<String, Instant>> created = pool.submit(() -> readCreatedAt(dir, StudyFiles.reposJson(group), inputs));
       CommitLog log = readCommitLog(dir, StudyFiles.commitsCsv(group), inputs);
-      List<EvolutionRow> rows = readEvolution(dir, StudyFiles.evolutionCsv(group), log.changeStatus(), inputs);
-      Map<String, Instant> createdAt = readCreatedAt(dir, StudyFiles.reposJson(group), inputs);
+      List<EvolutionRow> rows = withChangeStatus(join(evolution), log.changeStatus());
+      Map<String, Instant> createdAt = join(created);
       List<SafetensorsAddition> additions = rows.stream()
           .filter(EvolutionRow::addsSafetensors).map(EvolutionRow::toAddition).toList();
       return new GroupData(group, additions, true, Optional.of(rows), Optional.of(log.commits()), Optional.of(createdAt));
@@ -136,55 +158,88 @@ public final class StudyDataLoader {
     List<CommitSummary> commits = new ArrayList<>();
     Map<String, String> status = new HashMap<>();
     Interner strings = new Interner();
-    String sha = StudyCsv.forEach(dir.locate(name),
-        List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree"), v -> {
-          String repo = strings.intern(v[0]);
-          String hash = v[1];
-          String changed = v[3];
-          boolean touches = false;
-          int start = 0;
-          while (start < changed.length()) {
-            int end = changed.indexOf(';', start);
-            if (end < 0) {
-              end = changed.length();
-            }
-            // an entry is "<status> <path>"; the study took the suffix of the whole entry
-            if (ModelFiles.isModelFile(changed, start, end)) {
-              touches = true;
-              int space = indexOfWhitespace(changed, start, end);
-              if (space > start) {
-                String st = strings.intern(changed.substring(start, space));
-                int pathStart = skipWhitespace(changed, space, end);
-                status.put(repo + '/' + changed.substring(pathStart, end) + "&&" + hash, st);
-              }
-            }
-            start = end + 1;
-          }
-          String tree = v[4];
-          boolean modelInTree = false;
-          boolean pytorchBin = false;
-          start = 0;
-          while (start < tree.length()) {
-            int end = tree.indexOf(';', start);
-            if (end < 0) {
-              end = tree.length();
-            }
-            if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
-              modelInTree = true;
-            }
-            if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length() && tree.startsWith(ROOT_PYTORCH_BIN, start)) {
-              pytorchBin = true;
-            }
-            start = end + 1;
-          }
-          commits.add(new CommitSummary(repo, hash, v[2], touches, modelInTree, pytorchBin));
+    List<String> columns = List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree");
+    Path file = dir.locate(name);
+    String sha;
+    try {
+      if (MappedCsv.fits(file)) {
+        // the trees are most of the file: scan them in place instead of decoding them
+        sha = MappedCsv.forEach(file, columns, (record, index) -> {
+          int tree = index[4];
+          boolean[] flags = record.escaped[tree]
+              ? treeFlags(record.string(tree))
+              : TreeScan.flags(record, record.start[tree], record.end[tree]);
+          commits.add(summarize(strings.intern(record.string(index[0])), record.string(index[1]),
+              record.string(index[2]), record.string(index[3]), flags, status, strings));
         });
+      } else {
+        sha = StudyCsv.forEach(file, columns, v -> commits.add(
+            summarize(strings.intern(v[0]), v[1], v[2], v[3], treeFlags(v[4]), status, strings)));
+      }
+    } catch (IOException e) {
+      throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
     record(dir, name, sha, inputs);
     return new CommitLog(commits, status);
   }
 
-  private List<EvolutionRow> readEvolution(
-      Roots dir, String name, Map<String, String> changeStatus, Map<String, InputFile> inputs) {
+  /** Reduces one commit; records the change status of each changed model file. */
+  private static CommitSummary summarize(String repo, String hash, String date, String changed, boolean[] treeFlags,
+      Map<String, String> status, Interner strings) {
+    boolean touches = false;
+    int start = 0;
+    while (start < changed.length()) {
+      int end = changed.indexOf(';', start);
+      if (end < 0) {
+        end = changed.length();
+      }
+      // an entry is "<status> <path>"; the study took the suffix of the whole entry
+      if (ModelFiles.isModelFile(changed, start, end)) {
+        touches = true;
+        int space = indexOfWhitespace(changed, start, end);
+        if (space > start) {
+          String st = strings.intern(changed.substring(start, space));
+          int pathStart = skipWhitespace(changed, space, end);
+          status.put(repo + '/' + changed.substring(pathStart, end) + "&&" + hash, st);
+        }
+      }
+      start = end + 1;
+    }
+    return new CommitSummary(repo, hash, date, touches, treeFlags[0], treeFlags[1]);
+  }
+
+  /** [a model file is in the tree, pytorch_model.bin is at the root] from the decoded tree field. */
+  private static boolean[] treeFlags(String tree) {
+    boolean modelInTree = false;
+    boolean pytorchBin = false;
+    int start = 0;
+    while (start < tree.length()) {
+      int end = tree.indexOf(';', start);
+      if (end < 0) {
+        end = tree.length();
+      }
+      if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
+        modelInTree = true;
+      }
+      if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length() && tree.startsWith(ROOT_PYTORCH_BIN, start)) {
+        pytorchBin = true;
+      }
+      start = end + 1;
+    }
+    return new boolean[] {modelInTree, pytorchBin};
+  }
+
+  /** The study's join: the status of a row's file in its commit, for rows whose file the commit changed. */
+  private static List<EvolutionRow> withChangeStatus(List<EvolutionRow> rows, Map<String, String> changeStatus) {
+    List<EvolutionRow> joined = new ArrayList<>(rows.size());
+    for (EvolutionRow r : rows) {
+      joined.add(!r.inCommit() ? r : new EvolutionRow(r.repo(), r.commit(), r.modelFilePath(), r.format(), r.date(),
+          true, changeStatus.getOrDefault(r.modelFilePath() + "&&" + r.commit(), ""), r.byConverter()));
+    }
+    return joined;
+  }
+
+  private List<EvolutionRow> readEvolution(Roots dir, String name, Map<String, InputFile> inputs) {
     List<EvolutionRow> rows = new ArrayList<>();
     Interner strings = new Interner();
     LocalDateTime[] lastDate = {null};
@@ -198,9 +253,8 @@ public final class StudyDataLoader {
           }
           boolean inCommit = "True".equals(v[6]);
           String commit = strings.intern(v[1]);
-          String status = inCommit ? changeStatus.getOrDefault(v[2] + "&&" + commit, "") : "";
           rows.add(new EvolutionRow(strings.intern(v[0]), commit, v[2], strings.intern(v[3]), lastDate[0],
-              inCommit, status, SafetensorsAddition.isConverterMessage(v[4])));
+              inCommit, "", SafetensorsAddition.isConverterMessage(v[4])));
         });
     record(dir, name, sha, inputs);
     return rows;
