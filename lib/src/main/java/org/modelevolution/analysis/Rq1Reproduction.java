@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.modelevolution.analysis.StepOutput.FigureCounterpart;
-import org.modelevolution.charts.AdoptionCharts;
-import org.modelevolution.charts.ChartFiles;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
 import org.modelevolution.study.InputFile;
@@ -65,21 +63,14 @@ public final class Rq1Reproduction implements ReproductionStep {
         data.published(StudyFiles.rq1Stats(group)).ifPresent(p -> comparisons.addAll(
             PublishedTable.read(p).compare("RQ1", result.studyStats(), result.notRecomputable(), differs)));
 
-        Table byDay = result.adoptionsByDay();
         String scope = g.developerAdditionsKnown() ? "" : " (converter-made only: developer additions unavailable)";
-        List<Path> distribution = ChartFiles.save(AdoptionCharts.commitsDistribution(
-                "Commits adding safetensors files by days since release, " + suffix + scope,
-                byDay.intColumn("elapsed_days").asIntArray(), byDay.intColumn("converter_commits").asIntArray(),
-                byDay.intColumn("developer_commits").asIntArray(), data.releases(), Group.SAFETENSORS_RELEASE),
-            outDir, "RQ1CommitsDistribution_" + suffix);
+        List<Path> distribution = Rq1Figures.commitsDistribution(data, result, outDir);
         files.addAll(distribution);
         figures.add(new FigureCounterpart("RQ1CommitsDistribution_" + suffix + ".pdf", distribution,
             "adopting commits per elapsed day, converter vs developers, release markers from "
                 + releaseSource(data) + scope));
         if (g.developerAdditionsKnown()) {
-          List<Path> heatmap = ChartFiles.save(AdoptionCharts.calendarHeatmap(
-              "Safetensors files added per day, " + suffix, Rq1Analysis.filesPerDay(g.additions())), outDir,
-              "RQ1Heatmap_" + suffix);
+          List<Path> heatmap = Rq1Figures.heatmap(data, group, outDir);
           files.addAll(heatmap);
           figures.add(new FigureCounterpart("RQ1Heatmap_" + suffix + ".pdf", heatmap,
               "added safetensors files per day, weekday x week, one block per year"));

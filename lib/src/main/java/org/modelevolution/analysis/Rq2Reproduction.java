@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.modelevolution.analysis.StepOutput.FigureCounterpart;
-import org.modelevolution.charts.ChartFiles;
-import org.modelevolution.charts.FormatCharts;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.StudyData;
 
@@ -98,8 +96,7 @@ public final class Rq2Reproduction implements ReproductionStep {
     if (shares.isEmpty()) {
       return new FigureCounterpart(studyName, List.of(), "not drawn: neither the inputs nor a published table are present");
     }
-    List<Path> written = ChartFiles.save(
-        FormatCharts.stackedShares(title, xTitle, shares.get().keys(), shares.get().seriesByFormat()), outDir, baseName);
+    List<Path> written = Rq2Figures.stacked(shares.get(), title, outDir, baseName);
     files.addAll(written);
     return new FigureCounterpart(studyName, written, note);
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.modelevolution.study.Group;
 import org.modelevolution.study.StudyData;
 import org.modelevolution.study.StudyDataLoader;
 import org.modelevolution.study.StudyTestData;
+import org.modelevolution.study.SyntheticInputs;
 
 /**
  * The full path on SYNTHETIC full-schema inputs (scale 0.01, written by the shared generator):
@@ -35,13 +35,9 @@ class SyntheticReproductionTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    Path python = Path.of("/usr/bin/python3");
-    Path script = StudyTestData.sharedDir().resolve("scale/make_paper_scale.py");
-    assumeTrue(Files.isExecutable(python) && Files.isRegularFile(script), "python3 or the generator is absent; skipping");
-    Process process = new ProcessBuilder(python.toString(), script.toString(), inputs.toString(), "--scale", "0.01", "--quiet")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isZero();
+    Path study = StudyTestData.sharedDir().resolve("study");
+    assumeTrue(SyntheticInputs.available(study), "python3 or the generator is absent; skipping");
+    SyntheticInputs.generate(study, inputs, 0.01);
     Optional<Path> published = Optional.of(StudyTestData.sharedDir().resolve("study/published")).filter(Files::isDirectory);
     data = StudyDataLoader.forLayout(StudyTestData.layout()).load(List.of(inputs), published);
     summary = new ObjectMapper().readTree(inputs.resolve("generation_summary.json").toFile()).get("files");
