@@ -65,6 +65,9 @@ public final class Rq1Analysis {
   public static final String OLD_BIN = "# repos with old pytorch_model.bin files after conversion";
   public static final String OLD_BIN_PCT = "% repos with old pytorch_model.bin files after conversion";
 
+  /** The reference date of the 2024 iteration's files (one day later than the final run's). */
+  public static final LocalDate ITERATION_2024_REFERENCE = LocalDate.of(2022, 9, 23);
+
   /** Commit-log rows, in the order of the study's per-group tables. */
   static final List<String> LOG_ROWS =
       List.of(ALL_LOGS, TOUCHING, REPOS_TOUCHING, ADDING, REPOS_ADDING, CONTAINING, NOT_CONTAINING, REPOS, LAST_DATE);
@@ -159,7 +162,7 @@ public final class Rq1Analysis {
 
   /** The RQ1 safetensors rows of the 2024 iteration, formatted as its table wrote them (floats). */
   public static MetricsTable iteration2024(List<SafetensorsAddition> additions) {
-    LocalDate reference = LocalDate.of(2022, 9, 23);
+    LocalDate reference = ITERATION_2024_REFERENCE;
     List<SafetensorsAddition> byTool = additions.stream().filter(SafetensorsAddition::byConverter).toList();
     List<SafetensorsAddition> byDevelopers = additions.stream().filter(a -> !a.byConverter()).toList();
     long total = commits(additions);
