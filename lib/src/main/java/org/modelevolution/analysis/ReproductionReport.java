@@ -44,6 +44,11 @@ public final class ReproductionReport {
         .append(count(all, Comparison.Status.DIFFERS)).append(" | ")
         .append(count(all, Comparison.Status.NOT_RECOMPUTABLE)).append(" |\n\n");
 
+    md.append("## Method notes: study's behaviour and stated method\n\n");
+    outputs.forEach((rq, output) -> output.methodNotes().forEach(n -> md.append("- **").append(rq).append("** ")
+        .append(n).append('\n')));
+    md.append('\n');
+
     md.append("## Numbers\n");
     byFile.forEach((key, rows) -> {
       String[] parts = key.split("\u0000");

@@ -41,8 +41,33 @@ public final class Rq1Reproduction implements ReproductionStep {
       figures.addAll(o.figures());
     });
     run2024(data, differs, comparisons);
-    return new StepOutput(comparisons, files, figures);
+    return new StepOutput(comparisons, files, figures, METHOD_NOTES);
   }
+
+  static final List<String> METHOD_NOTES = List.of(
+      "`rq1_dataset_stats_both.csv`: the study adds the two groups' commit-log rows as pandas series, so `last commit date` "
+          + "is the recent and legacy dates concatenated as strings, and the two \"adding at least one serialized model\" "
+          + "rows are doubled (published 19200 = 2 x (4650 + 4950), 6806 = 2 x (1703 + 1700)); the row order is the one "
+          + "that sum produced. The stated method (`*_stated_method.csv`) counts the union once and takes the latest date.",
+      "`date with max number of adoptions`: the study takes the mode of the elapsed days over added-file rows (a commit "
+          + "adding many files weighs more; ties go to the smallest day) and prints the date of the first such row; the "
+          + "stated method counts adopting commits per calendar day (earliest day on ties).",
+      "Fastest adopters: the study sorted with pandas' default, unstable sort, so the order of tied repositories is "
+          + "arbitrary there; here ties are ordered by repository id (`rq1_fastest_adopters_{group}.csv`, first ten).",
+      "The \"80%\" figure: `rq1_adoption_summary_{group}.csv` gives it as the nearest-rank 80th percentile of the "
+          + "adopting commits' elapsed days (stated reading) and as 80% of the observation window with the share of "
+          + "adoptions inside it (a reading that is not a percentile). The study's own code for this number is not "
+          + "available outside Git LFS-era notebook versions, so neither is checked against a published value.",
+      "Commit-log rows follow the study's notebook: commits are counted for the repositories of the format table; "
+          + "\"modifying/adding/deleting\" uses the suffix of each `changed_files` entry; \"adding\" counts commits with a "
+          + "format-table row whose change status is `+` (so files whose name contains a space, which the pipeline marks "
+          + "as not in the commit, are not counted); leftover weights are a root-level `pytorch_model.bin` in the "
+          + "newest commit's tree. On the paper-scale synthetic inputs these rules give exactly the numbers the "
+          + "generator's README reports for the original notebook (e.g. legacy 28,702 / 9,438 / 5,172 / 28, "
+          + "recent 5,948, leftover 96.5% and 82.7%).",
+      "Release markers come from `safetensors_tags.csv` when the full inputs are present (the study's filter: no rc "
+          + "tags, one tag per date, `python-` stripped); otherwise from the hand-typed `data/safetensors-releases.csv`, "
+          + "whose dates are marked unverified in its `source` column.");
 
   private StepOutput runGroup(StudyData data, Group group, Path outDir, String differs) {
     List<Comparison> comparisons = new ArrayList<>();

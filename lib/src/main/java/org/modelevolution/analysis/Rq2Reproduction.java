@@ -38,8 +38,21 @@ public final class Rq2Reproduction implements ReproductionStep {
       files.addAll(o.files());
       figures.addAll(o.figures());
     });
-    return new StepOutput(comparisons, files, figures);
+    return new StepOutput(comparisons, files, figures, METHOD_NOTES);
   }
+
+  static final List<String> METHOD_NOTES = List.of(
+      "Yearly formats: the study's filter meant to keep each repository's last commit of the year keeps every row, so "
+          + "its yearly shares count all model-file rows of all commits of the year (`RQ2FormatsYearly_{group}.csv`); "
+          + "the stated method takes each repository's tree at its last commit of the year, carried forward to years "
+          + "without commits (`RQ2FormatsYearly_{group}_stated_method.csv`). This reading of the study's code is "
+          + "inferred; its final inputs are Git LFS-only, so it cannot be checked against the published numbers.",
+      "Creation month: `createdAt` is replaced by the repository's first commit date when it is the Hub's sentinel "
+          + "(2022-03-02T23:29); the first-added formats are those of the files the repository's earliest "
+          + "model-adding commit added; `undetermined` files are left out, as the published tables do.",
+      "Published tables: every row's shares sum to 100; in `RQ2FormatsRepoCreation_both.csv` some months before "
+          + "2022-09 differ from the legacy table although the recent group starts in 2022-09, so the study's both "
+          + "table is not the union of its group tables there (see the row notes).");
 
   private StepOutput runGroup(StudyData data, Group group, Path outDir, String differs) {
     List<Comparison> comparisons = new ArrayList<>();

@@ -9,12 +9,20 @@ import java.util.List;
  * @param comparisons every published number next to its recomputed one
  * @param files every file written (tables and figures)
  * @param figures each study figure with its counterpart here
+ * @param methodNotes where the study's code departs from its stated method, and what this step did about it
  */
-public record StepOutput(List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures) {
+public record StepOutput(
+    List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures, List<String> methodNotes) {
   public StepOutput {
     comparisons = List.copyOf(comparisons);
     files = List.copyOf(files);
     figures = List.copyOf(figures);
+    methodNotes = List.copyOf(methodNotes);
+  }
+
+  /** An output without method notes. */
+  public StepOutput(List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures) {
+    this(comparisons, files, figures, List.of());
   }
 
   /**
