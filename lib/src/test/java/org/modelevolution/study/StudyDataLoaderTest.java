@@ -28,6 +28,15 @@ class StudyDataLoaderTest {
   }
 
   @Test
+  void aModifiedPublishedTableIsRefused() throws IOException {
+    Path published = Files.createDirectories(dir.resolve("published"));
+    Files.writeString(published.resolve("rq1_dataset_stats_legacy.csv"),
+        Files.readString(StudyTestData.studyDir().resolve("published/rq1_dataset_stats_legacy.csv")).replace("630", "631"));
+    assertThatThrownBy(() -> loader().load(dir)).isInstanceOf(StudyDataException.class)
+        .hasMessageContaining("published table published/rq1_dataset_stats_legacy.csv");
+  }
+
+  @Test
   void aMissingColumnIsNamed() throws IOException {
     Files.writeString(dir.resolve("safetensors_commits_by_tool_recent.csv"), "repo_url,commit_hash\na/b,00\n");
     assertThatThrownBy(() -> loader().load(dir)).isInstanceOf(StudyDataException.class)
