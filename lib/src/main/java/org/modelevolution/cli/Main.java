@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      ReproduceCommand.class,
       MineGitHubCommand.class,
       MineStackOverflowCommand.class,
       MineDiscussionsCommand.class,

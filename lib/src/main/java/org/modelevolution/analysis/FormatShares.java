@@ -1,0 +1,123 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.modelevolution.io.AtomicFiles;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Percentages of model files per format for each key (a month or a year), the layout of the
+ * study's {@code RQ2Formats*.csv} tables: the key column, then one column per format in
+ * code-point order (as pandas sorts them), each share computed as {@code count / total * 100}.
+ */
+public record FormatShares(String keyColumn, List<String> keys, List<String> formats, double[][] percent) {
+
+  /** Builds shares from counts per key and format; keys with no files are left out. */
+  public static FormatShares fromCounts(String keyColumn, Map<String, Map<String, Long>> counts) {
+    TreeSet<String> formats = new TreeSet<>();
+    counts.values().forEach(c -> c.forEach((f, n) -> {
+      if (n > 0) {
+        formats.add(f);
+      }
+    }));
+    List<String> formatList = List.copyOf(formats);
+    List<String> keys = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    new TreeMap<>(counts).forEach((key, perFormat) -> {
+      long total = perFormat.values().stream().mapToLong(Long::longValue).sum();
+      if (total == 0) {
+        return;
+      }
+      double[] row = new double[formatList.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = PythonNumbers.percent(perFormat.getOrDefault(formatList.get(i), 0L), total);
+      }
+      keys.add(key);
+      rows.add(row);
+    });
+    return new FormatShares(keyColumn, List.copyOf(keys), formatList, rows.toArray(new double[0][]));
+  }
+
+  /** Reads a published table of this layout. */
+  public static FormatShares read(Path file) {
+    List<List<String>> records = SimpleCsv.read(file);
+    List<String> header = records.get(0);
+    List<String> keys = new ArrayList<>();
+    double[][] values = new double[records.size() - 1][];
+    for (int r = 1; r < records.size(); r++) {
+      List<String> record = records.get(r);
+      keys.add(record.get(0));
+      values[r - 1] = record.subList(1, record.size()).stream().mapToDouble(Double::parseDouble).toArray();
+    }
+    return new FormatShares(header.get(0), keys, List.copyOf(header.subList(1, header.size())), values);
+  }
+
+  /** The shares of one format across keys, for charts. */
+  public Map<String, List<Double>> seriesByFormat() {
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    for (int f = 0; f < formats.size(); f++) {
+      List<Double> values = new ArrayList<>();
+      for (double[] row : percent) {
+        values.add(row[f]);
+      }
+      series.put(formats.get(f), values);
+    }
+    return series;
+  }
+
+  /** The cells of the row for {@code key}, formatted as Python printed them (repr or fixed decimals). */
+  public List<String> formattedRow(int index, int decimals) {
+    List<String> cells = new ArrayList<>();
+    for (double v : percent[index]) {
+      cells.add(decimals < 0 ? PythonNumbers.repr(v) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+    }
+    return cells;
+  }
+
+  public double rowSum(int index) {
+    double sum = 0;
+    for (double v : percent[index]) {
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** Writes the table as the study did ({@code to_csv}: Python float repr). */
+  public Path write(Path file) {
+    StringBuilder csv = new StringBuilder(keyColumn);
+    formats.forEach(f -> csv.append(',').append(MetricsTable.quote(f)));
+    csv.append('\n');
+    for (int r = 0; r < keys.size(); r++) {
+      csv.append(keys.get(r));
+      formattedRow(r, -1).forEach(c -> csv.append(',').append(c));
+      csv.append('\n');
+    }
+    AtomicFiles.writeString(file, csv.toString());
+    return file;
+  }
+
+  /** A Tablesaw view, for notebooks. */
+  public Table toTable(String name) {
+    Table table = Table.create(name, StringColumn.create(keyColumn, keys));
+    for (int f = 0; f < formats.size(); f++) {
+      double[] column = new double[keys.size()];
+      for (int r = 0; r < keys.size(); r++) {
+        column[r] = percent[r][f];
+      }
+      table.addColumns(DoubleColumn.create(formats.get(f), column));
+    }
+    return table;
+  }
+
+  @Override
+  public String toString() {
+    return toTable(keyColumn).printAll();
+  }
+}

@@ -1,0 +1,109 @@
+package org.modelevolution.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.Sha256;
+import org.modelevolution.study.InputFile;
+import org.modelevolution.study.StudyData;
+
+/**
+ * Runs every {@link ReproductionStep} on the loaded study data, then writes
+ * {@code REPRODUCTION.md} (published numbers next to recomputed ones, study figures next to their
+ * counterparts) and {@code provenance.tsv} (inputs read and outputs written, relative paths with
+ * SHA-256, sorted, no timestamps), so that a rerun on the same inputs is byte-identical.
+ */
+public final class Reproduction {
+  public static final String REPORT = "REPRODUCTION.md";
+  public static final String PROVENANCE = "provenance.tsv";
+
+  private final List<ReproductionStep> steps;
+
+  public Reproduction(List<ReproductionStep> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /** The steps of this project. RQ3 and RQ4 join here with one line each. */
+  public static Reproduction standard() {
+    return new Reproduction(List.of(new Rq1Reproduction(), new Rq2Reproduction()));
+  }
+
+  /** What a run produced, per research question, and the timings. */
+  public record Result(Map<String, StepOutput> outputs, Map<String, Long> millis, Path report, Path provenance) {
+    public List<Comparison> comparisons() {
+      return outputs.values().stream().flatMap(o -> o.comparisons().stream()).toList();
+    }
+
+    public long count(Comparison.Status status) {
+      return comparisons().stream().filter(c -> c.status() == status).count();
+    }
+  }
+
+  public Result run(StudyData data, Path outDir) {
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + outDir, e);
+    }
+    Map<String, StepOutput> outputs = new LinkedHashMap<>();
+    Map<String, Long> millis = new LinkedHashMap<>();
+    for (ReproductionStep step : steps) {
+      long start = System.nanoTime();
+      outputs.put(step.researchQuestion(), step.run(data, outDir));
+      millis.put(step.researchQuestion(), (System.nanoTime() - start) / 1_000_000);
+    }
+    Path report = outDir.resolve(REPORT);
+    AtomicFiles.writeString(report, ReproductionReport.render(data, outDir, outputs));
+    Path provenance = outDir.resolve(PROVENANCE);
+    AtomicFiles.writeString(provenance, provenance(data, outDir, outputs, report));
+    return new Result(outputs, millis, report, provenance);
+  }
+
+  /** {@code read|wrote <tab> sha256 <tab> bytes <tab> path}, sorted; inputs relative to the data folder. */
+  static String provenance(StudyData data, Path outDir, Map<String, StepOutput> outputs, Path report) {
+    List<String> lines = new ArrayList<>();
+    Map<String, InputFile> inputs = new TreeMap<>();
+    data.inputs().forEach(i -> inputs.put(i.relativePath(), i));
+    inputs.forEach((path, input) -> lines.add(String.join("\t", "read", input.sha256(),
+        Long.toString(input.bytes()), path + (input.verification() == InputFile.Verification.VERIFIED
+            ? "" : "  (not pinned)"))));
+    TreeMap<String, Path> published = new TreeMap<>();
+    data.publishedDir().ifPresent(dir -> {
+      try (var stream = Files.list(dir)) {
+        stream.filter(Files::isRegularFile).forEach(p -> published.put("published/" + p.getFileName(), p));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    published.forEach((name, p) -> lines.add(String.join("\t", "read", Sha256.of(p), Long.toString(size(p)), name)));
+    TreeMap<String, Path> written = new TreeMap<>();
+    outputs.values().forEach(o -> o.files().forEach(f -> written.put(relative(outDir, f), f)));
+    written.put(relative(outDir, report), report);
+    written.forEach((name, p) -> lines.add(String.join("\t", "wrote", Sha256.of(p), Long.toString(size(p)), name)));
+    return String.join("\n", lines) + "\n";
+  }
+
+  static String relative(Path base, Path file) {
+    return base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Comparator<Comparison> order() {
+    return Comparator.comparing(Comparison::researchQuestion).thenComparing(Comparison::publishedFile);
+  }
+}

@@ -1,0 +1,40 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@link ReproductionStep} produced.
+ *
+ * @param comparisons every published number next to its recomputed one
+ * @param files every file written (tables and figures)
+ * @param figures each study figure with its counterpart here
+ * @param methodNotes where the study's code departs from its stated method, and what this step did about it
+ */
+public record StepOutput(
+    List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures, List<String> methodNotes) {
+  public StepOutput {
+    comparisons = List.copyOf(comparisons);
+    files = List.copyOf(files);
+    figures = List.copyOf(figures);
+    methodNotes = List.copyOf(methodNotes);
+  }
+
+  /** An output without method notes. */
+  public StepOutput(List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures) {
+    this(comparisons, files, figures, List.of());
+  }
+
+  /**
+   * A figure of the study and the files drawn here for it.
+   *
+   * @param studyFigure the study's file name, e.g. {@code RQ1Heatmap_legacy.pdf}
+   * @param files the PNG and SVG drawn here; empty when the data does not support the figure
+   * @param note what the counterpart shows, or why it is missing
+   */
+  public record FigureCounterpart(String studyFigure, List<Path> files, String note) {
+    public FigureCounterpart {
+      files = List.copyOf(files);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.modelevolution.study;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The study's data for one group, as far as the data folder holds it.
+ *
+ * @param group legacy, recent or both
+ * @param additions every safetensors file addition known (full inputs), or the published rows
+ * @param developerAdditionsKnown false when only converter-made additions are available
+ * @param evolution the per-commit, per-model-file format table (full inputs only)
+ * @param commits the commit log, reduced (full inputs only)
+ * @param createdAt repository creation times from {@code selected_{group}_repos.json} (full inputs only)
+ */
+public record GroupData(
+    Group group,
+    List<SafetensorsAddition> additions,
+    boolean developerAdditionsKnown,
+    Optional<List<EvolutionRow>> evolution,
+    Optional<List<CommitSummary>> commits,
+    Optional<Map<String, Instant>> createdAt) {
+
+  public GroupData {
+    additions = List.copyOf(additions);
+  }
+
+  /** Whether the full input set (commit log, format table, repository metadata) is present. */
+  public boolean hasFullInputs() {
+    return evolution.isPresent() && commits.isPresent() && createdAt.isPresent();
+  }
+
+  /** The converter-made additions. */
+  public List<SafetensorsAddition> converterAdditions() {
+    return additions.stream().filter(SafetensorsAddition::byConverter).toList();
+  }
+
+  /** Combines two groups the way the study's "both" mode read them: recent rows first, then legacy. */
+  public static GroupData both(GroupData recent, GroupData legacy) {
+    List<SafetensorsAddition> additions =
+        java.util.stream.Stream.concat(recent.additions().stream(), legacy.additions().stream()).toList();
+    Optional<List<EvolutionRow>> evolution = recent.evolution().isPresent() && legacy.evolution().isPresent()
+        ? Optional.of(java.util.stream.Stream.concat(recent.evolution().get().stream(), legacy.evolution().get().stream()).toList())
+        : Optional.empty();
+    Optional<List<CommitSummary>> commits = recent.commits().isPresent() && legacy.commits().isPresent()
+        ? Optional.of(java.util.stream.Stream.concat(recent.commits().get().stream(), legacy.commits().get().stream()).toList())
+        : Optional.empty();
+    Optional<Map<String, Instant>> createdAt = Optional.empty();
+    if (recent.createdAt().isPresent() && legacy.createdAt().isPresent()) {
+      Map<String, Instant> merged = new java.util.HashMap<>(legacy.createdAt().get());
+      merged.putAll(recent.createdAt().get());
+      createdAt = Optional.of(Map.copyOf(merged));
+    }
+    return new GroupData(Group.BOTH, additions,
+        recent.developerAdditionsKnown() && legacy.developerAdditionsKnown(), evolution, commits, createdAt);
+  }
+}

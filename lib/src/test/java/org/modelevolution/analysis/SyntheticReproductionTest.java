@@ -1,0 +1,128 @@
+package org.modelevolution.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelevolution.io.Sha256;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyDataLoader;
+import org.modelevolution.study.StudyTestData;
+import org.modelevolution.study.SyntheticInputs;
+
+/**
+ * The full path on SYNTHETIC full-schema inputs (scale 0.01, written by the shared generator):
+ * every RQ1/RQ2 analysis and figure runs, the commit-log counts agree with the generator's own
+ * independent counts, and a rerun is byte-identical.
+ */
+class SyntheticReproductionTest {
+  @TempDir static Path inputs;
+  static StudyData data;
+  static JsonNode summary;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    Path study = StudyTestData.sharedDir().resolve("study");
+    assumeTrue(SyntheticInputs.available(study), "python3 or the generator is absent; skipping");
+    SyntheticInputs.generate(study, inputs, 0.01);
+    Optional<Path> published = Optional.of(StudyTestData.sharedDir().resolve("study/published")).filter(Files::isDirectory);
+    data = StudyDataLoader.forLayout(StudyTestData.layout()).load(List.of(inputs), published);
+    summary = new ObjectMapper().readTree(inputs.resolve("generation_summary.json").toFile()).get("files");
+  }
+
+  @Test
+  void commitLogCountsAgreeWithTheGeneratorsOwnCounts() {
+    for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
+      String g = group.fileSuffix();
+      JsonNode commits = summary.get("selected_" + g + "_commits.csv");
+      JsonNode evolution = summary.get("repositories_evolution_" + g + "_commits_processed.csv");
+      MetricsTable stats = Rq1Analysis.of(data, group).studyStats();
+      assertThat(stats.get(Rq1Analysis.ALL_LOGS)).contains(commits.get("rows_of_repos_in_evolution").asText());
+      assertThat(stats.get(Rq1Analysis.TOUCHING)).contains(commits.get("commits_touching_model_files").asText());
+      assertThat(stats.get(Rq1Analysis.NOT_CONTAINING))
+          .contains(commits.get("commits_touching_model_files_without_model_in_tree").asText());
+      assertThat(stats.get(Rq1Analysis.REPOS)).contains(evolution.get("repos").asText());
+      assertThat(stats.get(Rq1Analysis.TOOL_COMMITS)).contains(evolution.get("commits_adding_safetensors_by_converter").asText());
+      assertThat(stats.get(Rq1Analysis.TOOL_REPOS)).contains(evolution.get("repos_adding_safetensors_by_converter").asText());
+    }
+  }
+
+  @Test
+  void theBothTableHasTheStudysQuirksAndTheStatedTableDoesNot() {
+    MetricsTable legacy = Rq1Analysis.of(data, Group.LEGACY).studyStats();
+    MetricsTable recent = Rq1Analysis.of(data, Group.RECENT).studyStats();
+    Rq1Result both = Rq1Analysis.of(data, Group.BOTH);
+    String lastRecent = recent.get(Rq1Analysis.LAST_DATE).orElseThrow();
+    String lastLegacy = legacy.get(Rq1Analysis.LAST_DATE).orElseThrow();
+    assertThat(both.studyStats().get(Rq1Analysis.LAST_DATE)).contains(lastRecent + lastLegacy);
+    assertThat(both.statedStats().get(Rq1Analysis.LAST_DATE))
+        .contains(lastRecent.compareTo(lastLegacy) > 0 ? lastRecent : lastLegacy);
+    long adding = Long.parseLong(legacy.get(Rq1Analysis.ADDING).orElseThrow())
+        + Long.parseLong(recent.get(Rq1Analysis.ADDING).orElseThrow());
+    assertThat(both.studyStats().get(Rq1Analysis.ADDING)).contains(Long.toString(2 * adding));
+    assertThat(both.statedStats().get(Rq1Analysis.ADDING)).contains(Long.toString(adding));
+    assertThat(both.studyStats().rows().keySet()).startsWith(Rq1Analysis.LAST_DATE, Rq1Analysis.NOT_CONTAINING);
+  }
+
+  @Test
+  void rq2SharesSumToHundredPerRow() {
+    for (Group group : Group.values()) {
+      Rq2Result result = Rq2Analysis.of(data, group).orElseThrow();
+      for (FormatShares shares : List.of(result.repoCreation(), result.yearlyStudy(), result.yearlyStated())) {
+        assertThat(shares.keys()).isNotEmpty();
+        for (int r = 0; r < shares.keys().size(); r++) {
+          assertThat(shares.rowSum(r)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(shares.formats()).isSorted().noneMatch(f -> f.toLowerCase().startsWith("undetermined"));
+      }
+    }
+  }
+
+  @Test
+  void everyAnalysisAndFigureRunsAndARerunIsByteIdentical(@TempDir Path first, @TempDir Path second) throws IOException {
+    Reproduction.Result result = Reproduction.standard().run(data, first);
+    Reproduction.standard().run(data, second);
+
+    for (String group : List.of("legacy", "recent", "both")) {
+      for (String name : List.of("rq1_dataset_stats_" + group + ".csv", "rq1_dataset_stats_" + group + "_stated_method.csv",
+          "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsYearly_" + group + ".csv",
+          "RQ2FormatsYearly_" + group + "_stated_method.csv")) {
+        assertThat(first.resolve(name)).isNotEmptyFile();
+      }
+      for (String figure : List.of("RQ1CommitsDistribution_", "RQ1Heatmap_", "RQ2FormatsRepoCreation_", "RQ2FormatsYearly_")) {
+        assertThat(first.resolve(figure + group + ".png")).isNotEmptyFile();
+        assertThat(first.resolve(figure + group + ".svg")).isNotEmptyFile();
+      }
+    }
+    assertThat(digests(first)).isEqualTo(digests(second));
+    String provenance = Files.readString(result.provenance());
+    assertThat(provenance).contains("read\t").contains("wrote\t").doesNotContain(first.toString())
+        .doesNotContain(inputs.toString());
+    assertThat(Files.readString(result.report())).contains("## Figures").contains("RQ1Heatmap_legacy.pdf")
+        .doesNotContain(first.toString());
+    if (data.publishedDir().isPresent()) {
+      assertThat(result.count(Comparison.Status.DIFFERS)).isPositive(); // synthetic values are not the study's
+    }
+  }
+
+  private static Map<String, String> digests(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.forEach(f -> out.put(f.getFileName().toString(), Sha256.of(f)));
+    }
+    return out;
+  }
+}
