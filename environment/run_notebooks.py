@@ -16,13 +16,16 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 os.environ["JUPYTER_PATH"] = str(ROOT / "environment" / "build" / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
 
 import nbformat  # noqa: E402  (JUPYTER_PATH must be set before Jupyter modules load)
 from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellExecutionError, CellTimeoutError  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+
+KERNEL_START_ATTEMPTS = 3
 
 KERNEL = "safetensors-study"
 KERNEL_LOG = None  # set in main()
@@ -49,22 +52,47 @@ def failing_cell(nb):
     return None, None
 
 
-def execute(path, target, timeout, smoke):
+def read_cleared(path):
+    """The notebook without previous outputs: a rerun starts from the same state as a first run."""
     nb = nbformat.read(path, as_version=4)
-    env = dict(os.environ)
-    env["SFSTUDY_SMOKE"] = "1" if smoke else "0"
-    client = NotebookClient(
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def new_client(nb, path, timeout):
+    return NotebookClient(
         nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180, record_timing=False,
         allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
-    # The kernel inherits this process's environment: pass the smoke flag through it.
+
+
+def execute(path, target, timeout, smoke):
+    nb = read_cleared(path)
+    client = new_client(nb, path, timeout)
+    # The kernel inherits this process's environment: the smoke flag reaches the notebook through it.
     saved = os.environ.get("SFSTUDY_SMOKE")
-    os.environ["SFSTUDY_SMOKE"] = env["SFSTUDY_SMOKE"]
+    os.environ["SFSTUDY_SMOKE"] = "1" if smoke else "0"
     started = time.monotonic()
+    error = None
     try:
-        client.execute(stdout=KERNEL_LOG, stderr=KERNEL_LOG)
-        error = None
-    except (CellExecutionError, CellTimeoutError) as e:
-        error = e
+        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+            try:
+                client.execute(stdout=KERNEL_LOG, stderr=KERNEL_LOG)
+                break
+            except (CellExecutionError, CellTimeoutError) as e:
+                error = e
+                break
+            except Exception as e:  # noqa: BLE001
+                # The JVM kernel occasionally dies while starting on a loaded machine (nbclient then
+                # fails in various ways); only a kernel that has not run any cell yet is restarted.
+                started_cells = any(c.get("outputs") or c.get("execution_count") for c in nb.cells)
+                if attempt == KERNEL_START_ATTEMPTS or started_cells:
+                    raise
+                print(f"    kernel did not start ({e.__class__.__name__}: {e}); retrying", flush=True)
+                nb = read_cleared(path)
+                client = new_client(nb, path, timeout)
     finally:
         if saved is None:
             os.environ.pop("SFSTUDY_SMOKE", None)
@@ -106,6 +134,11 @@ def main():
         except RuntimeError as e:
             failures += 1
             print(f"[{number}/{len(notebooks)}] FAILED: {e}", file=sys.stderr, flush=True)
+        except Exception:  # noqa: BLE001  (the kernel or Jupyter itself failed: show everything)
+            failures += 1
+            print(f"[{number}/{len(notebooks)}] FAILED: {path.relative_to(ROOT)}: the kernel failed; "
+                  f"its log is environment/build/kernel.log", file=sys.stderr, flush=True)
+            traceback.print_exc()
     if out_dir:
         shutil.rmtree(out_dir, ignore_errors=True)
     passed = len(notebooks) - failures

@@ -31,9 +31,10 @@ public final class Reproduction {
     this.steps = List.copyOf(steps);
   }
 
-  /** The steps of this project. RQ3 and RQ4 join here with one line each. */
+  /** The steps of this project, one per research question. */
   public static Reproduction standard() {
-    return new Reproduction(List.of(new Rq1Reproduction(), new Rq2Reproduction()));
+    return new Reproduction(List.of(
+        new Rq1Reproduction(), new Rq2Reproduction(), new Rq3Reproduction(), new Rq4Reproduction()));
   }
 
   /** What a run produced, per research question, and the timings. */
@@ -57,7 +58,7 @@ public final class Reproduction {
     Map<String, Long> millis = new LinkedHashMap<>();
     for (ReproductionStep step : steps) {
       long start = System.nanoTime();
-      outputs.put(step.researchQuestion(), step.run(data, outDir));
+      outputs.put(step.researchQuestion(), step.run(data, stepDir(outDir, step)));
       millis.put(step.researchQuestion(), (System.nanoTime() - start) / 1_000_000);
     }
     Path report = outDir.resolve(REPORT);
@@ -65,6 +66,16 @@ public final class Reproduction {
     Path provenance = outDir.resolve(PROVENANCE);
     AtomicFiles.writeString(provenance, provenance(data, outDir, outputs, report));
     return new Result(outputs, millis, report, provenance);
+  }
+
+  /** Each research question writes into its own folder: {@code rq1/}, {@code rq2/}, ... */
+  static Path stepDir(Path outDir, ReproductionStep step) {
+    Path dir = outDir.resolve(step.researchQuestion().toLowerCase(java.util.Locale.ROOT));
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
   }
 
   /** {@code read|wrote <tab> sha256 <tab> bytes <tab> path}, sorted; inputs relative to the data folder. */

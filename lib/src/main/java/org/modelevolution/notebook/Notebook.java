@@ -44,6 +44,20 @@ public final class Notebook {
     }
   }
 
+  /**
+   * The root of all results: {@code results/} in a full run, a fresh temporary folder in a smoke
+   * run. The reproduction report writes here, with one folder per research question below it.
+   */
+  public static Path resultsDir() {
+    try {
+      return smoke()
+          ? Files.createTempDirectory("sfstudy-smoke-results")
+          : Files.createDirectories(layout().results());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the results folder", e);
+    }
+  }
+
   /** A path as shown in notebook output: relative to the project root, never absolute. */
   public static String show(Path path) {
     Path root = layout().root();
