@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      MineCommand.class,
     })
 public final class Main {
 
