@@ -7,6 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -154,9 +157,20 @@ public final class RepositoryHistory {
       List<DiffEntry> entries = DiffEntry.scan(tw);
       RenameDetector renames = new RenameDetector(repository);
       renames.addAll(entries);
+      // JGit reports a type change (file <-> symbolic link) as a deletion plus an addition of
+      // the same path; git's name-status shows one T entry, and so do we.
+      Map<String, ChangedFile> byPath = new TreeMap<>();
       List<ChangedFile> changed = new ArrayList<>();
       for (DiffEntry e : renames.compute()) {
-        changed.add(toChangedFile(e));
+        ChangedFile file = toChangedFile(e);
+        ChangedFile other = byPath.get(file.path());
+        if (other != null && EnumSet.of(ChangeType.ADDED, ChangeType.DELETED).containsAll(List.of(other.type(), file.type()))
+            && other.type() != file.type()) {
+          changed.remove(other);
+          file = new ChangedFile(ChangeType.TYPE_CHANGED, file.path());
+        }
+        byPath.put(file.path(), file);
+        changed.add(file);
       }
       changed.sort(Comparator.comparing(ChangedFile::path));
       return changed;
