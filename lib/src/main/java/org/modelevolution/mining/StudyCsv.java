@@ -33,7 +33,9 @@ public final class StudyCsv {
     boolean quote = false;
     for (int i = 0; i < value.length() && !quote; i++) {
       char c = value.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+      // Python's csv with lineterminator "\n" quotes for the delimiter, the quote and \n only:
+      // a lone \r is written as is.
+      quote = c == ',' || c == '"' || c == '\n';
     }
     if (!quote) {
       out.append(value);
