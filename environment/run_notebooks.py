@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Executes the project's notebooks headlessly with the Java kernel, in file-name order.
+
+    run_notebooks.py                 # execute notebooks/*.ipynb in place, keep their outputs
+    run_notebooks.py --smoke         # smoke mode (SFSTUDY_SMOKE=1), executed copies go to a temp dir
+    run_notebooks.py notebooks/00-environment.ipynb ...   # only these
+
+A failing cell fails the run and is named (notebook, cell number, first source line). Executed
+notebooks are normalised so that a rerun on the same inputs leaves them byte-identical: no
+execution timestamps, no kernel version numbers, stable JSON layout.
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+os.environ["JUPYTER_PATH"] = str(ROOT / "environment" / "build" / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+
+import nbformat  # noqa: E402  (JUPYTER_PATH must be set before Jupyter modules load)
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError  # noqa: E402
+
+KERNEL = "safetensors-study"
+KERNEL_LOG = None  # set in main()
+
+
+def normalise(nb):
+    """Drops what changes from run to run although the computation does not."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = {"display_name": "Java (safetensors study)", "language": "java", "name": KERNEL}
+    info = nb.metadata.get("language_info", {})
+    info.pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+        cell.pop("id", None) if nb.nbformat_minor < 5 else None
+    return nb
+
+
+def failing_cell(nb):
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return index, cell
+    return None, None
+
+
+def execute(path, target, timeout, smoke):
+    nb = nbformat.read(path, as_version=4)
+    env = dict(os.environ)
+    env["SFSTUDY_SMOKE"] = "1" if smoke else "0"
+    client = NotebookClient(
+        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180, record_timing=False,
+        allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
+    # The kernel inherits this process's environment: pass the smoke flag through it.
+    saved = os.environ.get("SFSTUDY_SMOKE")
+    os.environ["SFSTUDY_SMOKE"] = env["SFSTUDY_SMOKE"]
+    started = time.monotonic()
+    try:
+        client.execute(stdout=KERNEL_LOG, stderr=KERNEL_LOG)
+        error = None
+    except (CellExecutionError, CellTimeoutError) as e:
+        error = e
+    finally:
+        if saved is None:
+            os.environ.pop("SFSTUDY_SMOKE", None)
+        else:
+            os.environ["SFSTUDY_SMOKE"] = saved
+    elapsed = time.monotonic() - started
+    nbformat.write(normalise(nb), str(target))
+    if error is not None:
+        index, cell = failing_cell(nb)
+        where = f"cell {index + 1}" if index is not None else "a cell"
+        first = cell.source.splitlines()[0] if cell is not None and cell.source else ""
+        raise RuntimeError(f"{path.relative_to(ROOT)}: {where} failed ({first!r})\n{error}")
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("notebooks", nargs="*", type=pathlib.Path)
+    parser.add_argument("--smoke", action="store_true", help="fast mode; executed copies go to a temp dir")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    args = parser.parse_args()
+
+    global KERNEL_LOG
+    log_path = ROOT / "environment" / "build" / "kernel.log"
+    KERNEL_LOG = open(log_path, "w")  # the kernel's own log; read it when a notebook fails oddly
+    notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    if not (ROOT / "environment" / "build" / "jupyter" / "kernels" / KERNEL / "kernel.json").is_file():
+        sys.exit("The kernel is not installed: run `bash environment/setup.sh` (or `make kernel`) first.")
+    out_dir = pathlib.Path(tempfile.mkdtemp(prefix="notebooks-smoke-")) if args.smoke else None
+    mode = "smoke" if args.smoke else "full"
+    failures = 0
+    total = time.monotonic()
+    for number, path in enumerate(notebooks, 1):
+        target = out_dir / path.name if out_dir else path
+        print(f"[{number}/{len(notebooks)}] {path.relative_to(ROOT)} ({mode}) ...", flush=True)
+        try:
+            seconds = execute(path, target, args.timeout, args.smoke)
+            print(f"[{number}/{len(notebooks)}] {path.relative_to(ROOT)}: ok in {seconds:.1f} s", flush=True)
+        except RuntimeError as e:
+            failures += 1
+            print(f"[{number}/{len(notebooks)}] FAILED: {e}", file=sys.stderr, flush=True)
+    if out_dir:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    passed = len(notebooks) - failures
+    print(f"notebooks: {passed} passed, {failures} failed in {time.monotonic() - total:.1f} s", flush=True)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

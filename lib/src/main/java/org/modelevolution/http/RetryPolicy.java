@@ -1,0 +1,77 @@
+package org.modelevolution.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * How failed requests are retried: exponential backoff from {@code initialDelay}, doubling up to
+ * {@code maxDelay}, with up to {@code jitter} (a fraction) added at random so that parallel
+ * clients do not retry in lock step. The defaults mimic the official Hugging Face client:
+ * five retries waiting 1, 2, 4, 8 and 8 seconds. A wait the server asks for that is longer than
+ * {@code maxServerWait} is not slept through: the call fails with {@link RateLimitedException} so
+ * that a resumable step can stop cleanly and be restarted later.
+ */
+public record RetryPolicy(
+    int maxRetries,
+    Duration initialDelay,
+    Duration maxDelay,
+    double jitter,
+    Duration maxServerWait,
+    Sleeper sleeper,
+    RandomGenerator random) {
+
+  /** Waits; tests substitute a recorder that does not sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+
+    Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+  }
+
+  public RetryPolicy {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0");
+    }
+    if (jitter < 0 || jitter > 1) {
+      throw new IllegalArgumentException("jitter must be within [0, 1]");
+    }
+    Objects.requireNonNull(initialDelay);
+    Objects.requireNonNull(maxDelay);
+    Objects.requireNonNull(maxServerWait);
+    Objects.requireNonNull(sleeper);
+    Objects.requireNonNull(random);
+  }
+
+  /** Five retries, 1-2-4-8-8 s plus up to 10% jitter, server-stated waits up to 15 minutes. */
+  public static RetryPolicy standard() {
+    return new RetryPolicy(
+        5, Duration.ofSeconds(1), Duration.ofSeconds(8), 0.1, Duration.ofMinutes(15),
+        Sleeper.REAL, RandomGenerator.of("L64X128MixRandom"));
+  }
+
+  /** No retries at all. */
+  public static RetryPolicy none() {
+    return standard().withMaxRetries(0);
+  }
+
+  public RetryPolicy withMaxRetries(int retries) {
+    return new RetryPolicy(retries, initialDelay, maxDelay, jitter, maxServerWait, sleeper, random);
+  }
+
+  public RetryPolicy withSleeper(Sleeper newSleeper) {
+    return new RetryPolicy(maxRetries, initialDelay, maxDelay, jitter, maxServerWait, newSleeper, random);
+  }
+
+  public RetryPolicy withMaxServerWait(Duration wait) {
+    return new RetryPolicy(maxRetries, initialDelay, maxDelay, jitter, wait, sleeper, random);
+  }
+
+  /** The backoff before retry number {@code attempt} (1-based), when the server gave no hint. */
+  public Duration backoff(int attempt) {
+    long base = initialDelay.toMillis() << Math.min(attempt - 1, 20);
+    long capped = Math.min(base, maxDelay.toMillis());
+    long extra = jitter == 0 ? 0 : (long) (capped * jitter * random.nextDouble());
+    return Duration.ofMillis(capped + extra);
+  }
+}

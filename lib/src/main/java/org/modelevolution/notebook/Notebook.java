@@ -1,0 +1,76 @@
+package org.modelevolution.notebook;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.modelevolution.environment.ProjectLayout;
+
+/**
+ * The few conveniences notebooks share, so that their cells stay one-liners over the library.
+ *
+ * <p>Notebooks run in two modes. A full run ({@code make reproduce}) writes into {@code results/}
+ * and its outputs are committed. A smoke run ({@code make test}, environment variable
+ * {@code SFSTUDY_SMOKE=1}) exercises the same code on small inputs and writes into a temporary
+ * folder, so testing never touches tracked files.
+ */
+public final class Notebook {
+  private Notebook() {}
+
+  /** True in the fast test mode. */
+  public static boolean smoke() {
+    return "1".equals(System.getenv("SFSTUDY_SMOKE"));
+  }
+
+  public static ProjectLayout layout() {
+    return ProjectLayout.discover();
+  }
+
+  /**
+   * Where a notebook writes its outputs: {@code results/<name>} in a full run, a fresh temporary
+   * folder in a smoke run.
+   */
+  public static Path outputDir(String name) {
+    try {
+      Path dir = smoke()
+          ? Files.createTempDirectory("sfstudy-smoke-" + name)
+          : layout().results().resolve(name);
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the output folder for " + name, e);
+    }
+  }
+
+  /** A path as shown in notebook output: relative to the project root, never absolute. */
+  public static String show(Path path) {
+    Path root = layout().root();
+    Path absolute = path.toAbsolutePath().normalize();
+    if (smoke() || !absolute.startsWith(root)) {
+      return absolute.getFileName().toString();
+    }
+    return root.relativize(absolute).toString();
+  }
+
+  /**
+   * Loads a PNG written by the library, for display: a cell whose last expression is the returned
+   * image shows it inline. Accepts the path list returned by {@code ChartFiles.save} (PNG first).
+   */
+  public static BufferedImage figure(List<Path> files) {
+    return figure(files.get(0));
+  }
+
+  public static BufferedImage figure(Path png) {
+    try {
+      BufferedImage image = ImageIO.read(png.toFile());
+      if (image == null) {
+        throw new IOException("not a readable image");
+      }
+      return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read figure " + png, e);
+    }
+  }
+}
