@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      DetectCommand.class,
     })
 public final class Main {
 

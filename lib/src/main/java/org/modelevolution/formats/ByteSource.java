@@ -29,6 +29,14 @@ public interface ByteSource extends Closeable {
   /** Bytes fetched from the medium so far. */
   long bytesRead();
 
+  /**
+   * Whether reading a few bytes anywhere is cheap (local files, memory). A remote source answers
+   * false: it only holds a head and a tail window, and rules then stay inside them.
+   */
+  default boolean cheapRandomAccess() {
+    return true;
+  }
+
   @Override
   default void close() throws IOException {}
 }

@@ -26,6 +26,24 @@ public record Detection(
     evidence = List.copyOf(evidence);
   }
 
+  /** The detection of an input that could not be read at all; {@code why} becomes the evidence. */
+  public static Detection unreadable(String path, long bytesRead, String why) {
+    return new Detection(
+        path, FormatId.UNKNOWN, FormatId.UNKNOWN.studyLabel(), List.of(new Evidence(0, why)), bytesRead, -1, PickleScan.NOT_APPLICABLE);
+  }
+
+  /** The same detection reported under another path, with {@code bytesRead} bytes read for it. */
+  public Detection as(String otherPath, long otherBytesRead, Evidence extra) {
+    List<Evidence> more = new java.util.ArrayList<>(evidence);
+    more.add(extra);
+    return new Detection(otherPath, format, studyLabel, more, otherBytesRead, size, pickle);
+  }
+
+  /** Whether the input could not be read at all (missing file, failed download), as opposed to detected. */
+  public boolean unreadable() {
+    return size < 0 && format != FormatId.SYMBOLIC_LINK;
+  }
+
   /** The sorted pickle imports, empty when the format embeds no pickle. */
   public List<String> pickleGlobals() {
     return List.copyOf(pickle.globals());

@@ -122,7 +122,6 @@ public final class Detector {
   }
 
   private static Detection failed(String path, long bytesRead, long size, String why) {
-    return new Detection(
-        path, FormatId.UNKNOWN, FormatId.UNKNOWN.studyLabel(), List.of(new Evidence(0, why)), bytesRead, size, PickleScan.NOT_APPLICABLE);
+    return Detection.unreadable(path, bytesRead, why);
   }
 }

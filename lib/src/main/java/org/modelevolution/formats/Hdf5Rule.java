@@ -10,15 +10,16 @@ import java.util.List;
  */
 final class Hdf5Rule implements FormatRule {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'};
-  /** User blocks beyond 1 GiB are not looked for. */
+  /** User blocks beyond 1 GiB are not looked for (remote sources: beyond the head window). */
   private static final long LAST_OFFSET = 1L << 30;
 
   @Override
   public Match apply(Probe probe, List<Evidence> notes) throws IOException {
-    for (long offset = 0; offset + 9 <= probe.size && offset <= LAST_OFFSET; offset = offset == 0 ? 512 : offset * 2) {
+    long last = probe.source.cheapRandomAccess() ? LAST_OFFSET : probe.options.headWindow() - 9;
+    for (long offset = 0; offset + 9 <= probe.size && offset <= last; offset = offset == 0 ? 512 : offset * 2) {
       ByteBuffer bytes;
       try {
-        bytes = probe.range(offset, 9);
+        bytes = offset == 0 ? probe.head(9) : probe.peek(offset, 9);
       } catch (IOException e) {
         notes.add(new Evidence(offset, "HDF5 signature not checked: " + e.getMessage()));
         break;

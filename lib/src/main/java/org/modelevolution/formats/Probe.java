@@ -59,7 +59,7 @@ final class Probe {
       int existing = (int) (size - tailStart);
       System.arraycopy(tail, 0, bigger, wanted - existing, existing);
       int missing = wanted - existing;
-      int got = readFully(start, bigger, 0, missing);
+      int got = start + missing <= headLength ? copyFromHead(start, bigger, missing) : readFully(start, bigger, 0, missing);
       if (got < missing) {
         throw new IOException("short read in tail window");
       }
@@ -67,6 +67,11 @@ final class Probe {
       tailStart = start;
     }
     return ByteBuffer.wrap(tail, (int) (size - wanted - tailStart), wanted).slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private int copyFromHead(long start, byte[] target, int length) {
+    System.arraycopy(head, (int) start, target, 0, length);
+    return length;
   }
 
   /** File offset of position 0 of the last buffer returned by {@link #tail(int)} of that length. */
@@ -91,12 +96,41 @@ final class Probe {
     return ByteBuffer.wrap(bytes, 0, got).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /**
+   * {@code length} bytes at {@code offset} read without growing the head window (for sparse probes
+   * such as HDF5 user-block offsets), still served from a window when one covers them.
+   */
+  ByteBuffer peek(long offset, int length) throws IOException {
+    if (length < 0 || length > MAX_RANGE) {
+      throw new IOException("range of " + length + " bytes exceeds the read bound");
+    }
+    if (offset < 0 || offset >= size) {
+      return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    int n = (int) Math.min(length, size - offset);
+    byte[] bytes = new byte[n];
+    int got;
+    if (offset + n <= headLength) {
+      System.arraycopy(head, (int) offset, bytes, 0, n);
+      got = n;
+    } else if (offset >= tailStart) {
+      System.arraycopy(tail, (int) (offset - tailStart), bytes, 0, n);
+      got = n;
+    } else {
+      got = readFully(offset, bytes, 0, n);
+    }
+    return ByteBuffer.wrap(bytes, 0, got).slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
   /** Reads into {@code target}, preferring the windows; returns the count (0 at the end). */
   int read(long offset, byte[] target, int targetOffset, int length) throws IOException {
     if (offset < 0 || offset >= size || length <= 0) {
       return 0;
     }
     int n = (int) Math.min(length, size - offset);
+    if (offset <= headLength && offset + n > headLength && offset + n <= options.headWindow()) {
+      head((int) (offset + n)); // a sequential read just past the head: extend the window instead
+    }
     if (offset + n <= headLength) {
       System.arraycopy(head, (int) offset, target, targetOffset, n);
       return n;

@@ -17,6 +17,10 @@ final class TfCheckpointIndexRule implements FormatRule {
     if (probe.size < FOOTER) {
       return null;
     }
+    if (!probe.source.cheapRandomAccess() && probe.size > probe.options.headWindow() && !bundleHeaderAtStart(probe)) {
+      // Remote: spend the tail request only when the head already looks like a tensor-bundle table.
+      return null;
+    }
     ByteBuffer footer = probe.tail(FOOTER);
     if (footer.getLong(FOOTER - 8) != MAGIC) {
       return null;
@@ -41,5 +45,11 @@ final class TfCheckpointIndexRule implements FormatRule {
         FormatId.TF_CHECKPOINT_INDEX,
         new Evidence(probe.size - 8, "LevelDB table footer magic 57 fb 80 8b 24 75 47 db"),
         new Evidence(footerStart, "metaindex block @" + handles[0] + "+" + handles[1] + ", index block @" + handles[2] + "+" + handles[3]));
+  }
+
+  /** The first table entry: empty key (shared 0, unshared 0) whose value is a BundleHeaderProto. */
+  private static boolean bundleHeaderAtStart(Probe probe) throws IOException {
+    ByteBuffer h = probe.head(4);
+    return h.limit() == 4 && h.get(0) == 0 && h.get(1) == 0 && h.get(3) == 0x08;
   }
 }
