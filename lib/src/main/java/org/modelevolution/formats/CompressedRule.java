@@ -20,7 +20,7 @@ import org.tukaani.xz.XZInputStream;
  */
 final class CompressedRule implements FormatRule {
   /** Decoder memory limit for xz/lzma dictionaries, so a header cannot make us allocate gigabytes. */
-  private static final int LZMA_MEMORY_KIB = 64 * 1024;
+  private static final int LZMA_MEMORY_KIB = 16 * 1024;
 
   enum Codec {
     ZLIB,
