@@ -59,7 +59,8 @@ public enum FormatId {
   /** The study's label strings that are not format names. */
   public static final class StudyLabels {
     public static final String UNDETERMINED = "undetermined";
-    public static final String SYMBOLIC_LINK = "UNDETERMINED (symbolic link)";
+    /** As written in the study's data ({@code fixed3_repository_evolution_commits_0_5014.csv}). */
+    public static final String SYMBOLIC_LINK = "undetermined (symbolic link)";
 
     private StudyLabels() {}
   }
