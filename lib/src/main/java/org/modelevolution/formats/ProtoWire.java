@@ -48,7 +48,13 @@ final class ProtoWire {
       if (fields.size() >= maxFields) {
         return new Walk(fields, false, null);
       }
-      ByteBuffer b = probe.range(position, (int) Math.min(20, end - position));
+      ByteBuffer b;
+      try {
+        b = probe.range(position, (int) Math.min(20, end - position));
+      } catch (IOException e) {
+        // Outside what the source can serve (a remote source's windows): decide on what was seen.
+        return new Walk(fields, false, null);
+      }
       int[] p = {0};
       long tag = varint(b, p, b.limit());
       if (tag <= 0 || tag > 0xFFFFFFFFL) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -69,6 +70,17 @@ public final class RemoteByteSource implements ByteSource {
    */
   public static RemoteByteSource open(OkHttpClient client, HttpUrl url, String name, int headWindow, int tailWindow)
       throws IOException {
+    return open(client, url, name, headWindow, tailWindow, id -> false);
+  }
+
+  /**
+   * As {@link #open(OkHttpClient, HttpUrl, String, int, int)}, but stops at the Hub's redirect when
+   * {@code alreadyKnown} accepts its content id: the returned source then holds no response, only
+   * {@link #contentId()}, and nothing was requested from the CDN.
+   */
+  public static RemoteByteSource open(
+      OkHttpClient client, HttpUrl url, String name, int headWindow, int tailWindow, Predicate<String> alreadyKnown)
+      throws IOException {
     HttpUrl current = url;
     String linkedEtag = null;
     long linkedSize = -1;
@@ -84,6 +96,9 @@ public final class RemoteByteSource implements ByteSource {
       if (response.isRedirect()) {
         String location = response.header("Location");
         response.close();
+        if (linkedEtag != null && alreadyKnown.test(linkedEtag)) {
+          return new RemoteByteSource(client, name, headWindow, tailWindow, null, current, linkedSize, linkedEtag, requests);
+        }
         HttpUrl next = location == null ? null : current.resolve(location);
         if (next == null || hop + 1 >= MAX_HOPS) {
           throw new RemoteReadException(response.code(), "redirect without a usable Location or too many hops", current);

@@ -79,7 +79,8 @@ public final class RemoteDetector {
       }
     }
     DetectorOptions o = detector.options();
-    try (RemoteByteSource source = RemoteByteSource.open(client, url, shownPath, o.headWindow(), o.tailWindow())) {
+    try (RemoteByteSource source =
+        RemoteByteSource.open(client, url, shownPath, o.headWindow(), o.tailWindow(), id -> cache.get(id).isPresent())) {
       Optional<String> id = source.contentId().or(() -> knownContentId);
       if (id.isPresent()) {
         Optional<Detection> hit = cache.get(id.get());
