@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
       DetectCommand.class,
+      BenchDetectCommand.class,
     })
 public final class Main {
 

@@ -9,6 +9,7 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMAInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -23,6 +24,8 @@ final class CompressedRule implements FormatRule {
   private static final int LZMA_MEMORY_KIB = 16 * 1024;
 
   enum Codec {
+    /** joblib < 0.10: {@code ZF}, the payload length as a space-padded hex literal, then zlib. */
+    JOBLIB_ZF,
     ZLIB,
     GZIP,
     BZIP2,
@@ -35,6 +38,9 @@ final class CompressedRule implements FormatRule {
     int n = h.limit();
     int b0 = n > 0 ? h.get(0) & 0xFF : -1;
     int b1 = n > 1 ? h.get(1) & 0xFF : -1;
+    if (n >= ZF_HEADER + 2 && b0 == 'Z' && b1 == 'F' && zfLength(h)) {
+      return Codec.JOBLIB_ZF;
+    }
     if (n >= 2 && (b0 & 0x0F) == 8 && (b0 >> 4) <= 7 && ((b0 << 8) | b1) % 31 == 0 && (b1 & 0x20) == 0) {
       return Codec.ZLIB;
     }
@@ -56,16 +62,40 @@ final class CompressedRule implements FormatRule {
     return null;
   }
 
+  /** {@code ZF} plus the 19-character field holding {@code hex(len)}, as old joblib wrote it. */
+  private static final int ZF_HEADER = 2 + 19;
+
+  private static boolean zfLength(ByteBuffer h) {
+    if (h.get(2) != '0' || h.get(3) != 'x') {
+      return false;
+    }
+    int i = 4;
+    while (i < ZF_HEADER && Character.digit(h.get(i), 16) >= 0) {
+      i++;
+    }
+    if (i == 4) {
+      return false;
+    }
+    if (i < ZF_HEADER && h.get(i) == 'L') {
+      i++;
+    }
+    while (i < ZF_HEADER && h.get(i) == ' ') {
+      i++;
+    }
+    return i == ZF_HEADER;
+  }
+
   @Override
   public Match apply(Probe probe, List<Evidence> notes) throws IOException {
-    Codec codec = codec(probe.head(16));
+    Codec codec = codec(probe.head(ZF_HEADER + 2));
     if (codec == null) {
       return null;
     }
     String name = codec.name().toLowerCase(java.util.Locale.ROOT);
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
-    try (InputStream in = PickleStreams.decompressed(open(codec, new SourceInputStream(probe, 0, probe.size)), probe, name + " decompression")) {
+    long start = codec == Codec.JOBLIB_ZF ? ZF_HEADER : 0;
+    try (InputStream in = PickleStreams.decompressed(open(codec, new SourceInputStream(probe, start, probe.size)), probe, name + " decompression")) {
       outcome = PickleStreams.scan(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));
@@ -89,11 +119,12 @@ final class CompressedRule implements FormatRule {
 
   private static InputStream open(Codec codec, InputStream raw) throws IOException {
     return switch (codec) {
-      case ZLIB -> new InflaterInputStream(raw, new Inflater(false), 1024);
+      case ZLIB, JOBLIB_ZF -> new InflaterInputStream(raw, new Inflater(false), 1024);
       case GZIP -> new GZIPInputStream(raw, 1024);
       case BZIP2 -> new BZip2CompressorInputStream(raw, true);
-      case XZ -> new XZInputStream(raw, LZMA_MEMORY_KIB);
-      case LZMA -> new LZMAInputStream(raw, LZMA_MEMORY_KIB);
+      // The shared cache reuses dictionary buffers across files instead of allocating one each time.
+      case XZ -> new XZInputStream(raw, LZMA_MEMORY_KIB, BasicArrayCache.getInstance());
+      case LZMA -> new LZMAInputStream(raw, LZMA_MEMORY_KIB, BasicArrayCache.getInstance());
       case LZ4 -> new FramedLZ4CompressorInputStream(raw, true);
     };
   }

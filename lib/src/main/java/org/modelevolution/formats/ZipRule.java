@@ -165,6 +165,8 @@ final class ZipRule implements FormatRule {
         objects++;
         if (probe.options.scanPickles()) {
           PickleStreams.scan(scanner, in, entry.name());
+        } else if (objects == 1) {
+          scanner.incomplete("pickle scan disabled");
         }
       }
     }

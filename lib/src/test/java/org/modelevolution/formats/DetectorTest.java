@@ -100,6 +100,19 @@ class DetectorTest {
   }
 
   @Test
+  void oldJoblibZfContainerIsJoblib() throws IOException {
+    byte[] pickle = Pickles.protocol(2).global("joblib.numpy_pickle", "NDArrayWrapper").op(')', 0x81).stop().bytes();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(("ZF" + String.format("%-19s", "0x" + Integer.toHexString(pickle.length))).getBytes(StandardCharsets.US_ASCII));
+    try (DeflaterOutputStream z = new DeflaterOutputStream(file)) {
+      z.write(pickle);
+    }
+    Detection d = detect(file.toByteArray());
+    assertThat(d.format()).isEqualTo(FormatId.JOBLIB);
+    assertThat(d.pickle().globals()).containsExactly("joblib.numpy_pickle.NDArrayWrapper");
+  }
+
+  @Test
   void corpusZipBombIsClassifiedFromNamesWithoutInflating() throws IOException {
     Path bomb = Corpus.root().resolve("edge/zip_bomb_like.zip");
     Detection d = detector.detect(bomb);
