@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      DetectCommand.class,
+      BenchDetectCommand.class,
       MineCommand.class,
     })
 public final class Main {
