@@ -18,7 +18,7 @@ abstract class MineStepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MiningContext context = MiningContext.fromEnvironment(options.out, System.getenv(),
-        options.cloneUrlTemplate(), options.parameters().headBytes());
+        options.cloneUrlTemplate());
     MiningPipeline pipeline = new MiningPipeline(context, options.parameters());
     if (options.dryRun) {
       System.out.print(pipeline.dryRun(step()));

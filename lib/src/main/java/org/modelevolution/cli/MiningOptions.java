@@ -49,8 +49,7 @@ final class MiningOptions {
         seed != null ? seed : defaults.seed(),
         perGroup != null ? perGroup : defaults.perGroup(),
         maxPages != null ? maxPages : defaults.maxPages(),
-        pageSize != null ? pageSize : defaults.pageSize(),
-        defaults.headBytes());
+        pageSize != null ? pageSize : defaults.pageSize());
     return p;
   }
 

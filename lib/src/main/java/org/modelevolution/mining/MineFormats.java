@@ -17,6 +17,7 @@ import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.history.TreeItem;
 import org.modelevolution.hub.HubException;
+import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
@@ -105,13 +106,13 @@ public final class MineFormats {
       RepositoryHistory history = RepositoryHistory.of(repository);
       try (Stream<Commit> commits = history.commits()) {
         for (Commit c : (Iterable<Commit>) commits.filter(c -> c.date().isBefore(params.until()))::iterator) {
-          if (c.changedFiles().stream().noneMatch(f -> ModelFileNames.isModelFile(f.path()))) {
+          if (c.changedFiles().stream().noneMatch(f -> ModelFiles.isModelFile(f.path(), ModelFiles.Scope.STUDY))) {
             continue;
           }
           run.count("model_commits");
           Set<String> inCommit = inCommitPaths(c.changedFiles());
           for (TreeItem item : c.tree()) {
-            if (item.kind() == TreeItem.Kind.DIRECTORY || !ModelFileNames.isModelFile(item.path())) {
+            if (item.kind() == TreeItem.Kind.DIRECTORY || !ModelFiles.isModelFile(item.path(), ModelFiles.Scope.STUDY)) {
               continue;
             }
             String format = item.kind() == TreeItem.Kind.SYMLINK ? SYMLINK

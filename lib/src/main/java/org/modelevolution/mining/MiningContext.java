@@ -61,13 +61,14 @@ public record MiningContext(
    * {@code cloneUrlTemplate}, with {@code {id}} for the repository id), progress on the console.
    */
   public static MiningContext fromEnvironment(Path outDir, Map<String, String> env,
-      Optional<String> cloneUrlTemplate, int headBytes) {
+      Optional<String> cloneUrlTemplate) {
     Endpoint endpoint = Service.HUGGING_FACE.endpoint(env);
-    HubClient hub = HubClient.create(endpoint, RetryPolicy.standard());
+    RetryPolicy policy = RetryPolicy.standard();
+    HubClient hub = HubClient.create(endpoint, policy);
     MiningLayout layout = new MiningLayout(outDir);
     BareClones clones = new BareClones(layout.clones(),
         cloneUrlTemplate.map(BareClones::template).orElse(BareClones.hubUrls(endpoint.baseUrl().toString())));
-    return new MiningContext(hub, layout, clones, Wiring.sniffer(hub, headBytes), Wiring.discussions(endpoint),
+    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, policy), Wiring.discussions(endpoint),
         ProgressFactory.CONSOLE, UnitHook.NONE, Clock.systemUTC());
   }
 

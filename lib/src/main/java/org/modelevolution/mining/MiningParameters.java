@@ -19,7 +19,6 @@ import org.modelevolution.study.Group;
  * @param perGroup repositories per group, 0 to balance the recent group to the legacy one
  * @param maxPages stop listing after this many pages, 0 for the whole Hub
  * @param pageSize models per listing page
- * @param headBytes bytes read from the start of a model file to tell its format
  */
 public record MiningParameters(
     LocalDate lastModifiedSince,
@@ -29,12 +28,11 @@ public record MiningParameters(
     long seed,
     int perGroup,
     int maxPages,
-    int pageSize,
-    int headBytes) {
+    int pageSize) {
 
   public static MiningParameters study() {
     return new MiningParameters(LocalDate.of(2024, 1, 1), Instant.parse("2025-01-01T00:00:00Z"),
-        Group.SAFETENSORS_RELEASE, 0, 42, 0, 0, 1000, 64 * 1024);
+        Group.SAFETENSORS_RELEASE, 0, 42, 0, 0, 1000);
   }
 
   public Instant lastModifiedSinceInstant() {
@@ -47,27 +45,27 @@ public record MiningParameters(
 
   public MiningParameters withUntil(Instant newUntil) {
     return new MiningParameters(lastModifiedSince, newUntil, legacyBefore, sizeLimitBytes, seed, perGroup,
-        maxPages, pageSize, headBytes);
+        maxPages, pageSize);
   }
 
   public MiningParameters withPerGroup(int n) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, seed, n, maxPages,
-        pageSize, headBytes);
+        pageSize);
   }
 
   public MiningParameters withSeed(long newSeed) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, newSeed, perGroup,
-        maxPages, pageSize, headBytes);
+        maxPages, pageSize);
   }
 
   public MiningParameters withPaging(int newMaxPages, int newPageSize) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, seed, perGroup,
-        newMaxPages, newPageSize, headBytes);
+        newMaxPages, newPageSize);
   }
 
   public MiningParameters withSizeLimit(long bytes) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, bytes, seed, perGroup, maxPages,
-        pageSize, headBytes);
+        pageSize);
   }
 
   /** The form recorded in run manifests. */
@@ -81,7 +79,6 @@ public record MiningParameters(
     map.put("perGroup", Integer.toString(perGroup));
     map.put("maxPages", Integer.toString(maxPages));
     map.put("pageSize", Integer.toString(pageSize));
-    map.put("headBytes", Integer.toString(headBytes));
     return map;
   }
 }

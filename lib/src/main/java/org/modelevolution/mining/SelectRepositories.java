@@ -17,6 +17,7 @@ import org.modelevolution.hub.ModelInfo;
 import org.modelevolution.hub.ModelPage;
 import org.modelevolution.hub.ModelQuery;
 import org.modelevolution.hub.Sibling;
+import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
@@ -148,7 +149,7 @@ public final class SelectRepositories {
     if (model.isGated() || model.isPrivate() || model.disabled()) {
       return Optional.of("gated_private_or_disabled");
     }
-    if (model.siblings().stream().noneMatch(s -> ModelFileNames.isModelFile(s.rfilename()))) {
+    if (model.siblings().stream().noneMatch(s -> ModelFiles.isModelFile(s.rfilename(), ModelFiles.Scope.STUDY))) {
       return Optional.of("no_model_file");
     }
     if (params.sizeLimitBytes() > 0 && model.usedStorage().orElse(0) > params.sizeLimitBytes()) {
@@ -197,7 +198,7 @@ public final class SelectRepositories {
     if (params.sizeLimitBytes() > 0 && size > params.sizeLimitBytes()) {
       return new RepoDetails(c.id(), group, "SIZE", Map.of(), 0);
     }
-    if (info.siblings().stream().noneMatch(s -> ModelFileNames.isModelFile(s.rfilename()))) {
+    if (info.siblings().stream().noneMatch(s -> ModelFiles.isModelFile(s.rfilename(), ModelFiles.Scope.STUDY))) {
       return new RepoDetails(c.id(), group, "NO_MODEL_FILE", Map.of(), 0);
     }
     Instant created = info.createdAt().orElse(ModelInfo.CREATED_AT_SENTINEL);

@@ -2,19 +2,20 @@ package org.modelevolution.mining;
 
 import java.io.IOException;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.hub.HubClient;
+import org.modelevolution.formats.Detector;
+import org.modelevolution.http.HttpClients;
+import org.modelevolution.http.RetryPolicy;
 
 /**
- * The two seams to other packages, in one place so that each swap is one line: the format
- * detector ({@code org.modelevolution.formats}) and the discussions client
- * ({@code hub.DiscussionsClient}).
+ * The two seams to other packages, in one place: the format detector
+ * ({@code org.modelevolution.formats}) and the discussions client ({@code hub.DiscussionsClient}).
  */
 final class Wiring {
   private Wiring() {}
 
-  /** Interim: signature checks on the first bytes until the content-based detector is wired. */
-  static FormatSniffer sniffer(HubClient hub, int headBytes) {
-    return new RemoteHeadSniffer(hub, headBytes, InterimSignatures::classify);
+  /** The content-based detector over ranged reads of the Hub's resolve URLs. */
+  static FormatSniffer sniffer(Endpoint endpoint, RetryPolicy policy) {
+    return new DetectorSniffer(endpoint, HttpClients.create(endpoint, policy), Detector.withDefaults(), policy);
   }
 
   /** Not yet wired: the discussions client lives on another branch. */

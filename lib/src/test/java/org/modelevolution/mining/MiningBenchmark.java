@@ -30,7 +30,8 @@ import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
-import org.modelevolution.hub.HubClient;
+import org.modelevolution.formats.Detector;
+import org.modelevolution.http.HttpClients;
 import org.modelevolution.io.RunManifest;
 
 /**
@@ -119,8 +120,9 @@ public final class MiningBenchmark {
         }
       });
       server.start();
-      HubClient hub = HubClient.create(Endpoint.anonymous(Service.HUGGING_FACE, server.url("/")), RetryPolicy.standard());
-      RemoteHeadSniffer sniffer = new RemoteHeadSniffer(hub, 64 * 1024, InterimSignatures::classify);
+      Endpoint endpoint = Endpoint.anonymous(Service.HUGGING_FACE, server.url("/"));
+      DetectorSniffer sniffer = new DetectorSniffer(endpoint, HttpClients.create(endpoint, RetryPolicy.standard()),
+          Detector.withDefaults(), RetryPolicy.standard());
       long requests = 0;
       long bytes = 0;
       long total = 0;

@@ -27,6 +27,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.modelevolution.formats.Detector;
 import org.modelevolution.history.BareClones;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
@@ -158,8 +159,7 @@ final class Scenario {
     HubClient hub = new HubClient(endpoint, http, policy);
     MiningLayout layout = new MiningLayout(out);
     BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id.replace('/', '~') + ".git").toUri().toString());
-    FormatSniffer sniffer = new RemoteHeadSniffer(hub, 64 * 1024,
-        head -> labelBySha256.getOrDefault(Sha256.of(head), "undetermined"));
+    FormatSniffer sniffer = new DetectorSniffer(endpoint, http, Detector.withDefaults(), policy);
     return new MiningContext(hub, layout, clones, sniffer, discussions(http, endpoint),
         MiningContext.ProgressFactory.SILENT, MiningContext.UnitHook.NONE,
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));

@@ -54,16 +54,6 @@ class StudyWritersTest {
         + "        }\n      }\n    ]\n  }\n]");
   }
 
-  @Test
-  void modelFilesFollowThePathlibSuffixRule() {
-    assertThat(ModelFileNames.isModelFile("unet/diffusion_pytorch_model.safetensors")).isTrue();
-    assertThat(ModelFileNames.isModelFile("checkpoint.pth.tar")).isFalse();
-    assertThat(ModelFileNames.isModelFile(".bin")).isFalse();
-    assertThat(ModelFileNames.isModelFile("weights.")).isFalse();
-    assertThat(ModelFileNames.isModelFile("tokenizer.model")).isTrue();
-    assertThat(ModelFileNames.isModelFile("README.md")).isFalse();
-  }
-
   record Item(String id, YearMonth month) {}
 
   @Test
