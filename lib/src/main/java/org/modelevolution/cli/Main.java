@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       DetectCommand.class,
       BenchDetectCommand.class,
       MineCommand.class,
+      MineGitHubCommand.class,
+      MineStackOverflowCommand.class,
+      MineDiscussionsCommand.class,
     })
 public final class Main {
 
