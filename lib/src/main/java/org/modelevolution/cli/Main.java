@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
       EnvironmentCommand.class,
       DetectCommand.class,
       BenchDetectCommand.class,
-      MineCommand.class,
+      MineHubCommand.class,
       MineGitHubCommand.class,
       MineStackOverflowCommand.class,
       MineDiscussionsCommand.class,

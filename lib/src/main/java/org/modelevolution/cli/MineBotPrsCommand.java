@@ -2,7 +2,7 @@ package org.modelevolution.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code mine bot-prs}: Collect the SFConvertBot pull requests and their outcome (sfconvertbot_pr_metadata.csv). */
+/** {@code mine-hub bot-prs}: Collect the SFConvertBot pull requests and their outcome (sfconvertbot_pr_metadata.csv). */
 @Command(name = "bot-prs", mixinStandardHelpOptions = true, description = "Collect the SFConvertBot pull requests and their outcome (sfconvertbot_pr_metadata.csv).")
 final class MineBotPrsCommand extends MineStepCommand {
   @Override

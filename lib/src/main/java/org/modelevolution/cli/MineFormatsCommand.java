@@ -2,7 +2,7 @@ package org.modelevolution.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code mine formats}: Tell the format of every model file at every model commit (repositories_evolution_{group}_commits_processed.csv). */
+/** {@code mine-hub formats}: Tell the format of every model file at every model commit (repositories_evolution_{group}_commits_processed.csv). */
 @Command(name = "formats", mixinStandardHelpOptions = true, description = "Tell the format of every model file at every model commit (repositories_evolution_{group}_commits_processed.csv).")
 final class MineFormatsCommand extends MineStepCommand {
   @Override

@@ -2,7 +2,7 @@ package org.modelevolution.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code mine history}: Mine the commit histories (selected_{group}_commits.csv). */
+/** {@code mine-hub history}: Mine the commit histories (selected_{group}_commits.csv). */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "Mine the commit histories (selected_{group}_commits.csv).")
 final class MineHistoryCommand extends MineStepCommand {
   @Override

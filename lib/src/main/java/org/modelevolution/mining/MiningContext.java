@@ -68,7 +68,7 @@ public record MiningContext(
     MiningLayout layout = new MiningLayout(outDir);
     BareClones clones = new BareClones(layout.clones(),
         cloneUrlTemplate.map(BareClones::template).orElse(BareClones.hubUrls(endpoint.baseUrl().toString())));
-    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, policy), Wiring.discussions(endpoint),
+    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, policy), Wiring.discussions(endpoint, policy),
         ProgressFactory.CONSOLE, UnitHook.NONE, Clock.systemUTC());
   }
 

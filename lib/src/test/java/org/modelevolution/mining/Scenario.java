@@ -7,12 +7,10 @@ import static org.modelevolution.mining.FakeRepo.link;
 import static org.modelevolution.mining.FakeRepo.rename;
 import static org.modelevolution.mining.FakeRepo.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,16 +23,12 @@ import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.modelevolution.formats.Detector;
 import org.modelevolution.history.BareClones;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
 import org.modelevolution.hub.HubClient;
-import org.modelevolution.hub.HubException;
 import org.modelevolution.io.Sha256;
 
 /**
@@ -159,34 +153,10 @@ final class Scenario {
     HubClient hub = new HubClient(endpoint, http, policy);
     MiningLayout layout = new MiningLayout(out);
     BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id.replace('/', '~') + ".git").toUri().toString());
-    FormatSniffer sniffer = new DetectorSniffer(endpoint, http, Detector.withDefaults(), policy);
-    return new MiningContext(hub, layout, clones, sniffer, discussions(http, endpoint),
+    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, http, policy),
+        Wiring.discussions(endpoint, http, policy),
         MiningContext.ProgressFactory.SILENT, MiningContext.UnitHook.NONE,
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-  }
-
-  /** A test-only discussion source (the real one is hub.DiscussionsClient, on another branch). */
-  static DiscussionSource discussions(OkHttpClient http, Endpoint endpoint) {
-    return (repoId, num) -> {
-      Request request = new Request.Builder()
-          .url(endpoint.url("api", "models", repoId, "discussions", Integer.toString(num)).build()).build();
-      for (int attempt = 0; ; attempt++) {
-        try (Response response = http.newCall(request).execute()) {
-          if (!response.isSuccessful()) {
-            throw new HubException(response.code() == 404 ? HubException.Reason.NOT_VISIBLE : HubException.Reason.HTTP_ERROR,
-                response.code(), request.url().redact(), "");
-          }
-          JsonNode node = FakeHub.JSON.readTree(response.body().bytes());
-          return node;
-        } catch (HubException | InterruptedIOException e) {
-          throw e;
-        } catch (IOException truncated) {
-          if (attempt > 12) {
-            throw truncated;
-          }
-        }
-      }
-    };
   }
 
   static byte[] read(Path file) throws IOException {
