@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -66,12 +67,33 @@ public final class BareClones {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (GitAPIException e) {
+        if (isUnavailable(e)) {
+          throw new RepositoryUnavailableException(repoId, e);
+        }
         throw new IOException("cannot clone " + repoId + ": " + e.getMessage(), e);
       } finally {
         deleteRecursively(temp);
       }
     }
     return new FileRepositoryBuilder().setGitDir(target.toFile()).setMustExist(true).build();
+  }
+
+  /** The remote has no such repository any more, or refuses it: retrying will not help. */
+  public static final class RepositoryUnavailableException extends IOException {
+    RepositoryUnavailableException(String repoId, Throwable cause) {
+      super(repoId + " cannot be cloned: " + cause.getMessage(), cause);
+    }
+  }
+
+  private static boolean isUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (t instanceof NoRemoteRepositoryException || message.contains("not authorized")
+          || message.contains("authentication is required") || message.contains("repository not found")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void deleteRecursively(Path dir) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.hub.ActivityPage;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.io.AtomicFiles;
@@ -93,6 +94,9 @@ public final class BotPullRequests {
           journal.record(pr.prUrl(), fetch(pr));
           ctx.hook().unitDone(STEP, pr.prUrl());
           run.count("prs_fetched");
+        } catch (RateLimitedException e) {
+          run.error(pr.prUrl(), e);
+          break; // every further request would be refused too: rerun later to resume
         } catch (IOException | UncheckedIOException e) {
           run.error(pr.prUrl(), e);
         }

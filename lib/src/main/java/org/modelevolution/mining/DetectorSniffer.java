@@ -10,6 +10,7 @@ import org.modelevolution.formats.Detection;
 import org.modelevolution.formats.Detector;
 import org.modelevolution.formats.RemoteByteSource;
 import org.modelevolution.http.Endpoint;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.hub.HubException;
 
@@ -66,7 +67,7 @@ public final class DetectorSniffer implements FormatSniffer {
           default -> HubException.Reason.HTTP_ERROR;
         };
         throw new HubException(reason, e.status(), url.redact(), e.getMessage());
-      } catch (InterruptedIOException e) {
+      } catch (InterruptedIOException | RateLimitedException e) {
         throw e;
       } catch (IOException e) {
         if (attempt > policy.maxRetries()) {

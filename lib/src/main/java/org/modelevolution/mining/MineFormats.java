@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
+import org.modelevolution.history.BareClones;
 import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.history.TreeItem;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
@@ -77,6 +79,14 @@ public final class MineFormats {
           journal.record(id, new RepoFormats(id, rows));
           ctx.hook().unitDone(step, id);
           run.count("repositories_mined");
+        } catch (BareClones.RepositoryUnavailableException e) {
+          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
+          journal.record(id, new RepoFormats(id, 0));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_unavailable");
+        } catch (RateLimitedException e) {
+          run.error(id, e);
+          break; // every further request would be refused too: rerun later to resume
         } catch (IOException | UncheckedIOException e) {
           run.error(id, e);
         }

@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
+import org.modelevolution.history.BareClones;
 import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
@@ -36,8 +38,8 @@ public final class MineHistory {
   static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "author", "date", "message",
       "changed_files", "all_files_in_tree");
 
-  /** A finished repository. */
-  public record RepoHistory(String id, long commits) {}
+  /** A finished repository; {@code unavailable} says why it has no history (null when mined). */
+  public record RepoHistory(String id, long commits, String unavailable) {}
 
   private final MiningContext ctx;
   private final MiningParameters params;
@@ -67,9 +69,19 @@ public final class MineHistory {
         }
         try {
           long commits = mine(id);
-          journal.record(id, new RepoHistory(id, commits));
+          journal.record(id, new RepoHistory(id, commits, null));
           ctx.hook().unitDone(step, id);
           run.count("repositories_mined");
+        } catch (BareClones.RepositoryUnavailableException e) {
+          // As in the study, a repository that cannot be cloned any more has no commits.
+          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
+          journal.record(id, new RepoHistory(id, 0, e.getMessage()));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_unavailable");
+          run.note(id, "unavailable: " + e.getMessage());
+        } catch (RateLimitedException e) {
+          run.error(id, e);
+          break; // every further request would be refused too: rerun later to resume
         } catch (IOException | UncheckedIOException e) {
           run.error(id, e);
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.hub.HubCommit;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.hub.ModelInfo;
@@ -119,8 +120,9 @@ public final class SelectRepositories {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (ModelInfo model : page.models()) {
-          eligible(model).ifPresent(reason -> run.count("listing_skipped_" + reason));
-          if (eligible(model).isEmpty()) {
+          Optional<String> skipped = eligible(model);
+          skipped.ifPresent(reason -> run.count("listing_skipped_" + reason));
+          if (skipped.isEmpty()) {
             candidates.add(new Candidate(model.id(), model.createdAt().map(Instant::toString).orElse(""),
                 model.createdAtUnknown(), model.lastModified().map(Instant::toString).orElse(""), listed));
           }
@@ -182,6 +184,9 @@ public final class SelectRepositories {
           }
           details.record(c.id(), new RepoDetails(c.id(), group, e.reason().name(), Map.of(), 0));
           ctx.hook().unitDone(STEP, c.id());
+        } catch (RateLimitedException e) {
+          run.error(c.id(), e);
+          break; // every further request would be refused too: rerun later to resume
         } catch (IOException e) {
           run.error(c.id(), e);
         }
@@ -218,15 +223,23 @@ public final class SelectRepositories {
     record.put("sha", info.sha().orElse(null));
     record.put("created_at", created.toEpochMilli());
     record.put("last_modified", lastModified);
+    // The field order and null placeholders of the study's files (huggingface_hub.ModelInfo).
     record.put("private", info.isPrivate());
-    record.put("disabled", info.disabled());
+    record.put("disabled", null);
     record.put("downloads", info.downloads());
+    record.put("downloads_all_time", null);
     record.put("gated", false);
+    record.put("gguf", null);
+    record.put("inference", null);
     record.put("likes", info.likes());
     record.put("library_name", info.libraryName().orElse(null));
     record.put("tags", info.tags());
     record.put("pipeline_tag", info.pipelineTag().orElse(null));
     record.put("mask_token", info.maskToken().orElse(null));
+    for (String placeholder : List.of("card_data", "widget_data", "model_index", "config", "transformers_info",
+        "trending_score")) {
+      record.put(placeholder, null);
+    }
     List<Object> siblings = new ArrayList<>();
     for (Sibling s : info.siblings()) {
       Map<String, Object> sibling = new LinkedHashMap<>();
@@ -245,6 +258,9 @@ public final class SelectRepositories {
       siblings.add(sibling);
     }
     record.put("siblings", siblings);
+    record.put("spaces", null);
+    record.put("safetensors", null);
+    record.put("security_repo_status", null);
     record.put("lastModified", PANDAS_UTC.format(Instant.ofEpochMilli(lastModified)));
     record.put("size", size);
     return new RepoDetails(c.id(), group, null, record, created.toEpochMilli());

@@ -7,6 +7,7 @@ import okhttp3.OkHttpClient;
 import org.modelevolution.formats.Detector;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.hub.DiscussionsClient;
 import org.modelevolution.hub.DiscussionsException;
@@ -52,7 +53,7 @@ public final class Wiring {
           if (reason != HubException.Reason.MALFORMED_RESPONSE || attempt > policy.maxRetries()) {
             throw new HubException(reason, e.status(), repoId + "#" + num, e.getMessage());
           }
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | RateLimitedException e) {
           throw e;
         } catch (IOException brokenBody) {
           if (attempt > policy.maxRetries()) {

@@ -187,6 +187,45 @@ class MiningPipelineTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void aRepositoryThatCannotBeClonedHasNoCommitsAndIsNotRetried() throws IOException {
+    Path out = temp.resolve("out");
+    MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
+    MiningPipeline pipeline = new MiningPipeline(context, parameters());
+    pipeline.run("select");
+    deleteRecursively(scenario.hub.repos.get("acme/onnx-old").gitDir());
+    StepResult history = new MineHistory(context, parameters(), Group.LEGACY).run();
+    assertThat(history.hasFailures()).isFalse();
+    assertThat(history.manifest().counts()).containsEntry("repositories_unavailable", 1L);
+    assertThat(Files.readString(new MiningLayout(out).selectedCommits(Group.LEGACY))).doesNotContain("acme/onnx-old")
+        .contains("acme/keras-old");
+    StepResult again = new MineHistory(context, parameters(), Group.LEGACY).run();
+    assertThat(again.manifest().counts()).containsEntry("repositories_already_done", 3L);
+  }
+
+  @Test
+  void offlineTheDataCollectionShowsTheCachedRunManifests() throws IOException {
+    Path out = temp.resolve("out");
+    MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
+    DataCollection collection = DataCollection.of(context);
+    assertThat(collection.online()).isTrue();
+    String mined = collection.collectOrShowCache(parameters());
+    assertThat(mined).startsWith("mined from http://").contains("select", "bot-prs");
+    server.close();
+    assertThat(collection.online()).isFalse();
+    String cached = collection.collectOrShowCache(parameters());
+    assertThat(cached).startsWith("offline: ").contains("step select against", "step formats-recent against",
+        "wrote selected_legacy_repos.json", "blobs_distinct_all_groups");
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
   static List<JsonNode> iterable(JsonNode... arrays) {
     List<JsonNode> all = new ArrayList<>();
     for (JsonNode array : arrays) {
