@@ -30,7 +30,9 @@ public final class DetectorSniffer implements FormatSniffer {
 
   public DetectorSniffer(Endpoint endpoint, OkHttpClient client, Detector detector, RetryPolicy policy) {
     this.endpoint = Objects.requireNonNull(endpoint);
-    this.client = Objects.requireNonNull(client);
+    // Redirects are followed by the byte source itself, which reads the Hub's X-Linked-* headers
+    // on the way and counts every hop.
+    this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
     this.detector = Objects.requireNonNull(detector);
     this.policy = Objects.requireNonNull(policy);
   }
@@ -44,7 +46,7 @@ public final class DetectorSniffer implements FormatSniffer {
     for (int attempt = 1; ; attempt++) {
       try (RemoteByteSource source = RemoteByteSource.open(client, url, request.path(),
           detector.options().headWindow(), detector.options().tailWindow())) {
-        Watched watched = new Watched(source);
+        Watched watched = new Watched(source, detector.options().headWindow(), detector.options().tailWindow());
         Detection detection;
         try {
           detection = detector.detect(watched);
@@ -87,13 +89,21 @@ public final class DetectorSniffer implements FormatSniffer {
     }
   }
 
-  /** A byte source that remembers the first read that failed. */
+  /**
+   * A byte source that remembers the first read within the fetched windows that failed. A read
+   * outside the head and tail windows fails by design (the detector then decides without it), so
+   * it is not a transfer failure.
+   */
   private static final class Watched implements ByteSource {
     private final ByteSource source;
+    private final int headWindow;
+    private final int tailWindow;
     private IOException failure;
 
-    Watched(ByteSource source) {
+    Watched(ByteSource source, int headWindow, int tailWindow) {
       this.source = source;
+      this.headWindow = headWindow;
+      this.tailWindow = tailWindow;
     }
 
     @Override
@@ -116,7 +126,11 @@ public final class DetectorSniffer implements FormatSniffer {
       try {
         return source.read(offset, target, targetOffset, length);
       } catch (IOException e) {
-        failure = failure == null ? e : failure;
+        long size = source.size();
+        boolean inWindows = offset < headWindow || offset >= size - tailWindow;
+        if (inWindows && failure == null) {
+          failure = e;
+        }
         throw e;
       }
     }

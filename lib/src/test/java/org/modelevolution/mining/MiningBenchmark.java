@@ -35,8 +35,11 @@ import org.modelevolution.http.HttpClients;
 import org.modelevolution.io.RunManifest;
 
 /**
- * Benchmark of the mining pipeline (not a test; run with
- * {@code mvn -q -pl lib test-compile exec:java} or from an IDE, arguments: none).
+ * Benchmark of the mining pipeline (not a test, never run by {@code mvn verify}). From the
+ * project root: {@code mvn -q -pl lib test-compile dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt}, then {@code java -Dshared.dir=../shared
+ * -cp lib/target/classes:lib/target/test-classes:$(cat /tmp/cp.txt)
+ * org.modelevolution.mining.MiningBenchmark}.
  *
  * <ol>
  *   <li>Format sniffing: requests and bytes per distinct blob, on the fake Hub of the pipeline
