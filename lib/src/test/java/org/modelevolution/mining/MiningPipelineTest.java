@@ -126,6 +126,27 @@ class MiningPipelineTest {
     // Every distinct content was read exactly once, in one ranged window, across repositories.
     assertThat(scenario.hub.contentReads).isNotEmpty();
     assertThat(scenario.hub.contentReads.values()).allMatch(n -> n.get() == 1);
+    java.util.Set<String> contents = new java.util.HashSet<>();
+    long contentBytes = 0;
+    long lfsContents = 0;
+    for (JsonNode record : iterable(legacy, recent)) {
+      FakeHub.Built b = scenario.hub.repos.get(record.get("id").asText());
+      for (var state : b.states().values()) {
+        for (var file : state.entrySet()) {
+          if (Expected.isModel(file.getKey()) && !file.getValue().symlink()
+              && contents.add(FakeHub.sha256(file.getValue().content()))) {
+            contentBytes += file.getValue().content().length;
+            lfsContents += file.getValue().lfs() ? 1 : 0;
+          }
+        }
+      }
+    }
+    var formatCounts = org.modelevolution.io.RunManifest.read(layout.manifest("formats-recent")).counts();
+    assertThat(formatCounts).containsEntry("blobs_distinct_all_groups", (long) contents.size())
+        .containsEntry("blob_bytes_total_all_groups", contentBytes)
+        // Files smaller than the head window: each read whole, once; LFS ones through one redirect.
+        .containsEntry("sniff_bytes_transferred_all_groups", contentBytes)
+        .containsEntry("sniff_requests_all_groups", contents.size() + lfsContents);
 
     // Bot PRs: dataset rows, feed-only PRs, a PR that no longer exists.
     List<List<String>> status = csv(layout.botPrStatus());
