@@ -60,11 +60,9 @@ public final class BareClones {
       Files.createDirectories(folder);
       Path temp = Files.createTempDirectory(folder, "." + target.getFileName() + ".");
       try {
-        try (Git git = Git.cloneRepository().setURI(cloneUrl.apply(repoId)).setBare(true)
+        Git.cloneRepository().setURI(cloneUrl.apply(repoId)).setBare(true)
             .setCloneAllBranches(false).setBranchesToClone(java.util.List.of("refs/heads/main"))
-            .setDirectory(temp.toFile()).call()) {
-          // cloned; the Git handle only needs closing
-        }
+            .setDirectory(temp.toFile()).call().close();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (GitAPIException e) {
         if (isUnavailable(e)) {
