@@ -25,23 +25,28 @@ import org.modelevolution.hub.HubException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
+import org.modelevolution.study.Group;
 
 /**
  * Step 4: the SFConvertBot pull requests and what became of them, written as
  * {@code sfconvertbot_pr_metadata.csv} (the study's schema) and {@code sfconvertbot_pr_status.csv}
  * (status, files with conflicts, events and the first status change not made by the bot).
  *
- * <p>The PRs are gathered from the conversion Space's log, the {@code safetensors/conversions}
- * dataset's {@code data.csv} (confirmed, but stale), and from the bot's activity feed
- * ({@code /api/recent-activity}, undocumented): if the feed fails or changes shape, the step notes
- * it in the run manifest and goes on with the dataset's PRs only. Each PR's details and events
- * then come from the discussion API through a {@link DiscussionSource}, one checkpointed unit per PR.
+ * <p>The PRs are gathered from confirmed sources, the conversion Space's log (the
+ * {@code safetensors/conversions} dataset's {@code data.csv}, stale) and the converter's merge
+ * commits in the mined histories (their title names the PR), and from the bot's activity feed
+ * ({@code /api/recent-activity}, undocumented). If the feed fails or changes shape, the step notes
+ * it in the run manifest and falls back to the confirmed discussion list of every selected
+ * repository, filtered by the bot's name. Each PR's details and events then come from the
+ * discussion API through a {@link DiscussionSource}, one checkpointed unit per PR.
  */
 public final class BotPullRequests {
   public static final String STEP = "bot-prs";
   public static final String BOT = "SFconvertbot";
   public static final String CONVERSIONS = "safetensors/conversions";
   static final String TITLE = "Adding `safetensors` variant of this model";
+  private static final Pattern MERGE_TITLE =
+      Pattern.compile("^Adding `safetensors` variant of this model \\(#(\\d+)\\)");
   private static final Pattern PR_URL = Pattern.compile("^https?://[^/]+/(.+)/discussions/(\\d+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PR_URL_PREFIX = "https://huggingface.co/";
@@ -49,6 +54,9 @@ public final class BotPullRequests {
 
   /** A PR to look at. */
   public record PrRef(String prUrl, String repoId, int num) {}
+
+  /** The bot's PR numbers in one repository. */
+  public record RepoPrs(List<Integer> nums) {}
 
   /** A checkpointed feed page: the PRs it named and the cursor of the next page (null at the end). */
   public record FeedPage(String cursor, String next, List<PrRef> prs) {}
@@ -76,11 +84,20 @@ public final class BotPullRequests {
       return run.finish();
     }
     run.add("prs_from_dataset", prs.size());
+    long before = prs.size();
+    commitTitles(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
+    run.add("prs_only_in_commit_titles", prs.size() - before);
+    boolean feedWorks;
     try (Journal<FeedPage> feed = Journal.open(ctx.layout().journal("bot-feed"), FeedPage.class)) {
-      feed(feed, run);
-      long before = prs.size();
+      feedWorks = feed(feed, run);
+      before = prs.size();
       feed.entries().values().forEach(page -> page.prs().forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr)));
       run.add("prs_only_in_feed", prs.size() - before);
+    }
+    if (!feedWorks) {
+      before = prs.size();
+      listSelectedRepositories(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
+      run.add("prs_only_in_repository_lists", prs.size() - before);
     }
     try (Journal<PrRecord> journal = Journal.open(ctx.layout().journal(STEP), PrRecord.class);
         Progress progress = ctx.progress().start("bot pull requests", prs.size())) {
@@ -139,13 +156,75 @@ public final class BotPullRequests {
     return Optional.of(new PrRef(url.strip(), m.group(1), Integer.parseInt(m.group(2))));
   }
 
-  /** Reads the bot's feed page by page from the checkpoint on; any failure only ends the feed. */
-  private void feed(Journal<FeedPage> feed, StepRun run) {
+  /**
+   * The PRs behind the converter's merge commits in the mined histories: their title is the PR's
+   * ({@code Adding `safetensors` variant of this model (#N)}), which names the discussion number.
+   */
+  private List<PrRef> commitTitles(StepRun run) {
+    List<PrRef> prs = new ArrayList<>();
+    for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
+      Path commits = ctx.layout().selectedCommits(group);
+      if (!Files.isRegularFile(commits)) {
+        continue;
+      }
+      run.read(commits);
+      CsvMapper mapper = new CsvMapper();
+      try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+          .with(CsvSchema.emptySchema().withHeader()).readValues(commits.toFile())) {
+        while (rows.hasNext()) {
+          Map<String, String> row = rows.next();
+          Matcher m = MERGE_TITLE.matcher(row.getOrDefault("message", ""));
+          if (m.find()) {
+            String repoId = row.get("repo_url");
+            int num = Integer.parseInt(m.group(1));
+            prs.add(new PrRef(PR_URL_PREFIX + repoId + "/discussions/" + num, repoId, num));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + commits, e);
+      }
+    }
+    return prs;
+  }
+
+  /**
+   * The confirmed fallback when the feed is unavailable: the bot's PRs in each selected
+   * repository, from the discussion list filtered by author, one checkpointed unit per repository.
+   */
+  private List<PrRef> listSelectedRepositories(StepRun run) {
+    List<String> ids = new ArrayList<>();
+    for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
+      if (Files.isRegularFile(ctx.layout().selectedRepos(group))) {
+        ids.addAll(SelectedRepos.ids(ctx.layout().selectedRepos(group)));
+      }
+    }
+    List<PrRef> prs = new ArrayList<>();
+    try (Journal<RepoPrs> journal = Journal.open(ctx.layout().journal("bot-repo-prs"), RepoPrs.class)) {
+      for (String id : ids.stream().sorted().toList()) {
+        if (!journal.isDone(id)) {
+          try {
+            journal.record(id, new RepoPrs(ctx.discussions().pullRequestsBy(id, BOT)));
+            ctx.hook().unitDone("bot-repo-prs", id);
+            run.count("repositories_listed");
+          } catch (IOException e) {
+            run.error("pull requests of " + id, e);
+            continue;
+          }
+        }
+        journal.get(id).orElseThrow().nums()
+            .forEach(num -> prs.add(new PrRef(PR_URL_PREFIX + id + "/discussions/" + num, id, num)));
+      }
+    }
+    return prs;
+  }
+
+  /** Reads the bot's feed page by page from the checkpoint on; false when it failed (any failure only ends it). */
+  private boolean feed(Journal<FeedPage> feed, StepRun run) {
     String cursor = null;
     if (!feed.entries().isEmpty()) {
       FeedPage last = feed.entries().get(feed.entries().lastKey());
       if (last.next() == null) {
-        return;
+        return true;
       }
       cursor = last.next();
     }
@@ -172,14 +251,17 @@ public final class BotPullRequests {
         ctx.hook().unitDone("bot-feed", key);
         run.count("feed_pages");
         if (next == null) {
-          return;
+          return true;
         }
         cursor = next;
         index++;
       }
+      return true;
     } catch (IOException | RuntimeException e) {
       run.count("feed_unavailable");
-      run.note("activity feed", "unavailable, continuing with the conversions dataset only: " + e.getMessage());
+      run.note("activity feed", "unavailable, falling back to the discussion lists of the selected repositories: "
+          + e.getMessage());
+      return false;
     }
   }
 

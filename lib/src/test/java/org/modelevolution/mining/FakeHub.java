@@ -180,6 +180,9 @@ final class FakeHub extends Dispatcher {
     if (s.size() == 6 && s.get(0).equals("api") && s.get(4).equals("commits")) {
       return commits(url, s.get(2) + "/" + s.get(3));
     }
+    if (s.size() == 5 && s.get(0).equals("api") && s.get(4).equals("discussions")) {
+      return discussionList(url, s.get(2) + "/" + s.get(3));
+    }
     if (s.size() == 6 && s.get(0).equals("api") && s.get(4).equals("discussions")) {
       return discussion(s.get(2) + "/" + s.get(3), Integer.parseInt(s.get(5)));
     }
@@ -368,6 +371,37 @@ final class FakeHub extends Dispatcher {
       return notFound("RepoNotFound");
     }
     return json(200, discussionJson(pr).toString()).build();
+  }
+
+  /** The list of a repository's discussions (api-reference.md 1.8): body pagination, 50 per page. */
+  private MockResponse discussionList(HttpUrl url, String id) {
+    if (!repos.containsKey(id)) {
+      return notFound("RepoNotFound");
+    }
+    String author = url.queryParameter("author");
+    ArrayNode items = JSON.createArrayNode();
+    prs.values().stream().filter(pr -> pr.repoId().equals(id))
+        .filter(pr -> author == null || author.equalsIgnoreCase("SFconvertbot"))
+        .sorted(Comparator.comparingInt(Pr::num).reversed())
+        .forEach(pr -> {
+          ObjectNode d = items.addObject();
+          d.put("num", pr.num());
+          d.set("author", user("SFconvertbot", false));
+          d.putObject("repo").put("name", id).put("type", "model");
+          d.put("title", "Adding `safetensors` variant of this model");
+          d.put("status", pr.status());
+          d.put("createdAt", pr.createdAt());
+          d.put("isPullRequest", true);
+          d.put("numComments", 1);
+          d.put("numReactionUsers", 0);
+          d.putArray("topReactions");
+          d.put("pinned", false);
+        });
+    ObjectNode body = JSON.createObjectNode();
+    body.set("discussions", items);
+    body.put("count", items.size());
+    body.put("start", 0);
+    return json(200, body.toString()).build();
   }
 
   /** The details of a bot PR in the shape of api-reference.md 1.9. */

@@ -155,21 +155,26 @@ class MiningPipelineTest {
             "first_non_bot_status_by", "first_non_bot_status_at", "first_non_bot_status_by_hf_staff"),
         List.of("https://huggingface.co/acme-lab/tiny-bert-sst2/discussions/4", "acme-lab/tiny-bert-sst2",
             "2024-09-30T14:02:31.000Z", "open", "", "1", "", "", "", ""),
+        List.of("https://huggingface.co/newco/npy/discussions/7", "newco/npy", "2024-07-02T00:00:00.000Z",
+            "merged", "", "2", "merged", "Chen", "2024-07-02T00:05:00.000Z", "False"),
         List.of("https://huggingface.co/acme/keras-old/discussions/3", "acme/keras-old", "2023-03-15T09:00:00.000Z",
             "closed", "tf_model.h5", "4", "open", "hf-staffer", "2023-03-17T09:00:00.000Z", "True"),
         List.of("https://huggingface.co/oldlab/legacy-gpt/discussions/1", "oldlab/legacy-gpt", "2023-03-14T10:22:33.000Z",
             "merged", "", "2", "merged", "jdoe", "2023-03-14T10:30:00.000Z", "False"),
         List.of("https://huggingface.co/acme/gone/discussions/1", "", "", "", "", "0", "", "", "", ""));
+    assertThat(org.modelevolution.io.RunManifest.read(layout.manifest("bot-prs")).counts())
+        .containsEntry("prs_from_dataset", 3L).containsEntry("prs_only_in_commit_titles", 1L)
+        .containsEntry("prs_only_in_feed", 1L);
     List<List<String>> metadata = csv(layout.botPrMetadata());
     assertThat(metadata.get(0)).containsExactly("pr_url", "discussion_metadata", "header_metadata", "model_id", "time");
-    assertThat(metadata.get(4)).containsExactly("https://huggingface.co/acme/gone/discussions/1",
+    assertThat(metadata.get(5)).containsExactly("https://huggingface.co/acme/gone/discussions/1",
         "HTTP Error (status code: 404)", "HTTP Error (status code: 404)", "", "");
-    JsonNode events = new ObjectMapper().readTree(metadata.get(2).get(1));
+    JsonNode events = new ObjectMapper().readTree(metadata.get(3).get(1));
     assertThat(events.at("/discussion/status").asText()).isEqualTo("closed");
     assertThat(events.at("/discussion/events")).hasSize(4);
     assertThat(events.at("/discussion").has("diff")).isFalse();
     assertThat(events.at("/discussion/events/0/data/latest/raw").asText()).contains("Übersetzung, \"quoted\"");
-    JsonNode header = new ObjectMapper().readTree(metadata.get(2).get(2));
+    JsonNode header = new ObjectMapper().readTree(metadata.get(3).get(2));
     assertThat(header.at("/discussion/filesWithConflicts/0").asText()).isEqualTo("tf_model.h5");
     assertThat(header.at("/discussion").has("events")).isFalse();
 
@@ -183,16 +188,32 @@ class MiningPipelineTest {
   }
 
   @Test
-  void aBrokenActivityFeedDegradesToTheConversionsDataset() throws IOException {
+  void aBrokenActivityFeedDegradesToTheConfirmedDiscussionLists() throws IOException {
+    scenario.hub.feedBroken = true;
+    Path out = temp.resolve("out");
+    MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
+    MiningPipeline pipeline = new MiningPipeline(context, parameters());
+    pipeline.run(SelectRepositories.STEP);
+    StepResult result = pipeline.run(BotPullRequests.STEP).get(0);
+    assertThat(result.hasFailures()).isFalse();
+    assertThat(result.manifest().counts()).containsEntry("feed_unavailable", 1L)
+        .containsEntry("repositories_listed", 6L).containsEntry("prs_only_in_repository_lists", 2L);
+    assertThat(result.manifest().errors()).anyMatch(e -> e.startsWith("activity feed: unavailable"));
+    List<List<String>> status = csv(new MiningLayout(out).botPrStatus());
+    assertThat(status).extracting(row -> row.get(0)).containsExactly("pr_url",
+        "https://huggingface.co/acme-lab/tiny-bert-sst2/discussions/4", "https://huggingface.co/newco/npy/discussions/7",
+        "https://huggingface.co/acme/keras-old/discussions/3", "https://huggingface.co/oldlab/legacy-gpt/discussions/1",
+        "https://huggingface.co/acme/gone/discussions/1");
+  }
+
+  @Test
+  void withoutFeedOrListsTheConversionsDatasetAndCommitTitlesRemain() throws IOException {
     scenario.hub.feedBroken = true;
     Path out = temp.resolve("out");
     MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
     StepResult result = new BotPullRequests(context).run();
     assertThat(result.hasFailures()).isFalse();
-    assertThat(result.manifest().counts()).containsEntry("feed_unavailable", 1L);
-    assertThat(result.manifest().errors()).anyMatch(e -> e.startsWith("activity feed: unavailable"));
-    List<List<String>> status = csv(new MiningLayout(out).botPrStatus());
-    assertThat(status).extracting(row -> row.get(0)).containsExactly("pr_url",
+    assertThat(csv(new MiningLayout(out).botPrStatus())).extracting(row -> row.get(0)).containsExactly("pr_url",
         "https://huggingface.co/acme/keras-old/discussions/3", "https://huggingface.co/oldlab/legacy-gpt/discussions/1",
         "https://huggingface.co/acme/gone/discussions/1");
   }

@@ -109,7 +109,9 @@ final class Scenario {
         new FakeRepo("newco/npy", "2023-05-10T00:00:00.000Z", "2024-07-01T00:00:00.000Z")
             .commit("system", "2023-05-10T00:00:00Z", "initial commit", text("README.md", "npy\n"))
             .commit("Chen", "2024-07-01T00:00:00Z", "arrays", lfs("emb.npy", c("numpy_npy/f32_2d.npy")),
-                lfs("shared.safetensors", c("safetensors/f16_bf16.safetensors")), lfs("legacy.pt", c("torch_legacy/single_tensor_legacy.pt"))),
+                lfs("shared.safetensors", c("safetensors/f16_bf16.safetensors")), lfs("legacy.pt", c("torch_legacy/single_tensor_legacy.pt")))
+            .commit("Chen", "2024-07-02T00:05:00Z", BOT_MESSAGE.replace("(#1)", "(#7)"),
+                lfs("legacy.safetensors", c("safetensors/zero_size_tensor.safetensors"))),
         // Recent, diffusers-style sub-folders.
         new FakeRepo("newco/diffusers", "2024-02-01T00:00:00.000Z", "2024-02-03T00:00:00.000Z")
             .commit("system", "2024-02-01T00:00:00Z", "initial commit", text("model_index.json", "{}\n"))
@@ -133,6 +135,10 @@ final class Scenario {
         FakeHub.JSON.createArrayNode().add("tf_model.h5")));
     hub.prs.put("acme-lab/tiny-bert-sst2#4", new FakeHub.Pr("acme-lab/tiny-bert-sst2", 4, "open", "2024-09-30T14:02:31.000Z",
         List.of(), FakeHub.JSON.createArrayNode()));
+    // Known only from the converter's merge commit in the history (and from the repository's list).
+    hub.prs.put("newco/npy#7", new FakeHub.Pr("newco/npy", 7, "merged", "2024-07-02T00:00:00.000Z",
+        List.of(FakeHub.statusChange("2024-07-02T00:05:00.000Z", "merged", Optional.of(FakeHub.user("Chen", false)))),
+        FakeHub.JSON.createArrayNode()));
     hub.conversionsCsv = "model_id,pr_url,time\n"
         + "oldlab/legacy-gpt,https://huggingface.co/oldlab/legacy-gpt/discussions/1,2023-03-14 10:22:33.123456\n"
         + "acme/keras-old,https://huggingface.co/acme/keras-old/discussions/3,2023-03-15 09:00:00\n"
