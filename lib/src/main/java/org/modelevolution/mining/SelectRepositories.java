@@ -109,7 +109,9 @@ public final class SelectRepositories {
         : pages.entries().get(pages.entries().lastKey()).next();
     run.add("pages_already_listed", index);
     try (Progress progress = ctx.progress().start("listing models", params.maxPages())) {
-      progress.step(index);
+      if (index > 0) {
+        progress.step(index);
+      }
       while (url != null && (params.maxPages() == 0 || index < params.maxPages())) {
         ModelPage page;
         try {

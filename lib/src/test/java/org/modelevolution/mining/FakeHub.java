@@ -69,7 +69,7 @@ final class FakeHub extends Dispatcher {
 
   void add(FakeRepo repo, Path gitRoot) {
     try {
-      Path dir = gitRoot.resolve(repo.id.replace('/', '~') + ".git");
+      Path dir = gitRoot.resolve(repo.id + ".git");
       try (Git git = Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call()) {
         Repository r = git.getRepository();
         List<String> hashes = new ArrayList<>();

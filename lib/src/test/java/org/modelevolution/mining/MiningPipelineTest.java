@@ -185,6 +185,14 @@ class MiningPipelineTest {
     assertThat(PipelineFiles.snapshot(out)).containsExactlyInAnyOrderEntriesOf(first);
     assertThat(scenario.hub.contentReads.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum())
         .isEqualTo(reads);
+
+    // The command line's wiring (HF_ENDPOINT, a clone URL template) mines the same bytes.
+    Path viaEnvironment = temp.resolve("env");
+    Path git = temp.resolve("git");
+    MiningContext configured = MiningContext.fromEnvironment(viaEnvironment,
+        Map.of("HF_ENDPOINT", server.url("/").toString()), Optional.of(git.toUri() + "{id}.git"));
+    assertThat(new MiningPipeline(configured, parameters()).runAll()).noneMatch(StepResult::hasFailures);
+    assertThat(PipelineFiles.snapshot(viaEnvironment)).containsExactlyInAnyOrderEntriesOf(first);
   }
 
   @Test

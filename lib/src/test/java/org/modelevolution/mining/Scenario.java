@@ -158,7 +158,7 @@ final class Scenario {
     OkHttpClient http = builder.build();
     HubClient hub = new HubClient(endpoint, http, policy);
     MiningLayout layout = new MiningLayout(out);
-    BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id.replace('/', '~') + ".git").toUri().toString());
+    BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id + ".git").toUri().toString());
     return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, http, policy),
         Wiring.discussions(endpoint, http, policy),
         MiningContext.ProgressFactory.SILENT, MiningContext.UnitHook.NONE,
