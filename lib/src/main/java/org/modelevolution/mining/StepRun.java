@@ -1,5 +1,8 @@
 package org.modelevolution.mining;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.modelevolution.io.Provenance;
 import org.modelevolution.io.RunManifest;
 
@@ -33,7 +37,28 @@ final class StepRun {
     this.startedAt = clock.instant().toString();
     this.manifestFile = outDir.resolve("manifests").resolve(step + ".json");
     this.provenance = new Provenance(outDir);
+    removeStaleTemporaries(outDir);
     manifest(null).write(manifestFile);
+  }
+
+  /**
+   * Deletes what a killed process left of an atomic write in the output folder (a hidden
+   * {@code .<name>…tmp} sibling of a table), so that only complete tables sit beside each other.
+   */
+  static void removeStaleTemporaries(Path outDir) {
+    if (!Files.isDirectory(outDir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(outDir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + outDir, e);
+    }
   }
 
   void count(String name) {
