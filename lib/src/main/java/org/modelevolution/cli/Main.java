@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EnvironmentCommand.class,
+      DetectCommand.class,
       ReproduceCommand.class,
+      MineHubCommand.class,
+      BenchDetectCommand.class,
       MineGitHubCommand.class,
       MineStackOverflowCommand.class,
       MineDiscussionsCommand.class,

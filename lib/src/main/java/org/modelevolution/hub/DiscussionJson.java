@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Defensive reading of Hub JSON: every field the Hub may omit is read as optional. */
@@ -37,6 +39,26 @@ final class DiscussionJson {
     } catch (DateTimeParseException malformed) {
       return Instant.EPOCH;
     }
+  }
+
+  /** An ISO-8601 instant, or empty when absent or malformed. */
+  static Optional<Instant> optionalInstant(JsonNode node, String field) {
+    return optionalText(node, field).flatMap(text -> {
+      try {
+        return Optional.of(Instant.parse(text));
+      } catch (DateTimeParseException malformed) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The strings of a JSON array, empty when absent. */
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(v -> values.add(v.asText()));
+    }
+    return List.copyOf(values);
   }
 
   private static String abbreviate(JsonNode node) {

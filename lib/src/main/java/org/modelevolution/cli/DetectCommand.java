@@ -1,0 +1,88 @@
+package org.modelevolution.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.modelevolution.formats.Detection;
+import org.modelevolution.formats.DetectionJson;
+import org.modelevolution.formats.Detector;
+import org.modelevolution.formats.RemoteDetector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code detect [--json] PATH|URL...}: the serialization format of each input, from its bytes.
+ *
+ * <p>Exit codes: 0 every input was read and classified ({@code unknown} is a classification);
+ * 1 some input could not be read (missing file, HTTP failure) and is reported as {@code unknown}
+ * with the reason as evidence; 2 usage error.
+ */
+@Command(
+    name = "detect",
+    description = {
+      "Detect the serialization format of model files from their content.",
+      "Inputs are local paths or Hub URLs (https://.../{repo}/resolve/{revision}/{path}); '-' reads inputs from stdin, one per line.",
+      "Exit codes: 0 all inputs read, 1 some input unreadable, 2 usage error."
+    })
+final class DetectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "One JSON object per input line: path, format, studyLabel, bytesRead, size, pickleGlobals, pickleVerdict, evidence.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files or Hub resolve URLs; '-' for stdin.")
+  List<String> inputs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Detector detector = Detector.withDefaults();
+    RemoteDetector remote = null;
+    int unreadable = 0;
+    for (String input : expand(inputs)) {
+      Detection d;
+      if (RemoteDetector.isUrl(input)) {
+        if (remote == null) {
+          remote = RemoteDetector.fromEnvironment(detector);
+        }
+        d = remote.detect(input);
+      } else {
+        d = detector.detect(Path.of(input), input);
+      }
+      unreadable += d.unreadable() ? 1 : 0;
+      out.println(json ? DetectionJson.line(d) : text(d));
+      out.flush();
+    }
+    return unreadable == 0 ? 0 : 1;
+  }
+
+  private static String text(Detection d) {
+    String globals = d.pickle().applicable() ? "\t" + d.pickle().verdict().id() + "\t" + String.join(";", d.pickle().globals()) : "";
+    return d.path() + "\t" + d.format().id() + "\t" + d.studyLabel() + "\t" + d.bytesRead() + " bytes read" + globals;
+  }
+
+  private static List<String> expand(List<String> inputs) throws Exception {
+    List<String> all = new ArrayList<>();
+    for (String input : inputs) {
+      if (!input.equals("-")) {
+        all.add(input);
+        continue;
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line; (line = in.readLine()) != null; ) {
+        if (!line.isBlank()) {
+          all.add(line.strip());
+        }
+      }
+    }
+    return all;
+  }
+}

@@ -1,0 +1,172 @@
+package org.modelevolution.formats;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The detector run over a labelled corpus ({@code labels.csv}): agreement on the three labelled
+ * columns, the confusion tables of the detector and of the libmagic baseline recorded in the
+ * corpus, and the distribution of bytes read. Every table prints through {@code toString()}, so a
+ * notebook cell is one line. Deterministic: rows in labels.csv order, maps sorted.
+ */
+public final class CorpusValidation {
+
+  /** One labelled file and what the detector said. */
+  public record Row(String path, String format, String studyLabel, String pickleGlobals, String libmagic, Detection detection) {
+    public boolean formatAgrees() {
+      return detection.format().id().equals(format);
+    }
+
+    public boolean studyLabelAgrees() {
+      return detection.studyLabel().equals(studyLabel);
+    }
+
+    public boolean pickleGlobalsAgree() {
+      return detection.pickleGlobalsCell().equals(pickleGlobals);
+    }
+  }
+
+  private final List<Row> rows;
+
+  private CorpusValidation(List<Row> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
+  /** Runs {@code detector} over every file listed in {@code corpus/labels.csv}. */
+  public static CorpusValidation run(Path corpus, Detector detector) {
+    List<Row> rows = new ArrayList<>();
+    CsvMapper mapper = new CsvMapper();
+    try (MappingIterator<Map<String, String>> it =
+        mapper.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(corpus.resolve("labels.csv").toFile())) {
+      while (it.hasNext()) {
+        Map<String, String> r = it.next();
+        String path = r.get("path");
+        rows.add(new Row(path, r.get("format"), r.get("study_label"), r.get("pickle_globals"), r.getOrDefault("libmagic", ""),
+            detector.detect(corpus.resolve(path), path)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + corpus.resolve("labels.csv"), e);
+    }
+    return new CorpusValidation(rows);
+  }
+
+  public static CorpusValidation run(Path corpus) {
+    return run(corpus, Detector.withDefaults());
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** Agreement counts on {@code format}, {@code study_label} and {@code pickle_globals}. */
+  public String agreement() {
+    long f = rows.stream().filter(Row::formatAgrees).count();
+    long s = rows.stream().filter(Row::studyLabelAgrees).count();
+    long p = rows.stream().filter(Row::pickleGlobalsAgree).count();
+    int n = rows.size();
+    return String.format(Locale.ROOT, "files           %d%nformat          %d/%d (%.1f%%)%nstudy_label     %d/%d (%.1f%%)%npickle_globals  %d/%d (%.1f%%)%n",
+        n, f, n, 100.0 * f / n, s, n, 100.0 * s / n, p, n, 100.0 * p / n);
+  }
+
+  /** Rows where any of the three columns disagrees, one line each. */
+  public String disagreements() {
+    StringBuilder out = new StringBuilder();
+    for (Row r : rows) {
+      if (!r.formatAgrees() || !r.studyLabelAgrees() || !r.pickleGlobalsAgree()) {
+        out.append(r.path()).append(": labelled ").append(r.format()).append(", detected ").append(r.detection().format().id()).append('\n');
+      }
+    }
+    return out.length() == 0 ? "none\n" : out.toString();
+  }
+
+  /** True format (rows) against detected format (columns). */
+  public String confusion() {
+    return table("true \\ detected", rows.stream().map(r -> new String[] {r.format(), r.detection().format().id()}).toList());
+  }
+
+  /** True format (rows) against libmagic's answer, cut at the first comma (columns listed below the table). */
+  public String libmagicConfusion() {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    for (Row r : rows) {
+      String answer = r.libmagic().split(",")[0].strip();
+      counts.computeIfAbsent(r.format(), k -> new TreeMap<>()).merge(answer, 1, Integer::sum);
+    }
+    StringBuilder out = new StringBuilder();
+    int width = counts.keySet().stream().mapToInt(String::length).max().orElse(6);
+    counts.forEach((format, answers) -> {
+      out.append(String.format(Locale.ROOT, "%-" + width + "s  ", format));
+      List<String> parts = new ArrayList<>();
+      answers.forEach((answer, n) -> parts.add(n + " × " + answer));
+      out.append(String.join("; ", parts)).append('\n');
+    });
+    return out.toString();
+  }
+
+  /** Bytes read per file: overall quantiles, then median and maximum per format. */
+  public String bytesRead() {
+    long[] all = rows.stream().mapToLong(r -> r.detection().bytesRead()).sorted().toArray();
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "all %d files: min %,d  median %,d  p90 %,d  max %,d  mean %,.0f bytes (largest file %,d bytes)%n%n",
+        all.length, all[0], all[all.length / 2], all[(int) Math.ceil(all.length * 0.9) - 1], all[all.length - 1],
+        Arrays.stream(all).average().orElse(0), rows.stream().mapToLong(r -> r.detection().size()).max().orElse(0)));
+    Map<String, List<Long>> byFormat = new TreeMap<>();
+    rows.forEach(r -> byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r.detection().bytesRead()));
+    out.append(String.format(Locale.ROOT, "%-20s %5s %10s %10s%n", "format", "files", "median", "max"));
+    byFormat.forEach((format, list) -> {
+      long[] v = list.stream().mapToLong(Long::longValue).sorted().toArray();
+      out.append(String.format(Locale.ROOT, "%-20s %5d %,10d %,10d%n", format, v.length, v[v.length / 2], v[v.length - 1]));
+    });
+    return out.toString();
+  }
+
+  /** Files per pickle verdict, for the formats that embed pickles. */
+  public String pickleVerdicts() {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    for (Row r : rows) {
+      if (r.detection().pickle().applicable()) {
+        counts.computeIfAbsent(r.detection().pickle().verdict().id(), k -> new TreeMap<>()).merge(r.detection().format().id(), 1, Integer::sum);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    counts.forEach((verdict, formats) -> out.append(String.format(Locale.ROOT, "%-11s %s%n", verdict, formats)));
+    return out.toString();
+  }
+
+  private static String table(String corner, List<String[]> pairs) {
+    TreeSet<String> rowKeys = new TreeSet<>();
+    TreeSet<String> colKeys = new TreeSet<>();
+    Map<String, Integer> cells = new TreeMap<>();
+    for (String[] p : pairs) {
+      rowKeys.add(p[0]);
+      colKeys.add(p[1]);
+      cells.merge(p[0] + "\u0000" + p[1], 1, Integer::sum);
+    }
+    int first = Math.max(corner.length(), rowKeys.stream().mapToInt(String::length).max().orElse(0));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + first + "s", corner));
+    List<String> cols = new ArrayList<>(colKeys);
+    for (String c : cols) {
+      out.append(' ').append(String.format(Locale.ROOT, "%" + Math.max(3, c.length()) + "s", c));
+    }
+    out.append('\n');
+    for (String r : rowKeys) {
+      out.append(String.format(Locale.ROOT, "%-" + first + "s", r));
+      for (String c : cols) {
+        Integer n = cells.get(r + "\u0000" + c);
+        out.append(' ').append(String.format(Locale.ROOT, "%" + Math.max(3, c.length()) + "s", n == null ? "." : n.toString()));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package org.modelevolution.formats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides the serialization format of a file from its bytes (the name is never consulted).
+ *
+ * <p>Rules run in the order of formats.md, which avoids the known collisions: empty and too-short
+ * files; HDF5 (its signature may sit after a user block holding another magic); the fixed magics
+ * (GGUF/GGML, npy, TFLite, LFS pointer); zip containers by central directory; safetensors by its
+ * length-prefixed JSON header; joblib compressions; pickles (legacy torch, joblib, plain); the
+ * protobuf families; msgpack; the TF table footer; otherwise {@code unknown}.
+ *
+ * <p>Every read goes through a bounded window; no exception escapes: a source that fails to read
+ * yields {@code unknown} with the failure as evidence. Symbolic links are reported as such and not
+ * followed.
+ */
+public final class Detector {
+  private static final List<FormatRule> RULES =
+      List.of(
+          new Hdf5Rule(),
+          new GgufRule(),
+          new NpyRule(),
+          new TfliteRule(),
+          new LfsPointerRule(),
+          new ZipRule(),
+          new SafetensorsRule(),
+          new CompressedRule(),
+          new PickleRule(),
+          new ProtobufRule(),
+          new MsgpackRule(),
+          new TfCheckpointIndexRule());
+
+  private final DetectorOptions options;
+
+  public Detector(DetectorOptions options) {
+    this.options = options;
+  }
+
+  public static Detector withDefaults() {
+    return new Detector(DetectorOptions.defaults());
+  }
+
+  public DetectorOptions options() {
+    return options;
+  }
+
+  /** Detects a local file; {@code file} as given is the reported path. */
+  public Detection detect(Path file) {
+    return detect(file, file.toString());
+  }
+
+  /** Detects a local file, reporting it as {@code shownPath}. Symbolic links are not followed. */
+  public Detection detect(Path file, String shownPath) {
+    if (Files.isSymbolicLink(file)) {
+      String target;
+      try {
+        target = Files.readSymbolicLink(file).toString();
+      } catch (IOException | UnsupportedOperationException e) {
+        target = "?";
+      }
+      return new Detection(
+          shownPath, FormatId.SYMBOLIC_LINK, FormatId.SYMBOLIC_LINK.studyLabel(),
+          List.of(new Evidence(0, "symbolic link to '" + target + "' (not followed)")), 0, -1, PickleScan.NOT_APPLICABLE);
+    }
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return failed(shownPath, 0, -1, Files.exists(file) ? "not a regular file" : "no such file");
+    }
+    try (FileByteSource source = FileByteSource.open(file, shownPath)) {
+      return detect(source);
+    } catch (IOException | RuntimeException e) {
+      return failed(shownPath, 0, -1, "cannot open: " + e.getMessage());
+    }
+  }
+
+  /** Detects the bytes of {@code source}. Never throws. */
+  public Detection detect(ByteSource source) {
+    long size;
+    try {
+      size = source.size();
+    } catch (IOException | RuntimeException e) {
+      return failed(source.name(), source.bytesRead(), -1, "cannot read size: " + e.getMessage());
+    }
+    if (size == 0) {
+      return done(source, size, Match.of(FormatId.EMPTY, new Evidence(0, "zero-byte file")), List.of());
+    }
+    if (size < 8) {
+      return done(source, size, Match.of(FormatId.UNKNOWN, new Evidence(0, size + " bytes: too short for any model format")), List.of());
+    }
+    Probe probe = new Probe(source, size, options);
+    List<Evidence> notes = new ArrayList<>();
+    for (FormatRule rule : RULES) {
+      try {
+        Match match = rule.apply(probe, notes);
+        if (match != null) {
+          return done(source, size, match, notes);
+        }
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        notes.add(new Evidence(0, rule.getClass().getSimpleName() + " stopped: " + e));
+      }
+    }
+    notes.add(new Evidence(0, "no format signature matched"));
+    return done(source, size, new Match(FormatId.UNKNOWN, List.of(), PickleScan.NOT_APPLICABLE), notes);
+  }
+
+  private static Detection done(ByteSource source, long size, Match match, List<Evidence> notes) {
+    List<Evidence> evidence = new ArrayList<>(match.evidence());
+    if (match.format() == FormatId.UNKNOWN) {
+      for (Evidence n : notes) {
+        if (!evidence.contains(n)) {
+          evidence.add(n);
+        }
+      }
+    }
+    return new Detection(
+        source.name(), match.format(), match.format().studyLabel(), evidence, source.bytesRead(), size, match.pickle());
+  }
+
+  private static Detection failed(String path, long bytesRead, long size, String why) {
+    return Detection.unreadable(path, bytesRead, why);
+  }
+}

@@ -1,0 +1,48 @@
+package org.modelevolution.formats;
+
+/**
+ * The bounds the detector works within.
+ *
+ * @param headWindow the largest head prefix read for format decisions
+ * @param tailWindow the largest tail suffix read (zip end of central directory, table footers)
+ * @param centralDirectoryCap the largest zip central directory read
+ * @param decompressedCap the most bytes decompressed from one stream (joblib, deflated entries)
+ *     before the pickle scan gives up with {@link PickleVerdict#INCOMPLETE}
+ * @param pickleReadCap the most bytes the pickle scan reads from the source (raw payloads it
+ *     seeks over do not count), after which it reports {@link PickleVerdict#INCOMPLETE}
+ * @param scanPickles whether to scan pickle imports at all (detection alone is cheaper)
+ */
+public record DetectorOptions(
+    int headWindow,
+    int tailWindow,
+    int centralDirectoryCap,
+    long decompressedCap,
+    long pickleReadCap,
+    boolean scanPickles) {
+
+  public DetectorOptions {
+    if (headWindow < 64 || tailWindow < 64 || centralDirectoryCap < 46) {
+      throw new IllegalArgumentException("windows too small to detect anything");
+    }
+    if (decompressedCap < 0 || pickleReadCap < 0) {
+      throw new IllegalArgumentException("caps must not be negative");
+    }
+  }
+
+  /** Defaults: 64 KiB head, 64 KiB + 22 tail, 1 MiB central directory, 64 MiB decompressed, 16 MiB pickle. */
+  public static DetectorOptions defaults() {
+    return new DetectorOptions(64 * 1024, 65_557 + 22, 1 << 20, 64L << 20, 16L << 20, true);
+  }
+
+  public DetectorOptions withDecompressedCap(long cap) {
+    return new DetectorOptions(headWindow, tailWindow, centralDirectoryCap, cap, pickleReadCap, scanPickles);
+  }
+
+  public DetectorOptions withPickleReadCap(long cap) {
+    return new DetectorOptions(headWindow, tailWindow, centralDirectoryCap, decompressedCap, cap, scanPickles);
+  }
+
+  public DetectorOptions withScanPickles(boolean scan) {
+    return new DetectorOptions(headWindow, tailWindow, centralDirectoryCap, decompressedCap, pickleReadCap, scan);
+  }
+}

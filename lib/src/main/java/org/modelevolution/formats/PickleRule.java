@@ -1,0 +1,105 @@
+package org.modelevolution.formats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Raw pickle streams: the legacy torch stream (five pickles in a row after a magic number),
+ * uncompressed joblib (a pickle with {@code joblib.numpy_pickle} wrappers and raw arrays between
+ * its opcodes) and plain pickles (protocols 0-5, confirmed by an opcode walk).
+ */
+final class PickleRule implements FormatRule {
+  private static final byte[] LEGACY_MAGIC = {(byte) 0x8A, 0x0A, 0x6C, (byte) 0xFC, (byte) 0x9C, 0x46, (byte) 0xF9, 0x20, 0x6A, (byte) 0xA8, 0x50, 0x19};
+  private static final int LEGACY_PICKLES = 5;
+
+  @Override
+  public Match apply(Probe probe, List<Evidence> notes) throws IOException {
+    ByteBuffer head = probe.head(32);
+    int legacyAt = legacyMagicOffset(head);
+    if (legacyAt >= 0) {
+      return torchLegacy(probe, legacyAt);
+    }
+    return pickle(probe, notes);
+  }
+
+  /** Offset of the LONG1 magic number after PROTO (and an optional FRAME), or -1. */
+  static int legacyMagicOffset(ByteBuffer head) {
+    if (head.limit() < 2 || (head.get(0) & 0xFF) != 0x80 || head.get(1) < 2 || head.get(1) > 5) {
+      return -1;
+    }
+    int at = 2;
+    if (head.limit() > at && (head.get(at) & 0xFF) == 0x95) {
+      at += 9;
+    }
+    if (head.limit() < at + LEGACY_MAGIC.length + 1) {
+      return -1;
+    }
+    for (int i = 0; i < LEGACY_MAGIC.length; i++) {
+      if (head.get(at + i) != LEGACY_MAGIC[i]) {
+        return -1;
+      }
+    }
+    return head.get(at + LEGACY_MAGIC.length) == '.' ? at : -1;
+  }
+
+  private static Match torchLegacy(Probe probe, int magicAt) throws IOException {
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence(magicAt, "pickled LONG1 magic number 0x1950a86a20f9469cfc6c (legacy torch.save)"));
+    PickleScanner scanner = new PickleScanner();
+    if (probe.options.scanPickles()) {
+      InputStream in = PickleStreams.region(probe, 0, probe.size);
+      for (int i = 0; i < LEGACY_PICKLES; i++) {
+        PickleScanner.Outcome outcome = PickleStreams.scan(scanner, in, "legacy pickle " + (i + 1));
+        if (outcome == null || !outcome.clean()) {
+          break;
+        }
+      }
+      evidence.add(new Evidence(0, scanner.pickles() + " consecutive pickles walked"));
+    }
+    return Match.of(FormatId.TORCH_LEGACY, evidence, scanner.result());
+  }
+
+  private static Match pickle(Probe probe, List<Evidence> notes) throws IOException {
+    ByteBuffer head = probe.head(2);
+    if (head.limit() < 2) {
+      return null;
+    }
+    boolean proto = (head.get(0) & 0xFF) == 0x80 && head.get(1) >= 2 && head.get(1) <= 5;
+    PickleScanner scanner = new PickleScanner();
+    PickleScanner.Outcome outcome;
+    try (InputStream raw = PickleStreams.region(probe, 0, probe.size)) {
+      outcome = PickleStreams.scan(scanner, raw, "pickle");
+    }
+    if (outcome == null) {
+      if (!proto) {
+        return null;
+      }
+      return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; walk stopped by a cap"));
+    }
+    if (!outcome.clean()) {
+      if (proto && outcome.opcodes() > 2 && "truncated before STOP".equals(outcome.problem())) {
+        return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + outcome.opcodes() + " valid opcodes, file ends before STOP"));
+      }
+      notes.add(new Evidence(0, "not a pickle: " + outcome.problem() + " after " + outcome.opcodes() + " opcodes"));
+      return null;
+    }
+    long end = outcome.end();
+    if (!proto && (outcome.stackAtStop() != 1 || end != probe.size || outcome.opcodes() < 2)) {
+      notes.add(new Evidence(end, "opcode walk reached STOP but not as a standalone protocol-0/1 pickle"));
+      return null;
+    }
+    String how = proto ? "PROTO " + outcome.protocol() : "protocol 0/1 opcodes";
+    Evidence walk = new Evidence(0, how + ", opcode walk of " + outcome.opcodes() + " opcodes reached STOP at offset " + (end - 1));
+    if (scanner.imported("joblib.numpy_pickle.")) {
+      return found(FormatId.JOBLIB, scanner, walk, new Evidence(0, "imports joblib.numpy_pickle.NumpyArrayWrapper (raw arrays skipped)"));
+    }
+    return found(FormatId.PICKLE, scanner, walk);
+  }
+
+  private static Match found(FormatId format, PickleScanner scanner, Evidence... evidence) {
+    return Match.of(format, List.of(evidence), scanner.result());
+  }
+}

@@ -1,0 +1,672 @@
+package org.modelevolution.formats;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Walks pickle opcodes (protocols 0-5) and records imports, without executing anything.
+ *
+ * <p>The walk keeps a symbolic stack and memo of small values (short strings, small ints and
+ * tuples, globals, dicts of at most a few dozen entries), enough to resolve STACK_GLOBAL from
+ * strings pushed directly or fetched back from the memo, and to follow joblib's
+ * {@code NumpyArrayWrapper}: after its BUILD the raw array bytes are skipped (their length comes
+ * from the wrapper's shape and dtype) and object arrays' nested pickles are scanned. Long strings
+ * and byte payloads are skipped, never buffered, so memory stays bounded whatever the file declares.
+ *
+ * <p>One scanner accumulates the imports of several pickles (torch legacy streams, the pickles of a
+ * TorchScript archive); {@link #result()} gives the combined scan.
+ */
+final class PickleScanner {
+  private static final int MAX_STRING = 256;
+  private static final int MAX_LINE = 4096;
+  private static final int MAX_TUPLE = 64;
+  private static final int MAX_DICT = 64;
+  private static final int MAX_STACK = 1 << 16;
+  private static final int MAX_MEMO = 1 << 18;
+  private static final int MAX_NESTING = 4;
+  private static final String JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
+
+  /** How one walk ended. */
+  record Outcome(boolean stopped, long opcodes, int protocol, int stackAtStop, String problem, long end) {
+    boolean clean() {
+      return stopped && problem == null;
+    }
+  }
+
+  private final SortedSet<String> globals = new TreeSet<>();
+  private final List<String> notes = new ArrayList<>();
+  private boolean extensionRegistry;
+  private boolean unresolvedImport;
+  private boolean incomplete;
+  private int pickles;
+
+  /**
+   * Walks one pickle from the current position of {@code in} up to and including its STOP. The
+   * outcome's {@code end} counts the bytes consumed (read or skipped) by this walk.
+   */
+  Outcome walk(InputStream in) throws IOException {
+    return walk(new Cursor(in), 0);
+  }
+
+  /** Records that the scan could not cover everything, e.g. because a cap was reached. */
+  void incomplete(String why) {
+    incomplete = true;
+    notes.add(why);
+  }
+
+  boolean imported(String prefix) {
+    for (String g : globals) {
+      if (g.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean anyImports() {
+    return !globals.isEmpty();
+  }
+
+  int pickles() {
+    return pickles;
+  }
+
+  PickleScan result() {
+    PickleVerdict verdict = PicklePolicy.judge(globals, extensionRegistry || unresolvedImport);
+    if (incomplete && verdict != PickleVerdict.DANGEROUS) {
+      verdict = PickleVerdict.INCOMPLETE;
+    }
+    return new PickleScan(globals, verdict, pickles, notes);
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private Outcome walk(Cursor in, int nesting) throws IOException {
+    List<Object> stack = new ArrayList<>();
+    Map<Long, Object> memo = new HashMap<>();
+    long memoLength = 0;
+    long opcodes = 0;
+    int protocol = 0;
+    long start = in.position;
+    pickles++;
+    try {
+      while (true) {
+        long at = in.position;
+        int op = in.read();
+        if (op < 0) {
+          return new Outcome(false, opcodes, protocol, stack.size(), opcodes == 0 ? "empty" : "truncated before STOP", in.position - start);
+        }
+        opcodes++;
+        if (stack.size() > MAX_STACK) {
+          incomplete("pickle stack deeper than " + MAX_STACK + " at offset " + at);
+          return new Outcome(false, opcodes, protocol, stack.size(), "stack too deep", in.position - start);
+        }
+        switch (op) {
+          case 0x80 -> { // PROTO
+            protocol = in.u8();
+            if (protocol > 5) {
+              return bad(in, start, opcodes, protocol, stack, "unsupported protocol " + protocol + " at offset " + at);
+            }
+          }
+          case 0x95 -> in.fixed(8); // FRAME: a length hint only
+          case '.' -> { // STOP
+            return new Outcome(true, opcodes, protocol, stack.size(), null, in.position - start);
+          }
+          case '(' -> stack.add(Mark.MARK);
+          case '0' -> pop(stack);
+          case '1' -> popToMark(stack);
+          case '2' -> stack.add(stack.isEmpty() ? Other.VALUE : stack.get(stack.size() - 1));
+          case 'N' -> stack.add(Other.NONE);
+          case 0x88, 0x89 -> stack.add(Other.VALUE);
+          case 'I' -> stack.add(parseInt(in.line(), at));
+          case 'L' -> stack.add(parseLong(in.line(), at));
+          case 'F' -> {
+            in.line();
+            stack.add(Other.VALUE);
+          }
+          case 'G' -> {
+            in.fixed(8);
+            stack.add(Other.VALUE);
+          }
+          case 'J' -> stack.add(new Int((int) in.fixed(4)));
+          case 'K' -> stack.add(new Int(in.u8()));
+          case 'M' -> stack.add(new Int(in.fixed(2)));
+          case 0x8a -> stack.add(longBytes(in, in.u8()));
+          case 0x8b -> stack.add(longBytes(in, checkedLength(in.fixed(4), 4, at)));
+          case 'S' -> stack.add(quoted(in.line()));
+          case 'V' -> stack.add(str(rawUnicode(in.line())));
+          case 'T' -> stack.add(string(in, checkedLength(in.fixed(4), 4, at), StandardCharsets.ISO_8859_1));
+          case 'U' -> stack.add(string(in, in.u8(), StandardCharsets.ISO_8859_1));
+          case 'X' -> stack.add(string(in, in.fixed(4), StandardCharsets.UTF_8));
+          case 0x8c -> stack.add(string(in, in.u8(), StandardCharsets.UTF_8));
+          case 0x8d -> stack.add(string(in, checkedLength(in.fixed(8), 8, at), StandardCharsets.UTF_8));
+          case 'B' -> stack.add(skipped(in, in.fixed(4)));
+          case 'C' -> stack.add(skipped(in, in.u8()));
+          case 0x8e, 0x96 -> stack.add(skipped(in, checkedLength(in.fixed(8), 8, at)));
+          case ')' -> stack.add(new Tup(List.of()));
+          case 0x85 -> stack.add(tuple(popN(stack, 1)));
+          case 0x86 -> stack.add(tuple(popN(stack, 2)));
+          case 0x87 -> stack.add(tuple(popN(stack, 3)));
+          case 't' -> stack.add(tuple(popToMark(stack)));
+          case ']' -> stack.add(Other.VALUE);
+          case 'l' -> {
+            popToMark(stack);
+            stack.add(Other.VALUE);
+          }
+          case 'a' -> pop(stack);
+          case 'e' -> popToMark(stack);
+          case '}' -> stack.add(new Dict());
+          case 'd' -> {
+            Dict dict = new Dict();
+            dict.putPairs(popToMark(stack));
+            stack.add(dict);
+          }
+          case 's' -> {
+            Object value = pop(stack);
+            Object key = pop(stack);
+            if (top(stack) instanceof Dict dict) {
+              dict.put(key, value);
+            }
+          }
+          case 'u' -> {
+            List<Object> items = popToMark(stack);
+            if (top(stack) instanceof Dict dict) {
+              dict.putPairs(items);
+            }
+          }
+          case 0x8f -> stack.add(Other.VALUE);
+          case 0x90 -> popToMark(stack);
+          case 0x91 -> {
+            popToMark(stack);
+            stack.add(Other.VALUE);
+          }
+          case 'c' -> {
+            String module = in.line();
+            String name = in.line();
+            stack.add(global(module, name, at));
+          }
+          case 'i' -> {
+            String module = in.line();
+            String name = in.line();
+            Object cls = global(module, name, at);
+            popToMark(stack);
+            stack.add(new Inst(cls));
+          }
+          case 0x93 -> {
+            Object name = pop(stack);
+            Object module = pop(stack);
+            if (module instanceof Str m && name instanceof Str n) {
+              stack.add(global(m.value(), n.value(), at));
+            } else {
+              unresolvedImport = true;
+              notes.add("STACK_GLOBAL at offset " + at + " with operands that are not short strings");
+              stack.add(Other.VALUE);
+            }
+          }
+          case 'o' -> {
+            List<Object> items = popToMark(stack);
+            stack.add(new Inst(items.isEmpty() ? Other.VALUE : items.get(0)));
+          }
+          case 0x81 -> {
+            pop(stack);
+            stack.add(new Inst(pop(stack)));
+          }
+          case 0x92 -> {
+            pop(stack);
+            pop(stack);
+            stack.add(new Inst(pop(stack)));
+          }
+          case 'R' -> {
+            Object args = pop(stack);
+            Object callable = pop(stack);
+            stack.add(new Reduced(callable, args));
+          }
+          case 'b' -> {
+            Object state = pop(stack);
+            Object target = top(stack);
+            if (target instanceof Inst inst && inst.cls() instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER)) {
+              skipJoblibArray(in, state, at, nesting);
+            }
+          }
+          case 'P' -> {
+            in.line();
+            stack.add(Other.VALUE);
+          }
+          case 'Q' -> {
+            pop(stack);
+            stack.add(Other.VALUE);
+          }
+          case 0x82, 0x83, 0x84 -> {
+            in.fixed(op == 0x82 ? 1 : op == 0x83 ? 2 : 4);
+            extensionRegistry = true;
+            notes.add("EXT opcode (copyreg extension registry import) at offset " + at);
+            stack.add(Other.VALUE);
+          }
+          case 'p' -> {
+            long key = memoKey(in.line(), at);
+            memoLength += memo.containsKey(key) ? 0 : 1;
+            remember(memo, key, top(stack));
+          }
+          case 'q' -> {
+            long key = in.u8();
+            memoLength += memo.containsKey(key) ? 0 : 1;
+            remember(memo, key, top(stack));
+          }
+          case 'r' -> {
+            long key = in.fixed(4);
+            memoLength += memo.containsKey(key) ? 0 : 1;
+            remember(memo, key, top(stack));
+          }
+          case 0x94 -> remember(memo, memoLength++, top(stack));
+          case 'g' -> stack.add(memo.getOrDefault(memoKey(in.line(), at), Other.VALUE));
+          case 'h' -> stack.add(memo.getOrDefault((long) in.u8(), Other.VALUE));
+          case 'j' -> stack.add(memo.getOrDefault(in.fixed(4), Other.VALUE));
+          case 0x97 -> stack.add(Other.VALUE);
+          case 0x98 -> { } // READONLY_BUFFER: changes no stack shape
+          default -> {
+            return bad(in, start, opcodes, protocol, stack, String.format("invalid opcode 0x%02x at offset %d", op, at));
+          }
+        }
+      }
+    } catch (Malformed e) {
+      return bad(in, start, opcodes, protocol, stack, e.getMessage());
+    } catch (EOFException e) {
+      return new Outcome(false, opcodes, protocol, stack.size(), "truncated before STOP", in.position - start);
+    }
+  }
+
+  private static Outcome bad(Cursor in, long start, long opcodes, int protocol, List<Object> stack, String problem) {
+    return new Outcome(false, opcodes, protocol, stack.size(), problem, in.position - start);
+  }
+
+  private Object global(String module, String name, long at) throws Malformed {
+    if (module == null || name == null || module.isEmpty() || name.isEmpty()) {
+      throw new Malformed("GLOBAL with an empty or overlong name at offset " + at);
+    }
+    Glob g = new Glob(module + "." + name);
+    globals.add(g.dotted());
+    return g;
+  }
+
+  /** After the BUILD of a joblib wrapper: skip the raw array or scan the nested object pickle. */
+  private void skipJoblibArray(Cursor in, Object state, long at, int nesting) throws IOException {
+    if (!(state instanceof Dict dict)) {
+      throw new Malformed("NumpyArrayWrapper state at offset " + at + " is not a dict");
+    }
+    String typestr = dtypeString(dict.get("dtype"));
+    if (typestr == null) {
+      throw new Malformed("NumpyArrayWrapper at offset " + at + " without a readable dtype");
+    }
+    if (typestr.startsWith("O")) {
+      if (nesting >= MAX_NESTING) {
+        throw new Malformed("object arrays nested deeper than " + MAX_NESTING);
+      }
+      Outcome nested = walk(in, nesting + 1);
+      if (!nested.clean()) {
+        throw new Malformed("nested object-array pickle at offset " + at + ": " + nested.problem());
+      }
+      return;
+    }
+    long itemSize = itemSize(typestr);
+    long count = elementCount(dict.get("shape"));
+    if (itemSize < 0 || count < 0) {
+      throw new Malformed("NumpyArrayWrapper at offset " + at + " with unreadable shape or dtype " + typestr);
+    }
+    if (dict.get("numpy_array_alignment_bytes") instanceof Int) {
+      int padding = in.u8();
+      in.skipExactly(padding);
+    }
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(count, itemSize);
+    } catch (ArithmeticException e) {
+      throw new Malformed("NumpyArrayWrapper at offset " + at + " declares an impossible size");
+    }
+    in.skipExactly(bytes);
+  }
+
+  private static String dtypeString(Object dtype) {
+    if (dtype instanceof Reduced r && r.args() instanceof Tup t && !t.items().isEmpty() && t.items().get(0) instanceof Str s) {
+      return s.value();
+    }
+    return null;
+  }
+
+  /** Bytes per element of a numpy type string such as {@code f4}, {@code U3} (UCS-4) or {@code V16}. */
+  static long itemSize(String typestr) {
+    if (typestr.length() < 2) {
+      return -1;
+    }
+    char kind = typestr.charAt(0);
+    long digits;
+    try {
+      digits = Long.parseLong(typestr.substring(1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    return switch (kind) {
+      case 'U' -> digits * 4;
+      case 'b', 'i', 'u', 'f', 'c', 'S', 'V', 'M', 'm', 'a' -> digits;
+      default -> -1;
+    };
+  }
+
+  private static long elementCount(Object shape) {
+    if (!(shape instanceof Tup t)) {
+      return -1;
+    }
+    long count = 1;
+    for (Object dim : t.items()) {
+      if (!(dim instanceof Int i) || i.value() < 0) {
+        return -1;
+      }
+      try {
+        count = Math.multiplyExact(count, i.value());
+      } catch (ArithmeticException e) {
+        return -1;
+      }
+    }
+    return count;
+  }
+
+  // ---------------------------------------------------------------- stack helpers
+
+  private static Object pop(List<Object> stack) {
+    return stack.isEmpty() ? Other.VALUE : stack.remove(stack.size() - 1);
+  }
+
+  private static Object top(List<Object> stack) {
+    return stack.isEmpty() ? Other.VALUE : stack.get(stack.size() - 1);
+  }
+
+  private static List<Object> popN(List<Object> stack, int n) {
+    List<Object> items = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      items.add(0, pop(stack));
+    }
+    return items;
+  }
+
+  private static List<Object> popToMark(List<Object> stack) {
+    int mark = stack.lastIndexOf(Mark.MARK);
+    List<Object> slice = stack.subList(mark + 1, stack.size());
+    List<Object> items = slice.size() <= MAX_TUPLE ? new ArrayList<>(slice) : null;
+    slice.clear();
+    if (mark >= 0) {
+      stack.remove(mark);
+    }
+    return items == null ? List.of(Other.TOO_BIG) : items;
+  }
+
+  private static Object tuple(List<Object> items) {
+    return items.contains(Other.TOO_BIG) ? Other.VALUE : new Tup(List.copyOf(items));
+  }
+
+  private static void remember(Map<Long, Object> memo, long key, Object value) {
+    if (memo.size() < MAX_MEMO || memo.containsKey(key)) {
+      memo.put(key, value);
+    }
+  }
+
+  // ---------------------------------------------------------------- argument decoding
+
+  private static Object string(Cursor in, long length, java.nio.charset.Charset charset) throws IOException {
+    if (length > MAX_STRING) {
+      in.skipExactly(length);
+      return Other.VALUE;
+    }
+    return str(new String(in.bytes((int) length), charset));
+  }
+
+  private static Object skipped(Cursor in, long length) throws IOException {
+    in.skipExactly(length);
+    return Other.VALUE;
+  }
+
+  private static long checkedLength(long raw, int width, long at) throws Malformed {
+    if (width == 4 && raw > Integer.MAX_VALUE) {
+      throw new Malformed("negative length at offset " + at);
+    }
+    if (raw < 0) {
+      throw new Malformed("negative length at offset " + at);
+    }
+    return raw;
+  }
+
+  private static Object longBytes(Cursor in, long n) throws IOException {
+    if (n > 8) {
+      in.skipExactly(n);
+      return Other.VALUE;
+    }
+    byte[] b = in.bytes((int) n);
+    long v = 0;
+    for (int i = (int) n - 1; i >= 0; i--) {
+      v = (v << 8) | (b[i] & 0xFF);
+    }
+    if (n > 0 && n < 8 && (b[(int) n - 1] & 0x80) != 0) {
+      v -= 1L << (8 * n);
+    }
+    return new Int(v);
+  }
+
+  private static Object str(String s) {
+    return s == null || s.length() > MAX_STRING ? Other.VALUE : new Str(s);
+  }
+
+  private static Object parseInt(String line, long at) throws Malformed {
+    if (line == null) {
+      throw new Malformed("overlong INT at offset " + at);
+    }
+    if (line.equals("00") || line.equals("01")) {
+      return Other.VALUE;
+    }
+    try {
+      return new Int(Long.parseLong(line.trim()));
+    } catch (NumberFormatException e) {
+      if (line.trim().matches("[+-]?[0-9]+")) {
+        return Other.VALUE;
+      }
+      throw new Malformed("INT argument is not a number at offset " + at);
+    }
+  }
+
+  private static Object parseLong(String line, long at) throws Malformed {
+    if (line == null) {
+      return Other.VALUE;
+    }
+    String digits = line.endsWith("L") ? line.substring(0, line.length() - 1) : line;
+    if (!digits.trim().matches("[+-]?[0-9]+")) {
+      throw new Malformed("LONG argument is not a number at offset " + at);
+    }
+    return Other.VALUE;
+  }
+
+  private static Object quoted(String line) {
+    if (line == null || line.length() < 2) {
+      return Other.VALUE;
+    }
+    char q = line.charAt(0);
+    if ((q == '\'' || q == '"') && line.charAt(line.length() - 1) == q) {
+      return str(line.substring(1, line.length() - 1));
+    }
+    return Other.VALUE;
+  }
+
+  private static String rawUnicode(String line) {
+    if (line == null || !line.contains("\\u")) {
+      return line;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\' && i + 5 < line.length() + 0 && line.charAt(i + 1) == 'u') {
+        try {
+          out.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
+          i += 5;
+          continue;
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+          // keep the text as it is
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static long memoKey(String line, long at) throws Malformed {
+    try {
+      return Long.parseLong(line == null ? "" : line.trim());
+    } catch (NumberFormatException e) {
+      throw new Malformed("memo key is not a number at offset " + at);
+    }
+  }
+
+  // ---------------------------------------------------------------- values
+
+  private enum Mark {
+    MARK
+  }
+
+  private enum Other {
+    VALUE,
+    NONE,
+    TOO_BIG
+  }
+
+  private record Str(String value) {}
+
+  private record Int(long value) {}
+
+  private record Tup(List<Object> items) {}
+
+  private record Glob(String dotted) {}
+
+  private record Reduced(Object callable, Object args) {}
+
+  private record Inst(Object cls) {}
+
+  /** A dict under construction; only string keys of small dicts are kept. */
+  private static final class Dict {
+    private final Map<String, Object> entries = new LinkedHashMap<>();
+
+    void put(Object key, Object value) {
+      if (key instanceof Str s && (entries.size() < MAX_DICT || entries.containsKey(s.value()))) {
+        entries.put(s.value(), value);
+      }
+    }
+
+    void putPairs(List<Object> items) {
+      for (int i = 0; i + 1 < items.size(); i += 2) {
+        put(items.get(i), items.get(i + 1));
+      }
+    }
+
+    Object get(String key) {
+      return entries.get(key);
+    }
+  }
+
+  /** A pickle that cannot be walked further. */
+  static final class Malformed extends IOException {
+    Malformed(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads opcode arguments with bounds, keeping the stream position for messages. */
+  private static final class Cursor {
+    private final InputStream in;
+    long position;
+
+    Cursor(InputStream in) {
+      this.in = in;
+    }
+
+    int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        position++;
+      }
+      return b;
+    }
+
+    int u8() throws IOException {
+      int b = read();
+      if (b < 0) {
+        throw new EOFException();
+      }
+      return b;
+    }
+
+    /** An unsigned little-endian integer of {@code width} bytes (8-byte values above 2^63 become negative). */
+    long fixed(int width) throws IOException {
+      long v = 0;
+      for (int i = 0; i < width; i++) {
+        v |= (long) u8() << (8 * i);
+      }
+      return v;
+    }
+
+    byte[] bytes(int n) throws IOException {
+      byte[] b = new byte[n];
+      int done = 0;
+      while (done < n) {
+        int got = in.read(b, done, n - done);
+        if (got < 0) {
+          throw new EOFException();
+        }
+        done += got;
+      }
+      position += n;
+      return b;
+    }
+
+    void skipExactly(long n) throws IOException {
+      if (n < 0) {
+        throw new Malformed("negative skip");
+      }
+      long left = n;
+      while (left > 0) {
+        long s = in.skip(left);
+        if (s <= 0) {
+          if (in.read() < 0) {
+            throw new EOFException();
+          }
+          s = 1;
+        }
+        left -= s;
+      }
+      position += n;
+    }
+
+    /** A newline-terminated argument; {@code null} when longer than the line bound (still consumed). */
+    String line() throws IOException {
+      StringBuilder sb = new StringBuilder();
+      boolean overlong = false;
+      while (true) {
+        int b = u8();
+        if (b == '\n') {
+          break;
+        }
+        if (sb.length() < MAX_LINE) {
+          sb.append((char) b);
+        } else {
+          overlong = true;
+        }
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
+        sb.setLength(sb.length() - 1);
+      }
+      return overlong ? null : sb.toString();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.modelevolution.formats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A zip archive's central directory, read from the tail: the end-of-central-directory record is
+ * searched in the last 65,557 bytes (a short tail first), ZIP64 records are followed when the
+ * classic fields are saturated, and every offset and size is checked against the file before use.
+ * Entries are only located, never decompressed here.
+ */
+final class ZipDirectory {
+  private static final int EOCD = 0x06054b50;
+  private static final int ZIP64_LOCATOR = 0x07064b50;
+  private static final int ZIP64_EOCD = 0x06064b50;
+  private static final int CENTRAL = 0x02014b50;
+  private static final int LOCAL = 0x04034b50;
+  private static final int MAX_ENTRIES = 100_000;
+
+  /** One central directory entry. */
+  record Entry(String name, int method, int flags, long compressedSize, long size, long localHeaderOffset) {}
+
+  final List<Entry> entries;
+  final long eocdOffset;
+  final boolean zip64;
+  /** True when the central directory was larger than the read cap and only its start was parsed. */
+  final boolean truncated;
+
+  private ZipDirectory(List<Entry> entries, long eocdOffset, boolean zip64, boolean truncated) {
+    this.entries = entries;
+    this.eocdOffset = eocdOffset;
+    this.zip64 = zip64;
+    this.truncated = truncated;
+  }
+
+  /** Reads the directory, or returns {@code null} and explains why in {@code notes}. */
+  static ZipDirectory read(Probe probe, List<Evidence> notes) throws IOException {
+    long eocd = findEocd(probe, 1024 + 22);
+    if (eocd < 0) {
+      eocd = findEocd(probe, 65_557 + 22);
+    }
+    if (eocd < 0) {
+      notes.add(new Evidence(probe.size, "no end-of-central-directory record in the last 65,557 bytes"));
+      return null;
+    }
+    ByteBuffer e = probe.range(eocd, 22);
+    long entries = e.getShort(10) & 0xFFFF;
+    long cdSize = Integer.toUnsignedLong(e.getInt(12));
+    long cdOffset = Integer.toUnsignedLong(e.getInt(16));
+    boolean zip64 = false;
+    if (entries == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL) {
+      ByteBuffer locator = eocd >= 20 ? probe.range(eocd - 20, 20) : ByteBuffer.allocate(0);
+      if (locator.limit() == 20 && locator.getInt(0) == ZIP64_LOCATOR) {
+        long recordAt = locator.getLong(8);
+        ByteBuffer z = recordAt >= 0 && recordAt + 56 <= eocd ? probe.range(recordAt, 56) : ByteBuffer.allocate(0);
+        if (z.limit() == 56 && z.getInt(0) == ZIP64_EOCD) {
+          entries = z.getLong(32);
+          cdSize = z.getLong(40);
+          cdOffset = z.getLong(48);
+          zip64 = true;
+        }
+      }
+    }
+    if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize > eocd || cdOffset + cdSize < cdOffset) {
+      notes.add(new Evidence(eocd, "central directory (offset " + cdOffset + ", " + cdSize + " bytes) lies outside the file"));
+      return null;
+    }
+    int readable = (int) Math.min(cdSize, probe.options.centralDirectoryCap());
+    ByteBuffer cd = probe.range(cdOffset, readable);
+    List<Entry> list = new ArrayList<>();
+    int p = 0;
+    while (p + 46 <= cd.limit() && list.size() < Math.min(entries, MAX_ENTRIES)) {
+      if (cd.getInt(p) != CENTRAL) {
+        notes.add(new Evidence(cdOffset + p, "central directory entry without PK\\x01\\x02 signature"));
+        break;
+      }
+      int method = cd.getShort(p + 10) & 0xFFFF;
+      int flags = cd.getShort(p + 8) & 0xFFFF;
+      long compressed = Integer.toUnsignedLong(cd.getInt(p + 20));
+      long size = Integer.toUnsignedLong(cd.getInt(p + 24));
+      int nameLength = cd.getShort(p + 28) & 0xFFFF;
+      int extraLength = cd.getShort(p + 30) & 0xFFFF;
+      int commentLength = cd.getShort(p + 32) & 0xFFFF;
+      long local = Integer.toUnsignedLong(cd.getInt(p + 42));
+      if (p + 46 + nameLength + extraLength > cd.limit()) {
+        break;
+      }
+      byte[] nameBytes = new byte[nameLength];
+      cd.get(p + 46, nameBytes);
+      String name = new String(nameBytes, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      // ZIP64 extended information: the saturated fields, in this order.
+      int x = p + 46 + nameLength;
+      int xEnd = x + extraLength;
+      while (x + 4 <= xEnd) {
+        int id = cd.getShort(x) & 0xFFFF;
+        int len = cd.getShort(x + 2) & 0xFFFF;
+        if (x + 4 + len > xEnd) {
+          break;
+        }
+        if (id == 0x0001) {
+          int q = x + 4;
+          if (size == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
+            size = cd.getLong(q);
+            q += 8;
+          }
+          if (compressed == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
+            compressed = cd.getLong(q);
+            q += 8;
+          }
+          if (local == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
+            local = cd.getLong(q);
+          }
+        }
+        x += 4 + len;
+      }
+      list.add(new Entry(name, method, flags, compressed, size, local));
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+    return new ZipDirectory(List.copyOf(list), eocd, zip64, readable < cdSize);
+  }
+
+  private static long findEocd(Probe probe, int window) throws IOException {
+    if (probe.size < 22) {
+      return -1;
+    }
+    ByteBuffer tail = probe.tail(window);
+    long base = probe.size - tail.limit();
+    for (int i = tail.limit() - 22; i >= 0; i--) {
+      if (tail.getInt(i) == EOCD) {
+        int commentLength = tail.getShort(i + 20) & 0xFFFF;
+        if (i + 22 + commentLength <= tail.limit()) {
+          return base + i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The raw bytes of an entry as a stream (stored: the bytes; deflated: inflated under the
+   * decompression cap), or {@code null} when its local header or extent does not fit the file.
+   */
+  static InputStream open(Probe probe, Entry entry, List<String> problems) throws IOException {
+    ByteBuffer local = probe.range(entry.localHeaderOffset(), 30);
+    if (local.limit() < 30 || local.getInt(0) != LOCAL) {
+      problems.add("entry " + entry.name() + ": no local header at offset " + entry.localHeaderOffset());
+      return null;
+    }
+    long dataStart = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
+    long dataEnd = dataStart + entry.compressedSize();
+    if (entry.compressedSize() < 0 || dataEnd > probe.size || dataEnd < dataStart) {
+      problems.add("entry " + entry.name() + ": declared size runs past the end of the file");
+      return null;
+    }
+    return switch (entry.method()) {
+      case 0 -> PickleStreams.region(probe, dataStart, dataEnd);
+      case 8 -> PickleStreams.inflated(probe, dataStart, dataEnd);
+      default -> {
+        problems.add("entry " + entry.name() + ": compression method " + entry.method() + " not read");
+        yield null;
+      }
+    };
+  }
+}

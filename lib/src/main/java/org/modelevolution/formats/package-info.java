@@ -1,0 +1,43 @@
+/**
+ * Serialization-format detection of model files, from their bytes, without loading them.
+ *
+ * <h2>Entry points</h2>
+ *
+ * <ul>
+ *   <li>{@link org.modelevolution.formats.Detector}: a file or any {@link
+ *       org.modelevolution.formats.ByteSource} in, an immutable {@link
+ *       org.modelevolution.formats.Detection} out (format id, the study's label, evidence as
+ *       offset + what was seen, bytes read, and the pickle import scan).
+ *   <li>{@link org.modelevolution.formats.RemoteDetector}: the same for Hub {@code resolve} URLs,
+ *       with at most two ranged reads per file and a cache keyed by content id.
+ *   <li>{@link org.modelevolution.formats.ModelFiles}: which file names count as model files (the
+ *       study's list and the extended one).
+ *   <li>{@link org.modelevolution.formats.CorpusValidation} and {@link
+ *       org.modelevolution.formats.DetectorBenchmark}: validation on a labelled corpus (notebook
+ *       {@code 01-detector-validation}) and the {@code bench-detect} measurement.
+ * </ul>
+ *
+ * <h2>Safety and bounds</h2>
+ *
+ * Nothing is unpickled, loaded or executed: pickles are walked opcode by opcode ({@code
+ * PickleScanner}). Reads go through {@code Probe}: a head window grown on demand up to {@link
+ * org.modelevolution.formats.DetectorOptions#headWindow()}, a tail window for zip central
+ * directories and table footers, and single ranges of at most 1 MiB. Declared lengths (safetensors
+ * header length, zip offsets and sizes, protobuf lengths, npy header lengths, pickle string and
+ * bytes lengths) are checked against the file before use and never drive an allocation: payloads
+ * are skipped by seeking. Decompression (joblib compressions, deflated zip entries) is streamed and
+ * capped ({@link org.modelevolution.formats.DetectorOptions#decompressedCap()}); past the cap the
+ * pickle verdict is {@link org.modelevolution.formats.PickleVerdict#INCOMPLETE}. xz/lzma decoders
+ * have a 16 MiB memory limit. No exception escapes {@code Detector.detect}: a failing rule is
+ * recorded as evidence and the next rule runs; an unreadable input is reported as such.
+ *
+ * <h2>Command line</h2>
+ *
+ * {@code detect [--json] PATH|URL...} ({@code -} reads inputs from stdin, one per line) prints one
+ * line per input; with {@code --json} one object with {@code path}, {@code format}, {@code
+ * studyLabel}, {@code bytesRead}, {@code size}, {@code pickleGlobals}, {@code pickleVerdict},
+ * {@code evidence} (and {@code pickleNotes} when there are any). Exit codes: 0 every input was read
+ * and classified ({@code unknown} is a classification), 1 some input could not be read, 2 usage
+ * error. {@code bench-detect} prints the benchmark.
+ */
+package org.modelevolution.formats;

@@ -1,0 +1,110 @@
+package org.modelevolution.mining;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.modelevolution.http.Endpoint;
+import org.modelevolution.http.HttpClients;
+import org.modelevolution.http.RetryPolicy;
+import org.modelevolution.io.RunManifest;
+
+/**
+ * The data-collection notebook's view of the pipeline: run it against the configured Hub when the
+ * Hub answers, and otherwise say so and show the run manifests of the last run instead of failing.
+ *
+ * <pre>{@code
+ * var collection = DataCollection.configure(out);
+ * collection.collectOrShowCache(MiningParameters.study());
+ * }</pre>
+ */
+public final class DataCollection {
+  private final MiningContext context;
+
+  private DataCollection(MiningContext context) {
+    this.context = context;
+  }
+
+  /** The pipeline writing to {@code out}, against the Hub of {@code HF_ENDPOINT} / {@code HF_TOKEN}. */
+  public static DataCollection configure(Path out) {
+    return new DataCollection(MiningContext.fromEnvironment(out, System.getenv(), Optional.empty()));
+  }
+
+  public static DataCollection of(MiningContext context) {
+    return new DataCollection(context);
+  }
+
+  /** Whether the Hub answers a one-item model listing (one request, no retries, short timeouts). */
+  public boolean online() {
+    Endpoint endpoint = context.hub().endpoint();
+    OkHttpClient probe = HttpClients.create(endpoint, RetryPolicy.none()).newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(10)).build();
+    Request request = new Request.Builder()
+        .url(endpoint.url("api", "models").addQueryParameter("limit", "1").build()).build();
+    try (Response response = probe.newCall(request).execute()) {
+      return response.isSuccessful();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Runs the whole pipeline when online; offline, shows the cached run manifests. */
+  public String collectOrShowCache(MiningParameters parameters) {
+    String where = context.hub().endpoint().describe();
+    if (!online()) {
+      return "offline: " + where + " does not answer, so nothing was mined; the cached run manifests follow.\n\n"
+          + cachedManifests();
+    }
+    List<StepResult> results = new MiningPipeline(context, parameters).runAll();
+    return "mined from " + where + "\n" + results.stream().map(DataCollection::summary).collect(Collectors.joining("\n"));
+  }
+
+  /** The run manifests found in the output folder, sorted by step, or a note that there are none. */
+  public String cachedManifests() {
+    Path folder = context.layout().root().resolve("manifests");
+    if (!Files.isDirectory(folder)) {
+      return "no cached run manifest: the pipeline has not run into this folder yet.";
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> manifests = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      if (manifests.isEmpty()) {
+        return "no cached run manifest: the pipeline has not run into this folder yet.";
+      }
+      return manifests.stream().map(RunManifest::read).map(DataCollection::describe).collect(Collectors.joining("\n"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String summary(StepResult result) {
+    RunManifest m = result.manifest();
+    return String.format("%-16s %s%s", m.step(), m.counts(), m.errors().isEmpty() ? "" : "  (" + m.errors().size() + " errors)");
+  }
+
+  private static String describe(RunManifest m) {
+    StringBuilder out = new StringBuilder();
+    out.append("step ").append(m.step()).append(" against ").append(m.endpoint()).append('\n');
+    out.append("  ran ").append(m.startedAt()).append(" .. ")
+        .append(m.finishedAt() == null ? "(did not finish)" : m.finishedAt()).append('\n');
+    out.append("  parameters ").append(m.parameters()).append('\n');
+    for (Map.Entry<String, Long> count : m.counts().entrySet()) {
+      out.append(String.format("  %-40s %,d%n", count.getKey(), count.getValue()));
+    }
+    m.errors().stream().limit(5).forEach(e -> out.append("  error: ").append(e).append('\n'));
+    if (m.errors().size() > 5) {
+      out.append("  ... ").append(m.errors().size() - 5).append(" more errors\n");
+    }
+    m.outputs().forEach(o -> out.append("  wrote ").append(o.path()).append(" (").append(o.bytes())
+        .append(" bytes, sha256 ").append(o.sha256(), 0, 16).append("…)\n"));
+    return out.toString();
+  }
+}

@@ -1,0 +1,195 @@
+package org.modelevolution.mining;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Repository;
+import org.modelevolution.history.BareClones;
+import org.modelevolution.history.ChangedFile;
+import org.modelevolution.history.Commit;
+import org.modelevolution.history.RepositoryHistory;
+import org.modelevolution.history.TreeItem;
+import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.hub.HubException;
+import org.modelevolution.formats.ModelFiles;
+import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.Journal;
+import org.modelevolution.progress.Progress;
+import org.modelevolution.study.Group;
+
+/**
+ * Step 3: the serialization format of every model file in the tree of every commit that touches
+ * a model file, written as {@code repositories_evolution_{group}_commits_processed.csv}.
+ *
+ * <p>A format belongs to a content, not to a path: each distinct content (LFS SHA-256, or git
+ * blob id for files stored in git) is sniffed once, across commits, repositories and both
+ * groups, through a ranged remote read of its first bytes, and recorded in a shared journal. The
+ * manifest compares the bytes this moved with the sum of the contents' sizes, which is what a
+ * clone with LFS content would have moved.
+ */
+public final class MineFormats {
+  public static final String STEP = "formats";
+  public static final String SYMLINK = "UNDETERMINED (symbolic link)";
+  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "model_file_path",
+      "serialization_format", "message", "author", "date", "is_in_commit");
+
+  /** A finished repository. */
+  public record RepoFormats(String id, long rows) {}
+
+  /** The format of one distinct content and what telling it cost. */
+  public record BlobFormat(String format, long size, long requests, long bytesTransferred, String note) {}
+
+  private final MiningContext ctx;
+  private final MiningParameters params;
+  private final Group group;
+
+  public MineFormats(MiningContext ctx, MiningParameters params, Group group) {
+    this.ctx = ctx;
+    this.params = params;
+    this.group = group;
+  }
+
+  public StepResult run() {
+    String step = STEP + "-" + group.fileSuffix();
+    Map<String, String> parameters = new TreeMap<>(params.asMap());
+    parameters.put("group", group.fileSuffix());
+    StepRun run = new StepRun(step, parameters, ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
+    Path input = ctx.layout().selectedRepos(group);
+    List<String> ids = SelectedRepos.ids(input);
+    run.read(input);
+    try (Journal<RepoFormats> journal = Journal.open(ctx.layout().journal(step), RepoFormats.class);
+        Journal<BlobFormat> blobs = Journal.open(ctx.layout().journal("formats-blobs"), BlobFormat.class);
+        Progress progress = ctx.progress().start("formats " + group.fileSuffix(), ids.size())) {
+      for (String id : ids) {
+        progress.step();
+        if (journal.isDone(id)) {
+          run.count("repositories_already_done");
+          continue;
+        }
+        try {
+          long rows = mine(id, blobs, run);
+          journal.record(id, new RepoFormats(id, rows));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_mined");
+        } catch (BareClones.RepositoryUnavailableException e) {
+          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
+          journal.record(id, new RepoFormats(id, 0));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_unavailable");
+        } catch (RateLimitedException e) {
+          run.error(id, e);
+          break; // every further request would be refused too: rerun later to resume
+        } catch (IOException | UncheckedIOException e) {
+          run.error(id, e);
+        }
+      }
+      writeTable(ids, journal, run);
+      long sniffed = 0;
+      long requests = 0;
+      long transferred = 0;
+      long contentBytes = 0;
+      for (BlobFormat b : blobs.entries().values()) {
+        sniffed++;
+        requests += b.requests();
+        transferred += b.bytesTransferred();
+        contentBytes += b.size();
+      }
+      run.add("blobs_distinct_all_groups", sniffed);
+      run.add("sniff_requests_all_groups", requests);
+      run.add("sniff_bytes_transferred_all_groups", transferred);
+      run.add("blob_bytes_total_all_groups", contentBytes);
+    }
+    return run.finish();
+  }
+
+  private long mine(String id, Journal<BlobFormat> blobs, StepRun run) throws IOException {
+    List<String> rows = new ArrayList<>();
+    try (Repository repository = ctx.clones().open(id)) {
+      RepositoryHistory history = RepositoryHistory.of(repository);
+      try (Stream<Commit> commits = history.commits()) {
+        for (Commit c : (Iterable<Commit>) commits.filter(c -> c.date().isBefore(params.until()))::iterator) {
+          if (c.changedFiles().stream().noneMatch(f -> ModelFiles.isModelFile(f.path(), ModelFiles.Scope.STUDY))) {
+            continue;
+          }
+          run.count("model_commits");
+          Set<String> inCommit = inCommitPaths(c.changedFiles());
+          for (TreeItem item : c.tree()) {
+            if (item.kind() == TreeItem.Kind.DIRECTORY || !ModelFiles.isModelFile(item.path(), ModelFiles.Scope.STUDY)) {
+              continue;
+            }
+            String format = item.kind() == TreeItem.Kind.SYMLINK ? SYMLINK
+                : formatOf(id, c.hash(), item, history, blobs, run);
+            rows.add(StudyCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
+                StudyDates.commitDate(c.date()), inCommit.contains(item.path()) ? "True" : "False"));
+          }
+        }
+      }
+    }
+    AtomicFiles.writeString(ctx.layout().part(STEP, group, id), String.join("", rows));
+    return rows.size();
+  }
+
+  /** The study's rule: the second white-space separated token of each {@code "<status> <path>"}. */
+  static Set<String> inCommitPaths(List<ChangedFile> changed) {
+    Set<String> paths = new HashSet<>();
+    for (ChangedFile f : changed) {
+      String[] tokens = f.toString().strip().split("\\s+");
+      if (tokens.length > 1) {
+        paths.add(tokens[1]);
+      }
+    }
+    return paths;
+  }
+
+  private String formatOf(String id, String commit, TreeItem item, RepositoryHistory history,
+      Journal<BlobFormat> blobs, StepRun run) throws IOException {
+    RepositoryHistory.BlobInfo blob = history.blob(item.objectId());
+    String key = blob.contentKey();
+    var known = blobs.get(key);
+    if (known.isPresent()) {
+      run.count("blob_lookups_cached");
+      return known.get().format();
+    }
+    BlobFormat result;
+    try {
+      FormatSniffer.SniffResult sniffed = ctx.sniffer().sniff(
+          new FormatSniffer.SniffRequest(id, commit, item.path(), key, blob.contentSize()));
+      result = new BlobFormat(sniffed.format(), blob.contentSize(), sniffed.requests(), sniffed.bytesTransferred(), null);
+    } catch (HubException e) {
+      if (!e.repositoryUnavailable() && e.reason() != HubException.Reason.ENTRY_NOT_FOUND
+          && e.reason() != HubException.Reason.RANGE_NOT_SATISFIABLE) {
+        throw e;
+      }
+      // The content cannot be read (gated since, removed, empty): the study's label for unknown.
+      result = new BlobFormat("undetermined", blob.contentSize(), 0, 0, e.reason().name());
+    }
+    blobs.record(key, result);
+    ctx.hook().unitDone("formats-blobs", key);
+    run.count("blobs_sniffed");
+    return result.format();
+  }
+
+  private void writeTable(List<String> ids, Journal<RepoFormats> journal, StepRun run) {
+    Path table = ctx.layout().evolution(group);
+    long[] rows = {0};
+    AtomicFiles.write(table, out -> {
+      out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+      for (String id : ids) {
+        if (journal.isDone(id)) {
+          MineHistory.copy(ctx.layout().part(STEP, group, id), out);
+          rows[0] += journal.get(id).orElseThrow().rows();
+        }
+      }
+    });
+    run.add("rows", rows[0]);
+    run.wrote(table);
+  }
+}

@@ -1,0 +1,136 @@
+package org.modelevolution.mining;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Repository;
+import org.modelevolution.history.BareClones;
+import org.modelevolution.history.ChangedFile;
+import org.modelevolution.history.Commit;
+import org.modelevolution.history.RepositoryHistory;
+import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.Journal;
+import org.modelevolution.progress.Progress;
+import org.modelevolution.study.Group;
+
+/**
+ * Step 2: the commit history of every selected repository of a group, written as
+ * {@code selected_{group}_commits.csv} (one row per commit on {@code main} before the cut-off,
+ * newest first, repositories in the order of the group's JSON file).
+ *
+ * <p>Histories come from bare clones that carry LFS pointers only, read with JGit: one git fetch
+ * per repository instead of one tree request per commit through the JSON API, which would cost
+ * {@code 1 + commits} requests of the scarce {@code api} bucket per repository and still lack
+ * rename detection. Each repository is a unit: its rows go to a part file, then the journal
+ * records it; the table is assembled from the parts.
+ */
+public final class MineHistory {
+  public static final String STEP = "history";
+  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "author", "date", "message",
+      "changed_files", "all_files_in_tree");
+
+  /** A finished repository; {@code unavailable} says why it has no history (null when mined). */
+  public record RepoHistory(String id, long commits, String unavailable) {}
+
+  private final MiningContext ctx;
+  private final MiningParameters params;
+  private final Group group;
+
+  public MineHistory(MiningContext ctx, MiningParameters params, Group group) {
+    this.ctx = ctx;
+    this.params = params;
+    this.group = group;
+  }
+
+  public StepResult run() {
+    String step = STEP + "-" + group.fileSuffix();
+    Map<String, String> parameters = new TreeMap<>(params.asMap());
+    parameters.put("group", group.fileSuffix());
+    StepRun run = new StepRun(step, parameters, ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
+    Path input = ctx.layout().selectedRepos(group);
+    List<String> ids = SelectedRepos.ids(input);
+    run.read(input);
+    try (Journal<RepoHistory> journal = Journal.open(ctx.layout().journal(step), RepoHistory.class);
+        Progress progress = ctx.progress().start("history " + group.fileSuffix(), ids.size())) {
+      for (String id : ids) {
+        progress.step();
+        if (journal.isDone(id)) {
+          run.count("repositories_already_done");
+          continue;
+        }
+        try {
+          long commits = mine(id);
+          journal.record(id, new RepoHistory(id, commits, null));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_mined");
+        } catch (BareClones.RepositoryUnavailableException e) {
+          // As in the study, a repository that cannot be cloned any more has no commits.
+          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
+          journal.record(id, new RepoHistory(id, 0, e.getMessage()));
+          ctx.hook().unitDone(step, id);
+          run.count("repositories_unavailable");
+          run.note(id, "unavailable: " + e.getMessage());
+        } catch (RateLimitedException e) {
+          run.error(id, e);
+          break; // every further request would be refused too: rerun later to resume
+        } catch (IOException | UncheckedIOException e) {
+          run.error(id, e);
+        }
+      }
+      writeTable(ids, journal, run);
+    }
+    return run.finish();
+  }
+
+  private long mine(String id) throws IOException {
+    Path part = ctx.layout().part(STEP, group, id);
+    long[] count = {0};
+    try (Repository repository = ctx.clones().open(id);
+        Stream<Commit> commits = RepositoryHistory.of(repository).commits()) {
+      AtomicFiles.write(part, out -> {
+        for (Commit c : (Iterable<Commit>) commits.filter(c -> c.date().isBefore(params.until()))::iterator) {
+          out.write(row(id, c).getBytes(StandardCharsets.UTF_8));
+          count[0]++;
+        }
+      });
+    }
+    return count[0];
+  }
+
+  static String row(String id, Commit c) {
+    return StudyCsv.line(id, c.hash(), c.author(), StudyDates.commitDate(c.date()), c.message(),
+        c.changedFiles().stream().map(ChangedFile::toString).collect(Collectors.joining(";")),
+        String.join(";", c.filesInTree()));
+  }
+
+  private void writeTable(List<String> ids, Journal<RepoHistory> journal, StepRun run) {
+    Path table = ctx.layout().selectedCommits(group);
+    long[] rows = {0};
+    AtomicFiles.write(table, out -> {
+      out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+      for (String id : ids) {
+        if (journal.isDone(id)) {
+          copy(ctx.layout().part(STEP, group, id), out);
+          rows[0] += journal.get(id).orElseThrow().commits();
+        }
+      }
+    });
+    run.add("rows", rows[0]);
+    run.wrote(table);
+  }
+
+  static void copy(Path part, OutputStream out) throws IOException {
+    try (var in = Files.newInputStream(part)) {
+      in.transferTo(out);
+    }
+  }
+}

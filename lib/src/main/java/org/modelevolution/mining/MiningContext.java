@@ -1,0 +1,78 @@
+package org.modelevolution.mining;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.modelevolution.http.Endpoint;
+import org.modelevolution.http.RetryPolicy;
+import org.modelevolution.http.Service;
+import java.util.Objects;
+import org.modelevolution.history.BareClones;
+import org.modelevolution.hub.HubClient;
+import org.modelevolution.progress.Progress;
+
+/**
+ * What the mining steps work with: the Hub client, the output layout, the clone cache, the format
+ * sniffer and the discussion source, how progress is shown, a hook called after every finished
+ * unit of work (tests use it to kill the run at chosen points), and the clock of run manifests.
+ */
+public record MiningContext(
+    HubClient hub,
+    MiningLayout layout,
+    BareClones clones,
+    FormatSniffer sniffer,
+    DiscussionSource discussions,
+    ProgressFactory progress,
+    UnitHook hook,
+    Clock clock) {
+
+  public MiningContext {
+    Objects.requireNonNull(hub);
+    Objects.requireNonNull(layout);
+    Objects.requireNonNull(clones);
+    Objects.requireNonNull(sniffer);
+    Objects.requireNonNull(discussions);
+    Objects.requireNonNull(progress);
+    Objects.requireNonNull(hook);
+    Objects.requireNonNull(clock);
+  }
+
+  /** Starts progress reporting of a task. */
+  @FunctionalInterface
+  public interface ProgressFactory {
+    Progress start(String task, long total);
+
+    ProgressFactory CONSOLE = Progress::start;
+    ProgressFactory SILENT = (task, total) -> Progress.silent();
+  }
+
+  /** Called after each unit of work is durably recorded. */
+  @FunctionalInterface
+  public interface UnitHook {
+    void unitDone(String step, String key);
+
+    UnitHook NONE = (step, key) -> {};
+  }
+
+  /**
+   * The context of a real run: the Hub configured by {@code HF_ENDPOINT} / {@code HF_TOKEN} in
+   * {@code env}, the standard retry policy, clones from the Hub's git URLs (or from
+   * {@code cloneUrlTemplate}, with {@code {id}} for the repository id), progress on the console.
+   */
+  public static MiningContext fromEnvironment(Path outDir, Map<String, String> env,
+      Optional<String> cloneUrlTemplate) {
+    Endpoint endpoint = Service.HUGGING_FACE.endpoint(env);
+    RetryPolicy policy = RetryPolicy.standard();
+    HubClient hub = HubClient.create(endpoint, policy);
+    MiningLayout layout = new MiningLayout(outDir);
+    BareClones clones = new BareClones(layout.clones(),
+        cloneUrlTemplate.map(BareClones::template).orElse(BareClones.hubUrls(endpoint.baseUrl().toString())));
+    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, policy), Wiring.discussions(endpoint, policy),
+        ProgressFactory.CONSOLE, UnitHook.NONE, Clock.systemUTC());
+  }
+
+  public MiningContext withHook(UnitHook newHook) {
+    return new MiningContext(hub, layout, clones, sniffer, discussions, progress, newHook, clock);
+  }
+}

@@ -1,0 +1,46 @@
+package org.modelevolution.mining;
+
+import java.util.List;
+
+/**
+ * CSV lines exactly as the study's {@code pandas.DataFrame.to_csv(index=False)} wrote them:
+ * comma-separated, a field quoted only when it holds a comma, a quote or a line break (Python
+ * {@code csv.QUOTE_MINIMAL}), quotes doubled, {@code \n} line ends; empty fields mean missing values.
+ */
+public final class StudyCsv {
+  private StudyCsv() {}
+
+  /** One CSV record, terminated by {@code \n}. */
+  public static String line(List<String> fields) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      appendField(out, fields.get(i));
+    }
+    return out.append('\n').toString();
+  }
+
+  public static String line(String... fields) {
+    return line(List.of(fields));
+  }
+
+  private static void appendField(StringBuilder out, String value) {
+    if (value == null) {
+      return;
+    }
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char c = value.charAt(i);
+      // Python's csv with lineterminator "\n" quotes for the delimiter, the quote and \n only:
+      // a lone \r is written as is.
+      quote = c == ',' || c == '"' || c == '\n';
+    }
+    if (!quote) {
+      out.append(value);
+      return;
+    }
+    out.append('"').append(value.replace("\"", "\"\"")).append('"');
+  }
+}

@@ -1,0 +1,83 @@
+package org.modelevolution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DetectCommandTest {
+  private static Path corpus() {
+    Path root = Path.of(System.getProperty("shared.dir", "../../shared"), "formats-corpus");
+    assumeTrue(Files.isDirectory(root), "formats corpus not found at " + root);
+    return root;
+  }
+
+  private record Run(int exit, String out) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString());
+  }
+
+  @Test
+  void jsonLinesHaveTheDocumentedFields() throws Exception {
+    Path root = corpus();
+    String pickle = root.resolve("edge/os_system_reduce.pkl").toString();
+    String st = root.resolve("safetensors/f16_bf16.safetensors").toString();
+    Run run = run("detect", "--json", pickle, st);
+
+    assertThat(run.exit()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.get("path").asText()).isEqualTo(pickle);
+    assertThat(first.get("format").asText()).isEqualTo("pickle");
+    assertThat(first.get("studyLabel").asText()).isEqualTo("pickle");
+    assertThat(first.get("bytesRead").asLong()).isPositive();
+    assertThat(first.get("pickleGlobals").get(0).asText()).isEqualTo("posix.system");
+    assertThat(first.get("pickleVerdict").asText()).isEqualTo("dangerous");
+    assertThat(first.get("evidence").get(0).has("offset")).isTrue();
+    JsonNode second = new ObjectMapper().readTree(lines.get(1));
+    assertThat(second.get("format").asText()).isEqualTo("safetensors");
+    assertThat(second.get("pickleGlobals")).isEmpty();
+    assertThat(second.get("pickleVerdict").asText()).isEqualTo("not_applicable");
+  }
+
+  @Test
+  void dashReadsPathsFromStdinAndMissingFilesGiveExitOne() {
+    Path root = corpus();
+    String input = root.resolve("gguf/q8_v3.gguf") + "\n\n" + root.resolve("does/not/exist.bin") + "\n";
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+      Run run = run("detect", "--json", "-");
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out().lines()).hasSize(2);
+      assertThat(run.out().lines().toList().get(0)).contains("\"format\":\"gguf\"");
+      assertThat(run.out().lines().toList().get(1)).contains("\"format\":\"unknown\"").contains("no such file");
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void usageErrorIsExitTwo() {
+    assertThat(run("detect").exit()).isEqualTo(2);
+    assertThat(run("detect", "--no-such-option", "x").exit()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,39 @@
+package org.modelevolution.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mine-hub}: subcommands per step, a dry run that touches nothing, usage errors exit 2. */
+class MineHubCommandTest {
+  @TempDir
+  Path temp;
+
+  @Test
+  void dryRunShowsThePlanAndWritesNothing() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      code = Main.commandLine().execute("mine-hub", "history", "--dry-run", "--out", temp.resolve("out").toString(),
+          "--until", "2026-01-01");
+    } finally {
+      System.setOut(saved);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(out).contains("dry run", "until = 2026-01-01T00:00:00Z", "step history:", "no selection yet");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    assertThat(Main.commandLine().execute("mine-hub", "select", "--no-such-option")).isEqualTo(2);
+  }
+}

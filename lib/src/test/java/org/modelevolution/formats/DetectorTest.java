@@ -1,0 +1,140 @@
+package org.modelevolution.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectorTest {
+  private final Detector detector = Detector.withDefaults();
+
+  private Detection detect(byte[] bytes) {
+    return detector.detect(new ByteArraySource("test", bytes));
+  }
+
+  @Test
+  void emptyAndTooShortFiles() {
+    assertThat(detect(new byte[0]).format()).isEqualTo(FormatId.EMPTY);
+    Detection three = detect(new byte[] {'N', '.', 0});
+    assertThat(three.format()).isEqualTo(FormatId.UNKNOWN);
+    assertThat(three.bytesRead()).isZero();
+  }
+
+  @Test
+  void symbolicLinksAreReportedNotFollowed(@TempDir Path dir) throws IOException {
+    Path target = Files.write(dir.resolve("model.safetensors"), new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '});
+    Path link = Files.createSymbolicLink(dir.resolve("link.safetensors"), Path.of("../outside/model.safetensors"));
+    Detection d = detector.detect(link, "link.safetensors");
+    assertThat(d.format()).isEqualTo(FormatId.SYMBOLIC_LINK);
+    assertThat(d.studyLabel()).isEqualTo("undetermined (symbolic link)");
+    assertThat(d.bytesRead()).isZero();
+    assertThat(d.evidence().get(0).seen()).contains("../outside/model.safetensors");
+    assertThat(detector.detect(target).format()).isEqualTo(FormatId.SAFETENSORS);
+  }
+
+  @Test
+  void hdf5UserBlockBeatsAFakeZipMagic() {
+    byte[] file = new byte[512 + 64];
+    System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, file, 0, 4);
+    byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n', 0};
+    System.arraycopy(signature, 0, file, 512, signature.length);
+    Detection d = detect(file);
+    assertThat(d.format()).isEqualTo(FormatId.HDF5);
+    assertThat(d.evidence().get(0).offset()).isEqualTo(512);
+  }
+
+  @Test
+  void textThatOnlyStartsLikeAnLfsPointerIsNot() {
+    String text = "version https://git-lfs.github.com/spec/v1\nthis is prose, not a pointer\n";
+    assertThat(detect(text.getBytes(StandardCharsets.US_ASCII)).format()).isEqualTo(FormatId.UNKNOWN);
+  }
+
+  @Test
+  void zipBombInsideATorchZipStopsAtTheCapWithAnIncompleteVerdict() throws IOException {
+    ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+    pickle.writeBytes(Pickles.protocol(2).global("collections", "OrderedDict").op(0x8e).u64(64L << 20).bytes());
+    pickle.writeBytes(new byte[64 << 20]);
+    pickle.write('.');
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(zip)) {
+      z.setLevel(Deflater.BEST_COMPRESSION);
+      z.putNextEntry(new ZipEntry("archive/data.pkl"));
+      z.write(pickle.toByteArray());
+      z.closeEntry();
+      z.putNextEntry(new ZipEntry("archive/version"));
+      z.write("3\n".getBytes(StandardCharsets.US_ASCII));
+      z.closeEntry();
+    }
+    Detector capped = new Detector(DetectorOptions.defaults().withDecompressedCap(1 << 20));
+    Detection d = capped.detect(new ByteArraySource("bomb.pt", zip.toByteArray()));
+    assertThat(d.format()).isEqualTo(FormatId.TORCH_ZIP);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(d.pickle().globals()).containsExactly("collections.OrderedDict");
+    assertThat(d.pickle().notes()).anyMatch(n -> n.contains("cap of 1048576 bytes reached"));
+    assertThat(d.bytesRead()).isLessThan(zip.size());
+  }
+
+  @Test
+  void compressedJoblibPastTheCapIsJoblibButIncomplete() throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    raw.writeBytes(Pickles.protocol(4).global("joblib.numpy_pickle", "NumpyArrayWrapper").op(0x8e).u64(8L << 20).bytes());
+    raw.writeBytes(new byte[8 << 20]);
+    raw.write('.');
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, new Deflater(9))) {
+      z.write(raw.toByteArray());
+    }
+    Detector capped = new Detector(DetectorOptions.defaults().withDecompressedCap(1 << 20));
+    Detection d = capped.detect(new ByteArraySource("bomb.joblib", compressed.toByteArray()));
+    assertThat(d.format()).isEqualTo(FormatId.JOBLIB);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+  }
+
+  @Test
+  void oldJoblibZfContainerIsJoblib() throws IOException {
+    byte[] pickle = Pickles.protocol(2).global("joblib.numpy_pickle", "NDArrayWrapper").op(')', 0x81).stop().bytes();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes(("ZF" + String.format("%-19s", "0x" + Integer.toHexString(pickle.length))).getBytes(StandardCharsets.US_ASCII));
+    try (DeflaterOutputStream z = new DeflaterOutputStream(file)) {
+      z.write(pickle);
+    }
+    Detection d = detect(file.toByteArray());
+    assertThat(d.format()).isEqualTo(FormatId.JOBLIB);
+    assertThat(d.pickle().globals()).containsExactly("joblib.numpy_pickle.NDArrayWrapper");
+  }
+
+  @Test
+  void corpusZipBombIsClassifiedFromNamesWithoutInflating() throws IOException {
+    Path bomb = Corpus.root().resolve("edge/zip_bomb_like.zip");
+    Detection d = detector.detect(bomb);
+    assertThat(d.format()).isEqualTo(FormatId.UNKNOWN);
+    assertThat(d.bytesRead()).isLessThan(4096);
+  }
+
+  @Test
+  void detectionIsIdenticalAcrossRuns() throws IOException {
+    Path file = Corpus.root().resolve("torch_zip/mlp_full_module.pth");
+    assertThat(DetectionJson.line(detector.detect(file, "x"))).isEqualTo(DetectionJson.line(detector.detect(file, "x")));
+  }
+
+  @Test
+  void modelFileLists() {
+    assertThat(ModelFiles.isModelFile("org/repo/pytorch_model.bin", ModelFiles.Scope.STUDY)).isTrue();
+    assertThat(ModelFiles.isModelFile("org\\repo\\model.SAFETENSORS", ModelFiles.Scope.STUDY)).isTrue();
+    assertThat(ModelFiles.isModelFile("model.keras", ModelFiles.Scope.STUDY)).isFalse();
+    assertThat(ModelFiles.isModelFile("model.keras", ModelFiles.Scope.EXTENDED)).isTrue();
+    assertThat(ModelFiles.isModelFile("config.json", ModelFiles.Scope.EXTENDED)).isFalse();
+    assertThat(ModelFiles.isModelFile(".bin", ModelFiles.Scope.STUDY)).isFalse();
+    assertThat(ModelFiles.extensions(ModelFiles.Scope.STUDY)).hasSize(19);
+    assertThat(ModelFiles.EXTENDED).containsAll(ModelFiles.STUDY);
+  }
+}

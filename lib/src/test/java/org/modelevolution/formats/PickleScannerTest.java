@@ -1,0 +1,109 @@
+package org.modelevolution.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class PickleScannerTest {
+
+  private static PickleScan scan(byte[] pickle) throws IOException {
+    PickleScanner scanner = new PickleScanner();
+    PickleScanner.Outcome outcome = scanner.walk(new ByteArrayInputStream(pickle));
+    if (!outcome.clean()) {
+      scanner.incomplete(outcome.problem());
+    }
+    return scanner.result();
+  }
+
+  @Test
+  void stackGlobalResolvedFromMemoizedStrings() throws IOException {
+    byte[] p = Pickles.protocol(4).op(0x95).u64(0)
+        .shortUnicode("os").op(0x94)            // memo 0
+        .shortUnicode("system").op(0x94)        // memo 1
+        .op(0x93).op(0x94)                      // STACK_GLOBAL, memo 2
+        .op('0')                                // POP
+        .op('h', 0).op('h', 1).op(0x93)         // BINGET 0, BINGET 1, STACK_GLOBAL again
+        .shortUnicode("echo").op(0x85, 'R').stop().bytes();
+    PickleScan scan = scan(p);
+    assertThat(scan.globals()).containsExactly("os.system");
+    assertThat(scan.verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+  }
+
+  @Test
+  void longMemoKeysAreTracked() throws IOException {
+    byte[] p = Pickles.protocol(3)
+        .unicode("subprocess").op('r').u32(1000)
+        .unicode("check_output").op('r').u32(1001)
+        .op(')', '0')                            // push and pop an unrelated tuple
+        .op('j').u32(1000).op('j').u32(1001).op(0x93)
+        .op(')', 'R').stop().bytes();
+    assertThat(scan(p).globals()).containsExactly("subprocess.check_output");
+  }
+
+  @Test
+  void binputAndMemoizeShareTheMemo() throws IOException {
+    byte[] p = Pickles.protocol(2)
+        .op('U', 8).ascii("builtins").op('q', 7)
+        .op('U', 4).ascii("eval").op('q', 8)
+        .op('h', 7).op('h', 8).op(0x93).op(')', 'R').stop().bytes();
+    PickleScan scan = scan(p);
+    assertThat(scan.globals()).containsExactly("builtins.eval");
+    assertThat(scan.verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+  }
+
+  @Test
+  void instAndProtocolZeroGlobalsWithTextMemo() throws IOException {
+    byte[] p = Pickles.text()
+        .global("collections", "OrderedDict").ascii("p0\n")
+        .op('(').ascii("l").ascii("p1\n")
+        .op('t', 'R')
+        .op('(').ascii("S'x'\n").op('i').ascii("__builtin__\nset\n")
+        .op('0').ascii("g0\n").op('0')
+        .stop().bytes();
+    PickleScan scan = scan(p);
+    assertThat(scan.globals()).containsExactly("__builtin__.set", "collections.OrderedDict");
+    assertThat(scan.verdict()).isEqualTo(PickleVerdict.SAFE);
+  }
+
+  @Test
+  void userClassesAreSuspiciousAndExtensionsToo() throws IOException {
+    assertThat(scan(Pickles.protocol(2).global("sklearn.linear_model", "LinearRegression").stop().bytes()).verdict())
+        .isEqualTo(PickleVerdict.SUSPICIOUS);
+    PickleScan ext = scan(Pickles.protocol(2).op(0x82, 1).op(')', 'R').stop().bytes());
+    assertThat(ext.globals()).isEmpty();
+    assertThat(ext.verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+  }
+
+  @Test
+  void hugeDeclaredPayloadIsSkippedNotAllocated() throws IOException {
+    byte[] p = Pickles.protocol(4).op(0x8e).u64(Long.MAX_VALUE / 2).stop().bytes();
+    PickleScan scan = scan(p);
+    assertThat(scan.verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(scan.notes()).anyMatch(n -> n.contains("truncated"));
+  }
+
+  @Test
+  void dangerousWinsOverIncomplete() throws IOException {
+    byte[] p = Pickles.protocol(2).global("posix", "system").op('X').u32(100).bytes();
+    assertThat(scan(p).verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+  }
+
+  @Test
+  void invalidOpcodeStopsTheWalk() throws IOException {
+    PickleScanner scanner = new PickleScanner();
+    PickleScanner.Outcome outcome = scanner.walk(new ByteArrayInputStream(new byte[] {(byte) 0x80, 2, (byte) 0xFF}));
+    assertThat(outcome.clean()).isFalse();
+    assertThat(outcome.problem()).contains("invalid opcode 0xff");
+  }
+
+  @Test
+  void numpyItemSizes() {
+    assertThat(PickleScanner.itemSize("f8")).isEqualTo(8);
+    assertThat(PickleScanner.itemSize("U3")).isEqualTo(12);
+    assertThat(PickleScanner.itemSize("S5")).isEqualTo(5);
+    assertThat(PickleScanner.itemSize("c16")).isEqualTo(16);
+    assertThat(PickleScanner.itemSize("x")).isEqualTo(-1);
+  }
+}
