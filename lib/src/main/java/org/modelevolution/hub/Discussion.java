@@ -31,11 +31,11 @@ public record Discussion(
 
   static Discussion fromJson(JsonNode node) {
     return new Discussion(
-        DiscussionJson.requiredInt(node, "num"),
+        HubJson.requiredInt(node, "num"),
         node.path("title").asText(""),
         node.path("status").asText(""),
         node.path("isPullRequest").asBoolean(false),
-        DiscussionJson.instant(node, "createdAt"),
+        HubJson.instant(node, "createdAt"),
         HubUser.authorOf(node),
         node.path("repo").path("name").asText(""),
         node.path("numComments").asInt(0),

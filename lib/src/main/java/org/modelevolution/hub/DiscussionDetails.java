@@ -62,19 +62,19 @@ public record DiscussionDetails(
     node.path("events").forEach(e -> events.add(DiscussionEvent.fromJson(e)));
     return new DiscussionDetails(
         node.path("_id").asText(""),
-        DiscussionJson.requiredInt(node, "num"),
+        HubJson.requiredInt(node, "num"),
         repo,
         node.path("title").asText(""),
         node.path("status").asText(""),
         node.path("isPullRequest").asBoolean(false),
-        DiscussionJson.instant(node, "createdAt"),
+        HubJson.instant(node, "createdAt"),
         HubUser.authorOf(node),
         node.path("pinned").asBoolean(false),
         node.path("locked").asBoolean(false),
         events,
         FilesWithConflicts.of(node.get("filesWithConflicts")),
         PullRequestChanges.of(node.path("changes")),
-        DiscussionJson.optionalText(node, "diff"),
+        HubJson.optionalText(node, "diff"),
         json);
   }
 }

@@ -100,7 +100,7 @@ public sealed interface DiscussionEvent {
   static DiscussionEvent fromJson(JsonNode node) {
     String id = node.path("id").asText("");
     String type = node.path("type").asText("");
-    Instant createdAt = DiscussionJson.instant(node, "createdAt");
+    Instant createdAt = HubJson.instant(node, "createdAt");
     Optional<HubUser> author = HubUser.authorOf(node);
     JsonNode data = node.path("data");
     return switch (type) {
@@ -110,13 +110,13 @@ public sealed interface DiscussionEvent {
           data.path("latest").path("html").asText(""),
           data.path("edited").asBoolean(false),
           data.path("hidden").asBoolean(false),
-          DiscussionJson.optionalText(data, "hiddenBy"),
-          DiscussionJson.optionalText(data, "hiddenReason"),
+          HubJson.optionalText(data, "hiddenBy"),
+          HubJson.optionalText(data, "hiddenReason"),
           data.path("numEdits").asInt(0),
           reactions(data.path("reactions")));
       case "commit" -> new Commit(id, createdAt, author, data.path("subject").asText(""), data.path("oid").asText(""));
       case "status-change" -> new StatusChange(
-          id, createdAt, author, data.path("status").asText(""), DiscussionJson.optionalText(data, "reason"));
+          id, createdAt, author, data.path("status").asText(""), HubJson.optionalText(data, "reason"));
       case "title-change" -> new TitleChange(
           id, createdAt, author, data.path("from").asText(""), data.path("to").asText(""));
       default -> new Other(id, type, createdAt, author, data.isMissingNode() ? "{}" : data.toString());

@@ -105,7 +105,7 @@ public final class DiscussionsClient {
             response.code(), response.header("X-Error-Code"));
       }
       try {
-        return new Document(text, DiscussionJson.MAPPER.readTree(text));
+        return new Document(text, HubJson.MAPPER.readTree(text));
       } catch (IOException malformed) {
         throw new DiscussionsException("malformed JSON from " + url.redact(), malformed);
       }
@@ -114,7 +114,7 @@ public final class DiscussionsClient {
 
   private static String errorOf(String body) {
     try {
-      JsonNode error = DiscussionJson.MAPPER.readTree(body).path("error");
+      JsonNode error = HubJson.MAPPER.readTree(body).path("error");
       return error.isMissingNode() ? abbreviate(body) : error.isArray() ? error.toString() : error.asText();
     } catch (IOException notJson) {
       return abbreviate(body);

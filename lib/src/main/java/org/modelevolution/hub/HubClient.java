@@ -186,7 +186,7 @@ public final class HubClient {
     }
     List<JsonNode> list = new ArrayList<>();
     items.forEach(list::add);
-    return new ActivityPage(List.copyOf(list), Json.optionalText(body, "cursor"));
+    return new ActivityPage(List.copyOf(list), HubJson.optionalText(body, "cursor"));
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -308,7 +308,7 @@ public final class HubClient {
 
   private static JsonNode parse(Fetched fetched) throws IOException {
     try {
-      JsonNode node = Json.MAPPER.readTree(fetched.body);
+      JsonNode node = HubJson.MAPPER.readTree(fetched.body);
       if (node == null) {
         throw new IOException("empty body");
       }

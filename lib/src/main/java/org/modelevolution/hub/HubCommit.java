@@ -13,6 +13,6 @@ public record HubCommit(String id, String title, String message, List<String> au
     node.path("authors").forEach(a -> authors.add(a.path("user").asText()));
     return new HubCommit(node.path("id").asText(), node.path("title").asText(""),
         node.path("message").asText(""), List.copyOf(authors),
-        Json.instant(node, "date"));
+        HubJson.instant(node, "date"));
   }
 }

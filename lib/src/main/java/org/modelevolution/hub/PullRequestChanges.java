@@ -20,8 +20,8 @@ public record PullRequestChanges(
     }
     return Optional.of(new PullRequestChanges(
         node.path("base").asText(""),
-        DiscussionJson.optionalText(node, "mergeCommitId"),
-        DiscussionJson.optionalText(node, "headCommitId"),
+        HubJson.optionalText(node, "mergeCommitId"),
+        HubJson.optionalText(node, "headCommitId"),
         node.path("refDeleted").asBoolean(false)));
   }
 }

@@ -13,7 +13,7 @@ public record Sibling(String rfilename, Optional<String> blobId, OptionalLong si
   static Sibling from(JsonNode node) {
     return new Sibling(
         node.path("rfilename").asText(),
-        Json.optionalText(node, "blobId"),
+        HubJson.optionalText(node, "blobId"),
         node.hasNonNull("size") ? OptionalLong.of(node.get("size").asLong()) : OptionalLong.empty(),
         Lfs.from(node.get("lfs")));
   }

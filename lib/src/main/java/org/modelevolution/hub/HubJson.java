@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Defensive reading of Hub JSON: every field the Hub may omit is read as optional. */
-final class DiscussionJson {
+final class HubJson {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
-  private DiscussionJson() {}
+  private HubJson() {}
 
   static int requiredInt(JsonNode node, String field) {
     JsonNode value = node.get(field);
