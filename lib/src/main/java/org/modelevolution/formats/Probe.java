@@ -59,7 +59,11 @@ final class Probe {
       int existing = (int) (size - tailStart);
       System.arraycopy(tail, 0, bigger, wanted - existing, existing);
       int missing = wanted - existing;
-      int got = start + missing <= headLength ? copyFromHead(start, bigger, missing) : readFully(start, bigger, 0, missing);
+      int fromHead = (int) Math.max(0, Math.min(missing, headLength - start));
+      int got = copyFromHead(start, bigger, fromHead);
+      if (fromHead < missing) {
+        got += readFully(start + fromHead, bigger, fromHead, missing - fromHead);
+      }
       if (got < missing) {
         throw new IOException("short read in tail window");
       }

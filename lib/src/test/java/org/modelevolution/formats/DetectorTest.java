@@ -113,6 +113,24 @@ class DetectorTest {
   }
 
   @Test
+  void truncatedTorchZipFallsBackToItsFirstLocalHeader() throws IOException {
+    byte[] whole = Files.readAllBytes(Corpus.root().resolve("torch_zip/linear_state_dict.pt"));
+    Detection d = detect(java.util.Arrays.copyOf(whole, whole.length / 2));
+    assertThat(d.format()).isEqualTo(FormatId.TORCH_ZIP);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(d.pickle().globals()).contains("torch._utils._rebuild_tensor_v2");
+    assertThat(d.evidence()).anyMatch(e -> e.seen().contains("head heuristic"));
+  }
+
+  @Test
+  void sameBytesGiveTheSameAnswerWhateverTheName(@TempDir Path dir) throws IOException {
+    byte[] gguf = Files.readAllBytes(Corpus.root().resolve("gguf/q8_v3.gguf"));
+    for (String name : new String[] {"model.safetensors", "pytorch_model.bin", "x.onnx", "noext"}) {
+      assertThat(detector.detect(Files.write(dir.resolve(name), gguf)).format()).isEqualTo(FormatId.GGUF);
+    }
+  }
+
+  @Test
   void corpusZipBombIsClassifiedFromNamesWithoutInflating() throws IOException {
     Path bomb = Corpus.root().resolve("edge/zip_bomb_like.zip");
     Detection d = detector.detect(bomb);
