@@ -60,7 +60,7 @@ final class Probe {
       System.arraycopy(tail, 0, bigger, wanted - existing, existing);
       int missing = wanted - existing;
       int fromHead = (int) Math.max(0, Math.min(missing, headLength - start));
-      int got = copyFromHead(start, bigger, fromHead);
+      int got = fromHead > 0 ? copyFromHead(start, bigger, fromHead) : 0;
       if (fromHead < missing) {
         got += readFully(start + fromHead, bigger, fromHead, missing - fromHead);
       }

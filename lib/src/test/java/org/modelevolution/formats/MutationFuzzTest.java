@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded mutation fuzzer over the corpus files, run for {@code fuzz.seconds} (default 20) in the
  * normal build. Each mutant is detected from memory through a source that records every request;
- * the test fails on any exception, any read outside the file, a {@code bytesRead} that disagrees
+ * the test fails on any exception (also one a rule caught internally), any read outside the file, a {@code bytesRead} that disagrees
  * with the source, or a detection that allocates more than a fixed bound (so nothing is allocated
  * in proportion to a declared size: mutants declare sizes up to 2^64).
  */
@@ -51,6 +51,11 @@ class MutationFuzzTest {
       maxAllocated = Math.max(maxAllocated, allocated);
       if (source.violation != null) {
         failures.add("run " + runs + ": " + source.violation);
+      }
+      for (Evidence e : d.evidence()) {
+        if (e.seen().startsWith(Detector.INTERNAL_ERROR)) {
+          failures.add("run " + runs + ": " + e.seen());
+        }
       }
       if (d.bytesRead() != source.bytesRead()) {
         failures.add("run " + runs + ": bytesRead " + d.bytesRead() + " but the source delivered " + source.bytesRead());

@@ -137,7 +137,7 @@ class RemoteDetectorTest {
       boolean cached = d.evidence().stream().anyMatch(e -> e.seen().contains("already detected"));
       String got = d.format().id() + " " + d.pickleGlobalsCell();
       if (!cached && !got.equals(label.format() + " " + label.pickleGlobals())) {
-        mismatches.add(label.path() + ": " + got);
+        mismatches.add(label.path() + ": " + got + " " + d.evidence());
       }
       if (ranged > 2) {
         mismatches.add(label.path() + ": " + ranged + " ranged reads");
