@@ -99,6 +99,17 @@ class PickleScannerTest {
   }
 
   @Test
+  void policyListsMatchExactNamesAndModuleTrees() {
+    assertThat(PicklePolicy.isDenied("os.system")).isTrue();
+    assertThat(PicklePolicy.isDenied("torch.hub.load")).isTrue();
+    assertThat(PicklePolicy.isDenied("osx.thing")).isFalse();
+    assertThat(PicklePolicy.isDenied("builtins.getattr")).isTrue();
+    assertThat(PicklePolicy.judge(java.util.List.of("__torch__.a.B", "torch.FloatStorage"), false)).isEqualTo(PickleVerdict.SAFE);
+    assertThat(PicklePolicy.judge(java.util.List.of("builtins.set", "builtins.eval"), false)).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(PicklePolicy.judge(java.util.List.of("torch.nn.modules.linear.Linear"), false)).isEqualTo(PickleVerdict.SUSPICIOUS);
+  }
+
+  @Test
   void numpyItemSizes() {
     assertThat(PickleScanner.itemSize("f8")).isEqualTo(8);
     assertThat(PickleScanner.itemSize("U3")).isEqualTo(12);
