@@ -95,7 +95,9 @@ final class CompressedRule implements FormatRule {
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
     long start = codec == Codec.JOBLIB_ZF ? ZF_HEADER : 0;
-    try (InputStream in = PickleStreams.decompressed(open(codec, new SourceInputStream(probe, start, probe.size)), probe, name + " decompression")) {
+    InputStream compressed = new CappedInputStream(
+        new SourceInputStream(probe, start, probe.size), PickleStreams.readCap(probe), "compressed read", false);
+    try (InputStream in = PickleStreams.decompressed(open(codec, compressed), probe, name + " decompression")) {
       outcome = PickleStreams.scan(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));
