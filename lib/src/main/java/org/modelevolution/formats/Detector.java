@@ -53,6 +53,28 @@ public final class Detector {
     return options;
   }
 
+  /**
+   * Detects the model files of a folder tree, in sorted path order, reported by their path relative
+   * to {@code root} ({@code /}-separated). Only names on the {@link ModelFiles} list of {@code scope}
+   * are examined. Symbolic links are never followed: a link with a model-file name is reported as
+   * {@link FormatId#SYMBOLIC_LINK}, a linked folder is not entered.
+   */
+  public List<Detection> detectTree(Path root, ModelFiles.Scope scope) throws IOException {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> !p.equals(root))
+          .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> ModelFiles.isModelFile(p.getFileName().toString(), scope))
+          .sorted()
+          .toList();
+    }
+    List<Detection> detections = new ArrayList<>(files.size());
+    for (Path file : files) {
+      detections.add(detect(file, root.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+    }
+    return detections;
+  }
+
   /** Detects a local file; {@code file} as given is the reported path. */
   public Detection detect(Path file) {
     return detect(file, file.toString());

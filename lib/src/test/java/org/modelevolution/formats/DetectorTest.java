@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
@@ -39,6 +40,24 @@ class DetectorTest {
     assertThat(d.bytesRead()).isZero();
     assertThat(d.evidence().get(0).seen()).contains("../outside/model.safetensors");
     assertThat(detector.detect(target).format()).isEqualTo(FormatId.SAFETENSORS);
+  }
+
+  @Test
+  void treeWalkSelectsModelFilesAndReportsLinksWithoutFollowingThem(@TempDir Path dir) throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.copy(Corpus.root().resolve("gguf/q8_v3.gguf"), outside.resolve("secret.gguf"));
+    Path repo = Files.createDirectories(dir.resolve("repo/sub"));
+    Files.copy(Corpus.root().resolve("safetensors/f16_bf16.safetensors"), repo.resolve("model.safetensors"));
+    Files.writeString(repo.resolve("README.md"), "# card");
+    Files.createSymbolicLink(repo.resolve("linked.gguf"), outside.resolve("secret.gguf"));
+    Files.createSymbolicLink(repo.resolve("linked-folder"), outside);
+
+    List<Detection> found = detector.detectTree(dir.resolve("repo"), ModelFiles.Scope.STUDY);
+
+    assertThat(found).extracting(Detection::path).containsExactly("sub/linked.gguf", "sub/model.safetensors");
+    assertThat(found.get(0).format()).isEqualTo(FormatId.SYMBOLIC_LINK);
+    assertThat(found.get(0).bytesRead()).isZero();
+    assertThat(found.get(1).format()).isEqualTo(FormatId.SAFETENSORS);
   }
 
   @Test
