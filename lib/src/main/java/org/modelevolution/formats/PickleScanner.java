@@ -72,10 +72,6 @@ final class PickleScanner {
     return false;
   }
 
-  boolean anyImports() {
-    return !globals.isEmpty();
-  }
-
   int pickles() {
     return pickles;
   }

@@ -50,7 +50,7 @@ final class Probe {
     return ByteBuffer.wrap(head, 0, Math.min(wanted, headLength)).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** The last {@code min(n, size, tailWindow)} bytes, little-endian; position 0 is file offset {@link #tailStart()}. */
+  /** The last {@code min(n, size, tailWindow)} bytes, little-endian; position 0 is file offset {@code size - limit}. */
   ByteBuffer tail(int n) throws IOException {
     int wanted = (int) Math.min(Math.min(n, options.tailWindow()), size);
     if (size - tailStart < wanted) {
@@ -76,11 +76,6 @@ final class Probe {
   private int copyFromHead(long start, byte[] target, int length) {
     System.arraycopy(head, (int) start, target, 0, length);
     return length;
-  }
-
-  /** File offset of position 0 of the last buffer returned by {@link #tail(int)} of that length. */
-  long tailStart(int length) {
-    return size - Math.min(Math.min(length, options.tailWindow()), size);
   }
 
   /**
