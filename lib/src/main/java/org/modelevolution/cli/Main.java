@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
       EnvironmentCommand.class,
       DetectCommand.class,
       BenchDetectCommand.class,
+      MineGitHubCommand.class,
+      MineStackOverflowCommand.class,
+      MineDiscussionsCommand.class,
     })
 public final class Main {
 

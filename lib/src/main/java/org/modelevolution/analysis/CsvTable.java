@@ -1,0 +1,66 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.modelevolution.io.AtomicFiles;
+
+/**
+ * A small result table with a header, written as CSV (pandas-style quoting, {@code \n} line ends,
+ * UTF-8) in one atomic write. Rows keep the order they were added in; callers add them in a
+ * deterministic order so that equal inputs give byte-identical files.
+ */
+public final class CsvTable {
+  private final List<String> header;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  public CsvTable(String... header) {
+    this.header = List.of(header);
+  }
+
+  public CsvTable add(Object... values) {
+    if (values.length != header.size()) {
+      throw new IllegalArgumentException("expected " + header.size() + " values, got " + values.length);
+    }
+    List<String> row = new ArrayList<>();
+    for (Object value : values) {
+      row.add(value == null ? "" : String.valueOf(value));
+    }
+    rows.add(row);
+    return this;
+  }
+
+  public List<String> header() {
+    return header;
+  }
+
+  public List<List<String>> rows() {
+    return List.copyOf(rows);
+  }
+
+  /** Writes the table to {@code file} and returns the path. */
+  public Path write(Path file) {
+    StringBuilder csv = new StringBuilder();
+    appendLine(csv, header);
+    rows.forEach(row -> appendLine(csv, row));
+    AtomicFiles.writeString(file, csv.toString());
+    return file;
+  }
+
+  private static void appendLine(StringBuilder csv, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        csv.append(',');
+      }
+      csv.append(MetricsTable.quote(fields.get(i)));
+    }
+    csv.append('\n');
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(String.join(" | ", header));
+    rows.forEach(row -> text.append('\n').append(String.join(" | ", row)));
+    return text.toString();
+  }
+}

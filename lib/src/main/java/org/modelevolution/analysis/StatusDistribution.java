@@ -1,0 +1,97 @@
+package org.modelevolution.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Counts of PR status labels per row (a year, or "All years") and their percentages, the data
+ * behind the study's stacked {@code RQ3StatusDistribution} bars. Labels are ordered alphabetically
+ * (closed, closed (has conflicts), merged, open, open (has conflicts)), as pandas orders them.
+ */
+public final class StatusDistribution {
+  /** The row label of the all-years bar. */
+  public static final String ALL_YEARS = "All years";
+  /** The five labels of the final analysis, always present as columns. */
+  public static final List<String> STUDY_LABELS =
+      List.of("closed", "closed (has conflicts)", "merged", "open", "open (has conflicts)");
+
+  private final Map<String, Map<String, Long>> counts;
+  private final List<String> labels;
+
+  private StatusDistribution(Map<String, Map<String, Long>> counts, List<String> labels) {
+    this.counts = counts;
+    this.labels = labels;
+  }
+
+  /** Per-year rows (ascending) and an {@link #ALL_YEARS} row for {@code items}. */
+  public static <T> StatusDistribution of(Collection<T> items, Function<T, Integer> year, Function<T, String> label) {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    TreeMap<Integer, Map<String, Long>> byYear = new TreeMap<>();
+    Map<String, Long> all = new TreeMap<>();
+    TreeSet<String> labels = new TreeSet<>(STUDY_LABELS);
+    for (T item : items) {
+      String l = label.apply(item);
+      labels.add(l);
+      byYear.computeIfAbsent(year.apply(item), y -> new TreeMap<>()).merge(l, 1L, Long::sum);
+      all.merge(l, 1L, Long::sum);
+    }
+    byYear.forEach((y, c) -> counts.put(String.valueOf(y), c));
+    counts.put(ALL_YEARS, all);
+    return new StatusDistribution(counts, List.copyOf(labels));
+  }
+
+  public List<String> rows() {
+    return List.copyOf(counts.keySet());
+  }
+
+  public List<String> labels() {
+    return labels;
+  }
+
+  public long count(String row, String label) {
+    return counts.getOrDefault(row, Map.of()).getOrDefault(label, 0L);
+  }
+
+  public long total(String row) {
+    return counts.getOrDefault(row, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Percentage of {@code label} in {@code row}; 0 for an empty row (the study's bars show 0.0). */
+  public double percent(String row, String label) {
+    long total = total(row);
+    return total == 0 ? 0 : 100.0 * count(row, label) / total;
+  }
+
+  /** The percentages of every label for each row, row-major, as the stacked chart needs them. */
+  public Map<String, List<Double>> percentSeries() {
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    for (String label : labels) {
+      List<Double> values = new ArrayList<>();
+      for (String row : counts.keySet()) {
+        values.add(percent(row, label));
+      }
+      series.put(label, Collections.unmodifiableList(values));
+    }
+    return series;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(String.format("%-10s %8s", "row", "PRs"));
+    labels.forEach(l -> text.append(String.format(" %24s", l)));
+    for (String row : counts.keySet()) {
+      text.append('\n').append(String.format("%-10s %8d", row, total(row)));
+      for (String l : labels) {
+        text.append(String.format(" %17d %5s%%", count(row, l), PythonFormat.fixed(percent(row, l), 1)));
+      }
+    }
+    return text.toString();
+  }
+}

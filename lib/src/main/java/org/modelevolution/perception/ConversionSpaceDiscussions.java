@@ -1,0 +1,135 @@
+package org.modelevolution.perception;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.modelevolution.hub.DiscussionDetails;
+import org.modelevolution.hub.DiscussionPage;
+import org.modelevolution.hub.DiscussionQuery;
+import org.modelevolution.hub.DiscussionsClient;
+import org.modelevolution.hub.DiscussionsException;
+import org.modelevolution.hub.HubRepo;
+import org.modelevolution.http.Endpoint;
+import org.modelevolution.io.Journal;
+import org.modelevolution.io.RunManifest;
+import org.modelevolution.progress.Progress;
+
+/**
+ * Mines the discussions of the conversion Space ({@code spaces/safetensors/convert}), open and
+ * closed, each with its events, into a post table (source {@value MinedPost#HUGGING_FACE}, the
+ * discussion's details document as {@code json_content}). The study scraped these pages with
+ * Selenium; the JSON API gives the same content without a browser.
+ *
+ * <p>Resumable: list pages and discussion details are checkpointed one by one, so a rerun after a
+ * crash fetches only what is missing and writes the same table as an uninterrupted run.
+ */
+public final class ConversionSpaceDiscussions {
+  public static final String STEP = "hub-discussions";
+  public static final HubRepo CONVERSION_SPACE = HubRepo.space("safetensors/convert");
+  /** The Hub's public web address, used for the {@code url} column. */
+  public static final String WEB = "https://huggingface.co";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** What one list page contributed: the discussion numbers on it and whether more pages follow. */
+  record ListedPage(List<Integer> nums, int count, boolean hasNext) {}
+
+  private final DiscussionsClient client;
+  private final Endpoint endpoint;
+  private final HubRepo repo;
+  private final Clock clock;
+
+  public ConversionSpaceDiscussions(DiscussionsClient client, Endpoint endpoint, HubRepo repo, Clock clock) {
+    this.client = client;
+    this.endpoint = endpoint;
+    this.repo = repo;
+    this.clock = clock;
+  }
+
+  /** What a run would do, for {@code --dry-run}. */
+  public String plan(Path outDir) {
+    return String.join("\n",
+        "step: " + STEP,
+        "endpoint: " + endpoint.describe(),
+        "list: GET /api/" + repo.kind().apiSegment() + "/" + repo.id() + "/discussions?p=0,1,...&type=all&status=all",
+        "details: GET /api/" + repo.kind().apiSegment() + "/" + repo.id() + "/discussions/{num} for every listed discussion",
+        "output: " + outDir.resolve(STEP + ".csv"),
+        "checkpoint: " + outDir.resolve(STEP + ".journal"));
+  }
+
+  public RunManifest mine(Path outDir, Progress progress) throws IOException {
+    PostMiningRun run = PostMiningRun.start(STEP, outDir,
+        Map.of("repo", repo.toString(), "type", "all", "status", "all"), endpoint, clock);
+    try (Journal<ListedPage> pages = Journal.open(run.journal("pages"), ListedPage.class);
+        Journal<JsonNode> details = Journal.open(run.journal("details"), JsonNode.class)) {
+      SortedSet<Integer> nums = listAll(pages, run);
+      progress.total(nums.size());
+      for (int num : nums) {
+        String key = key(num);
+        if (details.isDone(key)) {
+          run.count("discussions already done", 1);
+        } else {
+          fetch(num, details, run);
+        }
+        progress.step();
+      }
+      details.entries().values().forEach(d -> run.count("status " + d.path("status").asText("unknown"), 1));
+      return run.finish(rows(details));
+    }
+  }
+
+  private SortedSet<Integer> listAll(Journal<ListedPage> pages, PostMiningRun run) throws IOException {
+    SortedSet<Integer> nums = new TreeSet<>();
+    for (int p = 0; ; p++) {
+      String key = String.format("page-%06d", p);
+      ListedPage listed = pages.get(key).orElse(null);
+      if (listed == null) {
+        DiscussionPage page = client.page(repo, DiscussionQuery.all(), p);
+        listed = new ListedPage(page.discussions().stream().map(d -> d.num()).toList(), page.count(), page.hasNext());
+        pages.record(key, listed);
+        run.count("list pages fetched", 1);
+      }
+      nums.addAll(listed.nums());
+      if (!listed.hasNext()) {
+        return nums;
+      }
+    }
+  }
+
+  private void fetch(int num, Journal<JsonNode> details, PostMiningRun run) throws IOException {
+    try {
+      DiscussionDetails discussion = client.details(repo, num);
+      details.record(key(num), MAPPER.readTree(discussion.json()));
+      run.count("discussions fetched", 1);
+    } catch (DiscussionsException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      // Deleted between listing and fetching: nothing to mine; a rerun tries again.
+      run.error(repo + "#" + num, e.getMessage());
+      run.count("discussions missing", 1);
+    }
+  }
+
+  private List<MinedPost> rows(Journal<JsonNode> details) {
+    List<MinedPost> rows = new ArrayList<>();
+    // The discussion's public address, whatever mirror served the API: same data, same bytes.
+    String web = WEB + "/" + repo + "/discussions";
+    for (JsonNode node : details.entries().values()) {
+      rows.add(new MinedPost(node.path("title").asText(""), MinedPost.HUGGING_FACE,
+          web + "/" + node.path("num").asInt(), node.toString()));
+    }
+    return rows;
+  }
+
+  private static String key(int num) {
+    return String.format("%010d", num);
+  }
+}
