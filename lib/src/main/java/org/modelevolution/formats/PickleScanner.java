@@ -229,7 +229,7 @@ final class PickleScanner {
           case 'b' -> {
             Object state = pop(stack);
             Object target = top(stack);
-            if (target instanceof Inst inst && inst.cls() instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER)) {
+            if (isJoblibWrapper(target)) {
               skipJoblibArray(in, state, at, nesting);
             }
           }
@@ -291,6 +291,22 @@ final class PickleScanner {
     Glob g = new Glob(module + "." + name);
     globals.add(g.dotted());
     return g;
+  }
+
+  /**
+   * Whether a BUILD target is a joblib {@code NumpyArrayWrapper}: made by NEWOBJ/OBJ/INST (protocol
+   * 2+), or by {@code copyreg._reconstructor(NumpyArrayWrapper, object, None)} (protocols 0 and 1).
+   */
+  private static boolean isJoblibWrapper(Object target) {
+    if (target instanceof Inst inst) {
+      return inst.cls() instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER);
+    }
+    if (target instanceof Reduced r && r.callable() instanceof Glob f
+        && (f.dotted().equals("copy_reg._reconstructor") || f.dotted().equals("copyreg._reconstructor"))
+        && r.args() instanceof Tup t && !t.items().isEmpty()) {
+      return t.items().get(0) instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER);
+    }
+    return false;
   }
 
   /** After the BUILD of a joblib wrapper: skip the raw array or scan the nested object pickle. */
