@@ -60,6 +60,35 @@ class DetectorTest {
     assertThat(found.get(1).format()).isEqualTo(FormatId.SAFETENSORS);
   }
 
+  private static byte[] safetensors(String header, int dataBytes) {
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + json.length + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(json.length).put(json);
+    return b.array();
+  }
+
+  @Test
+  void safetensorsHeaderLongerThanTheWindowIsJudgedOnItsPrefix() {
+    StringBuilder header = new StringBuilder("{");
+    for (int i = 0; i < 4000; i++) {
+      header.append(i == 0 ? "" : ",").append("\"layer.").append(i).append(".weight\":{\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[")
+          .append(2 * i).append(',').append(2 * i + 2).append("]}");
+    }
+    header.append('}');
+    Detection d = detect(safetensors(header.toString(), 8000));
+    assertThat(header.length()).isGreaterThan(128 * 1024);
+    assertThat(d.format()).isEqualTo(FormatId.SAFETENSORS);
+    assertThat(d.bytesRead()).as("head window plus the HDF5 signature probes").isLessThanOrEqualTo(65 * 1024);
+    assertThat(d.evidence().get(1).seen()).contains("prefix of");
+  }
+
+  @Test
+  void safetensorsNeedsTensorEntriesAndOnlySpacesAfterTheHeader() {
+    assertThat(detect(safetensors("{\"a\": 1}   ", 0)).format()).isEqualTo(FormatId.UNKNOWN);
+    assertThat(detect(safetensors("{}  x", 0)).format()).isEqualTo(FormatId.UNKNOWN);
+    assertThat(detect(safetensors("{\"__metadata__\":{\"format\":\"pt\"}}  ", 0)).format()).isEqualTo(FormatId.SAFETENSORS);
+  }
+
   @Test
   void hdf5UserBlockBeatsAFakeZipMagic() {
     byte[] file = new byte[512 + 64];
