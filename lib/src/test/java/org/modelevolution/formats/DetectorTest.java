@@ -95,9 +95,47 @@ class DetectorTest {
     System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, file, 0, 4);
     byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n', 0};
     System.arraycopy(signature, 0, file, 512, signature.length);
+    file[512 + 13] = 8; // size of offsets
+    file[512 + 24] = 0x00;
+    file[512 + 25] = 0x02; // base address 512: the superblock follows a 512-byte user block
     Detection d = detect(file);
     assertThat(d.format()).isEqualTo(FormatId.HDF5);
     assertThat(d.evidence().get(0).offset()).isEqualTo(512);
+  }
+
+  @Test
+  void hdf5StoredInsideAKerasZipAtAUserBlockOffsetIsNotHdf5(@TempDir Path dir) throws IOException {
+    byte[] h5 = Files.readAllBytes(Corpus.root().resolve("hdf5/keras_two_layers.h5"));
+    String metadata = "{\"keras_version\": \"3.3.3\", \"date_saved\": \"2024-01-01@00:00:00\"}";
+    // Pad config.json so that model.weights.h5 (stored) starts exactly at offset 1024.
+    int configLength = 1024 - (30 + 13 + metadata.length()) - (30 + 11) - (30 + 16);
+    String configStart = "{\"class_name\": \"Sequential\"}";
+    String config = configStart + " ".repeat(configLength - configStart.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (String[] e : new String[][] {{"metadata.json", metadata}, {"config.json", config}}) {
+        storedEntry(zip, e[0], e[1].getBytes(StandardCharsets.US_ASCII));
+      }
+      storedEntry(zip, "model.weights.h5", h5);
+    }
+    byte[] keras = out.toByteArray();
+    assertThat(keras[1024] & 0xFF).as("the HDF5 signature starts at offset 1024").isEqualTo(0x89);
+    assertThat(new String(keras, 1025, 3, StandardCharsets.US_ASCII)).isEqualTo("HDF");
+    Detection d = detect(keras);
+    assertThat(d.format()).isEqualTo(FormatId.KERAS_V3);
+  }
+
+  private static void storedEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    e.setMethod(ZipEntry.STORED);
+    e.setSize(bytes.length);
+    e.setCompressedSize(bytes.length);
+    e.setCrc(crc.getValue());
+    zip.putNextEntry(e);
+    zip.write(bytes);
+    zip.closeEntry();
   }
 
   @Test
