@@ -36,7 +36,7 @@ class DetectorTest {
     Path link = Files.createSymbolicLink(dir.resolve("link.safetensors"), Path.of("../outside/model.safetensors"));
     Detection d = detector.detect(link, "link.safetensors");
     assertThat(d.format()).isEqualTo(FormatId.SYMBOLIC_LINK);
-    assertThat(d.studyLabel()).isEqualTo("undetermined (symbolic link)");
+    assertThat(d.studyLabel()).isEqualTo("UNDETERMINED (symbolic link)");
     assertThat(d.bytesRead()).isZero();
     assertThat(d.evidence().get(0).seen()).contains("../outside/model.safetensors");
     assertThat(detector.detect(target).format()).isEqualTo(FormatId.SAFETENSORS);
