@@ -186,6 +186,18 @@ class DetectorTest {
   }
 
   @Test
+  void xzAtTheLargestPresetIsStillDecoded() throws IOException {
+    byte[] pickle = Pickles.protocol(4).global("joblib.numpy_pickle", "NumpyArrayWrapper").op(')', 0x81).stop().bytes();
+    ByteArrayOutputStream xz = new ByteArrayOutputStream();
+    try (org.tukaani.xz.XZOutputStream out = new org.tukaani.xz.XZOutputStream(xz, new org.tukaani.xz.LZMA2Options(9))) {
+      out.write(pickle);
+    }
+    Detection d = detect(xz.toByteArray());
+    assertThat(d.format()).isEqualTo(FormatId.JOBLIB);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.SAFE);
+  }
+
+  @Test
   void oldJoblibZfContainerIsJoblib() throws IOException {
     byte[] pickle = Pickles.protocol(2).global("joblib.numpy_pickle", "NDArrayWrapper").op(')', 0x81).stop().bytes();
     ByteArrayOutputStream file = new ByteArrayOutputStream();

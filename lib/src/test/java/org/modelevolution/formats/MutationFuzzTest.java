@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class MutationFuzzTest {
   private static final long SEED = 20_240_922L;
-  /** Per-detection allocation bound: windows (≤ 1 MiB each), decoders (lzma ≤ 16 MiB), buffers. */
-  private static final long ALLOCATION_BOUND = 48L << 20;
+  /** Per-detection allocation bound: windows (≤ 1 MiB each), decoders (xz/lzma ≤ 72 MiB), buffers. */
+  private static final long ALLOCATION_BOUND = 96L << 20;
   private static final long[] INTERESTING = {
     0, 1, 2, 7, 8, 0x7F, 0x80, 0xFF, 0xFFFF, 0x7FFFFFFFL, 0xFFFFFFFFL, 0x100000000L, Long.MAX_VALUE, -1L, Long.MIN_VALUE
   };
