@@ -33,11 +33,12 @@ final class Hdf5Rule implements FormatRule {
         continue;
       }
       if (offset > 0) {
-        // After a user block the superblock's base address is the block's size; an HDF5 file
-        // merely stored inside another container (a .keras zip) keeps base address 0.
-        long base = baseAddress(offset == 0 ? probe.head(48) : probe.peek(offset, 48), version);
-        if (base != offset) {
-          notes.add(new Evidence(offset, "HDF5 signature with base address " + base + ": an embedded HDF5 file, not a user block"));
+        // After a user block the superblock's base address is the block's size. An HDF5 file
+        // merely stored inside a zip (a .keras archive) or a tar keeps base address 0: that is
+        // an archive member, not this file's superblock. (Other shifted files libhdf5 still opens.)
+        long base = baseAddress(probe.peek(offset, 48), version);
+        if (base != offset && insideArchive(probe)) {
+          notes.add(new Evidence(offset, "HDF5 signature with base address " + base + " inside a zip/tar: an archive member"));
           continue;
         }
       }
@@ -46,6 +47,14 @@ final class Hdf5Rule implements FormatRule {
       return Match.of(FormatId.HDF5, signature, new Evidence(offset + 8, "superblock version " + version));
     }
     return null;
+  }
+
+  private static boolean insideArchive(Probe probe) throws IOException {
+    ByteBuffer head = probe.head(262);
+    boolean zip = head.limit() >= 4 && head.getInt(0) == 0x04034b50;
+    boolean tar = head.limit() >= 262 && head.get(257) == 'u' && head.get(258) == 's' && head.get(259) == 't'
+        && head.get(260) == 'a' && head.get(261) == 'r';
+    return zip || tar;
   }
 
   /** The superblock's base address (-1 when unreadable): after 16/20 bytes in v0/v1, 12 in v2/v3. */

@@ -104,6 +104,15 @@ class DetectorTest {
   }
 
   @Test
+  void hdf5ShiftedBehindPrependedBytesIsStillHdf5() throws IOException {
+    byte[] h5 = Files.readAllBytes(Corpus.root().resolve("hdf5/plain_groups.h5"));
+    byte[] shifted = new byte[2048 + h5.length];
+    System.arraycopy("GGUF".getBytes(StandardCharsets.US_ASCII), 0, shifted, 0, 4);
+    System.arraycopy(h5, 0, shifted, 2048, h5.length);
+    assertThat(detect(shifted).format()).isEqualTo(FormatId.HDF5);
+  }
+
+  @Test
   void hdf5StoredInsideAKerasZipAtAUserBlockOffsetIsNotHdf5(@TempDir Path dir) throws IOException {
     byte[] h5 = Files.readAllBytes(Corpus.root().resolve("hdf5/keras_two_layers.h5"));
     String metadata = "{\"keras_version\": \"3.3.3\", \"date_saved\": \"2024-01-01@00:00:00\"}";
