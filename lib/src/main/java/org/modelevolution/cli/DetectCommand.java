@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.modelevolution.formats.Detection;
 import org.modelevolution.formats.DetectionJson;
 import org.modelevolution.formats.Detector;
+import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.formats.RemoteDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "detect",
     description = {
       "Detect the serialization format of model files from their content.",
-      "Inputs are local paths or Hub URLs (https://.../{repo}/resolve/{revision}/{path}); '-' reads inputs from stdin, one per line.",
+      "Inputs are local files, folders (their model files by name, see --scope; symbolic links reported, never followed)",
+      "or Hub URLs (https://.../{repo}/resolve/{revision}/{path}); '-' reads inputs from stdin, one per line.",
       "Exit codes: 0 all inputs read, 1 some input unreadable, 2 usage error."
     })
 final class DetectCommand implements Callable<Integer> {
@@ -38,7 +42,11 @@ final class DetectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per input line: path, format, studyLabel, bytesRead, size, pickleGlobals, pickleVerdict, evidence.")
   boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files or Hub resolve URLs; '-' for stdin.")
+  @Option(names = "--scope", defaultValue = "STUDY",
+      description = "For folder inputs, which model-file names to examine: STUDY (the study's extensions) or EXTENDED. Default ${DEFAULT-VALUE}.")
+  ModelFiles.Scope scope;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files, folders (their model files, links not followed) or Hub resolve URLs; '-' for stdin.")
   List<String> inputs = new ArrayList<>();
 
   @Override
@@ -48,17 +56,21 @@ final class DetectCommand implements Callable<Integer> {
     RemoteDetector remote = null;
     int unreadable = 0;
     for (String input : expand(inputs)) {
-      Detection d;
+      List<Detection> detections;
       if (RemoteDetector.isUrl(input)) {
         if (remote == null) {
           remote = RemoteDetector.fromEnvironment(detector);
         }
-        d = remote.detect(input);
+        detections = List.of(remote.detect(input));
+      } else if (Files.isDirectory(Path.of(input), LinkOption.NOFOLLOW_LINKS)) {
+        detections = detector.detectTree(Path.of(input), scope);
       } else {
-        d = detector.detect(Path.of(input), input);
+        detections = List.of(detector.detect(Path.of(input), input));
       }
-      unreadable += d.unreadable() ? 1 : 0;
-      out.println(json ? DetectionJson.line(d) : text(d));
+      for (Detection d : detections) {
+        unreadable += d.unreadable() ? 1 : 0;
+        out.println(json ? DetectionJson.line(d) : text(d));
+      }
       out.flush();
     }
     return unreadable == 0 ? 0 : 1;

@@ -65,10 +65,6 @@ final class CappedInputStream extends FilterInputStream {
     return s;
   }
 
-  long consumed() {
-    return consumed;
-  }
-
   private void check(long more) throws CapReachedException {
     if (consumed + more > cap) {
       throw new CapReachedException(what + " cap of " + cap + " bytes reached");

@@ -20,8 +20,12 @@ import org.tukaani.xz.XZInputStream;
  * a compressed plain pickle, is {@code unknown} (the corpus convention).
  */
 final class CompressedRule implements FormatRule {
-  /** Decoder memory limit for xz/lzma dictionaries, so a header cannot make us allocate gigabytes. */
-  private static final int LZMA_MEMORY_KIB = 16 * 1024;
+  /**
+   * Decoder memory limit for xz/lzma dictionaries: enough for the largest standard preset (9, a
+   * 64 MiB dictionary, which {@code joblib.dump(compress=('xz', 9))} writes), so a header cannot
+   * make us allocate more than that. Dictionary buffers are reused across files.
+   */
+  private static final int LZMA_MEMORY_KIB = 72 * 1024;
 
   enum Codec {
     /** joblib < 0.10: {@code ZF}, the payload length as a space-padded hex literal, then zlib. */
@@ -95,7 +99,9 @@ final class CompressedRule implements FormatRule {
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
     long start = codec == Codec.JOBLIB_ZF ? ZF_HEADER : 0;
-    try (InputStream in = PickleStreams.decompressed(open(codec, new SourceInputStream(probe, start, probe.size)), probe, name + " decompression")) {
+    InputStream compressed = new CappedInputStream(
+        new SourceInputStream(probe, start, probe.size), PickleStreams.readCap(probe), "compressed read", false);
+    try (InputStream in = PickleStreams.decompressed(open(codec, compressed), probe, name + " decompression")) {
       outcome = PickleStreams.scan(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));

@@ -18,50 +18,66 @@ import java.util.stream.Stream;
  */
 public final class DetectorBenchmark {
 
-  /** What one run measured. Times are wall-clock; bytes are per file. */
+  /** Bytes read per file over one pass. */
+  public record ReadStats(long median, long p95, long max, double mean) {
+    static ReadStats of(long[] bytes) {
+      long[] v = bytes.clone();
+      Arrays.sort(v);
+      int n = v.length;
+      return new ReadStats(v[n / 2], v[(int) Math.min(n - 1, Math.ceil(n * 0.95) - 1)], v[n - 1], Arrays.stream(v).average().orElse(0));
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "median %,d  p95 %,d  max %,d  mean %,.0f", median, p95, max, mean);
+    }
+  }
+
+  /** What one run measured. Times are wall-clock. */
   public record Result(
       int files,
       int distinctFiles,
       double detectorSeconds,
+      ReadStats detectorBytes,
       double detectionOnlySeconds,
+      ReadStats detectionOnlyBytes,
       double libmagicSeconds,
-      long medianBytesRead,
-      long p95BytesRead,
-      long maxBytesRead,
-      double meanBytesRead,
-      long totalFileBytes,
+      double meanFileSize,
       String libmagicVersion) {
 
     public double detectorFilesPerSecond() {
       return files / detectorSeconds;
     }
 
+    public double detectionOnlyFilesPerSecond() {
+      return files / detectionOnlySeconds;
+    }
+
     public double libmagicFilesPerSecond() {
       return libmagicSeconds > 0 ? files / libmagicSeconds : Double.NaN;
     }
 
-    /** How many times faster than libmagic the detector (with pickle scans) was; NaN without libmagic. */
-    public double speedup() {
-      return libmagicSeconds > 0 ? libmagicSeconds / detectorSeconds : Double.NaN;
-    }
-
     @Override
     public String toString() {
+      boolean magic = libmagicSeconds > 0;
       return String.format(Locale.ROOT,
           """
-          paths                 %,d (%d distinct corpus files repeated)
-          detector              %.3f s  %,.0f files/s  (single thread, with pickle import scans)
-          detector, no scans    %.3f s  %,.0f files/s  (format only, as libmagic does)
-          file -b -f LIST       %s
-          speed ratio           %s
-          bytes read per file   median %,d  p95 %,d  max %,d  mean %,.0f   (files average %,.0f bytes)
+          paths                     %,d (%d distinct corpus files repeated; mean file size %,.0f bytes)
+          detector (format only)    %7.3f s  %,8.0f files/s  bytes read per file: %s
+          detector (+ pickle scan)  %7.3f s  %,8.0f files/s  bytes read per file: %s
+          file -b -f LIST           %s
+          ratio                     %s
           """,
-          files, distinctFiles, detectorSeconds, detectorFilesPerSecond(), detectionOnlySeconds, files / detectionOnlySeconds,
-          Double.isNaN(libmagicFilesPerSecond()) ? "not run" : String.format(Locale.ROOT, "%.3f s  %,.0f files/s  (%s)", libmagicSeconds, libmagicFilesPerSecond(), libmagicVersion),
-          Double.isNaN(speedup()) ? "n/a" : String.format(Locale.ROOT, "detector %.1fx faster than libmagic", speedup()),
-          medianBytesRead, p95BytesRead, maxBytesRead, meanBytesRead, (double) totalFileBytes / files);
+          files, distinctFiles, meanFileSize,
+          detectionOnlySeconds, detectionOnlyFilesPerSecond(), detectionOnlyBytes,
+          detectorSeconds, detectorFilesPerSecond(), detectorBytes,
+          magic ? String.format(Locale.ROOT, "%7.3f s  %,8.0f files/s  (%s)", libmagicSeconds, libmagicFilesPerSecond(), libmagicVersion) : "not run",
+          magic ? String.format(Locale.ROOT, "format only %.1fx, with pickle scans %.1fx the speed of libmagic",
+              libmagicSeconds / detectionOnlySeconds, libmagicSeconds / detectorSeconds) : "n/a");
     }
   }
+
+  private static final int WARM_UP_ROUNDS = 20;
 
   private DetectorBenchmark() {}
 
@@ -77,7 +93,7 @@ public final class DetectorBenchmark {
 
   /**
    * Runs both tools over {@code count} paths (the corpus files repeated in order). The detector gets
-   * one untimed warm-up pass over the distinct files first; {@code file} is run once on the list.
+   * untimed warm-up passes over the distinct files first (JIT); {@code file} is run once on the list.
    */
   public static Result run(Path corpus, int count, Detector detector, boolean runLibmagic) throws IOException, InterruptedException {
     List<Path> distinct = corpusFiles(corpus);
@@ -88,8 +104,13 @@ public final class DetectorBenchmark {
     for (int i = 0; i < count; i++) {
       paths.add(distinct.get(i % distinct.size()));
     }
-    for (Path p : distinct) {
-      detector.detect(p);
+    // Untimed warm-up so that both timed passes measure the JIT-compiled steady state.
+    Detector formatOnly = new Detector(detector.options().withScanPickles(false));
+    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (Path p : distinct) {
+        detector.detect(p);
+        formatOnly.detect(p);
+      }
     }
     long[] bytes = new long[count];
     long totalFileBytes = 0;
@@ -100,14 +121,12 @@ public final class DetectorBenchmark {
       totalFileBytes += Math.max(0, d.size());
     }
     double detectorSeconds = (System.nanoTime() - start) / 1e9;
-    Detector formatOnly = new Detector(detector.options().withScanPickles(false));
+    long[] formatBytes = new long[count];
     long t0 = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      formatOnly.detect(paths.get(i));
+      formatBytes[i] = formatOnly.detect(paths.get(i)).bytesRead();
     }
     double detectionOnlySeconds = (System.nanoTime() - t0) / 1e9;
-    Arrays.sort(bytes);
-    double mean = Arrays.stream(bytes).average().orElse(0);
 
     double libmagicSeconds = Double.NaN;
     String version = "";
@@ -128,9 +147,8 @@ public final class DetectorBenchmark {
       }
     }
     return new Result(
-        count, distinct.size(), detectorSeconds, detectionOnlySeconds, libmagicSeconds,
-        bytes[count / 2], bytes[(int) Math.min(count - 1, Math.ceil(count * 0.95) - 1)], bytes[count - 1], mean,
-        totalFileBytes, version);
+        count, distinct.size(), detectorSeconds, ReadStats.of(bytes), detectionOnlySeconds, ReadStats.of(formatBytes),
+        libmagicSeconds, (double) totalFileBytes / count, version);
   }
 
   private static String command(String... args) throws IOException, InterruptedException {

@@ -59,8 +59,12 @@ public enum FormatId {
   /** The study's label strings that are not format names. */
   public static final class StudyLabels {
     public static final String UNDETERMINED = "undetermined";
-    /** As written in the study's data ({@code fixed3_repository_evolution_commits_0_5014.csv}). */
-    public static final String SYMBOLIC_LINK = "undetermined (symbolic link)";
+    /**
+     * As the study's final code writes it ({@code scripts/analyze_commit_history.py}); its 2024 data
+     * file spells it in lower case. The study gave it to links that pointed nowhere and followed
+     * the others; this detector never follows a link and reports every one.
+     */
+    public static final String SYMBOLIC_LINK = "UNDETERMINED (symbolic link)";
 
     private StudyLabels() {}
   }

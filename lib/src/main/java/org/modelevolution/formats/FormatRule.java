@@ -1,6 +1,7 @@
 package org.modelevolution.formats;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One format family's check. A rule reads only through the {@link Probe}, so all its reads are
@@ -8,5 +9,5 @@ import java.io.IOException;
  * record what it ruled out in {@code notes}.
  */
 interface FormatRule {
-  Match apply(Probe probe, java.util.List<Evidence> notes) throws IOException;
+  Match apply(Probe probe, List<Evidence> notes) throws IOException;
 }

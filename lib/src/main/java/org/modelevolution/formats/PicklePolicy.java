@@ -1,7 +1,9 @@
 package org.modelevolution.formats;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The allow- and deny-lists behind {@link PickleVerdict}.
@@ -188,17 +190,38 @@ public final class PicklePolicy {
     return matches(DENIED, imported);
   }
 
+  private static final Rules ALLOW = new Rules(ALLOWED);
+  private static final Rules DENY = new Rules(DENIED);
+
   private static boolean matches(List<String> list, String imported) {
-    for (String entry : list) {
-      if (entry.endsWith(".*")) {
-        String prefix = entry.substring(0, entry.length() - 1);
-        if (imported.startsWith(prefix)) {
-          return true;
+    return (list == DENIED ? DENY : ALLOW).matches(imported);
+  }
+
+  /** A list split into exact names and module prefixes, for hash lookups instead of scans. */
+  private static final class Rules {
+    private final Set<String> exact = new HashSet<>();
+    private final Set<String> prefixes = new HashSet<>();
+
+    Rules(List<String> entries) {
+      for (String entry : entries) {
+        if (entry.endsWith(".*")) {
+          prefixes.add(entry.substring(0, entry.length() - 1));
+        } else {
+          exact.add(entry);
         }
-      } else if (entry.equals(imported)) {
-        return true;
       }
     }
-    return false;
+
+    boolean matches(String imported) {
+      if (exact.contains(imported)) {
+        return true;
+      }
+      for (int dot = imported.indexOf('.'); dot >= 0; dot = imported.indexOf('.', dot + 1)) {
+        if (prefixes.contains(imported.substring(0, dot + 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

@@ -74,10 +74,15 @@ final class PickleRule implements FormatRule {
       outcome = PickleStreams.scan(scanner, raw, "pickle");
     }
     if (outcome == null) {
-      if (!proto) {
+      // A read cap stopped a walk that was valid so far.
+      boolean endsWithStop = probe.tail(1).get(0) == '.';
+      if (!proto && !endsWithStop) {
         return null;
       }
-      return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; walk stopped by a cap"));
+      Evidence capped = new Evidence(0, (proto ? "PROTO " + head.get(1) : "protocol 0/1 opcodes, last byte STOP")
+          + "; opcodes valid up to the read cap of " + PickleStreams.readCap(probe) + " bytes");
+      FormatId format = scanner.imported("joblib.numpy_pickle.") ? FormatId.JOBLIB : FormatId.PICKLE;
+      return found(format, scanner, capped);
     }
     if (!outcome.clean()) {
       if (proto && outcome.opcodes() > 2 && "truncated before STOP".equals(outcome.problem())) {

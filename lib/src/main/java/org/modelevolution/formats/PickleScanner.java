@@ -72,10 +72,6 @@ final class PickleScanner {
     return false;
   }
 
-  boolean anyImports() {
-    return !globals.isEmpty();
-  }
-
   int pickles() {
     return pickles;
   }
@@ -92,7 +88,7 @@ final class PickleScanner {
 
   private Outcome walk(Cursor in, int nesting) throws IOException {
     List<Object> stack = new ArrayList<>();
-    Map<Long, Object> memo = new HashMap<>();
+    Memo memo = new Memo();
     long memoLength = 0;
     long opcodes = 0;
     int protocol = 0;
@@ -233,7 +229,7 @@ final class PickleScanner {
           case 'b' -> {
             Object state = pop(stack);
             Object target = top(stack);
-            if (target instanceof Inst inst && inst.cls() instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER)) {
+            if (isJoblibWrapper(target)) {
               skipJoblibArray(in, state, at, nesting);
             }
           }
@@ -253,23 +249,23 @@ final class PickleScanner {
           }
           case 'p' -> {
             long key = memoKey(in.line(), at);
-            memoLength += memo.containsKey(key) ? 0 : 1;
-            remember(memo, key, top(stack));
+            memoLength += memo.contains(key) ? 0 : 1;
+            memo.put(key, top(stack));
           }
           case 'q' -> {
             long key = in.u8();
-            memoLength += memo.containsKey(key) ? 0 : 1;
-            remember(memo, key, top(stack));
+            memoLength += memo.contains(key) ? 0 : 1;
+            memo.put(key, top(stack));
           }
           case 'r' -> {
             long key = in.fixed(4);
-            memoLength += memo.containsKey(key) ? 0 : 1;
-            remember(memo, key, top(stack));
+            memoLength += memo.contains(key) ? 0 : 1;
+            memo.put(key, top(stack));
           }
-          case 0x94 -> remember(memo, memoLength++, top(stack));
-          case 'g' -> stack.add(memo.getOrDefault(memoKey(in.line(), at), Other.VALUE));
-          case 'h' -> stack.add(memo.getOrDefault((long) in.u8(), Other.VALUE));
-          case 'j' -> stack.add(memo.getOrDefault(in.fixed(4), Other.VALUE));
+          case 0x94 -> memo.put(memoLength++, top(stack));
+          case 'g' -> stack.add(memo.get(memoKey(in.line(), at)));
+          case 'h' -> stack.add(memo.get(in.u8()));
+          case 'j' -> stack.add(memo.get(in.fixed(4)));
           case 0x97 -> stack.add(Other.VALUE);
           case 0x98 -> { } // READONLY_BUFFER: changes no stack shape
           default -> {
@@ -295,6 +291,22 @@ final class PickleScanner {
     Glob g = new Glob(module + "." + name);
     globals.add(g.dotted());
     return g;
+  }
+
+  /**
+   * Whether a BUILD target is a joblib {@code NumpyArrayWrapper}: made by NEWOBJ/OBJ/INST (protocol
+   * 2+), or by {@code copyreg._reconstructor(NumpyArrayWrapper, object, None)} (protocols 0 and 1).
+   */
+  private static boolean isJoblibWrapper(Object target) {
+    if (target instanceof Inst inst) {
+      return inst.cls() instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER);
+    }
+    if (target instanceof Reduced r && r.callable() instanceof Glob f
+        && (f.dotted().equals("copy_reg._reconstructor") || f.dotted().equals("copyreg._reconstructor"))
+        && r.args() instanceof Tup t && !t.items().isEmpty()) {
+      return t.items().get(0) instanceof Glob g && g.dotted().equals(JOBLIB_WRAPPER);
+    }
+    return false;
   }
 
   /** After the BUILD of a joblib wrapper: skip the raw array or scan the nested object pickle. */
@@ -411,9 +423,40 @@ final class PickleScanner {
     return items.contains(Other.TOO_BIG) ? Other.VALUE : new Tup(List.copyOf(items));
   }
 
-  private static void remember(Map<Long, Object> memo, long key, Object value) {
-    if (memo.size() < MAX_MEMO || memo.containsKey(key)) {
-      memo.put(key, value);
+  /**
+   * The pickle memo. Writers number entries densely from 0, so small keys live in an array that
+   * grows by doubling (at most {@value #MAX_MEMO} slots); other keys go to a map of the same bound.
+   */
+  private static final class Memo {
+    private Object[] dense = new Object[64];
+    private Map<Long, Object> sparse;
+
+    void put(long key, Object value) {
+      if (key >= 0 && key < MAX_MEMO) {
+        if (key >= dense.length) {
+          dense = java.util.Arrays.copyOf(dense, (int) Math.min(MAX_MEMO, Math.max(dense.length * 2L, key + 1)));
+        }
+        dense[(int) key] = value;
+        return;
+      }
+      if (sparse == null) {
+        sparse = new HashMap<>();
+      }
+      if (sparse.size() < MAX_MEMO || sparse.containsKey(key)) {
+        sparse.put(key, value);
+      }
+    }
+
+    boolean contains(long key) {
+      if (key >= 0 && key < MAX_MEMO) {
+        return key < dense.length && dense[(int) key] != null;
+      }
+      return sparse != null && sparse.containsKey(key);
+    }
+
+    Object get(long key) {
+      Object value = key >= 0 && key < dense.length ? dense[(int) key] : sparse == null ? null : sparse.get(key);
+      return value == null ? Other.VALUE : value;
     }
   }
 

@@ -12,7 +12,15 @@ final class PickleStreams {
 
   /** A raw region of the file; seeks over skipped payloads, caps bytes actually read. */
   static InputStream region(Probe probe, long start, long end) {
-    return new CappedInputStream(new SourceInputStream(probe, start, end), probe.options.pickleReadCap(), "pickle read", false);
+    return new CappedInputStream(new SourceInputStream(probe, start, end), readCap(probe), "pickle read", false);
+  }
+
+  /**
+   * How many source bytes a walk may read: the pickle read cap when imports are scanned; the head
+   * window when only the format is wanted (the walk then just confirms the opcode stream).
+   */
+  static long readCap(Probe probe) {
+    return probe.options.scanPickles() ? probe.options.pickleReadCap() : probe.options.headWindow();
   }
 
   /** A raw-deflate (zip method 8) region, inflated with the decompression cap. */

@@ -50,7 +50,7 @@ final class Probe {
     return ByteBuffer.wrap(head, 0, Math.min(wanted, headLength)).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** The last {@code min(n, size, tailWindow)} bytes, little-endian; position 0 is file offset {@link #tailStart()}. */
+  /** The last {@code min(n, size, tailWindow)} bytes, little-endian; position 0 is file offset {@code size - limit}. */
   ByteBuffer tail(int n) throws IOException {
     int wanted = (int) Math.min(Math.min(n, options.tailWindow()), size);
     if (size - tailStart < wanted) {
@@ -59,7 +59,11 @@ final class Probe {
       int existing = (int) (size - tailStart);
       System.arraycopy(tail, 0, bigger, wanted - existing, existing);
       int missing = wanted - existing;
-      int got = start + missing <= headLength ? copyFromHead(start, bigger, missing) : readFully(start, bigger, 0, missing);
+      int fromHead = (int) Math.max(0, Math.min(missing, headLength - start));
+      int got = fromHead > 0 ? copyFromHead(start, bigger, fromHead) : 0;
+      if (fromHead < missing) {
+        got += readFully(start + fromHead, bigger, fromHead, missing - fromHead);
+      }
       if (got < missing) {
         throw new IOException("short read in tail window");
       }
@@ -72,11 +76,6 @@ final class Probe {
   private int copyFromHead(long start, byte[] target, int length) {
     System.arraycopy(head, (int) start, target, 0, length);
     return length;
-  }
-
-  /** File offset of position 0 of the last buffer returned by {@link #tail(int)} of that length. */
-  long tailStart(int length) {
-    return size - Math.min(Math.min(length, options.tailWindow()), size);
   }
 
   /**

@@ -195,6 +195,7 @@ final class ProtobufRule implements FormatRule {
         new Evidence(first.valueOffset(), checked + " pieces checked: string (1), float score (2), optional type (3)"));
   }
 
+  /** Short UTF-8 text without control characters (a producer name such as {@code pytorch}). */
   private static boolean printable(Probe probe, ProtoWire.Field f) throws IOException {
     if (f.length() > 256) {
       return false;
@@ -202,11 +203,11 @@ final class ProtobufRule implements FormatRule {
     ByteBuffer b = probe.range(f.valueOffset(), (int) f.length());
     for (int i = 0; i < b.limit(); i++) {
       int c = b.get(i) & 0xFF;
-      if (c < 0x20 || c > 0x7E) {
+      if (c < 0x20 || c == 0x7F) {
         return false;
       }
     }
-    return true;
+    return utf8(probe, f);
   }
 
   private static boolean utf8(Probe probe, ProtoWire.Field f) throws IOException {

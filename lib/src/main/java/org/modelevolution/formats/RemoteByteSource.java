@@ -15,6 +15,8 @@ import okhttp3.ResponseBody;
  * A Hub file read over HTTP with at most two ranged GETs: a head window, and a tail window that is
  * fetched only when the detector reads near the end (zip central directories). Reads outside both
  * windows fail: the detector then treats that region as unavailable, it never triggers more requests.
+ * For an LFS file the Hub's 302 comes before the head read, so the server sees at most three
+ * exchanges: the redirect, the head range and the tail range.
  *
  * <p>Redirects are followed by hand (at most {@value #MAX_HOPS} hops) so that the Hub's 302 to the
  * CDN is seen: its {@code X-Linked-Etag} (the LFS sha256) and {@code X-Linked-Size} identify the
@@ -30,11 +32,11 @@ public final class RemoteByteSource implements ByteSource {
   private final OkHttpClient client;
   private final String name;
   private final int tailWindow;
-  private final long noRangeTailLimit;
   private final HttpUrl dataUrl;
   private final long size;
   private final String contentId;
   private final boolean rangesHonoured;
+  private final boolean stoppedAtRedirect;
   private Response headResponse;
   private byte[] head;
   private final int headWanted;
@@ -45,12 +47,12 @@ public final class RemoteByteSource implements ByteSource {
 
   private RemoteByteSource(
       OkHttpClient client, String name, int headWanted, int tailWindow, Response response, HttpUrl dataUrl,
-      long size, String contentId, int requests) {
+      long size, String contentId, int requests, boolean stoppedAtRedirect) {
+    this.stoppedAtRedirect = stoppedAtRedirect;
     this.client = client;
     this.name = name;
     this.headWanted = headWanted;
     this.tailWindow = tailWindow;
-    this.noRangeTailLimit = NO_RANGE_TAIL_LIMIT;
     this.headResponse = response;
     this.dataUrl = dataUrl;
     this.rangesHonoured = response != null && response.code() == 206;
@@ -97,7 +99,7 @@ public final class RemoteByteSource implements ByteSource {
         String location = response.header("Location");
         response.close();
         if (linkedEtag != null && alreadyKnown.test(linkedEtag)) {
-          return new RemoteByteSource(client, name, headWindow, tailWindow, null, current, linkedSize, linkedEtag, requests);
+          return new RemoteByteSource(client, name, headWindow, tailWindow, null, current, linkedSize, linkedEtag, requests, true);
         }
         HttpUrl next = location == null ? null : current.resolve(location);
         if (next == null || hop + 1 >= MAX_HOPS) {
@@ -111,7 +113,7 @@ public final class RemoteByteSource implements ByteSource {
         String range = response.header("Content-Range", "");
         response.close();
         if (range.endsWith("/0")) {
-          return new RemoteByteSource(client, name, headWindow, tailWindow, null, current, 0, contentId, requests);
+          return new RemoteByteSource(client, name, headWindow, tailWindow, null, current, 0, contentId, requests, false);
         }
         throw new RemoteReadException(416, "range not satisfiable", current);
       }
@@ -121,7 +123,7 @@ public final class RemoteByteSource implements ByteSource {
         throw new RemoteReadException(response.code(), code, current);
       }
       return new RemoteByteSource(
-          client, name, headWindow, tailWindow, response, current, sizeOf(response, linkedSize), contentId, requests);
+          client, name, headWindow, tailWindow, response, current, sizeOf(response, linkedSize), contentId, requests, false);
     }
   }
 
@@ -130,9 +132,14 @@ public final class RemoteByteSource implements ByteSource {
     return Optional.ofNullable(contentId);
   }
 
-  /** HTTP requests sent so far for this file (redirect hops and retries of the client not included twice). */
+  /** HTTP requests sent so far for this file: redirect hops and ranged reads (client retries not counted). */
   public int requests() {
     return requests;
+  }
+
+  /** True when {@code open} stopped at the Hub's redirect because the content was already known. */
+  public boolean stoppedAtRedirect() {
+    return stoppedAtRedirect;
   }
 
   @Override
@@ -220,7 +227,7 @@ public final class RemoteByteSource implements ByteSource {
       }
       return;
     }
-    if (size > noRangeTailLimit) {
+    if (size > NO_RANGE_TAIL_LIMIT) {
       throw new IOException("the server ignores Range and the file is too large to read for its tail");
     }
     Request request = new Request.Builder().url(dataUrl).build();

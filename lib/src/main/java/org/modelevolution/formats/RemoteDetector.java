@@ -72,6 +72,10 @@ public final class RemoteDetector {
    * content id (e.g. the LFS oid from a tree listing) a cached answer needs no request at all.
    */
   public Detection detect(HttpUrl url, String shownPath, Optional<String> knownContentId) {
+    return detect(url, shownPath, knownContentId, true);
+  }
+
+  private Detection detect(HttpUrl url, String shownPath, Optional<String> knownContentId, boolean useCache) {
     if (knownContentId.isPresent()) {
       Optional<Detection> hit = cache.get(knownContentId.get());
       if (hit.isPresent()) {
@@ -80,7 +84,7 @@ public final class RemoteDetector {
     }
     DetectorOptions o = detector.options();
     try (RemoteByteSource source =
-        RemoteByteSource.open(client, url, shownPath, o.headWindow(), o.tailWindow(), id -> cache.get(id).isPresent())) {
+        RemoteByteSource.open(client, url, shownPath, o.headWindow(), o.tailWindow(), id -> useCache && cache.get(id).isPresent())) {
       Optional<String> id = source.contentId().or(() -> knownContentId);
       if (id.isPresent()) {
         Optional<Detection> hit = cache.get(id.get());
@@ -88,6 +92,10 @@ public final class RemoteDetector {
           return hit.get().as(shownPath, 0, new Evidence(0, "content " + id.get() + " already detected (cache hit after "
               + source.requests() + " request(s), no body read)"));
         }
+      }
+      if (source.stoppedAtRedirect()) {
+        // The cache dropped the entry between the check and now: read the file after all.
+        return detect(url, shownPath, Optional.empty(), false);
       }
       Detection d = detector.detect(source);
       if (id.isPresent() && !d.unreadable()) {

@@ -5,10 +5,13 @@ import java.io.InputStream;
 
 /**
  * A sequential stream over the range {@code [start, end)} of a probed source. {@link #skip(long)}
- * seeks instead of reading, so raw payloads cost nothing; reads go through a small buffer.
+ * seeks instead of reading, so raw payloads cost nothing. Reads go through a buffer that starts
+ * small and doubles while the stream keeps being read, so a peek at a short header costs little
+ * read-ahead and a long pickle walk few calls.
  */
 final class SourceInputStream extends InputStream {
-  private static final int BUFFER = 1024;
+  private static final int FIRST_CHUNK = 128;
+  private static final int BUFFER = 4096;
 
   private final Probe probe;
   private final long end;
@@ -16,6 +19,7 @@ final class SourceInputStream extends InputStream {
   private final byte[] buffer = new byte[BUFFER];
   private long bufferStart;
   private int bufferLength;
+  private int chunk = FIRST_CHUNK;
 
   SourceInputStream(Probe probe, long start, long end) {
     this.probe = probe;
@@ -73,7 +77,8 @@ final class SourceInputStream extends InputStream {
     if (position >= bufferStart && position < bufferStart + bufferLength) {
       return true;
     }
-    int wanted = (int) Math.min(BUFFER, end - position);
+    int wanted = (int) Math.min(chunk, end - position);
+    chunk = Math.min(BUFFER, chunk * 2);
     bufferLength = probe.read(position, buffer, 0, wanted);
     bufferStart = position;
     return bufferLength > 0;

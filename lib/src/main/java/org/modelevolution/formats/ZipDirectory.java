@@ -129,15 +129,21 @@ final class ZipDirectory {
     }
     ByteBuffer tail = probe.tail(window);
     long base = probe.size - tail.limit();
+    // Prefer a record whose comment ends exactly at the end of the file (a comment may itself
+    // contain the signature); accept trailing bytes after it only when no exact record exists.
+    long loose = -1;
     for (int i = tail.limit() - 22; i >= 0; i--) {
       if (tail.getInt(i) == EOCD) {
         int commentLength = tail.getShort(i + 20) & 0xFFFF;
-        if (i + 22 + commentLength <= tail.limit()) {
+        if (i + 22 + commentLength == tail.limit()) {
           return base + i;
+        }
+        if (loose < 0 && i + 22 + commentLength < tail.limit()) {
+          loose = base + i;
         }
       }
     }
-    return -1;
+    return loose;
   }
 
   /**

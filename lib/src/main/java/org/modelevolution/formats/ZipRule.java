@@ -39,7 +39,7 @@ final class ZipRule implements FormatRule {
     ZipDirectory dir = ZipDirectory.read(probe, notes);
     if (dir == null) {
       evidence.addAll(notes);
-      return Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
+      return local ? firstEntryHeuristic(probe, evidence) : Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
     }
     evidence.add(new Evidence(dir.eocdOffset, "end of central directory" + (dir.zip64 ? " (ZIP64)" : "") + ": "
         + dir.entries.size() + " entries" + (dir.truncated ? " (directory read up to the cap)" : "")));
@@ -66,6 +66,54 @@ final class ZipRule implements FormatRule {
     }
     evidence.add(new Evidence(dir.eocdOffset, "entry names match no model layout"
         + (files.isEmpty() ? " (no entries)" : ", e.g. '" + files.get(0).name() + "'")));
+    return Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
+  }
+
+  /**
+   * Without a central directory (a truncated archive) only the first local header can be trusted:
+   * torch writes sizes in data descriptors, so the local headers cannot be walked. Its name decides
+   * as formats.md describes: {@code <p>/data.pkl} (torch_zip), {@code <p>/data/0} (torchscript
+   * writes tensors first), {@code metadata.json} (keras_v3), {@code *.npy} (numpy_npz).
+   */
+  private static Match firstEntryHeuristic(Probe probe, List<Evidence> evidence) throws IOException {
+    ByteBuffer h = probe.head(30 + 1024);
+    if (h.limit() < 30) {
+      return Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
+    }
+    int nameLength = h.getShort(26) & 0xFFFF;
+    int extraLength = h.getShort(28) & 0xFFFF;
+    if (30 + nameLength > h.limit()) {
+      return Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
+    }
+    byte[] nameBytes = new byte[nameLength];
+    h.get(30, nameBytes);
+    String name = new String(nameBytes, java.nio.charset.StandardCharsets.UTF_8);
+    evidence.add(new Evidence(30, "no central directory; first local entry '" + name + "' (head heuristic)"));
+    int slash = name.indexOf('/');
+    String rest = slash > 0 ? name.substring(slash + 1) : "";
+    if (rest.equals("data.pkl")) {
+      PickleScanner scanner = new PickleScanner();
+      int method = h.getShort(8) & 0xFFFF;
+      if (method == 0 && probe.options.scanPickles()) {
+        long dataStart = 30L + nameLength + extraLength;
+        PickleStreams.scan(scanner, PickleStreams.region(probe, dataStart, probe.size), name);
+      } else {
+        scanner.incomplete("data.pkl not readable without the central directory");
+      }
+      scanner.incomplete("archive truncated: other pickles not located");
+      return Match.of(FormatId.TORCH_ZIP, evidence, scanner.result());
+    }
+    if (rest.startsWith("data/") && slash > 0) {
+      PickleScanner scanner = new PickleScanner();
+      scanner.incomplete("archive truncated: pickles not located");
+      return Match.of(FormatId.TORCHSCRIPT, evidence, scanner.result());
+    }
+    if (name.equals("metadata.json")) {
+      return Match.of(FormatId.KERAS_V3, evidence, PickleScan.NOT_APPLICABLE);
+    }
+    if (name.endsWith(".npy")) {
+      return Match.of(FormatId.NUMPY_NPZ, evidence, PickleScan.NOT_APPLICABLE);
+    }
     return Match.of(FormatId.UNKNOWN, evidence, PickleScan.NOT_APPLICABLE);
   }
 

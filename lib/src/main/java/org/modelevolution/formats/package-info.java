@@ -28,7 +28,7 @@
  * are skipped by seeking. Decompression (joblib compressions, deflated zip entries) is streamed and
  * capped ({@link org.modelevolution.formats.DetectorOptions#decompressedCap()}); past the cap the
  * pickle verdict is {@link org.modelevolution.formats.PickleVerdict#INCOMPLETE}. xz/lzma decoders
- * have a 16 MiB memory limit. No exception escapes {@code Detector.detect}: a failing rule is
+ * have a 72 MiB memory limit (the largest standard preset). No exception escapes {@code Detector.detect}: a failing rule is
  * recorded as evidence and the next rule runs; an unreadable input is reported as such.
  *
  * <h2>Command line</h2>

@@ -99,6 +99,37 @@ class PickleScannerTest {
   }
 
   @Test
+  void policyListsMatchExactNamesAndModuleTrees() {
+    assertThat(PicklePolicy.isDenied("os.system")).isTrue();
+    assertThat(PicklePolicy.isDenied("torch.hub.load")).isTrue();
+    assertThat(PicklePolicy.isDenied("osx.thing")).isFalse();
+    assertThat(PicklePolicy.isDenied("builtins.getattr")).isTrue();
+    assertThat(PicklePolicy.judge(java.util.List.of("__torch__.a.B", "torch.FloatStorage"), false)).isEqualTo(PickleVerdict.SAFE);
+    assertThat(PicklePolicy.judge(java.util.List.of("builtins.set", "builtins.eval"), false)).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(PicklePolicy.judge(java.util.List.of("torch.nn.modules.linear.Linear"), false)).isEqualTo(PickleVerdict.SUSPICIOUS);
+  }
+
+  @Test
+  void joblibProtocolZeroWrapperSkipsTheRawArray() throws IOException {
+    Pickles p = Pickles.text()
+        .global("copy_reg", "_reconstructor")
+        .op('(').global("joblib.numpy_pickle", "NumpyArrayWrapper").global("__builtin__", "object").op('N', 't', 'R')
+        .op('(', 'd').ascii("Vshape\n").op('(').ascii("I2\n").op('t', 's')
+        .ascii("Vdtype\n").global("numpy", "dtype").op('(').ascii("Vf8\nI00\nI01\n").op('t', 'R', 's')
+        .ascii("Vnumpy_array_alignment_bytes\nI16\n").op('s', 'b')
+        .op(3, 0xFF, 0xFF, 0xFF);
+    for (int i = 0; i < 16; i++) {
+      p.op('.'); // array bytes that would be STOP opcodes if they were not skipped
+    }
+    p.global("posix", "system").stop();
+    PickleScanner scanner = new PickleScanner();
+    PickleScanner.Outcome outcome = scanner.walk(new ByteArrayInputStream(p.bytes()));
+    assertThat(outcome.clean()).isTrue();
+    assertThat(scanner.result().globals())
+        .containsExactly("__builtin__.object", "copy_reg._reconstructor", "joblib.numpy_pickle.NumpyArrayWrapper", "numpy.dtype", "posix.system");
+  }
+
+  @Test
   void numpyItemSizes() {
     assertThat(PickleScanner.itemSize("f8")).isEqualTo(8);
     assertThat(PickleScanner.itemSize("U3")).isEqualTo(12);
