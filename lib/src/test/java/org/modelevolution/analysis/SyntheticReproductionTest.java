@@ -100,12 +100,16 @@ class SyntheticReproductionTest {
       for (String name : List.of("rq1_dataset_stats_" + group + ".csv", "rq1_dataset_stats_" + group + "_stated_method.csv",
           "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsYearly_" + group + ".csv",
           "RQ2FormatsYearly_" + group + "_stated_method.csv")) {
-        assertThat(first.resolve(name)).isNotEmptyFile();
+        assertThat(first.resolve(folderOf(name)).resolve(name)).isNotEmptyFile();
       }
       for (String figure : List.of("RQ1CommitsDistribution_", "RQ1Heatmap_", "RQ2FormatsRepoCreation_", "RQ2FormatsYearly_")) {
-        assertThat(first.resolve(figure + group + ".png")).isNotEmptyFile();
-        assertThat(first.resolve(figure + group + ".svg")).isNotEmptyFile();
+        assertThat(first.resolve(folderOf(figure)).resolve(figure + group + ".png")).isNotEmptyFile();
+        assertThat(first.resolve(folderOf(figure)).resolve(figure + group + ".svg")).isNotEmptyFile();
       }
+    }
+    // The synthetic inputs include the full PR table, so RQ3's figures are drawn too.
+    for (String figure : List.of("RQ3StatusDistribution", "RQ3TimeToFirstResponse")) {
+      assertThat(first.resolve("rq3").resolve(figure + ".png")).isNotEmptyFile();
     }
     assertThat(digests(first)).isEqualTo(digests(second));
     String provenance = Files.readString(result.provenance());
@@ -118,10 +122,14 @@ class SyntheticReproductionTest {
     }
   }
 
+  private static String folderOf(String fileName) {
+    return fileName.toLowerCase(java.util.Locale.ROOT).startsWith("rq1") ? "rq1" : "rq2";
+  }
+
   private static Map<String, String> digests(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> out.put(f.getFileName().toString(), Sha256.of(f)));
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.filter(Files::isRegularFile).forEach(f -> out.put(dir.relativize(f).toString(), Sha256.of(f)));
     }
     return out;
   }
