@@ -2,14 +2,21 @@
 #   make reproduce   regenerate every figure and table by executing every notebook
 #   make test        unit and integration tests, then every notebook in smoke mode
 #
-# Other targets: setup, build, kernel, kernel-user, lab, bench, clean.
+# Other targets: setup, build, kernel, kernel-user, lab, clean, and the benchmarks (not tests):
+#   make bench            all three below
+#   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
+#   make bench-analysis   all RQ analyses, all groups, on paper-scale SYNTHETIC inputs (scale 1.0)
+#   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
 
 MVN        ?= mvn -B
 PYTHON     ?= /usr/bin/python3
 JAR        := lib/target/safetensors-study.jar
 KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
-.PHONY: reproduce test setup build kernel kernel-user lab bench clean
+BENCH_DATA ?= /tmp/safetensors-study-scale1
+SHARED     ?= ../shared
+
+.PHONY: reproduce test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -35,8 +42,23 @@ kernel-user: kernel
 lab: kernel
 	JUPYTER_PATH=$(CURDIR)/environment/build/jupyter $(PYTHON) -m jupyter lab notebooks
 
-bench: build
-	java -jar $(JAR) bench --help
+bench: bench-detect bench-analysis bench-mining
+
+bench-detect: build
+	java -jar $(JAR) bench-detect --paths 20000
+
+$(BENCH_DATA)/generation_summary.json:
+	$(PYTHON) $(SHARED)/scale/make_paper_scale.py $(BENCH_DATA) --scale 1.0 --quiet
+
+bench-analysis: build $(BENCH_DATA)/generation_summary.json
+	java -Xmx2g -XX:ActiveProcessorCount=2 -cp $(JAR) org.modelevolution.analysis.AnalysisBenchmark \
+	  $(BENCH_DATA) $(BENCH_DATA)-out
+
+bench-mining: build
+	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	java -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
+	  org.modelevolution.mining.MiningBenchmark
 
 clean:
 	$(MVN) -q clean

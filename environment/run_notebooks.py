@@ -143,7 +143,11 @@ def main():
         shutil.rmtree(out_dir, ignore_errors=True)
     passed = len(notebooks) - failures
     print(f"notebooks: {passed} passed, {failures} failed in {time.monotonic() - total:.1f} s", flush=True)
-    sys.exit(1 if failures else 0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter shutdown: nbclient's own atexit hook would try to clean up kernels that are
+    # already shut down and print a spurious AssertionError traceback.
+    os._exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,20 @@ public final class DataCollection {
 
   /** Runs the whole pipeline when online; offline, shows the cached run manifests. */
   public String collectOrShowCache(MiningParameters parameters) {
+    return collectOrShowCache(parameters, true);
+  }
+
+  /**
+   * Runs the whole pipeline when {@code mine} is set and the Hub answers; otherwise shows the
+   * cached run manifests. Notebooks pass {@code false} unless the user asked to mine, so that
+   * re-executing them never starts a crawl of the Hub by accident.
+   */
+  public String collectOrShowCache(MiningParameters parameters, boolean mine) {
     String where = context.hub().endpoint().describe();
+    if (!mine) {
+      return "not mining (set SFSTUDY_MINE=1 to mine " + where + "); the cached run manifests follow.\n\n"
+          + cachedManifests();
+    }
     if (!online()) {
       return "offline: " + where + " does not answer, so nothing was mined; the cached run manifests follow.\n\n"
           + cachedManifests();

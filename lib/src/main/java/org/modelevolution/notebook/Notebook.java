@@ -25,6 +25,26 @@ public final class Notebook {
     return "1".equals(System.getenv("SFSTUDY_SMOKE"));
   }
 
+  /** True when the user asked the data-collection notebooks to mine ({@code SFSTUDY_MINE=1}). */
+  public static boolean mineRequested() {
+    return "1".equals(System.getenv("SFSTUDY_MINE"));
+  }
+
+  /**
+   * Where a data-collection notebook keeps what it mines: {@code data/cache/<name>} (git-ignored)
+   * in a full run, a fresh temporary folder in a smoke run.
+   */
+  public static Path dataDir(String name) {
+    try {
+      Path dir = smoke()
+          ? Files.createTempDirectory("sfstudy-smoke-" + name)
+          : layout().downloadCache().resolve(name);
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder for " + name, e);
+    }
+  }
+
   public static ProjectLayout layout() {
     return ProjectLayout.discover();
   }
