@@ -16,10 +16,12 @@ final class AnalysisResultStep {
   private AnalysisResultStep() {}
 
   /**
-   * @param studyFigures the study's figures this step redraws, by base name (e.g. {@code RQ3StatusDistribution})
-   *     with the note to show when the data at hand cannot draw them
+   * @param studyFigures the study's figures this step redraws: the base name of the file drawn here
+   *     (e.g. {@code RQ3StatusDistribution-HF-Staff}) to the study's figure file name
+   * @param missingNote why a study figure is not drawn when the data at hand cannot draw it
    */
-  static StepOutput toStepOutput(AnalysisResult result, Map<String, String> studyFigures, List<String> methodNotes) {
+  static StepOutput toStepOutput(AnalysisResult result, Map<String, String> studyFigures, String missingNote,
+      List<String> methodNotes) {
     List<Path> files = new ArrayList<>(result.tables());
     files.addAll(result.figures());
     Map<String, List<Path>> drawn = new LinkedHashMap<>();
@@ -28,9 +30,9 @@ final class AnalysisResultStep {
       drawn.computeIfAbsent(name.substring(0, name.lastIndexOf('.')), k -> new ArrayList<>()).add(figure);
     }
     List<StepOutput.FigureCounterpart> figures = new ArrayList<>();
-    studyFigures.forEach((baseName, missingNote) -> {
+    studyFigures.forEach((baseName, studyFigure) -> {
       List<Path> here = drawn.getOrDefault(baseName, List.of());
-      figures.add(new StepOutput.FigureCounterpart(baseName + ".pdf", here,
+      figures.add(new StepOutput.FigureCounterpart(studyFigure, here,
           here.isEmpty() ? missingNote : "redrawn from the recomputed numbers"));
     });
     Set<String> counterparts = studyFigures.keySet();

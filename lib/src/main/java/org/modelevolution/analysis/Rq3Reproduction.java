@@ -21,11 +21,11 @@ public final class Rq3Reproduction implements ReproductionStep {
     Path published = data.publishedDir().orElse(data.dataDir().resolve("published"));
     AnalysisResult result = Rq3Analysis.of(data.dataDir(), published).writeTo(outDir);
     Map<String, String> studyFigures = new LinkedHashMap<>();
-    studyFigures.put("RQ3StatusDistribution", NEEDS_PR_TABLE);
-    studyFigures.put("RQ3StatusDistribution-HF-Staff", NEEDS_PR_TABLE);
-    studyFigures.put("RQ3StatusDistribution-Non-HF-Staff", NEEDS_PR_TABLE);
-    studyFigures.put("RQ3TimeToFirstResponse", NEEDS_PR_TABLE);
-    return AnalysisResultStep.toStepOutput(result, studyFigures, List.of(
+    studyFigures.put("RQ3StatusDistribution", "RQ3StatusDistribution.pdf");
+    studyFigures.put("RQ3StatusDistribution-HF-Staff", "RQ3StatusDistribution-Hugging Face Staff.pdf");
+    studyFigures.put("RQ3StatusDistribution-Non-HF-Staff", "RQ3StatusDistribution-Non-Hugging Face Staff.pdf");
+    studyFigures.put("RQ3TimeToFirstResponse", "time-to-first-response box plot (study file name not recovered)");
+    return AnalysisResultStep.toStepOutput(result, studyFigures, NEEDS_PR_TABLE, List.of(
         "relevant discussions: the study's code kept PRs whose average comment size is above 0 words, the paper "
             + "states 4; both filters are computed (`rq3_relevant_discussions.csv`, `rq3_relevant_prs_checks.csv`)."));
   }

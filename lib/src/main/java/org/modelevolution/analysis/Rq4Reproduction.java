@@ -24,7 +24,7 @@ public final class Rq4Reproduction implements ReproductionStep {
           "no Stack Overflow posts (" + StackOverflowPosts.FILE_NAME + ") in the data folder: RQ4 not run."));
     }
     AnalysisResult result = Rq4Analysis.of(data.dataDir()).writeTo(outDir);
-    return AnalysisResultStep.toStepOutput(result, Map.of(), List.of(
+    return AnalysisResultStep.toStepOutput(result, Map.of(), "", List.of(
         "relevance ranking: the study sorted by relevance with an unstable sort; here ties keep file order.",
         "sample: Cochran's formula at 95% confidence and 5% margin with the finite population correction."));
   }
