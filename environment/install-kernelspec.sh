@@ -27,7 +27,7 @@ path, java, jar, classpath, cache = sys.argv[1:]
 spec = {
     # Fixed locale and zone: number and date formatting in outputs must not depend on the machine.
     "argv": [java, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Duser.language=en",
-             "-Duser.country=US", "-Duser.timezone=UTC", "-jar", jar, "{connection_file}"],
+             "-Duser.country=US", "-Duser.timezone=UTC", "-Djava.security.egd=file:/dev/./urandom", "-jar", jar, "{connection_file}"],
     "display_name": "Java (safetensors study)",
     "language": "java",
     "interrupt_mode": "message",

@@ -64,7 +64,7 @@ def read_cleared(path):
 
 def new_client(nb, path, timeout):
     return NotebookClient(
-        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180, record_timing=False,
+        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=60, record_timing=False,
         allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
 
 
