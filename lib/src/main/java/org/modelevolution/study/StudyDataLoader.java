@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.Sha256;
 
 /**
@@ -194,7 +195,7 @@ public final class StudyDataLoader {
         end = changed.length();
       }
       // an entry is "<status> <path>"; the study took the suffix of the whole entry
-      if (ModelFiles.isModelFile(changed, start, end)) {
+      if (ModelFiles.isStudyModelFile(changed, start, end)) {
         touches = true;
         int space = indexOfWhitespace(changed, start, end);
         if (space > start) {
@@ -218,7 +219,7 @@ public final class StudyDataLoader {
       if (end < 0) {
         end = tree.length();
       }
-      if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
+      if (!modelInTree && ModelFiles.isStudyModelFile(tree, start, end)) {
         modelInTree = true;
       }
       if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length() && tree.startsWith(ROOT_PYTORCH_BIN, start)) {
