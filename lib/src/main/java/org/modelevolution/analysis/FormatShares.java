@@ -37,7 +37,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
       }
       double[] row = new double[formatList.size()];
       for (int i = 0; i < row.length; i++) {
-        row[i] = PythonNumbers.percent(perFormat.getOrDefault(formatList.get(i), 0L), total);
+        row[i] = PythonFormat.percent(perFormat.getOrDefault(formatList.get(i), 0L), total);
       }
       keys.add(key);
       rows.add(row);
@@ -76,7 +76,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
   public List<String> formattedRow(int index, int decimals) {
     List<String> cells = new ArrayList<>();
     for (double v : percent[index]) {
-      cells.add(decimals < 0 ? PythonNumbers.repr(v) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+      cells.add(decimals < 0 ? PythonFormat.repr(v) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
     }
     return cells;
   }

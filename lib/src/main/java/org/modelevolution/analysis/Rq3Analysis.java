@@ -340,7 +340,7 @@ public final class Rq3Analysis {
         if (a.isRelevant(DiscussionActivity.CODE_MIN_AVERAGE_WORDS)) {
           relevant.add("SFConvertBot PRs", pr.title() + " by " + pr.opener() + " (" + pr.modelId() + ")", pr.prUrl(),
               PythonFormat.floatCount(a.comments()), PythonFormat.floatCount(a.participants().size()),
-              PythonFormat.floatRepr(a.averageCommentSize()), String.join(";", a.participants()), true,
+              PythonFormat.repr(a.averageCommentSize()), String.join(";", a.participants()), true,
               a.isRelevant(DiscussionActivity.STATED_MIN_AVERAGE_WORDS));
         }
       }
