@@ -22,6 +22,7 @@ import org.modelevolution.hub.HubException;
 import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
+import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -38,7 +39,7 @@ import org.modelevolution.study.Group;
 public final class MineFormats {
   public static final String STEP = "formats";
   public static final String SYMLINK = "UNDETERMINED (symbolic link)";
-  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "model_file_path",
+  static final String HEADER = PandasCsv.line("repo_url", "commit_hash", "model_file_path",
       "serialization_format", "message", "author", "date", "is_in_commit");
 
   /** A finished repository. */
@@ -127,7 +128,7 @@ public final class MineFormats {
             }
             String format = item.kind() == TreeItem.Kind.SYMLINK ? SYMLINK
                 : formatOf(id, c.hash(), item, history, blobs, run);
-            rows.add(StudyCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
+            rows.add(PandasCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
                 StudyDates.commitDate(c.date()), inCommit.contains(item.path()) ? "True" : "False"));
           }
         }

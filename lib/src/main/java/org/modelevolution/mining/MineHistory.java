@@ -19,6 +19,7 @@ import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
+import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -35,7 +36,7 @@ import org.modelevolution.study.Group;
  */
 public final class MineHistory {
   public static final String STEP = "history";
-  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "author", "date", "message",
+  static final String HEADER = PandasCsv.line("repo_url", "commit_hash", "author", "date", "message",
       "changed_files", "all_files_in_tree");
 
   /** A finished repository; {@code unavailable} says why it has no history (null when mined). */
@@ -107,7 +108,7 @@ public final class MineHistory {
   }
 
   static String row(String id, Commit c) {
-    return StudyCsv.line(id, c.hash(), c.author(), StudyDates.commitDate(c.date()), c.message(),
+    return PandasCsv.line(id, c.hash(), c.author(), StudyDates.commitDate(c.date()), c.message(),
         c.changedFiles().stream().map(ChangedFile::toString).collect(Collectors.joining(";")),
         String.join(";", c.filesInTree()));
   }
