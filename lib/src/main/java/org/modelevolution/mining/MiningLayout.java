@@ -1,6 +1,7 @@
 package org.modelevolution.mining;
 
 import java.nio.file.Path;
+import org.modelevolution.study.BotPullRequests;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.StudyFiles;
 
@@ -26,7 +27,7 @@ public record MiningLayout(Path root) {
   }
 
   public Path botPrMetadata() {
-    return root.resolve(org.modelevolution.study.BotPullRequests.CSV_NAME);
+    return root.resolve(BotPullRequests.CSV_NAME);
   }
 
   public Path botPrStatus() {

@@ -41,7 +41,7 @@ import org.modelevolution.study.Group;
  * repository, filtered by the bot's name. Each PR's details and events then come from the
  * discussion API through a {@link DiscussionSource}, one checkpointed unit per PR.
  */
-public final class BotPullRequests {
+public final class MineBotPullRequests {
   public static final String STEP = "bot-prs";
   public static final String BOT = "SFconvertbot";
   public static final String CONVERSIONS = "safetensors/conversions";
@@ -70,7 +70,7 @@ public final class BotPullRequests {
 
   private final MiningContext ctx;
 
-  public BotPullRequests(MiningContext ctx) {
+  public MineBotPullRequests(MiningContext ctx) {
     this.ctx = ctx;
   }
 
