@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.PandasCsv;
 
 /**
- * A small result table with a header, written as CSV (pandas-style quoting, {@code \n} line ends,
+ * A small result table with a header, written as CSV ({@link PandasCsv} quoting, {@code \n} line ends,
  * UTF-8) in one atomic write. Rows keep the order they were added in; callers add them in a
  * deterministic order so that equal inputs give byte-identical files.
  */
@@ -41,20 +42,10 @@ public final class CsvTable {
   /** Writes the table to {@code file} and returns the path. */
   public Path write(Path file) {
     StringBuilder csv = new StringBuilder();
-    appendLine(csv, header);
-    rows.forEach(row -> appendLine(csv, row));
+    csv.append(PandasCsv.line(header));
+    rows.forEach(row -> csv.append(PandasCsv.line(row)));
     AtomicFiles.writeString(file, csv.toString());
     return file;
-  }
-
-  private static void appendLine(StringBuilder csv, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      csv.append(MetricsTable.quote(fields.get(i)));
-    }
-    csv.append('\n');
   }
 
   @Override

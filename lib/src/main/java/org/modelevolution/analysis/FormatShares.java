@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.PandasCsv;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -37,7 +38,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
       }
       double[] row = new double[formatList.size()];
       for (int i = 0; i < row.length; i++) {
-        row[i] = PythonNumbers.percent(perFormat.getOrDefault(formatList.get(i), 0L), total);
+        row[i] = PythonFormat.percent(perFormat.getOrDefault(formatList.get(i), 0L), total);
       }
       keys.add(key);
       rows.add(row);
@@ -47,7 +48,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
 
   /** Reads a published table of this layout. */
   public static FormatShares read(Path file) {
-    List<List<String>> records = SimpleCsv.read(file);
+    List<List<String>> records = HeaderlessCsv.read(file);
     List<String> header = records.get(0);
     List<String> keys = new ArrayList<>();
     double[][] values = new double[records.size() - 1][];
@@ -76,7 +77,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
   public List<String> formattedRow(int index, int decimals) {
     List<String> cells = new ArrayList<>();
     for (double v : percent[index]) {
-      cells.add(decimals < 0 ? PythonNumbers.repr(v) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+      cells.add(decimals < 0 ? PythonFormat.repr(v) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
     }
     return cells;
   }
@@ -92,7 +93,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
   /** Writes the table as the study did ({@code to_csv}: Python float repr). */
   public Path write(Path file) {
     StringBuilder csv = new StringBuilder(keyColumn);
-    formats.forEach(f -> csv.append(',').append(MetricsTable.quote(f)));
+    formats.forEach(f -> csv.append(',').append(PandasCsv.field(f)));
     csv.append('\n');
     for (int r = 0; r < keys.size(); r++) {
       csv.append(keys.get(r));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.PandasCsv;
 
 /**
  * An ordered list of {@code metric,value} rows, the layout of the study's statistics files
@@ -32,17 +33,17 @@ public final class MetricsTable {
     return Collections.unmodifiableMap(rows);
   }
 
-  /** Writes the table as CSV without a header, quoting fields the way pandas' {@code to_csv} does. */
+  /** Writes the table as CSV without a header, quoting fields the way pandas' {@code to_csv} does ({@link PandasCsv}). */
   public void write(Path file) {
     StringBuilder csv = new StringBuilder();
-    rows.forEach((metric, value) -> csv.append(quote(metric)).append(',').append(quote(value)).append('\n'));
+    rows.forEach((metric, value) -> csv.append(PandasCsv.line(metric, value)));
     AtomicFiles.writeString(file, csv.toString());
   }
 
   /** Reads a {@code metric,value} file as written by the study or by {@link #write}. */
   public static MetricsTable read(Path file) {
     MetricsTable table = new MetricsTable();
-    for (List<String> record : SimpleCsv.read(file)) {
+    for (List<String> record : HeaderlessCsv.read(file)) {
       if (record.size() >= 2) {
         table.put(record.get(0), record.get(1));
       }
@@ -56,10 +57,5 @@ public final class MetricsTable {
     List<String> lines = new ArrayList<>();
     rows.forEach((metric, value) -> lines.add(String.format("%-" + width + "s  %s", metric, value)));
     return String.join("\n", lines);
-  }
-
-  static String quote(String field) {
-    boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
-    return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
   }
 }

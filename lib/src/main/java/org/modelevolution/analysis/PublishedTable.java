@@ -14,7 +14,7 @@ import java.util.Optional;
 public record PublishedTable(String fileName, List<List<String>> rows) {
 
   public static PublishedTable read(Path file) {
-    return new PublishedTable(file.getFileName().toString(), SimpleCsv.read(file));
+    return new PublishedTable(file.getFileName().toString(), HeaderlessCsv.read(file));
   }
 
   /**

@@ -2,41 +2,48 @@ package org.modelevolution.analysis;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
- * Number formatting that reproduces what the study's pandas/Python code printed, so recomputed
- * values can be compared with the published files as text.
+ * Formats numbers the way the study's Python/pandas code wrote them, so that recomputed values
+ * compare with the published files character by character.
  */
 public final class PythonFormat {
   private PythonFormat() {}
 
+  /**
+   * Python's {@code repr(float)}: the shortest digits that read back to the same double, in plain
+   * notation for 1e-4 <= |x| < 1e16 and as {@code 1e-05} / {@code 1.5e+16} otherwise. The digits
+   * are searched for explicitly because Java 17's {@link Double#toString} is not always shortest.
+   */
+  public static String repr(double x) {
+    if (Double.isNaN(x)) {
+      return "nan";
+    }
+    if (Double.isInfinite(x)) {
+      return x > 0 ? "inf" : "-inf";
+    }
+    if (x == 0) {
+      return (1 / x < 0) ? "-0.0" : "0.0";
+    }
+    BigDecimal shortest = shortest(x);
+    int exponent = shortest.precision() - shortest.scale() - 1; // decimal exponent of the first digit
+    String digits = shortest.unscaledValue().abs().toString();
+    String sign = x < 0 ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {
+      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
+    String plain = shortest.abs().toPlainString();
+    if (!plain.contains(".")) {
+      plain = plain + ".0";
+    }
+    return sign + plain;
+  }
+
   /** A count stored in a float pandas Series, as {@code to_csv} writes it: {@code 43650.0}. */
   public static String floatCount(long count) {
     return count + ".0";
-  }
-
-  /**
-   * Python's {@code repr(float)}: the shortest text that reads back to the same double, in plain
-   * notation for 1e-4 <= |x| < 1e16 and in Python's exponent form otherwise. The digits are those
-   * of {@link Double#toString}, which are the shortest ones on Java 19+ and on the values used here.
-   */
-  public static String floatRepr(double value) {
-    if (Double.isNaN(value)) {
-      return "nan";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    double magnitude = Math.abs(value);
-    if (magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16)) {
-      String plain = new BigDecimal(Double.toString(value)).toPlainString();
-      return plain.contains(".") ? plain : plain + ".0";
-    }
-    // Python: mantissa without a trailing ".0", signed exponent of at least two digits (1e+16, 1.5e-05)
-    String[] parts = Double.toString(value).split("E");
-    String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
-    int exponent = Integer.parseInt(parts[1]);
-    return String.format(java.util.Locale.ROOT, "%se%s%02d", mantissa, exponent < 0 ? "-" : "+", Math.abs(exponent));
   }
 
   /**
@@ -45,5 +52,20 @@ public final class PythonFormat {
    */
   public static String fixed(double value, int digits) {
     return new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** Percentage the way the study computed shares: {@code part / whole * 100}. */
+  public static double percent(long part, long whole) {
+    return (double) part / (double) whole * 100.0;
+  }
+
+  private static BigDecimal shortest(double x) {
+    for (int precision = 1; precision <= 17; precision++) {
+      BigDecimal candidate = new BigDecimal(String.format(Locale.ROOT, "%." + (precision - 1) + "e", x));
+      if (candidate.doubleValue() == x) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return new BigDecimal(x).stripTrailingZeros();
   }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Sha256;
+import org.modelevolution.io.Provenance;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.StudyData;
 
@@ -78,40 +76,31 @@ public final class Reproduction {
     }
   }
 
-  /** {@code read|wrote <tab> sha256 <tab> bytes <tab> path}, sorted; inputs relative to the data folder. */
+  /**
+   * {@code read|wrote <tab> sha256 <tab> bytes <tab> path}: first the study inputs the loader read
+   * (relative to the data folder, digested while loading), then what this run read and wrote
+   * (the published tables as {@code published/<name>}, outputs relative to {@code outDir}); each
+   * part sorted by path.
+   */
   static String provenance(StudyData data, Path outDir, Map<String, StepOutput> outputs, Path report) {
-    List<String> lines = new ArrayList<>();
-    Map<String, InputFile> inputs = new TreeMap<>();
-    data.inputs().forEach(i -> inputs.put(i.relativePath(), i));
-    inputs.forEach((path, input) -> lines.add(String.join("\t", "read", input.sha256(),
-        Long.toString(input.bytes()), path + (input.verification() == InputFile.Verification.VERIFIED
-            ? "" : "  (not pinned)"))));
-    TreeMap<String, Path> published = new TreeMap<>();
+    Provenance loaded = new Provenance(data.dataDir());
+    data.inputs().forEach(i -> loaded.read(i.relativePath(), i.sha256(), i.bytes(),
+        i.verification() == InputFile.Verification.VERIFIED ? "" : "(not pinned)"));
+    Provenance run = new Provenance(outDir);
     data.publishedDir().ifPresent(dir -> {
       try (var stream = Files.list(dir)) {
-        stream.filter(Files::isRegularFile).forEach(p -> published.put("published/" + p.getFileName(), p));
+        stream.filter(Files::isRegularFile).forEach(p -> run.read(p, "published/" + p.getFileName()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
-    published.forEach((name, p) -> lines.add(String.join("\t", "read", Sha256.of(p), Long.toString(size(p)), name)));
-    TreeMap<String, Path> written = new TreeMap<>();
-    outputs.values().forEach(o -> o.files().forEach(f -> written.put(relative(outDir, f), f)));
-    written.put(relative(outDir, report), report);
-    written.forEach((name, p) -> lines.add(String.join("\t", "wrote", Sha256.of(p), Long.toString(size(p)), name)));
-    return String.join("\n", lines) + "\n";
+    outputs.values().forEach(o -> o.files().forEach(run::wrote));
+    run.wrote(report);
+    return loaded.render() + run.render();
   }
 
   static String relative(Path base, Path file) {
     return base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static Comparator<Comparison> order() {

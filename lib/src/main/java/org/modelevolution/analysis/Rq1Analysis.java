@@ -146,7 +146,7 @@ public final class Rq1Analysis {
       if (leftover.isPresent()) {
         for (MetricsTable table : List.of(study, stated)) {
           table.put(OLD_BIN, leftover.get());
-          table.put(OLD_BIN_PCT, PythonNumbers.repr(PythonNumbers.percent(leftover.get(), toolRepos.size())));
+          table.put(OLD_BIN_PCT, PythonFormat.repr(PythonFormat.percent(leftover.get(), toolRepos.size())));
         }
       } else {
         String reason = "needs the trees of the commit log (selected_" + group.fileSuffix() + "_commits.csv, Git LFS)";
@@ -169,12 +169,12 @@ public final class Rq1Analysis {
     long tool = commits(byTool);
     long dev = commits(byDevelopers);
     return new MetricsTable()
-        .put(ST_COMMITS, PythonNumbers.repr(total))
-        .put(TOOL_COMMITS, PythonNumbers.repr(tool))
-        .put("% commits adding safetensor files made by the converter", PythonNumbers.repr(PythonNumbers.percent(tool, total)))
-        .put(DEV_COMMITS, PythonNumbers.repr(dev))
-        .put("% commits adding safetensor files made by developers", PythonNumbers.repr(PythonNumbers.percent(dev, total)))
-        .put(FIRST_DAYS, PythonNumbers.repr(additions.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow()))
+        .put(ST_COMMITS, PythonFormat.repr(total))
+        .put(TOOL_COMMITS, PythonFormat.repr(tool))
+        .put("% commits adding safetensor files made by the converter", PythonFormat.repr(PythonFormat.percent(tool, total)))
+        .put(DEV_COMMITS, PythonFormat.repr(dev))
+        .put("% commits adding safetensor files made by developers", PythonFormat.repr(PythonFormat.percent(dev, total)))
+        .put(FIRST_DAYS, PythonFormat.repr(additions.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow()))
         .put(MAX_DATE, busiestDayByFileRows(additions, reference).toString());
   }
 
@@ -371,7 +371,7 @@ public final class Rq1Analysis {
     summary.put("[stated] date by which 80% of " + scope + " had happened", reference.plusDays(p80));
     summary.put("[not a percentile] 80% of the observation window (0.8 x last elapsed day)", window);
     summary.put("[not a percentile] % of " + scope + " within that window",
-        PythonNumbers.repr(PythonNumbers.percent(within, days.length)));
+        PythonFormat.repr(PythonFormat.percent(within, days.length)));
     summary.put("[stated] busiest day by adopting commits", busiestDayByCommits(basis));
     summary.put("[study] busiest day by mode of file rows' elapsed days", busiestDayByFileRows(basis, reference));
     return summary;

@@ -29,19 +29,10 @@ public final class Rq1Reproduction implements ReproductionStep {
   @Override
   public StepOutput run(StudyData data, Path outDir) {
     String differs = differenceNote(data);
-    // groups are independent: draw them side by side, then collect in group order
-    List<StepOutput> perGroup = java.util.Arrays.stream(Group.values()).parallel()
-        .map(group -> runGroup(data, group, outDir, differs)).toList();
-    List<Comparison> comparisons = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    List<FigureCounterpart> figures = new ArrayList<>();
-    perGroup.forEach(o -> {
-      comparisons.addAll(o.comparisons());
-      files.addAll(o.files());
-      figures.addAll(o.figures());
-    });
+    StepOutput groups = StepOutput.perGroup(group -> runGroup(data, group, outDir, differs), METHOD_NOTES);
+    List<Comparison> comparisons = new ArrayList<>(groups.comparisons());
     run2024(data, differs, comparisons);
-    return new StepOutput(comparisons, files, figures, METHOD_NOTES);
+    return new StepOutput(comparisons, groups.files(), groups.figures(), METHOD_NOTES);
   }
 
   static final List<String> METHOD_NOTES = List.of(

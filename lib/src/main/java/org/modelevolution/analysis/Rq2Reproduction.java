@@ -28,17 +28,7 @@ public final class Rq2Reproduction implements ReproductionStep {
   @Override
   public StepOutput run(StudyData data, Path outDir) {
     String differs = Rq1Reproduction.differenceNote(data);
-    List<StepOutput> perGroup = java.util.Arrays.stream(Group.values()).parallel()
-        .map(group -> runGroup(data, group, outDir, differs)).toList();
-    List<Comparison> comparisons = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    List<FigureCounterpart> figures = new ArrayList<>();
-    perGroup.forEach(o -> {
-      comparisons.addAll(o.comparisons());
-      files.addAll(o.files());
-      figures.addAll(o.figures());
-    });
-    return new StepOutput(comparisons, files, figures, METHOD_NOTES);
+    return StepOutput.perGroup(group -> runGroup(data, group, outDir, differs), METHOD_NOTES);
   }
 
   static final List<String> METHOD_NOTES = List.of(

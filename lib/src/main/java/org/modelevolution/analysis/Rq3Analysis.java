@@ -305,7 +305,7 @@ public final class Rq3Analysis {
     }
     Map<String, List<String>> mine = new LinkedHashMap<>();
     recomputed.rows().forEach(r -> mine.put(r.get(0) + " / " + r.get(1), r));
-    List<List<String>> reference = SimpleCsv.read(published);
+    List<List<String>> reference = HeaderlessCsv.read(published);
     List<String> header = reference.get(0);
     for (List<String> row : reference.subList(1, reference.size())) {
       String key = row.get(0) + " / " + row.get(1);
@@ -340,7 +340,7 @@ public final class Rq3Analysis {
         if (a.isRelevant(DiscussionActivity.CODE_MIN_AVERAGE_WORDS)) {
           relevant.add("SFConvertBot PRs", pr.title() + " by " + pr.opener() + " (" + pr.modelId() + ")", pr.prUrl(),
               PythonFormat.floatCount(a.comments()), PythonFormat.floatCount(a.participants().size()),
-              PythonFormat.floatRepr(a.averageCommentSize()), String.join(";", a.participants()), true,
+              PythonFormat.repr(a.averageCommentSize()), String.join(";", a.participants()), true,
               a.isRelevant(DiscussionActivity.STATED_MIN_AVERAGE_WORDS));
         }
       }

@@ -222,7 +222,7 @@ public final class Rq3Dataset {
     long repositories = kept.models.size();
     stats.put("Number of repositories", PythonFormat.floatCount(repositories));
     stats.put("Average number of PRs per repository",
-        repositories == 0 ? "nan" : PythonFormat.floatRepr((double) kept.rows / repositories));
+        repositories == 0 ? "nan" : PythonFormat.repr((double) kept.rows / repositories));
     stats.put("First commit time", kept.first == null ? "nan" : kept.first);
     stats.put("Last commit time", kept.last == null ? "nan" : kept.last);
     long hf = prs.stream().filter(BotPrOutcome::hfStaff).count();

@@ -214,7 +214,7 @@ public final class Rq4Analysis {
           "is_true_positive");
       for (RankedPost r : ranking(field)) {
         CodedPost coded = byKey.get(r.key());
-        ranking.add(r.rank(), PythonFormat.floatRepr(r.relevance()), r.sampled() ? 1 : 0, r.key(), r.post().itemType(),
+        ranking.add(r.rank(), PythonFormat.repr(r.relevance()), r.sampled() ? 1 : 0, r.key(), r.post().itemType(),
             r.post().url(), HtmlText.toPlainText(r.post().title()), coded == null ? "" : coded.id(), verdict(coded));
       }
       String name = field == TextField.TITLE_AND_BODY ? "rq4_so_ranking.csv" : "rq4_so_ranking_json_content.csv";
@@ -224,7 +224,7 @@ public final class Rq4Analysis {
     List<CodingSheet.Row> sheet = new ArrayList<>();
     for (RankedPost r : ranking()) {
       CodedPost coded = byKey.get(r.key());
-      sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.floatRepr(r.relevance()), r.sampled(), r.key(),
+      sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.repr(r.relevance()), r.sampled(), r.key(),
           coded == null ? null : coded.id(), r.post().source(), r.post().itemType(), r.post().url(),
           HtmlText.toPlainText(r.post().title()),
           HtmlText.toPlainText(r.post().body()), coded == null ? null : coded.isTruePositive(),

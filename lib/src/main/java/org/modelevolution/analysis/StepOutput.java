@@ -1,7 +1,11 @@
 package org.modelevolution.analysis;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import org.modelevolution.study.Group;
 
 /**
  * What a {@link ReproductionStep} produced.
@@ -23,6 +27,23 @@ public record StepOutput(
   /** An output without method notes. */
   public StepOutput(List<Comparison> comparisons, List<Path> files, List<FigureCounterpart> figures) {
     this(comparisons, files, figures, List.of());
+  }
+
+  /**
+   * Runs {@code step} for every group side by side (the groups are independent) and joins the
+   * outputs in group order, with {@code methodNotes}.
+   */
+  static StepOutput perGroup(Function<Group, StepOutput> step, List<String> methodNotes) {
+    List<StepOutput> parts = Arrays.stream(Group.values()).parallel().map(step).toList();
+    List<Comparison> comparisons = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<FigureCounterpart> figures = new ArrayList<>();
+    parts.forEach(o -> {
+      comparisons.addAll(o.comparisons());
+      files.addAll(o.files());
+      figures.addAll(o.figures());
+    });
+    return new StepOutput(comparisons, files, figures, methodNotes);
   }
 
   /**

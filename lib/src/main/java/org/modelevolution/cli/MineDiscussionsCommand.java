@@ -1,6 +1,5 @@
 package org.modelevolution.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.modelevolution.http.Endpoint;
@@ -10,7 +9,6 @@ import org.modelevolution.http.Service;
 import org.modelevolution.hub.DiscussionsClient;
 import org.modelevolution.hub.HubRepo;
 import org.modelevolution.perception.ConversionSpaceDiscussions;
-import org.modelevolution.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,15 +30,6 @@ final class MineDiscussionsCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, RetryPolicy.standard(), clock), endpoint);
     ConversionSpaceDiscussions step = new ConversionSpaceDiscussions(client, endpoint, HubRepo.parse(repo), clock);
-    Path out = options.outDir();
-    if (options.dryRun) {
-      System.out.println(step.plan(out));
-      return 0;
-    }
-    return PostMiningOptions.report(() -> {
-      try (Progress progress = Progress.start("Hub discussions", 0)) {
-        return step.mine(out, progress);
-      }
-    }, System.out, System.err);
+    return options.run(step::plan, step::mine, "Hub discussions", () -> {});
   }
 }

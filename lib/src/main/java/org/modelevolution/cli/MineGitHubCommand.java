@@ -1,6 +1,5 @@
 package org.modelevolution.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
-import org.modelevolution.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,19 +37,11 @@ final class MineGitHubCommand implements Callable<Integer> {
     GitHubClient client = new GitHubClient(HttpClients.create(endpoint, policy, clock), endpoint,
         SearchPacer.recommended(), policy);
     PullRequestMiner miner = new PullRequestMiner(client, endpoint, since, until, clock);
-    Path out = options.outDir();
-    if (options.dryRun) {
-      System.out.println(miner.plan(out));
-      return 0;
-    }
-    if (endpoint.token().isEmpty()) {
-      System.err.println("warning: GITHUB_TOKEN is not set; anonymous search allows 10 requests per minute "
-          + "and 60 core requests per hour, so this run will be slow.");
-    }
-    return PostMiningOptions.report(() -> {
-      try (Progress progress = Progress.start("GitHub PRs", 0)) {
-        return miner.mine(out, progress);
+    return options.run(miner::plan, miner::mine, "GitHub PRs", () -> {
+      if (endpoint.token().isEmpty()) {
+        System.err.println("warning: GITHUB_TOKEN is not set; anonymous search allows 10 requests per minute "
+            + "and 60 core requests per hour, so this run will be slow.");
       }
-    }, System.out, System.err);
+    });
   }
 }

@@ -1,6 +1,5 @@
 package org.modelevolution.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
-import org.modelevolution.progress.Progress;
 import org.modelevolution.stackexchange.StackExchangeClient;
 import org.modelevolution.stackexchange.StackOverflowMiner;
 import picocli.CommandLine.Command;
@@ -49,18 +47,10 @@ final class MineStackOverflowCommand implements Callable<Integer> {
         policy, clock);
     StackOverflowMiner miner = new StackOverflowMiner(client, endpoint,
         queries == null || queries.isEmpty() ? StackOverflowMiner.QUERIES : queries, since, until, clock);
-    Path out = options.outDir();
-    if (options.dryRun) {
-      System.out.println(miner.plan(out));
-      return 0;
-    }
-    if (key.isEmpty()) {
-      System.err.println("note: " + KEY_VARIABLE + " is not set; the daily quota is 300 requests per IP.");
-    }
-    return PostMiningOptions.report(() -> {
-      try (Progress progress = Progress.start("Stack Overflow searches", 0)) {
-        return miner.mine(out, progress);
+    return options.run(miner::plan, miner::mine, "Stack Overflow searches", () -> {
+      if (key.isEmpty()) {
+        System.err.println("note: " + KEY_VARIABLE + " is not set; the daily quota is 300 requests per IP.");
       }
-    }, System.out, System.err);
+    });
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.modelevolution.mining.MiningParameters;
 import picocli.CommandLine.Option;
 
-/** The options every {@code mine} subcommand shares. */
+/**
+ * The options the Hugging Face mining subcommands ({@code mine-hub} and its steps) share. The
+ * post-mining commands have their own {@link PostMiningOptions}: another default output folder.
+ */
 final class MiningOptions {
   @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "results/mined")
   Path out;

@@ -5,10 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.modelevolution.environment.ProjectLayout;
 import org.modelevolution.http.RateLimitedException;
+import java.util.function.Function;
 import org.modelevolution.io.RunManifest;
+import org.modelevolution.progress.Progress;
 import picocli.CommandLine.Option;
 
-/** Options and reporting shared by the post-mining subcommands. */
+/**
+ * Options, run and reporting shared by the post-mining subcommands ({@code mine-github},
+ * {@code mine-stackoverflow}, {@code mine-discussions}); the Hub mining ones use {@link MiningOptions}.
+ */
 final class PostMiningOptions {
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder for the post table, its run manifest and checkpoint (default: data/cache/perception).")
@@ -19,6 +24,30 @@ final class PostMiningOptions {
 
   Path outDir() {
     return out != null ? out : ProjectLayout.discover().downloadCache().resolve("perception");
+  }
+
+  /** A miner's live run into an output folder, which may fail with I/O errors. */
+  interface Mine {
+    RunManifest mine(Path out, Progress progress) throws IOException;
+  }
+
+  /**
+   * The body every post-mining command shares: with {@code --dry-run} it prints the miner's plan
+   * and stops; otherwise it calls {@code beforeLiveRun} (for warnings about missing credentials),
+   * mines with a progress display labelled {@code label} and {@link #report reports} the run.
+   */
+  int run(Function<Path, String> plan, Mine mine, String label, Runnable beforeLiveRun) {
+    Path outDir = outDir();
+    if (dryRun) {
+      System.out.println(plan.apply(outDir));
+      return 0;
+    }
+    beforeLiveRun.run();
+    return report(() -> {
+      try (Progress progress = Progress.start(label, 0)) {
+        return mine.mine(outDir, progress);
+      }
+    }, System.out, System.err);
   }
 
   /** A step's body, which may fail with I/O errors. */

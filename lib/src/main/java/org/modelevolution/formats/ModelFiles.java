@@ -22,6 +22,11 @@ import java.util.TreeSet;
  *
  * The extension only selects which files are examined; their format is decided by
  * {@link Detector} from the content.
+ *
+ * <p>Reading the study's own intermediate files needs the study's exact matching rule as well:
+ * Python's case-sensitive {@code pathlib} suffix of a {@code /}-separated path, applied to
+ * {@link #STUDY}. {@link #isStudyModelFile(CharSequence, int, int)} is that rule, working on a slice
+ * of a larger string so that long {@code ;}-joined listings need no splitting.
  */
 public final class ModelFiles {
   /** Which list to apply. */
@@ -57,6 +62,39 @@ public final class ModelFiles {
     String name = path.substring(slash + 1);
     int dot = name.lastIndexOf('.');
     return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code path[start, end)} names a model file by the study's rule: its
+   * {@link #pathlibSuffix pathlib suffix}, case-sensitively, is on the {@link #STUDY} list.
+   */
+  public static boolean isStudyModelFile(CharSequence path, int start, int end) {
+    return STUDY.contains(pathlibSuffix(path, start, end));
+  }
+
+  /** {@link #isStudyModelFile(CharSequence, int, int)} on the whole of {@code path}. */
+  public static boolean isStudyModelFile(CharSequence path) {
+    return isStudyModelFile(path, 0, path.length());
+  }
+
+  /**
+   * {@code pathlib.PurePosixPath(path[start, end)).suffix} without the dot, case kept; empty when
+   * there is none.
+   */
+  public static String pathlibSuffix(CharSequence path, int start, int end) {
+    int nameStart = start;
+    for (int i = end - 1; i >= start; i--) {
+      if (path.charAt(i) == '/') {
+        nameStart = i + 1;
+        break;
+      }
+    }
+    for (int i = end - 1; i > nameStart; i--) {
+      if (path.charAt(i) == '.') {
+        return i < end - 1 ? path.subSequence(i + 1, end).toString() : "";
+      }
+    }
+    return "";
   }
 
   /** The extensions of {@code scope}, sorted, for documentation and run manifests. */

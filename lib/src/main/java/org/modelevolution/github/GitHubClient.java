@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,12 +121,7 @@ public final class GitHubClient {
       if (wait.compareTo(policy.maxServerWait()) > 0) {
         throw new RateLimitedException(url.redact(), wait);
       }
-      try {
-        policy.sleeper().sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for a secondary rate limit");
-      }
+      policy.sleeper().sleepOrInterrupt(wait, "waiting for a secondary rate limit");
     }
   }
 

@@ -39,12 +39,7 @@ public final class SearchPacer {
     if (last != null && !gap.isZero()) {
       Duration wait = gap.minus(Duration.between(last, clock.instant()));
       if (!wait.isNegative() && !wait.isZero()) {
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while pacing search requests");
-        }
+        sleeper.sleepOrInterrupt(wait, "pacing search requests");
       }
     }
     last = clock.instant();

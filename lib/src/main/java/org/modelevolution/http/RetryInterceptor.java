@@ -57,11 +57,6 @@ final class RetryInterceptor implements Interceptor {
   }
 
   private void pause(Duration duration) throws IOException {
-    try {
-      policy.sleeper().sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
-    }
+    policy.sleeper().sleepOrInterrupt(duration, "waiting to retry");
   }
 }

@@ -1,5 +1,6 @@
 package org.modelevolution.http;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -25,6 +26,20 @@ public record RetryPolicy(
   @FunctionalInterface
   public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * Sleeps {@code duration}; an interrupt keeps the thread's interrupt flag and ends the wait as
+     * an {@link InterruptedIOException} ({@code interrupted while <waitingFor>}), so that I/O code
+     * stops the way it stops on any other I/O failure.
+     */
+    default void sleepOrInterrupt(Duration duration, String waitingFor) throws InterruptedIOException {
+      try {
+        sleep(duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while " + waitingFor);
+      }
+    }
 
     Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
   }
@@ -65,6 +80,11 @@ public record RetryPolicy(
 
   public RetryPolicy withMaxServerWait(Duration wait) {
     return new RetryPolicy(maxRetries, initialDelay, maxDelay, jitter, wait, sleeper, random);
+  }
+
+  /** Sleeps the {@link #backoff} before retry number {@code attempt} (1-based); see {@link Sleeper#sleepOrInterrupt}. */
+  public void pauseBeforeRetry(int attempt) throws InterruptedIOException {
+    sleeper.sleepOrInterrupt(backoff(attempt), "waiting to retry");
   }
 
   /** The backoff before retry number {@code attempt} (1-based), when the server gave no hint. */

@@ -271,12 +271,12 @@ public final class HubClient {
         if (Thread.currentThread().isInterrupted() || attempt > policy.maxRetries()) {
           throw e;
         }
-        pause(attempt);
+        policy.pauseBeforeRetry(attempt);
       } catch (IOException brokenBody) {
         if (attempt > policy.maxRetries()) {
           throw brokenBody;
         }
-        pause(attempt);
+        policy.pauseBeforeRetry(attempt);
       }
     }
   }
@@ -295,15 +295,6 @@ public final class HubClient {
           response.request().url().redact(), "body larger than " + maxBytes + " bytes");
     }
     return buffer.readByteArray();
-  }
-
-  private void pause(int attempt) throws IOException {
-    try {
-      policy.sleeper().sleep(policy.backoff(attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
-    }
   }
 
   private static JsonNode parse(Fetched fetched) throws IOException {

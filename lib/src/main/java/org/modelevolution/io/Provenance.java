@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * What a step read and wrote: each file as a path relative to a base folder (never absolute, so
- * the record is the same on every machine) with its SHA-256 and size, sorted by path.
+ * the record is the same on every machine) with its SHA-256 and size, sorted by path. An input
+ * may carry a short note (e.g. {@code (not pinned)}) that {@link #render()} prints after its path.
  */
 public final class Provenance {
   /** One file seen by a step. */
@@ -18,6 +19,7 @@ public final class Provenance {
   private final Path base;
   private final TreeMap<String, FileDigest> inputs = new TreeMap<>();
   private final TreeMap<String, FileDigest> outputs = new TreeMap<>();
+  private final TreeMap<String, String> notes = new TreeMap<>();
 
   public Provenance(Path base) {
     this.base = Objects.requireNonNull(base).toAbsolutePath().normalize();
@@ -26,6 +28,28 @@ public final class Provenance {
   public Provenance read(Path file) {
     FileDigest digest = digest(file);
     inputs.put(digest.path(), digest);
+    return this;
+  }
+
+  /** Records {@code file} as read under {@code name}, for files that do not lie under the base. */
+  public Provenance read(Path file, String name) {
+    FileDigest digest = digest(file);
+    inputs.put(name, new FileDigest(name, digest.sha256(), digest.bytes()));
+    return this;
+  }
+
+  /**
+   * Records a file that was read and digested elsewhere (e.g. hashed while it streamed, so that a
+   * large input is not read twice), under {@code path} relative to the base; a non-empty
+   * {@code note} is printed after the path by {@link #render()}.
+   */
+  public Provenance read(String path, String sha256, long bytes, String note) {
+    inputs.put(path, new FileDigest(path, sha256, bytes));
+    if (note.isEmpty()) {
+      notes.remove(path);
+    } else {
+      notes.put(path, note);
+    }
     return this;
   }
 
@@ -43,16 +67,19 @@ public final class Provenance {
     return List.copyOf(outputs.values());
   }
 
-  /** A deterministic text form: {@code read|wrote <tab> sha256 <tab> bytes <tab> path}, sorted. */
+  /**
+   * A deterministic text form: {@code read|wrote <tab> sha256 <tab> bytes <tab> path}, inputs then
+   * outputs, each sorted by path; a note follows its path after two spaces.
+   */
   public String render() {
     List<String> lines = new ArrayList<>();
-    inputs.values().forEach(d -> lines.add(line("read", d)));
-    outputs.values().forEach(d -> lines.add(line("wrote", d)));
+    inputs.values().forEach(d -> lines.add(line("read", d, notes.getOrDefault(d.path(), ""))));
+    outputs.values().forEach(d -> lines.add(line("wrote", d, "")));
     return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
   }
 
-  private static String line(String verb, FileDigest d) {
-    return verb + "\t" + d.sha256() + "\t" + d.bytes() + "\t" + d.path();
+  private static String line(String verb, FileDigest d, String note) {
+    return verb + "\t" + d.sha256() + "\t" + d.bytes() + "\t" + d.path() + (note.isEmpty() ? "" : "  " + note);
   }
 
   private FileDigest digest(Path file) {

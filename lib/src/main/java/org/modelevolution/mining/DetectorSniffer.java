@@ -76,16 +76,7 @@ public final class DetectorSniffer implements FormatSniffer {
           throw e;
         }
       }
-      pause(attempt);
-    }
-  }
-
-  private void pause(int attempt) throws IOException {
-    try {
-      policy.sleeper().sleep(policy.backoff(attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
+      policy.pauseBeforeRetry(attempt);
     }
   }
 

@@ -1,15 +1,12 @@
 package org.modelevolution.mining;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.modelevolution.history.BareClones;
@@ -17,11 +14,11 @@ import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.history.TreeItem;
-import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
+import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -38,7 +35,7 @@ import org.modelevolution.study.Group;
 public final class MineFormats {
   public static final String STEP = "formats";
   public static final String SYMLINK = "UNDETERMINED (symbolic link)";
-  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "model_file_path",
+  static final String HEADER = PandasCsv.line("repo_url", "commit_hash", "model_file_path",
       "serialization_format", "message", "author", "date", "is_in_commit");
 
   /** A finished repository. */
@@ -58,39 +55,23 @@ public final class MineFormats {
   }
 
   public StepResult run() {
-    String step = STEP + "-" + group.fileSuffix();
-    Map<String, String> parameters = new TreeMap<>(params.asMap());
-    parameters.put("group", group.fileSuffix());
-    StepRun run = new StepRun(step, parameters, ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
-    Path input = ctx.layout().selectedRepos(group);
-    List<String> ids = SelectedRepos.ids(input);
-    run.read(input);
-    try (Journal<RepoFormats> journal = Journal.open(ctx.layout().journal(step), RepoFormats.class);
+    StepRun run = PerRepository.start(ctx, params, STEP, group);
+    List<String> ids = PerRepository.selected(ctx, group, run);
+    try (Journal<RepoFormats> journal = Journal.open(ctx.layout().journal(STEP + "-" + group.fileSuffix()),
+            RepoFormats.class);
         Journal<BlobFormat> blobs = Journal.open(ctx.layout().journal("formats-blobs"), BlobFormat.class);
         Progress progress = ctx.progress().start("formats " + group.fileSuffix(), ids.size())) {
-      for (String id : ids) {
-        progress.step();
-        if (journal.isDone(id)) {
-          run.count("repositories_already_done");
-          continue;
+      PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
+        @Override
+        public RepoFormats mine(String id) throws IOException {
+          return new RepoFormats(id, MineFormats.this.mine(id, blobs, run));
         }
-        try {
-          long rows = mine(id, blobs, run);
-          journal.record(id, new RepoFormats(id, rows));
-          ctx.hook().unitDone(step, id);
-          run.count("repositories_mined");
-        } catch (BareClones.RepositoryUnavailableException e) {
-          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
-          journal.record(id, new RepoFormats(id, 0));
-          ctx.hook().unitDone(step, id);
-          run.count("repositories_unavailable");
-        } catch (RateLimitedException e) {
-          run.error(id, e);
-          break; // every further request would be refused too: rerun later to resume
-        } catch (IOException | UncheckedIOException e) {
-          run.error(id, e);
+
+        @Override
+        public RepoFormats unavailable(String id, BareClones.RepositoryUnavailableException e) {
+          return new RepoFormats(id, 0);
         }
-      }
+      });
       writeTable(ids, journal, run);
       long sniffed = 0;
       long requests = 0;
@@ -127,7 +108,7 @@ public final class MineFormats {
             }
             String format = item.kind() == TreeItem.Kind.SYMLINK ? SYMLINK
                 : formatOf(id, c.hash(), item, history, blobs, run);
-            rows.add(StudyCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
+            rows.add(PandasCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
                 StudyDates.commitDate(c.date()), inCommit.contains(item.path()) ? "True" : "False"));
           }
         }

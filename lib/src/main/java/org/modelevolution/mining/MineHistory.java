@@ -2,13 +2,10 @@ package org.modelevolution.mining;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -16,9 +13,9 @@ import org.modelevolution.history.BareClones;
 import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
-import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
+import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -35,7 +32,7 @@ import org.modelevolution.study.Group;
  */
 public final class MineHistory {
   public static final String STEP = "history";
-  static final String HEADER = StudyCsv.line("repo_url", "commit_hash", "author", "date", "message",
+  static final String HEADER = PandasCsv.line("repo_url", "commit_hash", "author", "date", "message",
       "changed_files", "all_files_in_tree");
 
   /** A finished repository; {@code unavailable} says why it has no history (null when mined). */
@@ -52,40 +49,24 @@ public final class MineHistory {
   }
 
   public StepResult run() {
-    String step = STEP + "-" + group.fileSuffix();
-    Map<String, String> parameters = new TreeMap<>(params.asMap());
-    parameters.put("group", group.fileSuffix());
-    StepRun run = new StepRun(step, parameters, ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
-    Path input = ctx.layout().selectedRepos(group);
-    List<String> ids = SelectedRepos.ids(input);
-    run.read(input);
-    try (Journal<RepoHistory> journal = Journal.open(ctx.layout().journal(step), RepoHistory.class);
+    StepRun run = PerRepository.start(ctx, params, STEP, group);
+    List<String> ids = PerRepository.selected(ctx, group, run);
+    try (Journal<RepoHistory> journal = Journal.open(ctx.layout().journal(STEP + "-" + group.fileSuffix()),
+            RepoHistory.class);
         Progress progress = ctx.progress().start("history " + group.fileSuffix(), ids.size())) {
-      for (String id : ids) {
-        progress.step();
-        if (journal.isDone(id)) {
-          run.count("repositories_already_done");
-          continue;
+      PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
+        @Override
+        public RepoHistory mine(String id) throws IOException {
+          return new RepoHistory(id, MineHistory.this.mine(id), null);
         }
-        try {
-          long commits = mine(id);
-          journal.record(id, new RepoHistory(id, commits, null));
-          ctx.hook().unitDone(step, id);
-          run.count("repositories_mined");
-        } catch (BareClones.RepositoryUnavailableException e) {
+
+        @Override
+        public RepoHistory unavailable(String id, BareClones.RepositoryUnavailableException e) {
           // As in the study, a repository that cannot be cloned any more has no commits.
-          AtomicFiles.writeString(ctx.layout().part(STEP, group, id), "");
-          journal.record(id, new RepoHistory(id, 0, e.getMessage()));
-          ctx.hook().unitDone(step, id);
-          run.count("repositories_unavailable");
           run.note(id, "unavailable: " + e.getMessage());
-        } catch (RateLimitedException e) {
-          run.error(id, e);
-          break; // every further request would be refused too: rerun later to resume
-        } catch (IOException | UncheckedIOException e) {
-          run.error(id, e);
+          return new RepoHistory(id, 0, e.getMessage());
         }
-      }
+      });
       writeTable(ids, journal, run);
     }
     return run.finish();
@@ -107,7 +88,7 @@ public final class MineHistory {
   }
 
   static String row(String id, Commit c) {
-    return StudyCsv.line(id, c.hash(), c.author(), StudyDates.commitDate(c.date()), c.message(),
+    return PandasCsv.line(id, c.hash(), c.author(), StudyDates.commitDate(c.date()), c.message(),
         c.changedFiles().stream().map(ChangedFile::toString).collect(Collectors.joining(";")),
         String.join(";", c.filesInTree()));
   }

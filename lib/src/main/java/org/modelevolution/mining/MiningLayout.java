@@ -1,29 +1,33 @@
 package org.modelevolution.mining;
 
 import java.nio.file.Path;
+import org.modelevolution.study.BotPullRequests;
 import org.modelevolution.study.Group;
+import org.modelevolution.study.StudyFiles;
 
 /**
  * Where the pipeline keeps its files below one output folder: the study-schema tables at the top,
  * checkpoints and per-unit parts under {@code work/}, clones under {@code work/clones/}, run
- * manifests under {@code manifests/}.
+ * manifests under {@code manifests/}. The study-schema tables carry the study's own file names
+ * ({@link StudyFiles}), so that the analysis reads a mining output folder like the study's data.
+ * (Where the project and its shared inputs are is {@link org.modelevolution.environment.ProjectLayout}'s job.)
  */
 public record MiningLayout(Path root) {
 
   public Path selectedRepos(Group group) {
-    return root.resolve("selected_" + group.fileSuffix() + "_repos.json");
+    return root.resolve(StudyFiles.reposJson(group));
   }
 
   public Path selectedCommits(Group group) {
-    return root.resolve("selected_" + group.fileSuffix() + "_commits.csv");
+    return root.resolve(StudyFiles.commitsCsv(group));
   }
 
   public Path evolution(Group group) {
-    return root.resolve("repositories_evolution_" + group.fileSuffix() + "_commits_processed.csv");
+    return root.resolve(StudyFiles.evolutionCsv(group));
   }
 
   public Path botPrMetadata() {
-    return root.resolve("sfconvertbot_pr_metadata.csv");
+    return root.resolve(BotPullRequests.CSV_NAME);
   }
 
   public Path botPrStatus() {

@@ -24,7 +24,7 @@ import org.modelevolution.study.Group;
 public final class MiningPipeline {
   /** The steps in the order they depend on each other. */
   public static final List<String> STEPS = List.of(SelectRepositories.STEP, MineHistory.STEP, MineFormats.STEP,
-      BotPullRequests.STEP);
+      MineBotPullRequests.STEP);
 
   private final MiningContext ctx;
   private final MiningParameters params;
@@ -54,7 +54,7 @@ public final class MiningPipeline {
           new MineHistory(ctx, params, Group.RECENT).run());
       case MineFormats.STEP -> List.of(new MineFormats(ctx, params, Group.LEGACY).run(),
           new MineFormats(ctx, params, Group.RECENT).run());
-      case BotPullRequests.STEP -> List.of(new BotPullRequests(ctx).run());
+      case MineBotPullRequests.STEP -> List.of(new MineBotPullRequests(ctx).run());
       default -> throw new IllegalArgumentException("unknown step " + step + "; steps are " + STEPS);
     };
   }
@@ -78,7 +78,7 @@ public final class MiningPipeline {
       }
       for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
         Path input = ctx.layout().selectedRepos(group);
-        if (!s.equals(SelectRepositories.STEP) && !s.equals(BotPullRequests.STEP)) {
+        if (!s.equals(SelectRepositories.STEP) && !s.equals(MineBotPullRequests.STEP)) {
           out.append("  ").append(group.fileSuffix()).append(": ")
               .append(Files.isRegularFile(input) ? SelectedRepos.ids(input).size() + " repositories selected"
                   : "no selection yet (run select first)").append('\n');
@@ -93,7 +93,7 @@ public final class MiningPipeline {
       case SelectRepositories.STEP -> List.of("select-pages", "select-details");
       case MineHistory.STEP -> List.of("history-legacy", "history-recent");
       case MineFormats.STEP -> List.of("formats-legacy", "formats-recent", "formats-blobs");
-      case BotPullRequests.STEP -> List.of("bot-feed", "bot-prs");
+      case MineBotPullRequests.STEP -> List.of("bot-feed", "bot-prs");
       default -> throw new IllegalArgumentException("unknown step " + step + "; steps are " + STEPS);
     };
   }

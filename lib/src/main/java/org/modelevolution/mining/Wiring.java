@@ -97,12 +97,7 @@ public final class Wiring {
           throw brokenBody;
         }
       }
-      try {
-        policy.sleeper().sleep(policy.backoff(attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting to retry");
-      }
+      policy.pauseBeforeRetry(attempt);
     }
   }
 

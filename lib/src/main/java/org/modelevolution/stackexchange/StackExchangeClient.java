@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,12 +158,7 @@ public final class StackExchangeClient {
   }
 
   private void sleep(Duration wait) throws IOException {
-    try {
-      policy.sleeper().sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while honouring a Stack Exchange backoff");
-    }
+    policy.sleeper().sleepOrInterrupt(wait, "honouring a Stack Exchange backoff");
   }
 
   private static OptionalInt backoffOf(JsonNode body) {

@@ -23,7 +23,9 @@ import java.util.stream.StreamSupport;
 /**
  * Streams the records of a CSV file with a header row (RFC 4180 quoting, fields may span lines,
  * UTF-8), as the study's pandas code wrote them. Each record is a {@link CsvRecord} that looks
- * fields up by column name; records shorter than the header read as missing fields.
+ * fields up by column name; records shorter than the header read as missing fields. For the large
+ * pinned inputs, where only some columns are needed and the file is hashed while read, see
+ * {@link CsvColumns}.
  */
 final class CsvRecords {
   private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);

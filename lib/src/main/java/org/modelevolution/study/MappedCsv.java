@@ -15,8 +15,8 @@ import org.modelevolution.io.Sha256;
  * A CSV reader for the study's biggest files (the recent commit log is 604 MB, most of it the
  * {@code all_files_in_tree} field): the file is memory-mapped and each record is handed over as
  * byte ranges, so a consumer can scan a long field in place instead of decoding it into a
- * String. Same dialect as {@link StudyCsv} (header row, RFC 4180 quotes, fields spanning lines).
- * Files of 2 GiB or more are not mapped; callers fall back to {@link StudyCsv}.
+ * String. Same dialect as {@link CsvColumns} (header row, RFC 4180 quotes, fields spanning lines).
+ * Files of 2 GiB or more are not mapped; callers fall back to {@link CsvColumns}.
  */
 final class MappedCsv {
   static final long MAX_MAPPED = Integer.MAX_VALUE - 8L;

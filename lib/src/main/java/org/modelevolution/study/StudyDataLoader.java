@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.Sha256;
 
 /**
@@ -145,7 +146,7 @@ public final class StudyDataLoader {
 
   private List<SafetensorsAddition> readAdditions(Roots dir, String name, Map<String, InputFile> inputs) {
     List<SafetensorsAddition> rows = new ArrayList<>();
-    String sha = StudyCsv.forEach(dir.locate(name), ADDITION_COLUMNS, v -> rows.add(new SafetensorsAddition(
+    String sha = CsvColumns.forEach(dir.locate(name), ADDITION_COLUMNS, v -> rows.add(new SafetensorsAddition(
         v[0], v[1], v[2], CommitTime.parse(v[4]), SafetensorsAddition.isConverterMessage(v[3]))));
     record(dir, name, sha, inputs);
     return rows;
@@ -173,7 +174,7 @@ public final class StudyDataLoader {
               record.string(index[2]), record.string(index[3]), flags, status, strings));
         });
       } else {
-        sha = StudyCsv.forEach(file, columns, v -> commits.add(
+        sha = CsvColumns.forEach(file, columns, v -> commits.add(
             summarize(strings.intern(v[0]), v[1], v[2], v[3], treeFlags(v[4]), status, strings)));
       }
     } catch (IOException e) {
@@ -194,7 +195,7 @@ public final class StudyDataLoader {
         end = changed.length();
       }
       // an entry is "<status> <path>"; the study took the suffix of the whole entry
-      if (ModelFiles.isModelFile(changed, start, end)) {
+      if (ModelFiles.isStudyModelFile(changed, start, end)) {
         touches = true;
         int space = indexOfWhitespace(changed, start, end);
         if (space > start) {
@@ -218,7 +219,7 @@ public final class StudyDataLoader {
       if (end < 0) {
         end = tree.length();
       }
-      if (!modelInTree && ModelFiles.isModelFile(tree, start, end)) {
+      if (!modelInTree && ModelFiles.isStudyModelFile(tree, start, end)) {
         modelInTree = true;
       }
       if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length() && tree.startsWith(ROOT_PYTORCH_BIN, start)) {
@@ -244,7 +245,7 @@ public final class StudyDataLoader {
     Interner strings = new Interner();
     LocalDateTime[] lastDate = {null};
     String[] lastDateText = {null};
-    String sha = StudyCsv.forEach(dir.locate(name),
+    String sha = CsvColumns.forEach(dir.locate(name),
         List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit"),
         v -> {
           if (!v[5].equals(lastDateText[0])) {
@@ -303,7 +304,7 @@ public final class StudyDataLoader {
     if (dataDir.has(StudyFiles.SAFETENSORS_TAGS)) {
       Path tags = dataDir.locate(StudyFiles.SAFETENSORS_TAGS);
       List<String[]> rows = new ArrayList<>();
-      String sha = StudyCsv.forEach(tags, List.of("tag", "date"), v -> rows.add(v.clone()));
+      String sha = CsvColumns.forEach(tags, List.of("tag", "date"), v -> rows.add(v.clone()));
       record(dataDir, StudyFiles.SAFETENSORS_TAGS, sha, inputs);
       return SafetensorsReleases.asStudyPlotsThem(rows, StudyFiles.SAFETENSORS_TAGS);
     }
@@ -312,7 +313,7 @@ public final class StudyDataLoader {
       return List.of();
     }
     List<SafetensorsRelease> releases = new ArrayList<>();
-    StudyCsv.forEach(typed, List.of("tag", "date", "source"),
+    CsvColumns.forEach(typed, List.of("tag", "date", "source"),
         v -> releases.add(new SafetensorsRelease(v[0], LocalDate.parse(v[1]), v[2])));
     return releases;
   }

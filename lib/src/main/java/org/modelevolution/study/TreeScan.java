@@ -1,14 +1,15 @@
 package org.modelevolution.study;
 
 import java.nio.charset.StandardCharsets;
+import org.modelevolution.formats.ModelFiles;
 
 /**
  * Scans a {@code ;}-joined tree listing in place, on the bytes of a mapped file: whether it holds
- * a model file (by the {@link ModelFiles} suffix rule) and whether {@code pytorch_model.bin} sits at
+ * a model file (by the study's {@link ModelFiles#isStudyModelFile suffix rule}) and whether {@code pytorch_model.bin} sits at
  * its root. UTF-8 keeps {@code /}, {@code .} and {@code ;} as single bytes, so no decoding is needed.
  */
 final class TreeScan {
-  private static final byte[][] EXTENSIONS = ModelFiles.EXTENSIONS.stream()
+  private static final byte[][] EXTENSIONS = ModelFiles.STUDY.stream()
       .map(e -> e.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
   private static final byte[] ROOT_PYTORCH_BIN = "pytorch_model.bin".getBytes(StandardCharsets.US_ASCII);
 

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modelevolution.study.CsvColumns;
 import org.modelevolution.study.Group;
-import org.modelevolution.study.StudyCsv;
 import org.modelevolution.study.StudyTestData;
 
 /** The hand-typed fact table of reference dates and the constants the code counts days from agree. */
 class ReferenceDatesTest {
   @Test
   void theCodeCountsDaysFromTheDatesOfTheFactTable() {
-    List<String[]> rows = StudyCsv.readAll(StudyTestData.layout().data().resolve("reference-dates.csv"),
+    List<String[]> rows = CsvColumns.readAll(StudyTestData.layout().data().resolve("reference-dates.csv"),
         List.of("iteration", "reference_date"));
     assertThat(rows).anySatisfy(r -> {
       assertThat(r[0]).isEqualTo("final");

@@ -66,12 +66,12 @@ class Rq3StudyDataTest {
           assertThat(c.recomputed()).isEqualTo("20");
           assertThat(c.status()).isEqualTo(Comparison.Status.DIFFERS);
         });
-    List<List<String>> checks = SimpleCsv.read(out.resolve("rq3_relevant_prs_checks.csv"));
+    List<List<String>> checks = HeaderlessCsv.read(out.resolve("rq3_relevant_prs_checks.csv"));
     assertThat(checks.subList(1, checks.size())).allSatisfy(row -> {
       boolean stated = row.get(0).contains("stated threshold");
       assertThat(row.get(2)).as(row.get(0)).isEqualTo(stated ? "7" : "0");
     });
-    List<List<String>> crawls = SimpleCsv.read(out.resolve("rq3_partial_crawls.csv"));
+    List<List<String>> crawls = HeaderlessCsv.read(out.resolve("rq3_partial_crawls.csv"));
     assertThat(crawls.get(1).subList(0, 2)).containsExactly("discussion_urls.csv", "9260");
     assertThat(crawls.get(2).subList(0, 2)).containsExactly("sfconvertbot_activity.csv", "220");
     assertThat(result.figures()).extracting(p -> p.getFileName().toString())

@@ -65,7 +65,7 @@ class Rq3SyntheticEndToEndTest {
     assertThat(Files.readAllLines(out.resolve("rq3_dataset_stats.csv"))).containsExactlyElementsOf(statsLines);
 
     List<String> labelLines = new ArrayList<>();
-    List<List<String>> counts = SimpleCsv.read(out.resolve("rq3_status_counts.csv"));
+    List<List<String>> counts = HeaderlessCsv.read(out.resolve("rq3_status_counts.csv"));
     for (List<String> row : counts.subList(1, counts.size())) {
       if (!row.get(3).equals("0")) {
         labelLines.add("label," + row.get(0) + "," + row.get(1) + "," + row.get(2) + "," + row.get(3));
@@ -74,7 +74,7 @@ class Rq3SyntheticEndToEndTest {
     assertThat(labelLines).containsExactlyInAnyOrderElementsOf(
         reference.stream().filter(l -> l.startsWith("label,")).toList());
     String[] relevant = reference.stream().filter(l -> l.startsWith("relevant,")).findFirst().orElseThrow().split(",");
-    List<List<String>> relevantRows = SimpleCsv.read(out.resolve("rq3_relevant_discussions.csv"));
+    List<List<String>> relevantRows = HeaderlessCsv.read(out.resolve("rq3_relevant_discussions.csv"));
     assertThat(relevantRows.size() - 1).isEqualTo(Integer.parseInt(relevant[1])).isPositive();
     assertThat(relevantRows.stream().skip(1).filter(r -> r.get(8).equals("true")).count())
         .isEqualTo(Long.parseLong(relevant[2]));

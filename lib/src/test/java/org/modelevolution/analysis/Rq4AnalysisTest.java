@@ -59,6 +59,6 @@ class Rq4AnalysisTest {
     assertThat(labels).hasSize(264);
     assertThat(labels.stream().filter(l -> Boolean.TRUE.equals(l.isTruePositive()))).hasSize(86);
     assertThat(labels.stream().mapToLong(l -> l.concepts().size()).sum()).isEqualTo(127);
-    assertThat(SimpleCsv.read(out.resolve("rq4_so_ranking.csv"))).hasSize(265);
+    assertThat(HeaderlessCsv.read(out.resolve("rq4_so_ranking.csv"))).hasSize(265);
   }
 }

@@ -202,7 +202,7 @@ class MiningPipelineTest {
     MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
     MiningPipeline pipeline = new MiningPipeline(context, parameters());
     pipeline.run(SelectRepositories.STEP);
-    StepResult result = pipeline.run(BotPullRequests.STEP).get(0);
+    StepResult result = pipeline.run(MineBotPullRequests.STEP).get(0);
     assertThat(result.hasFailures()).isFalse();
     assertThat(result.manifest().counts()).containsEntry("feed_unavailable", 1L)
         .containsEntry("repositories_listed", 6L).containsEntry("prs_only_in_repository_lists", 2L);
@@ -219,7 +219,7 @@ class MiningPipelineTest {
     scenario.hub.feedBroken = true;
     Path out = temp.resolve("out");
     MiningContext context = scenario.context(out, server, temp.resolve("git"), Optional.empty());
-    StepResult result = new BotPullRequests(context).run();
+    StepResult result = new MineBotPullRequests(context).run();
     assertThat(result.hasFailures()).isFalse();
     assertThat(csv(new MiningLayout(out).botPrStatus())).extracting(row -> row.get(0)).containsExactly("pr_url",
         "https://huggingface.co/acme/keras-old/discussions/3", "https://huggingface.co/oldlab/legacy-gpt/discussions/1",

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.modelevolution.io.PandasCsv;
 
 /**
  * The study-schema writers against output of the Python writers they imitate (strings produced
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StudyWritersTest {
   @Test
   void csvQuotesLikePandas() {
-    assertThat(StudyCsv.line("a,b", "say \"hi\"", "multi\nline", "plain", "", "Berg, Zoë", "cr\rx"))
+    assertThat(PandasCsv.line("a,b", "say \"hi\"", "multi\nline", "plain", "", "Berg, Zoë", "cr\rx"))
         .isEqualTo("\"a,b\",\"say \"\"hi\"\"\",\"multi\nline\",plain,,\"Berg, Zoë\",cr\rx\n");
   }
 

@@ -31,7 +31,7 @@ class MappedCsvTest {
     String mappedSha = MappedCsv.forEach(file, columns, (r, index) ->
         mapped.add(List.of(r.string(index[0]), r.string(index[1]), r.string(index[2]))));
     List<List<String>> jackson = new ArrayList<>();
-    String jacksonSha = StudyCsv.forEach(file, columns, v -> jackson.add(List.of(v)));
+    String jacksonSha = CsvColumns.forEach(file, columns, v -> jackson.add(List.of(v)));
     assertThat(mapped).isEqualTo(jackson).hasSize(4);
     assertThat(mapped.get(0).get(2)).isEqualTo("line one\nline \"two\", with comma");
     assertThat(mapped.get(3)).containsExactly("", "g/h", "short");

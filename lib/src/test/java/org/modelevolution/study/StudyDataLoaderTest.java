@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelevolution.formats.ModelFiles;
 
 /** Bad inputs get a clear error; pinned files are checked. */
 class StudyDataLoaderTest {
@@ -70,10 +71,10 @@ class StudyDataLoaderTest {
 
   @Test
   void modelFileSuffixesFollowPathlib() {
-    assertThat(ModelFiles.isModelFile("+ unet/diffusion_pytorch_model.safetensors")).isTrue();
-    assertThat(ModelFiles.isModelFile("checkpoint-500")).isFalse();
-    assertThat(ModelFiles.isModelFile(".bin")).isFalse();
-    assertThat(ModelFiles.isModelFile("a.b/model")).isFalse();
-    assertThat(ModelFiles.isModelFile("weights.")).isFalse();
+    assertThat(ModelFiles.isStudyModelFile("+ unet/diffusion_pytorch_model.safetensors")).isTrue();
+    assertThat(ModelFiles.isStudyModelFile("checkpoint-500")).isFalse();
+    assertThat(ModelFiles.isStudyModelFile(".bin")).isFalse();
+    assertThat(ModelFiles.isStudyModelFile("a.b/model")).isFalse();
+    assertThat(ModelFiles.isStudyModelFile("weights.")).isFalse();
   }
 }

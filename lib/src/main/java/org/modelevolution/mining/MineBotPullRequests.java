@@ -24,6 +24,7 @@ import org.modelevolution.hub.ActivityPage;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.Journal;
+import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -40,7 +41,7 @@ import org.modelevolution.study.Group;
  * repository, filtered by the bot's name. Each PR's details and events then come from the
  * discussion API through a {@link DiscussionSource}, one checkpointed unit per PR.
  */
-public final class BotPullRequests {
+public final class MineBotPullRequests {
   public static final String STEP = "bot-prs";
   public static final String BOT = "SFconvertbot";
   public static final String CONVERSIONS = "safetensors/conversions";
@@ -69,7 +70,7 @@ public final class BotPullRequests {
 
   private final MiningContext ctx;
 
-  public BotPullRequests(MiningContext ctx) {
+  public MineBotPullRequests(MiningContext ctx) {
     this.ctx = ctx;
   }
 
@@ -340,14 +341,14 @@ public final class BotPullRequests {
             .thenComparing(PrRecord::prUrl))
         .toList();
     run.add("prs_not_by_bot", journal.size() - rows.size());
-    StringBuilder metadata = new StringBuilder(StudyCsv.line("pr_url", "discussion_metadata", "header_metadata",
+    StringBuilder metadata = new StringBuilder(PandasCsv.line("pr_url", "discussion_metadata", "header_metadata",
         "model_id", "time"));
-    StringBuilder status = new StringBuilder(StudyCsv.line("pr_url", "model_id", "time", "status",
+    StringBuilder status = new StringBuilder(PandasCsv.line("pr_url", "model_id", "time", "status",
         "files_with_conflicts", "events", "first_non_bot_status", "first_non_bot_status_by",
         "first_non_bot_status_at", "first_non_bot_status_by_hf_staff"));
     for (PrRecord r : rows) {
-      metadata.append(StudyCsv.line(r.prUrl(), r.discussionMetadata(), r.headerMetadata(), r.modelId(), r.time()));
-      status.append(StudyCsv.line(r.prUrl(), r.modelId(), r.time(), r.status(), r.filesWithConflicts(),
+      metadata.append(PandasCsv.line(r.prUrl(), r.discussionMetadata(), r.headerMetadata(), r.modelId(), r.time()));
+      status.append(PandasCsv.line(r.prUrl(), r.modelId(), r.time(), r.status(), r.filesWithConflicts(),
           Integer.toString(r.events()), r.firstHumanStatus(), r.firstHumanStatusBy(), r.firstHumanStatusAt(),
           r.firstHumanStatusAt().isEmpty() ? "" : r.firstHumanStatusByHfStaff() ? "True" : "False"));
     }

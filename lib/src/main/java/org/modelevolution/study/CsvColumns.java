@@ -27,12 +27,13 @@ import java.util.function.Consumer;
  * Streams the study's CSV files (pandas {@code to_csv} layout: a header row, RFC 4180 quoting,
  * fields may span lines) one record at a time, handing over only the requested columns. Nothing
  * but the current record is held, so the 604 MB commit log of the recent group streams in
- * constant memory.
+ * constant memory, and the file's SHA-256 is computed on the way (for provenance). Use it for the
+ * large pinned study inputs; {@link CsvRecords} reads whole records by column name instead.
  */
-public final class StudyCsv {
+public final class CsvColumns {
   private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
-  private StudyCsv() {}
+  private CsvColumns() {}
 
   /**
    * Calls {@code consumer} for every record with the values of {@code columns}, in that order.

@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads small header-less CSV files (RFC 4180 quoting, fields may span lines) as lists of fields. */
-final class SimpleCsv {
-  private SimpleCsv() {}
+/**
+ * Reads small header-less CSV files (the study's {@code metric,value} tables and published results)
+ * as lists of fields, RFC 4180 quoting, fields may span lines. Files with a header row are read
+ * by {@link org.modelevolution.study.CsvColumns} and its kin in {@code study}.
+ */
+final class HeaderlessCsv {
+  private HeaderlessCsv() {}
 
   static List<List<String>> read(Path file) {
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);

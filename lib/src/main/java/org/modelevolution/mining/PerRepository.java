@@ -1,0 +1,77 @@
+package org.modelevolution.mining;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.modelevolution.history.BareClones;
+import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.Journal;
+import org.modelevolution.progress.Progress;
+import org.modelevolution.study.Group;
+
+/**
+ * The skeleton the per-repository steps ({@link MineHistory}, {@link MineFormats}) share: a run
+ * named {@code <step>-<group>} over the group's selected repositories, each mined once and
+ * journalled before the next starts, so that a killed run resumes where it stopped. A repository
+ * that can no longer be cloned gets an empty part (as in the study, it has no commits); a rate
+ * limit stops the loop (every further request would be refused too: rerun later to resume); any
+ * other failure is reported and the loop goes on.
+ */
+final class PerRepository {
+  private PerRepository() {}
+
+  /** What a step does with one repository; both methods return the journal entry. */
+  interface Unit<T> {
+    T mine(String id) throws IOException;
+
+    T unavailable(String id, BareClones.RepositoryUnavailableException e);
+  }
+
+  /** Starts the run of {@code step} for {@code group}, the group added to the parameters. */
+  static StepRun start(MiningContext ctx, MiningParameters params, String step, Group group) {
+    Map<String, String> parameters = new TreeMap<>(params.asMap());
+    parameters.put("group", group.fileSuffix());
+    return new StepRun(step + "-" + group.fileSuffix(), parameters, ctx.hub().endpoint().describe(), ctx.clock(),
+        ctx.layout().root());
+  }
+
+  /** Reads the group's selected repositories, recording the file as an input of {@code run}. */
+  static List<String> selected(MiningContext ctx, Group group, StepRun run) {
+    var input = ctx.layout().selectedRepos(group);
+    List<String> ids = SelectedRepos.ids(input);
+    run.read(input);
+    return ids;
+  }
+
+  /** Mines every repository of {@code ids} not yet in {@code journal}; parts are named by {@code step}. */
+  static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids, Journal<T> journal,
+      StepRun run, Progress progress, Unit<T> unit) {
+    String runStep = step + "-" + group.fileSuffix();
+    for (String id : ids) {
+      progress.step();
+      if (journal.isDone(id)) {
+        run.count("repositories_already_done");
+        continue;
+      }
+      try {
+        T entry = unit.mine(id);
+        journal.record(id, entry);
+        ctx.hook().unitDone(runStep, id);
+        run.count("repositories_mined");
+      } catch (BareClones.RepositoryUnavailableException e) {
+        AtomicFiles.writeString(ctx.layout().part(step, group, id), "");
+        journal.record(id, unit.unavailable(id, e));
+        ctx.hook().unitDone(runStep, id);
+        run.count("repositories_unavailable");
+      } catch (RateLimitedException e) {
+        run.error(id, e);
+        break;
+      } catch (IOException | UncheckedIOException e) {
+        run.error(id, e);
+      }
+    }
+  }
+}
