@@ -64,7 +64,7 @@ def read_cleared(path):
 
 def new_client(nb, path, timeout):
     return NotebookClient(
-        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=60, record_timing=False,
+        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=30, record_timing=False,
         allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
 
 
@@ -86,7 +86,8 @@ def execute(path, target, timeout, smoke):
                 break
             except Exception as e:  # noqa: BLE001
                 # The JVM kernel occasionally dies while starting on a loaded machine (nbclient then
-                # fails in various ways); only a kernel that has not run any cell yet is restarted.
+                # fails in various ways, or waits for a reply that never comes); only a kernel that has not run any
+                # cell yet is restarted.
                 started_cells = any(c.get("outputs") or c.get("execution_count") for c in nb.cells)
                 if attempt == KERNEL_START_ATTEMPTS or started_cells:
                     raise
