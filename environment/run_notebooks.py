@@ -85,8 +85,8 @@ def execute(path, target, timeout, smoke):
                 error = e
                 break
             except Exception as e:  # noqa: BLE001
-                # The JVM kernel occasionally dies while starting on a loaded machine (nbclient then
-                # fails in various ways, or waits for a reply that never comes); only a kernel that has not run any
+                # The JVM kernel occasionally hangs or dies while starting (nbclient then waits for a
+                # reply that never comes, or fails in other ways); only a kernel that has not run any
                 # cell yet is restarted.
                 started_cells = any(c.get("outputs") or c.get("execution_count") for c in nb.cells)
                 if attempt == KERNEL_START_ATTEMPTS or started_cells:
