@@ -25,10 +25,15 @@ import nbformat  # noqa: E402  (JUPYTER_PATH must be set before Jupyter modules 
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 
-KERNEL_START_ATTEMPTS = 3
+KERNEL_START_ATTEMPTS = 6
 
 KERNEL = "safetensors-study"
-KERNEL_LOG = None  # set in main()
+KERNEL_SPEC = ROOT / "environment" / "build" / "jupyter" / "kernels" / KERNEL / "kernel.json"
+KERNEL_LOGS = ROOT / "environment" / "build" / "kernel-logs"
+# rapaio-jupyter-kernel 3.0.1 sometimes starts with a dead shell loop: it binds its sockets and
+# loads the classpath but never answers. Such a start is detected by the startup timeout (a good
+# start answers within a few seconds) and the kernel is started again.
+KERNEL_STARTUP_TIMEOUT_SECONDS = 20
 
 
 def normalise(nb):
@@ -64,8 +69,15 @@ def read_cleared(path):
 
 def new_client(nb, path, timeout):
     return NotebookClient(
-        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=30, record_timing=False,
-        allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
+        nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=KERNEL_STARTUP_TIMEOUT_SECONDS,
+        record_timing=False, allow_errors=False,
+        resources={"metadata": {"path": str(path.parent)}})
+
+
+def kernel_log(path, attempt):
+    """A fresh log file for one kernel start: environment/build/kernel-logs/<notebook>.<attempt>.log"""
+    KERNEL_LOGS.mkdir(parents=True, exist_ok=True)
+    return open(KERNEL_LOGS / f"{path.stem}.{attempt}.log", "w")
 
 
 def execute(path, target, timeout, smoke):
@@ -79,15 +91,15 @@ def execute(path, target, timeout, smoke):
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
             try:
-                client.execute(stdout=KERNEL_LOG, stderr=KERNEL_LOG)
+                with kernel_log(path, attempt) as log:
+                    client.execute(stdout=log, stderr=log)
                 break
             except (CellExecutionError, CellTimeoutError) as e:
                 error = e
                 break
             except Exception as e:  # noqa: BLE001
-                # The JVM kernel occasionally hangs or dies while starting (nbclient then waits for a
-                # reply that never comes, or fails in other ways); only a kernel that has not run any
-                # cell yet is restarted.
+                # A kernel that hangs or dies while starting (see KERNEL_STARTUP_TIMEOUT_SECONDS) is
+                # started again; a kernel that has already run a cell is not.
                 started_cells = any(c.get("outputs") or c.get("execution_count") for c in nb.cells)
                 if attempt == KERNEL_START_ATTEMPTS or started_cells:
                     raise
@@ -116,11 +128,8 @@ def main():
     parser.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
     args = parser.parse_args()
 
-    global KERNEL_LOG
-    log_path = ROOT / "environment" / "build" / "kernel.log"
-    KERNEL_LOG = open(log_path, "w")  # the kernel's own log; read it when a notebook fails oddly
     notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-    if not (ROOT / "environment" / "build" / "jupyter" / "kernels" / KERNEL / "kernel.json").is_file():
+    if not KERNEL_SPEC.is_file():
         sys.exit("The kernel is not installed: run `bash environment/setup.sh` (or `make kernel`) first.")
     out_dir = pathlib.Path(tempfile.mkdtemp(prefix="notebooks-smoke-")) if args.smoke else None
     mode = "smoke" if args.smoke else "full"
@@ -138,7 +147,7 @@ def main():
         except Exception:  # noqa: BLE001  (the kernel or Jupyter itself failed: show everything)
             failures += 1
             print(f"[{number}/{len(notebooks)}] FAILED: {path.relative_to(ROOT)}: the kernel failed; "
-                  f"its log is environment/build/kernel.log", file=sys.stderr, flush=True)
+                  f"its logs are in environment/build/kernel-logs", file=sys.stderr, flush=True)
             traceback.print_exc()
     if out_dir:
         shutil.rmtree(out_dir, ignore_errors=True)
