@@ -31,18 +31,7 @@ public final class BotPrPageParser {
   /** Parses {@code discussion_metadata}: {@code {"discussion": {author, createdAt, title, events, …}, …}}. */
   public static BotDiscussion parseDiscussion(String json) throws MalformedPageException {
     try (JsonParser p = JSON.createParser(json)) {
-      DiscussionFields found = null;
-      expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("discussion".equals(name) && value == JsonToken.START_OBJECT) {
-          found = readDiscussion(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      expect(p, p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "the end of the object");
+      DiscussionFields found = readPageDiscussion(p);
       if (found == null) {
         throw new MalformedPageException("no \"discussion\" object", null);
       }
@@ -55,21 +44,31 @@ public final class BotPrPageParser {
     }
   }
 
+  /**
+   * Reads a page's top-level object and returns its {@code discussion} object's fields, or null
+   * when it has none; both page blocks ({@code discussion_metadata}, {@code header_metadata}) share
+   * this shape.
+   */
+  private static DiscussionFields readPageDiscussion(JsonParser p) throws IOException, MalformedPageException {
+    DiscussionFields found = null;
+    expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if ("discussion".equals(name) && value == JsonToken.START_OBJECT) {
+        found = readDiscussion(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    expect(p, p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "the end of the object");
+    return found;
+  }
+
   /** Parses {@code header_metadata}: {@code {"discussion": {status, filesWithConflicts, …}, …}}. */
   public static BotPrHeader parseHeader(String json) throws MalformedPageException {
     try (JsonParser p = JSON.createParser(json)) {
-      DiscussionFields found = null;
-      expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("discussion".equals(name) && value == JsonToken.START_OBJECT) {
-          found = readDiscussion(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      expect(p, p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "the end of the object");
+      DiscussionFields found = readPageDiscussion(p);
       if (found == null || found.status == null) {
         throw new MalformedPageException("the header has no discussion status", null);
       }
