@@ -51,7 +51,7 @@ $(BENCH_DATA)/generation_summary.json:
 	$(PYTHON) $(SHARED)/scale/make_paper_scale.py $(BENCH_DATA) --scale 1.0 --quiet
 
 bench-analysis: build $(BENCH_DATA)/generation_summary.json
-	java -Xmx2g -XX:ActiveProcessorCount=2 -cp $(JAR) org.modelevolution.analysis.AnalysisBenchmark \
+	java -Xmx2g -XX:ActiveProcessorCount=2 -cp $(JAR) org.modelevolution.reproduction.AnalysisBenchmark \
 	  $(BENCH_DATA) $(BENCH_DATA)-out
 
 bench-mining: build

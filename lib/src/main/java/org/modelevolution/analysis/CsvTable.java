@@ -1,9 +1,7 @@
 package org.modelevolution.analysis;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.PandasCsv;
 
 /**
@@ -39,13 +37,12 @@ public final class CsvTable {
     return List.copyOf(rows);
   }
 
-  /** Writes the table to {@code file} and returns the path. */
-  public Path write(Path file) {
+  /** The table as CSV, quoted as pandas' {@code to_csv} quotes. */
+  public String toCsv() {
     StringBuilder csv = new StringBuilder();
     csv.append(PandasCsv.line(header));
     rows.forEach(row -> csv.append(PandasCsv.line(row)));
-    AtomicFiles.writeString(file, csv.toString());
-    return file;
+    return csv.toString();
   }
 
   @Override

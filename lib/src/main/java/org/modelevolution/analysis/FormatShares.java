@@ -1,13 +1,11 @@
 package org.modelevolution.analysis;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.PandasCsv;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -46,9 +44,8 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
     return new FormatShares(keyColumn, List.copyOf(keys), formatList, rows.toArray(new double[0][]));
   }
 
-  /** Reads a published table of this layout. */
-  public static FormatShares read(Path file) {
-    List<List<String>> records = HeaderlessCsv.read(file);
+  /** A published table of this layout (header row, then one row per key). */
+  public static FormatShares of(List<List<String>> records) {
     List<String> header = records.get(0);
     List<String> keys = new ArrayList<>();
     double[][] values = new double[records.size() - 1][];
@@ -90,8 +87,8 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
     return sum;
   }
 
-  /** Writes the table as the study did ({@code to_csv}: Python float repr). */
-  public Path write(Path file) {
+  /** The table as the study wrote it ({@code to_csv}: Python float repr). */
+  public String toCsv() {
     StringBuilder csv = new StringBuilder(keyColumn);
     formats.forEach(f -> csv.append(',').append(PandasCsv.field(f)));
     csv.append('\n');
@@ -100,8 +97,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
       formattedRow(r, -1).forEach(c -> csv.append(',').append(c));
       csv.append('\n');
     }
-    AtomicFiles.writeString(file, csv.toString());
-    return file;
+    return csv.toString();
   }
 
   /** A Tablesaw view, for notebooks. */

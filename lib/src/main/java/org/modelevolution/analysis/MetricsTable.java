@@ -1,13 +1,11 @@
 package org.modelevolution.analysis;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.PandasCsv;
 
 /**
@@ -33,17 +31,17 @@ public final class MetricsTable {
     return Collections.unmodifiableMap(rows);
   }
 
-  /** Writes the table as CSV without a header, quoting fields the way pandas' {@code to_csv} does ({@link PandasCsv}). */
-  public void write(Path file) {
+  /** The table as CSV without a header, fields quoted the way pandas' {@code to_csv} does ({@link PandasCsv}). */
+  public String toCsv() {
     StringBuilder csv = new StringBuilder();
     rows.forEach((metric, value) -> csv.append(PandasCsv.line(metric, value)));
-    AtomicFiles.writeString(file, csv.toString());
+    return csv.toString();
   }
 
-  /** Reads a {@code metric,value} file as written by the study or by {@link #write}. */
-  public static MetricsTable read(Path file) {
+  /** A table of published {@code metric,value} rows. */
+  public static MetricsTable of(List<List<String>> records) {
     MetricsTable table = new MetricsTable();
-    for (List<String> record : HeaderlessCsv.read(file)) {
+    for (List<String> record : records) {
       if (record.size() >= 2) {
         table.put(record.get(0), record.get(1));
       }

@@ -1,31 +1,28 @@
 package org.modelevolution.analysis;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.modelevolution.study.Group;
-import tech.tablesaw.api.Table;
 
 /**
- * The RQ1 results of one group.
+ * RQ1: when safetensors was adopted, and how much of it came from Hugging Face's converter.
  *
- * @param group legacy, recent or both
- * @param studyStats {@code rq1_dataset_stats_{group}.csv} as the study's code computes it, quirks included
- * @param statedStats the same metrics by the method as the paper states it
- * @param adoptionsByDay per elapsed day since 2022-09-22: added safetensors files, commits, converter and developer commits
- * @param fastestAdopters repositories by their first safetensors addition, fastest first (ties by repository id)
- * @param adoptionSummary further RQ1 figures (80% of adoptions, busiest day), each labelled with its method
- * @param notRecomputable metrics of the study's table that the data at hand cannot give, with the reason
+ * @param groups the result of each group the data hold additions for
+ * @param iteration2024 the 2024 iteration's {@code rq1_dataset_stats.csv} rows, when its files are present
+ * @param numbers every published RQ1 number, recomputed or with what it needs
+ * @param checks consistency checks on the RQ1 inputs
  */
-public record Rq1Result(
-    Group group,
-    MetricsTable studyStats,
-    MetricsTable statedStats,
-    Table adoptionsByDay,
-    Table fastestAdopters,
-    MetricsTable adoptionSummary,
-    Map<String, String> notRecomputable) {
+public record Rq1Result(Map<Group, Rq1Group> groups, Optional<MetricsTable> iteration2024,
+    List<Recomputed> numbers, List<Check> checks) {
 
-  @Override
-  public String toString() {
-    return "RQ1 " + group.fileSuffix() + " (study's behaviour)\n" + studyStats;
+  public Rq1Result {
+    groups = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groups));
+    numbers = List.copyOf(numbers);
+    checks = List.copyOf(checks);
+  }
+
+  public Optional<Rq1Group> group(Group group) {
+    return Optional.ofNullable(groups.get(group));
   }
 }

@@ -1,22 +1,25 @@
 package org.modelevolution.analysis;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.modelevolution.study.Group;
 
 /**
- * The RQ2 results of one group, from the full inputs.
+ * RQ2: how the mix of serialization formats evolved.
  *
- * @param group legacy, recent or both
- * @param repoCreation share of the first-added format by repository creation month
- * @param yearlyStudy yearly shares as the study's code computes them (its last-commit-of-the-year
- *     filter keeps every row, so every model-file row of every commit of the year counts)
- * @param yearlyStated yearly shares by the stated method: each repository's last commit of the
- *     year, carried forward to years without commits
+ * @param groups the result of each group with the full inputs (none on the study's published data)
+ * @param numbers every published RQ2 number, recomputed or with what it needs
+ * @param checks consistency checks on the published RQ2 tables
  */
-public record Rq2Result(Group group, FormatShares repoCreation, FormatShares yearlyStudy, FormatShares yearlyStated) {
+public record Rq2Result(Map<Group, Rq2Group> groups, List<Recomputed> numbers, List<Check> checks) {
+  public Rq2Result {
+    groups = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groups));
+    numbers = List.copyOf(numbers);
+    checks = List.copyOf(checks);
+  }
 
-  @Override
-  public String toString() {
-    return "RQ2 " + group.fileSuffix() + "\nby creation month:\n" + repoCreation + "\nyearly (study's behaviour):\n"
-        + yearlyStudy + "\nyearly (stated method):\n" + yearlyStated;
+  public Optional<Rq2Group> group(Group group) {
+    return Optional.ofNullable(groups.get(group));
   }
 }

@@ -66,7 +66,7 @@ public final class StatusDistribution {
   /** Percentage of {@code label} in {@code row}; 0 for an empty row (the study's bars show 0.0). */
   public double percent(String row, String label) {
     long total = total(row);
-    return total == 0 ? 0 : 100.0 * count(row, label) / total;
+    return total == 0 ? 0 : PythonFormat.percent(count(row, label), total);
   }
 
   /** The percentages of every label for each row, row-major, as the stacked chart needs them. */

@@ -1,7 +1,7 @@
 package org.modelevolution.cli;
 
 import java.util.concurrent.Callable;
-import org.modelevolution.environment.EnvironmentReport;
+import org.modelevolution.reproduction.EnvironmentReport;
 import org.modelevolution.environment.ProjectLayout;
 import org.modelevolution.study.StudyDataCheck;
 import picocli.CommandLine.Command;

@@ -33,6 +33,11 @@ public record ProjectLayout(Path root, Path studyData, Path formatsCorpus) {
     return new ProjectLayout(root, study, corpus);
   }
 
+  /** Whether {@link #root()} is a checkout of this project (it holds {@value #MANIFEST}). */
+  public boolean isCheckout() {
+    return Files.isRegularFile(manifest());
+  }
+
   public Path manifest() {
     return root.resolve(MANIFEST);
   }

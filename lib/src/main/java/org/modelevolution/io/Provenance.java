@@ -20,6 +20,7 @@ public final class Provenance {
   private final TreeMap<String, FileDigest> inputs = new TreeMap<>();
   private final TreeMap<String, FileDigest> outputs = new TreeMap<>();
   private final TreeMap<String, String> notes = new TreeMap<>();
+  private final TreeMap<String, String> outputNotes = new TreeMap<>();
 
   public Provenance(Path base) {
     this.base = Objects.requireNonNull(base).toAbsolutePath().normalize();
@@ -54,8 +55,18 @@ public final class Provenance {
   }
 
   public Provenance wrote(Path file) {
+    return wrote(file, "");
+  }
+
+  /** Records an output with a note printed after its path (e.g. that it is not committed). */
+  public Provenance wrote(Path file, String note) {
     FileDigest digest = digest(file);
     outputs.put(digest.path(), digest);
+    if (note.isEmpty()) {
+      outputNotes.remove(digest.path());
+    } else {
+      outputNotes.put(digest.path(), note);
+    }
     return this;
   }
 
@@ -74,7 +85,7 @@ public final class Provenance {
   public String render() {
     List<String> lines = new ArrayList<>();
     inputs.values().forEach(d -> lines.add(line("read", d, notes.getOrDefault(d.path(), ""))));
-    outputs.values().forEach(d -> lines.add(line("wrote", d, "")));
+    outputs.values().forEach(d -> lines.add(line("wrote", d, outputNotes.getOrDefault(d.path(), ""))));
     return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
   }
 

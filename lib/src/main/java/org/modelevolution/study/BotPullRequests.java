@@ -23,6 +23,9 @@ public final class BotPullRequests {
   /** The file name of the unzipped table. */
   public static final String CSV_NAME = "sfconvertbot_pr_metadata.csv";
 
+  /** The names the table is looked for under, zipped first. */
+  public static final List<String> NAMES = List.of(ZIP_NAME, CSV_NAME);
+
   static final List<String> COLUMNS = List.of("pr_url", "discussion_metadata", "header_metadata", "model_id", "time");
 
   private BotPullRequests() {}

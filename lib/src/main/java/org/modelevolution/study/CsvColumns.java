@@ -60,7 +60,12 @@ public final class CsvColumns {
         }
       }
       String[] values = new String[index.length];
-      while (it.hasNext()) {
+      while (true) {
+        // the record starts where the previous one ended: that is the line a reader looks at
+        int line = it.getCurrentLocation().getLineNr();
+        if (!it.hasNext()) {
+          break;
+        }
         String[] record = it.next();
         if (record.length == 1 && record[0].isEmpty()) {
           continue; // blank line
@@ -68,7 +73,14 @@ public final class CsvColumns {
         for (int i = 0; i < index.length; i++) {
           values[i] = index[i] < record.length ? record[index[i]] : "";
         }
-        consumer.accept(values);
+        try {
+          consumer.accept(values);
+        } catch (FieldException e) {
+          throw new StudyDataException(file.getFileName() + ":" + line + ": column '" + columns.get(e.column) + "' ("
+              + (index[e.column] + 1) + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+          throw new StudyDataException(file.getFileName() + ":" + line + ": " + e.getMessage(), e);
+        }
       }
       raw.transferTo(OutputStream.nullOutputStream()); // hash every byte, even after the last record
       return HexFormat.of().formatHex(digest.digest());
@@ -76,7 +88,27 @@ public final class CsvColumns {
       if (e instanceof StudyDataException known) {
         throw known;
       }
-      throw new StudyDataException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new StudyDataException("cannot read " + file.getFileName() + location(e) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String location(Exception e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
+      return ":" + json.getLocation().getLineNr() + ":" + json.getLocation().getColumnNr();
+    }
+    return "";
+  }
+
+  /**
+   * A value of a requested column that does not parse; {@code column} is its position in the
+   * requested columns, so that the error can name the column and its position in the file.
+   */
+  public static final class FieldException extends RuntimeException {
+    final int column;
+
+    public FieldException(int column, String message, Throwable cause) {
+      super(message, cause);
+      this.column = column;
     }
   }
 

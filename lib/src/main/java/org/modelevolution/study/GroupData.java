@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param evolution the per-commit, per-model-file format table (full inputs only)
  * @param commits the commit log, reduced (full inputs only)
  * @param createdAt repository creation times from {@code selected_{group}_repos.json} (full inputs only)
+ * @param files the study files this group's data came from
+ * @param additionFiles the published addition files read for this group (empty with the full inputs)
  */
 public record GroupData(
     Group group,
@@ -21,10 +23,14 @@ public record GroupData(
     boolean developerAdditionsKnown,
     Optional<List<EvolutionRow>> evolution,
     Optional<List<CommitSummary>> commits,
-    Optional<Map<String, Instant>> createdAt) {
+    Optional<Map<String, Instant>> createdAt,
+    List<String> files,
+    List<AdditionFile> additionFiles) {
 
   public GroupData {
     additions = List.copyOf(additions);
+    files = List.copyOf(files);
+    additionFiles = List.copyOf(additionFiles);
   }
 
   /** Whether the full input set (commit log, format table, repository metadata) is present. */
@@ -53,7 +59,9 @@ public record GroupData(
       merged.putAll(recent.createdAt().get());
       createdAt = Optional.of(Map.copyOf(merged));
     }
+    List<String> files = java.util.stream.Stream.concat(recent.files().stream(), legacy.files().stream()).toList();
     return new GroupData(Group.BOTH, additions,
-        recent.developerAdditionsKnown() && legacy.developerAdditionsKnown(), evolution, commits, createdAt);
+        recent.developerAdditionsKnown() && legacy.developerAdditionsKnown(), evolution, commits, createdAt, files,
+        List.of());
   }
 }

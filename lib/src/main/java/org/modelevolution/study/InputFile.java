@@ -1,16 +1,39 @@
 package org.modelevolution.study;
 
 /**
- * A study file an analysis read: its name relative to the data folder, its SHA-256, and whether
- * that digest was checked against the pinned manifest.
+ * A file the reproduction read: where it was found, its SHA-256 and size, and how it relates to
+ * the pinned manifest ({@code data/study-manifest.json}).
+ *
+ * @param path the file's name as provenance lists it: relative to its root, prefixed with that
+ *     root's label ({@code STUDY_DATA/…}, {@code data/cache/…}, {@code data/…})
+ * @param sha256 the SHA-256 of the bytes read
+ * @param bytes the file's size
+ * @param status how the bytes were checked against the manifest
  */
-public record InputFile(String relativePath, String sha256, long bytes, Verification verification) {
+public record InputFile(String path, String sha256, long bytes, Status status) {
 
-  /** How the file relates to {@code data/study-manifest.json}. */
-  public enum Verification {
-    /** Pinned in the manifest, and the digest matches. */
-    VERIFIED,
-    /** Not pinned (e.g. synthetic inputs or Git LFS inputs the manifest has no digest for). */
-    NOT_PINNED
+  /** How a file relates to the manifest. */
+  public enum Status {
+    /** Pinned by SHA-256, and the digest matches. */
+    VERIFIED("verified"),
+    /** Pinned by git blob id only (no SHA-256 known), and the blob id matches. */
+    VERIFIED_GIT_BLOB("verified (git blob)"),
+    /** Not pinned: synthetic inputs, Git LFS inputs, or the project's own fact tables. */
+    NOT_PINNED("not pinned");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The file name without its root label. */
+  public String fileName() {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 }

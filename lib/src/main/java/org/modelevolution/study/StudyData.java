@@ -1,41 +1,44 @@
 package org.modelevolution.study;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.modelevolution.perception.Coding;
 
 /**
- * Everything the analyses read from one study data folder, with the record of what was read.
+ * Everything the analyses read, parsed once by {@link Study#load}, with the record of every file
+ * it came from. It holds values only: no paths, nothing read later.
  *
- * @param dataDir the folder the inputs came from
  * @param legacy the legacy group
  * @param recent the recent group
- * @param both the study's "both" mode: recent rows followed by legacy rows (built once)
- * @param releases safetensors releases (markers of the RQ1 chart)
- * @param additions2024 safetensors additions of the 2024 iteration, when its files are present
- * @param publishedDir the study's published result tables, when present
- * @param inputs every input file read, with its SHA-256
+ * @param both the study's "both" mode: recent rows followed by legacy rows
+ * @param publishedBoth the study's own "both" addition files, when present, for the check that
+ *     they are the recent rows followed by the legacy rows
+ * @param releases safetensors releases (markers of the RQ1 figure), with where they came from
+ * @param iteration2024 the 2024 iteration's files, when present
+ * @param botPrs the RQ3 files
+ * @param posts the Stack Overflow posts of the September 2024 query ({@code SO_query_data.csv})
+ * @param coding the coding database ({@code db_model_evolution.sqlite3})
+ * @param published the study's published numbers: its result tables and its printed outputs
+ * @param synthetic whether the data folder is marked as synthetic by the scale generator
+ * @param inputs every file read, sorted by path
  */
 public record StudyData(
-    Path dataDir,
     GroupData legacy,
     GroupData recent,
     GroupData both,
-    List<SafetensorsRelease> releases,
-    Optional<List<SafetensorsAddition>> additions2024,
-    Optional<Path> publishedDir,
+    List<AdditionFile> publishedBoth,
+    Releases releases,
+    Optional<Iteration2024> iteration2024,
+    BotPrData botPrs,
+    Optional<List<StackOverflowPost>> posts,
+    Optional<Coding> coding,
+    Published published,
+    boolean synthetic,
     List<InputFile> inputs) {
 
   public StudyData {
-    releases = List.copyOf(releases);
+    publishedBoth = List.copyOf(publishedBoth);
     inputs = List.copyOf(inputs);
-  }
-
-  /** Builds the data, with the "both" group as the study's concatenation of recent and legacy. */
-  public static StudyData of(Path dataDir, GroupData legacy, GroupData recent, List<SafetensorsRelease> releases,
-      Optional<List<SafetensorsAddition>> additions2024, Optional<Path> publishedDir, List<InputFile> inputs) {
-    return new StudyData(dataDir, legacy, recent, GroupData.both(recent, legacy), releases, additions2024, publishedDir,
-        inputs);
   }
 
   /** The data of a group; "both" is the study's concatenation of recent and legacy. */
@@ -47,12 +50,51 @@ public record StudyData(
     };
   }
 
-  /** A published result table by file name, when the published folder holds it. */
-  public Optional<Path> published(String fileName) {
-    return publishedDir.map(dir -> dir.resolve(fileName)).filter(java.nio.file.Files::isRegularFile);
+  /**
+   * The release markers and their source.
+   *
+   * @param source the file they were read from ({@code safetensors_tags.csv} of the full inputs, or
+   *     the project's {@code data/safetensors-releases.csv})
+   */
+  public record Releases(List<SafetensorsRelease> tags, String source) {
+    public Releases {
+      tags = List.copyOf(tags);
+    }
   }
 
-  /** One line per group: which kind of inputs are present. */
+  /**
+   * The 2024 iteration (about 1,032 repositories, commits up to September 2024).
+   *
+   * @param additions its safetensors additions, converter rows then developer rows
+   * @param formatRows its per-commit format table ({@code fixed3_…csv}), when present: files changed
+   *     by commits that touch model files, without change status
+   */
+  public record Iteration2024(List<AdditionFile> additions, Optional<List<EvolutionRow>> formatRows) {
+    public Iteration2024 {
+      additions = List.copyOf(additions);
+    }
+
+    public List<SafetensorsAddition> allAdditions() {
+      return additions.stream().flatMap(f -> f.rows().stream()).toList();
+    }
+  }
+
+  /**
+   * The RQ3 files.
+   *
+   * @param table the final PR table ({@code sfconvertbot_pr_metadata.csv[.zip]}, Git LFS), prepared
+   * @param mergeStatus2024 the older 8,333-PR table with scraped statuses
+   * @param relevant the 27 PRs the study coded
+   * @param partialCrawls URLs of the partial activity crawls, by file name
+   */
+  public record BotPrData(Optional<BotPrTable> table, Optional<List<MergeStatusRecord>> mergeStatus2024,
+      Optional<List<RelevantBotPr>> relevant, java.util.Map<String, List<String>> partialCrawls) {
+    public BotPrData {
+      partialCrawls = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(partialCrawls));
+    }
+  }
+
+  /** A description of what is present, one line per kind of input. */
   public String describe() {
     StringBuilder text = new StringBuilder();
     for (GroupData g : List.of(legacy, recent)) {
@@ -68,9 +110,19 @@ public record StudyData(
       }
       text.append('\n');
     }
-    additions2024.ifPresent(rows -> text.append("2024 iteration: ").append(rows.size()).append(" safetensors additions\n"));
-    text.append("releases: ").append(releases.size()).append('\n');
-    text.append("published tables: ").append(publishedDir.map(p -> "present").orElse("absent")).append('\n');
+    iteration2024.ifPresent(i -> text.append("2024 iteration: ").append(i.allAdditions().size())
+        .append(" safetensors additions").append(i.formatRows().map(r -> ", format table of " + r.size() + " rows")
+            .orElse("")).append('\n'));
+    text.append("RQ3: ").append(botPrs.table().map(t -> t.prs().size() + " PRs in the final PR table")
+        .orElse("no final PR table")).append(botPrs.mergeStatus2024().map(r -> ", 2024 PR set of " + r.size())
+        .orElse("")).append(botPrs.relevant().map(r -> ", " + r.size() + " coded PRs").orElse("")).append('\n');
+    text.append("RQ4: ").append(posts.map(p -> p.size() + " Stack Overflow posts").orElse("no Stack Overflow posts"))
+        .append(coding.map(c -> ", coding of " + c.posts().size() + " posts").orElse("")).append('\n');
+    text.append("releases: ").append(releases.tags().size()).append(" from ").append(releases.source()).append('\n');
+    text.append("published numbers: ").append(published.numbers().size()).append('\n');
+    if (synthetic) {
+      text.append("SYNTHETIC inputs (scale generator): not the study's data\n");
+    }
     return text.toString();
   }
 }

@@ -3,11 +3,10 @@ package org.modelevolution.study;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.modelevolution.io.Sha256;
 
 /**
  * Checks a folder of study data against the pinned manifest: which files are present, and
- * whether each present file has the pinned SHA-256.
+ * whether each present file has the pinned content (SHA-256, or git blob id where no SHA-256 is known).
  */
 public final class StudyDataCheck {
   private StudyDataCheck() {}
@@ -30,8 +29,12 @@ public final class StudyDataCheck {
     if (!Files.isRegularFile(path)) {
       return new Result(entry, path, Status.MISSING, null);
     }
-    String actual = Sha256.of(path);
-    Status status = actual.equals(entry.sha256()) ? Status.VERIFIED : Status.CHECKSUM_MISMATCH;
-    return new Result(entry, path, status, actual);
+    Pins.Digests actual = Pins.digests(path);
+    try {
+      Pins.verify(entry, path, actual);
+      return new Result(entry, path, Status.VERIFIED, actual.sha256());
+    } catch (StudyDataException mismatch) {
+      return new Result(entry, path, Status.CHECKSUM_MISMATCH, actual.sha256());
+    }
   }
 }

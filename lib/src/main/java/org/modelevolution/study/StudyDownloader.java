@@ -7,9 +7,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -17,7 +14,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Sha256;
 
 /**
  * Fetches the pinned originals of the study's files when no local copy exists: from the
@@ -43,10 +39,18 @@ public final class StudyDownloader {
     return fetch(entry);
   }
 
+  private static boolean matches(StudyManifest.Entry entry, Path file) {
+    try {
+      return Pins.verify(entry, file, Pins.digests(file)) != InputFile.Status.NOT_PINNED;
+    } catch (StudyDataException mismatch) {
+      return false;
+    }
+  }
+
   /** Returns the verified cached copy of {@code entry}, downloading it first when needed. */
   public Path fetch(StudyManifest.Entry entry) {
     Path target = cacheDir.resolve(entry.file());
-    if (Files.isRegularFile(target) && Sha256.of(target).equals(entry.sha256())) {
+    if (Files.isRegularFile(target) && matches(entry, target)) {
       return target;
     }
     String url = entry.downloadUrl().orElseThrow(() -> new StudyDataException(
@@ -60,10 +64,9 @@ public final class StudyDownloader {
             + (response.code() == 404 ? " (is the file a Git LFS object? then fetch it with `git lfs pull`)" : ""));
       }
       ResponseBody body = response.body();
-      MessageDigest digest = Sha256.digest();
       long[] bytes = {0};
       AtomicFiles.write(target.resolveSibling(target.getFileName() + ".download"), out -> {
-        try (InputStream in = new DigestInputStream(body.byteStream(), digest)) {
+        try (InputStream in = body.byteStream()) {
           byte[] buffer = new byte[1 << 16];
           for (int n; (n = in.read(buffer)) > 0; ) {
             bytes[0] += n;
@@ -75,11 +78,12 @@ public final class StudyDownloader {
         }
       });
       Path partial = target.resolveSibling(target.getFileName() + ".download");
-      String actual = HexFormat.of().formatHex(digest.digest());
-      if (!actual.equals(entry.sha256())) {
+      try {
+        Pins.verify(entry, partial, Pins.digests(partial));
+      } catch (StudyDataException mismatch) {
         Files.deleteIfExists(partial);
-        throw new StudyDataException("downloaded " + entry.file() + " has SHA-256 " + actual + ", expected the pinned "
-            + entry.sha256() + "; the cached copy was discarded");
+        throw new StudyDataException("downloaded " + entry.file() + " from " + url + " is not the pinned original; the"
+            + " copy was discarded: " + mismatch.getMessage(), mismatch);
       }
       Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);

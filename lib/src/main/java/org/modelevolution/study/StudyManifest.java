@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.modelevolution.environment.ProjectLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,6 +32,7 @@ public record StudyManifest(
       String commit,
       String url,
       String sha256,
+      String gitBlobSha1,
       long bytes,
       String iteration,
       List<String> researchQuestions,
@@ -39,11 +41,40 @@ public record StudyManifest(
     public Optional<String> downloadUrl() {
       return Optional.ofNullable(url);
     }
+
+    /** Whether the manifest pins the file's content (by SHA-256 or by git blob id). */
+    public boolean isPinned() {
+      return sha256 != null || gitBlobSha1 != null;
+    }
   }
 
   public StudyManifest {
     inputs = List.copyOf(inputs);
     published = List.copyOf(published);
+  }
+
+  /** The name under which the jar carries its copy of {@code data/study-manifest.json}. */
+  static final String BUNDLED = "/org/modelevolution/study/study-manifest.json";
+
+  /**
+   * The manifest of the checkout {@code layout} points at, or, outside a checkout (e.g. the jar
+   * run from elsewhere), the copy the jar carries.
+   */
+  public static StudyManifest of(ProjectLayout layout) {
+    return layout.isCheckout() ? read(layout.manifest()) : bundled();
+  }
+
+  /** The copy of the manifest built into the library. */
+  public static StudyManifest bundled() {
+    try (java.io.InputStream in = StudyManifest.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new StudyDataException("the library carries no study manifest (" + BUNDLED + "); run from a checkout"
+            + " of the project, whose data/study-manifest.json pins the study's files");
+      }
+      return new ObjectMapper().readValue(in, StudyManifest.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled study manifest", e);
+    }
   }
 
   public static StudyManifest read(Path path) {

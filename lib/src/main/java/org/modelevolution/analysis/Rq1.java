@@ -1,0 +1,449 @@
+package org.modelevolution.analysis;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.modelevolution.study.CommitSummary;
+import org.modelevolution.study.EvolutionRow;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.GroupData;
+import org.modelevolution.study.SafetensorsAddition;
+import org.modelevolution.study.StudyData;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * RQ1: when safetensors was adopted, and how much of it came from Hugging Face's converter.
+ *
+ * <p>Per group (legacy, recent, both) it recomputes the study's {@code rq1_dataset_stats} rows
+ * from whatever the data hold: the full inputs give every row; the published addition files give
+ * the safetensors rows (all of them for legacy, the converter rows for recent unless its developer
+ * file was downloaded). Rows that the inputs do not determine but the study's other published
+ * tables do (the "both" sums, the leftover percentages) are recomputed by arithmetic on those
+ * tables, and said so. Two tables come out per group: the study's behaviour, quirks included, and
+ * the method as stated. Where they differ:
+ *
+ * <ul>
+ *   <li>"both" commit-log rows: the study adds the two groups' values (strings concatenate, so
+ *       {@code last commit date} reads {@code 2024-12-31 12:30:542024-12-30 11:22:26}) and doubles
+ *       the two "adding at least one serialized model" rows (published 19200 = 2 × (4650 + 4950));
+ *       the stated method counts the union once and takes the latest date.
+ *   <li>"date with max number of adoptions": the study takes the mode of the elapsed days over
+ *       file rows (a commit adding many files weighs more; ties go to the smallest day); the
+ *       stated method counts adopting commits per day.
+ *   <li>The "80%" figure of the notebook: the study sorts the repositories' first adoptions, takes
+ *       the running sum of their elapsed days (not a count), and reports the first repository where
+ *       that sum reaches 80% of the number of added-file rows; the stated reading is the 80th
+ *       percentile of adopting commits ({@code rq1_adoption_summary_{group}.csv}).
+ * </ul>
+ */
+public final class Rq1 {
+  public static final String ALL_LOGS = "# commits in all logs (total)";
+  public static final String TOUCHING = "# commits modifying/adding/deleting at least one serialized model";
+  public static final String REPOS_TOUCHING =
+      "# repos associated with commits modifying/adding/deleting at least one serialized model";
+  public static final String ADDING = "# commits adding at least one serialized model";
+  public static final String REPOS_ADDING = "# repos associated with commits adding at least one serialized model";
+  public static final String CONTAINING = "# commits containing at least one model file in its tree";
+  public static final String NOT_CONTAINING = "# commits not containing at least one model file";
+  public static final String REPOS = "# repos";
+  public static final String LAST_DATE = "last commit date";
+  public static final String ST_COMMITS = "# commits adding safetensor files";
+  public static final String ST_REPOS = "# repos with commits adding safetensor files";
+  public static final String TOOL_COMMITS = "# commits adding safetensor files made by the converter";
+  public static final String TOOL_REPOS = "# repos with commits adding safetensor files made by the converter";
+  public static final String DEV_COMMITS = "# commits adding safetensor files made by developers";
+  public static final String DEV_REPOS = "# repos with commits adding safetensor files made by developers";
+  public static final String FIRST_DAYS = "how many days until safetensors is first added";
+  public static final String MAX_DATE = "date with max number of adoptions";
+  public static final String USED_TOOL = "# repos that used the conversion tool";
+  public static final String OLD_BIN = "# repos with old pytorch_model.bin files after conversion";
+  public static final String OLD_BIN_PCT = "% repos with old pytorch_model.bin files after conversion";
+
+  /** Commit-log rows, in the order of the study's per-group tables. */
+  static final List<String> LOG_ROWS =
+      List.of(ALL_LOGS, TOUCHING, REPOS_TOUCHING, ADDING, REPOS_ADDING, CONTAINING, NOT_CONTAINING, REPOS, LAST_DATE);
+  /** Commit-log rows in the order the study's "both" table holds them (the order its pandas sum produced). */
+  static final List<String> BOTH_LOG_ROWS =
+      List.of(LAST_DATE, NOT_CONTAINING, REPOS_TOUCHING, REPOS, CONTAINING, ADDING, TOUCHING, ALL_LOGS, REPOS_ADDING);
+  /** Rows the study's "both" table doubles (2 × (legacy + recent)). */
+  static final Set<String> DOUBLED_IN_BOTH = Set.of(ADDING, REPOS_ADDING);
+  /** Safetensors rows of the "both" table that are sums of the group tables (the groups share no repository). */
+  static final List<String> SUMMED_IN_BOTH = List.of(ST_COMMITS, ST_REPOS, DEV_COMMITS, DEV_REPOS);
+
+  /** The notebook the study printed further RQ1 numbers in, and the group it was last run for. */
+  static final String NOTEBOOK = "rq1_analysis.ipynb";
+  static final Group NOTEBOOK_GROUP = Group.RECENT;
+  /** The fastest adopters the notebook printed ({@code head(10)}). */
+  static final int FASTEST_SHOWN = 10;
+  static final String EIGHTY_DATE = "80% of the adoptions happened after";
+  static final String EIGHTY_DAYS = "80% of the adoptions: days after the first safetensors release";
+
+  private Rq1() {}
+
+  /** RQ1 of every group the data hold additions for, with every published RQ1 number recomputed or accounted for. */
+  public static Rq1Result of(StudyData data) {
+    Map<Group, Rq1Group> groups = new java.util.EnumMap<>(Group.class);
+    for (Group group : Group.values()) {
+      GroupData g = data.group(group);
+      if (!g.additions().isEmpty() || g.hasFullInputs()) {
+        groups.put(group, group(data, group));
+      }
+    }
+    Optional<MetricsTable> iteration2024 = data.iteration2024().map(i -> iteration2024(i.allAdditions()));
+    return new Rq1Result(groups, iteration2024, Rq1Numbers.of(data, groups, iteration2024), Rq1Checks.of(data));
+  }
+
+  /** RQ1 of one group. */
+  static Rq1Group group(StudyData data, Group group) {
+    LocalDate reference = Group.SAFETENSORS_RELEASE;
+    GroupData g = data.group(group);
+    MetricsTable study = new MetricsTable();
+    MetricsTable stated = new MetricsTable();
+
+    if (group == Group.BOTH) {
+      Optional<MetricsTable> recent = commitLogStats(data.recent());
+      Optional<MetricsTable> legacy = commitLogStats(data.legacy());
+      if (recent.isPresent() && legacy.isPresent()) {
+        for (String metric : BOTH_LOG_ROWS) {
+          study.put(metric, combineAsStudy(metric, recent.get().get(metric).orElseThrow(),
+              legacy.get().get(metric).orElseThrow()));
+        }
+        commitLogStats(g).ifPresent(union -> LOG_ROWS.forEach(m -> stated.put(m, union.get(m).orElseThrow())));
+      }
+    } else {
+      commitLogStats(g).ifPresent(log -> LOG_ROWS.forEach(m -> {
+        study.put(m, log.get(m).orElseThrow());
+        stated.put(m, log.get(m).orElseThrow());
+      }));
+    }
+
+    List<SafetensorsAddition> all = g.additions();
+    List<SafetensorsAddition> byTool = g.converterAdditions();
+    List<SafetensorsAddition> byDevelopers = all.stream().filter(a -> !a.byConverter()).toList();
+    boolean complete = g.developerAdditionsKnown();
+    for (MetricsTable table : List.of(study, stated)) {
+      if (complete) {
+        table.put(ST_COMMITS, commits(all)).put(ST_REPOS, repos(all));
+      }
+      table.put(TOOL_COMMITS, commits(byTool)).put(TOOL_REPOS, repos(byTool));
+      if (complete) {
+        table.put(DEV_COMMITS, commits(byDevelopers)).put(DEV_REPOS, repos(byDevelopers));
+        if (!all.isEmpty()) {
+          table.put(FIRST_DAYS, all.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow());
+        }
+      }
+    }
+    if (complete && !all.isEmpty()) {
+      study.put(MAX_DATE, busiestDayByFileRows(all, reference).toString());
+      stated.put(MAX_DATE, busiestDayByCommits(all).toString());
+    }
+
+    if (group != Group.BOTH) {
+      Set<String> toolRepos = new HashSet<>();
+      byTool.forEach(a -> toolRepos.add(a.repo()));
+      for (MetricsTable table : List.of(study, stated)) {
+        table.put(USED_TOOL, toolRepos.size());
+      }
+      reposStillHoldingPytorchBin(g, toolRepos).ifPresent(leftover -> {
+        for (MetricsTable table : List.of(study, stated)) {
+          table.put(OLD_BIN, leftover);
+          table.put(OLD_BIN_PCT, PythonFormat.repr(PythonFormat.percent(leftover, toolRepos.size())));
+        }
+      });
+    }
+
+    Table fastest = fastestAdopters(all, reference);
+    MetricsTable notebook = complete ? notebookOutputs(all, fastest, reference) : new MetricsTable();
+    return new Rq1Group(group, complete, study, stated, notebook, adoptionsByDay(all, reference), fastest,
+        adoptionSummary(all, byTool, complete, reference), filesPerDay(all));
+  }
+
+  /**
+   * The further numbers {@code rq1_analysis.ipynb} printed, computed the notebook's way from all
+   * additions of a group (cells 4, 9, 11 and 13).
+   */
+  static MetricsTable notebookOutputs(List<SafetensorsAddition> all, Table fastest, LocalDate reference) {
+    MetricsTable out = new MetricsTable();
+    if (all.isEmpty()) {
+      return out;
+    }
+    java.time.LocalDateTime first = all.stream().map(SafetensorsAddition::date).min(Comparator.naturalOrder()).orElseThrow();
+    java.time.LocalDateTime last = all.stream().map(SafetensorsAddition::date).max(Comparator.naturalOrder()).orElseThrow();
+    long minDays = all.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow();
+    long maxDays = all.stream().mapToLong(a -> a.elapsedDays(reference)).max().orElseThrow();
+    out.put("df_safetensors['date'].min()", org.modelevolution.study.CommitTime.format(first));
+    out.put("df_safetensors['date'].max()", org.modelevolution.study.CommitTime.format(last));
+    out.put("df_safetensors['elapsed_days'].min()", minDays);
+    out.put("df_safetensors['elapsed_days'].max()", maxDays);
+    for (int i = 0; i < Math.min(FASTEST_SHOWN, fastest.rowCount()); i++) {
+      out.put("fastest adopter " + (i + 1) + ": elapsed_days", fastest.intColumn("elapsed_days").get(i));
+    }
+    List<SafetensorsAddition> firstRows = all.stream().filter(a -> a.elapsedDays(reference) == minDays).toList();
+    out.put("first adoption: rows", firstRows.size());
+    out.put("first adoption: commits", commits(firstRows));
+    studyEightyPercentDay(all, fastest).ifPresent(day -> {
+      out.put(EIGHTY_DATE, reference.plusDays(day));
+      out.put(EIGHTY_DAYS, day + " days 00:00:00");
+    });
+    return out;
+  }
+
+  /**
+   * The notebook's "80% of the adoptions happened after" day: over the repositories' first
+   * adoptions in ascending order, the first whose running sum of elapsed days reaches 80% of the
+   * number of added-file rows. (A sum of days compared with a count of rows: the computation is
+   * reproduced as written; the stated reading is in {@link #adoptionSummary}.) Empty when the sum
+   * never gets there, where the notebook would have failed.
+   */
+  static Optional<Long> studyEightyPercentDay(List<SafetensorsAddition> all, Table fastest) {
+    double threshold = 0.80 * all.size();
+    long cumulative = 0;
+    for (int i = 0; i < fastest.rowCount(); i++) {
+      int day = fastest.intColumn("elapsed_days").get(i);
+      cumulative += day;
+      if (cumulative >= threshold) {
+        return Optional.of((long) day);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The RQ1 safetensors rows of the 2024 iteration, formatted as its table wrote them (floats). */
+  static MetricsTable iteration2024(List<SafetensorsAddition> additions) {
+    LocalDate reference = org.modelevolution.study.StudyFiles.ITERATION_2024_REFERENCE;
+    List<SafetensorsAddition> byTool = additions.stream().filter(SafetensorsAddition::byConverter).toList();
+    List<SafetensorsAddition> byDevelopers = additions.stream().filter(a -> !a.byConverter()).toList();
+    long total = commits(additions);
+    long tool = commits(byTool);
+    long dev = commits(byDevelopers);
+    return new MetricsTable()
+        .put(ST_COMMITS, PythonFormat.repr(total))
+        .put(TOOL_COMMITS, PythonFormat.repr(tool))
+        .put("% commits adding safetensor files made by the converter", PythonFormat.repr(PythonFormat.percent(tool, total)))
+        .put(DEV_COMMITS, PythonFormat.repr(dev))
+        .put("% commits adding safetensor files made by developers", PythonFormat.repr(PythonFormat.percent(dev, total)))
+        .put(FIRST_DAYS, PythonFormat.repr(additions.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow()))
+        .put(MAX_DATE, busiestDayByFileRows(additions, reference).toString());
+  }
+
+  /** The commit-log rows of a group, from the full inputs. */
+  static Optional<MetricsTable> commitLogStats(GroupData g) {
+    if (!g.hasFullInputs()) {
+      return Optional.empty();
+    }
+    Set<String> evolutionRepos = new HashSet<>();
+    Set<String> addingCommits = new HashSet<>();
+    Set<String> reposAdding = new HashSet<>();
+    for (EvolutionRow row : g.evolution().get()) {
+      evolutionRepos.add(row.repo());
+      // the study counted additions in its format table: rows whose file the commit added
+      if ("+".equals(row.changeStatus()) && addingCommits.add(row.repo() + '\u0000' + row.commit())) {
+        reposAdding.add(row.repo());
+      }
+    }
+    long all = 0;
+    long touching = 0;
+    long containing = 0;
+    Set<String> reposTouching = new HashSet<>();
+    String last = "";
+    for (CommitSummary c : g.commits().get()) {
+      if (!evolutionRepos.contains(c.repo())) {
+        continue; // the study counted the commits of the repositories in its format table
+      }
+      all++;
+      if (c.touchesModel()) {
+        touching++;
+        reposTouching.add(c.repo());
+        if (c.modelInTree()) {
+          containing++;
+        }
+        if (c.date().compareTo(last) > 0) {
+          last = c.date();
+        }
+      }
+    }
+    return Optional.of(new MetricsTable()
+        .put(ALL_LOGS, all)
+        .put(TOUCHING, touching)
+        .put(REPOS_TOUCHING, reposTouching.size())
+        .put(ADDING, addingCommits.size())
+        .put(REPOS_ADDING, reposAdding.size())
+        .put(CONTAINING, containing)
+        .put(NOT_CONTAINING, touching - containing)
+        .put(REPOS, reposTouching.size())
+        .put(LAST_DATE, last));
+  }
+
+  /** The study's "both" value of a commit-log row: pandas' sum of the two groups' series. */
+  static String combineAsStudy(String metric, String recent, String legacy) {
+    if (LAST_DATE.equals(metric)) {
+      return recent + legacy; // string "sum" concatenates
+    }
+    long sum = Long.parseLong(recent) + Long.parseLong(legacy);
+    return Long.toString(DOUBLED_IN_BOTH.contains(metric) ? 2 * sum : sum);
+  }
+
+  static long commits(List<SafetensorsAddition> additions) {
+    return additions.stream().map(SafetensorsAddition::commitKey).distinct().count();
+  }
+
+  static long repos(List<SafetensorsAddition> additions) {
+    return additions.stream().map(SafetensorsAddition::repo).distinct().count();
+  }
+
+  /**
+   * The study's busiest day: the most frequent elapsed day over file rows (the smallest of tied
+   * days, as pandas' {@code mode()} sorts them), reported as the date of the first such row.
+   */
+  static LocalDate busiestDayByFileRows(List<SafetensorsAddition> additions, LocalDate reference) {
+    Map<Long, Integer> counts = new TreeMap<>();
+    additions.forEach(a -> counts.merge(a.elapsedDays(reference), 1, Integer::sum));
+    long day = counts.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+    return additions.stream().filter(a -> a.elapsedDays(reference) == day).findFirst().orElseThrow()
+        .date().toLocalDate();
+  }
+
+  /** The stated method's busiest day: the calendar day with the most adopting commits (earliest on ties). */
+  static LocalDate busiestDayByCommits(List<SafetensorsAddition> additions) {
+    Map<LocalDate, Set<String>> perDay = new TreeMap<>();
+    additions.forEach(a -> perDay.computeIfAbsent(a.date().toLocalDate(), d -> new HashSet<>()).add(a.commitKey()));
+    return perDay.entrySet().stream()
+        .max(Comparator.<Map.Entry<LocalDate, Set<String>>>comparingInt(e -> e.getValue().size())
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .orElseThrow().getKey();
+  }
+
+  /**
+   * Repositories that used the converter and whose newest commit's tree still holds a
+   * {@code pytorch_model.bin}; empty without the commit log.
+   */
+  static Optional<Long> reposStillHoldingPytorchBin(GroupData g, Set<String> toolRepos) {
+    if (g.commits().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, CommitSummary> newest = new HashMap<>();
+    for (CommitSummary c : g.commits().get()) {
+      if (toolRepos.contains(c.repo())) {
+        newest.merge(c.repo(), c, (a, b) -> b.date().compareTo(a.date()) > 0 ? b : a);
+      }
+    }
+    return Optional.of(newest.values().stream().filter(CommitSummary::pytorchBinInTree).count());
+  }
+
+  /**
+   * Per elapsed day: added files, commits, converter and developer commits, and converter and
+   * developer files (the study's figure plots files: value counts of {@code elapsed_days} over rows).
+   */
+  static Table adoptionsByDay(List<SafetensorsAddition> additions, LocalDate reference) {
+    TreeMap<Long, long[]> days = new TreeMap<>();
+    Map<Long, Set<String>> seen = new HashMap<>();
+    for (SafetensorsAddition a : additions) {
+      long day = a.elapsedDays(reference);
+      long[] counts = days.computeIfAbsent(day, d -> new long[6]);
+      counts[0]++;
+      counts[a.byConverter() ? 4 : 5]++;
+      if (seen.computeIfAbsent(day, d -> new HashSet<>()).add(a.commitKey())) {
+        counts[1]++;
+        counts[a.byConverter() ? 2 : 3]++;
+      }
+    }
+    IntColumn day = IntColumn.create("elapsed_days");
+    DateColumn date = DateColumn.create("date");
+    IntColumn files = IntColumn.create("files");
+    IntColumn commits = IntColumn.create("commits");
+    IntColumn converter = IntColumn.create("converter_commits");
+    IntColumn developer = IntColumn.create("developer_commits");
+    IntColumn converterFiles = IntColumn.create("converter_files");
+    IntColumn developerFiles = IntColumn.create("developer_files");
+    days.forEach((d, c) -> {
+      day.append(d.intValue());
+      date.append(reference.plusDays(d));
+      files.append((int) c[0]);
+      commits.append((int) c[1]);
+      converter.append((int) c[2]);
+      developer.append((int) c[3]);
+      converterFiles.append((int) c[4]);
+      developerFiles.append((int) c[5]);
+    });
+    return Table.create("adoptions by elapsed day", day, date, files, commits, converter, developer, converterFiles,
+        developerFiles);
+  }
+
+  /** Repositories by the elapsed days of their first safetensors addition; ties by repository id. */
+  static Table fastestAdopters(List<SafetensorsAddition> additions, LocalDate reference) {
+    Map<String, Long> first = new TreeMap<>();
+    Map<String, Boolean> firstByTool = new HashMap<>();
+    for (SafetensorsAddition a : additions) {
+      long day = a.elapsedDays(reference);
+      Long known = first.get(a.repo());
+      if (known == null || day < known) {
+        first.put(a.repo(), day);
+        firstByTool.put(a.repo(), a.byConverter());
+      }
+    }
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(first.entrySet());
+    sorted.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    StringColumn repo = StringColumn.create("repo_url");
+    IntColumn days = IntColumn.create("elapsed_days");
+    StringColumn how = StringColumn.create("first_addition_by");
+    sorted.forEach(e -> {
+      repo.append(e.getKey());
+      days.append(e.getValue().intValue());
+      how.append(firstByTool.get(e.getKey()) ? "converter" : "developer");
+    });
+    return Table.create("fastest adopters", repo, days, how);
+  }
+
+  /**
+   * Further figures of the RQ1 text, each named with its method: the 80% figure both as a
+   * percentile (the stated reading) and as a share of the observation window (a reading that is
+   * not a percentile).
+   */
+  static MetricsTable adoptionSummary(
+      List<SafetensorsAddition> all, List<SafetensorsAddition> byTool, boolean complete, LocalDate reference) {
+    MetricsTable summary = new MetricsTable();
+    List<SafetensorsAddition> basis = complete ? all : byTool;
+    String scope = complete ? "adoption commits" : "converter adoption commits (developer additions unavailable)";
+    if (basis.isEmpty()) {
+      return summary;
+    }
+    Map<String, Long> commitDay = new LinkedHashMap<>();
+    basis.forEach(a -> commitDay.merge(a.commitKey(), a.elapsedDays(reference), Math::min));
+    long[] days = commitDay.values().stream().mapToLong(Long::longValue).sorted().toArray();
+    int rank = (int) Math.ceil(0.8 * days.length); // nearest-rank percentile
+    long p80 = days[Math.max(rank, 1) - 1];
+    long maxDay = days[days.length - 1];
+    long window = (long) Math.floor(0.8 * maxDay);
+    long within = java.util.Arrays.stream(days).filter(d -> d <= window).count();
+    summary.put("scope", scope);
+    summary.put("[stated] 80th percentile of elapsed days (nearest rank): 80% of " + scope + " happened within N days", p80);
+    summary.put("[stated] date by which 80% of " + scope + " had happened", reference.plusDays(p80));
+    summary.put("[not a percentile] 80% of the observation window (0.8 x last elapsed day)", window);
+    summary.put("[not a percentile] % of " + scope + " within that window",
+        PythonFormat.repr(PythonFormat.percent(within, days.length)));
+    summary.put("[stated] busiest day by adopting commits", busiestDayByCommits(basis));
+    summary.put("[study] busiest day by mode of file rows' elapsed days", busiestDayByFileRows(basis, reference));
+    return summary;
+  }
+
+  /** Adoption file rows per calendar day (the study's heat map counts rows of its addition table). */
+  static Map<LocalDate, Integer> filesPerDay(List<SafetensorsAddition> additions) {
+    Map<LocalDate, Integer> perDay = new TreeMap<>();
+    additions.forEach(a -> perDay.merge(a.date().toLocalDate(), 1, Integer::sum));
+    return perDay;
+  }
+
+}

@@ -1,0 +1,90 @@
+package org.modelevolution.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.modelevolution.study.AdditionFile;
+import org.modelevolution.study.EvolutionRow;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.SafetensorsAddition;
+import org.modelevolution.study.StudyData;
+
+/** Consistency checks on the RQ1 inputs: what the addition files say about themselves and about each other. */
+final class Rq1Checks {
+  private Rq1Checks() {}
+
+  static List<Check> of(StudyData data) {
+    List<Check> checks = new ArrayList<>();
+    List<AdditionFile> files = new ArrayList<>();
+    files.addAll(data.legacy().additionFiles());
+    files.addAll(data.recent().additionFiles());
+    files.addAll(data.publishedBoth());
+    data.iteration2024().ifPresent(i -> files.addAll(i.additions()));
+    for (AdditionFile file : files) {
+      checks.addAll(ofFile(file));
+    }
+    for (AdditionFile both : data.publishedBoth()) {
+      checks.add(bothIsRecentThenLegacy(data, both));
+    }
+    data.iteration2024().ifPresent(i -> i.formatRows().ifPresent(rows -> checks.add(converterCommits2024(i, rows))));
+    return checks;
+  }
+
+  private static List<Check> ofFile(AdditionFile file) {
+    List<String> inputs = List.of(file.name());
+    long rows = file.rows().size();
+    return List.of(
+        new Check("RQ1", file.name() + ": every row is an added safetensors file",
+            file.notSafetensors() == 0 && file.notAdded() == 0,
+            rows + " rows; " + file.notSafetensors() + " not safetensors, " + file.notAdded()
+                + " not added by their commit", inputs),
+        new Check("RQ1", file.name() + ": elapsed_days is the whole days from the reference date to date",
+            file.elapsedDaysMismatch() == 0, file.elapsedDaysMismatch() + " of " + rows + " rows disagree", inputs),
+        new Check("RQ1", file.name() + (file.byConverter()
+                ? ": every row's message carries the converter's text"
+                : ": no row's message carries the converter's text"),
+            file.wrongKind() == 0, file.wrongKind() + " of " + rows + " rows disagree", inputs));
+  }
+
+  /** The study's "both" file is its recent rows followed by its legacy rows, row for row. */
+  private static Check bothIsRecentThenLegacy(StudyData data, AdditionFile both) {
+    Stream<AdditionFile> parts = Stream.concat(data.recent().additionFiles().stream(),
+        data.legacy().additionFiles().stream()).filter(f -> f.byConverter() == both.byConverter());
+    List<AdditionFile> partList = parts.toList();
+    List<SafetensorsAddition> expected = partList.stream().flatMap(f -> f.rows().stream()).toList();
+    List<String> inputs = new ArrayList<>(List.of(both.name()));
+    partList.forEach(f -> inputs.add(f.name()));
+    boolean complete = partList.size() == 2;
+    boolean equal = complete && expected.equals(both.rows());
+    return new Check("RQ1", both.name() + ": the recent group's rows followed by the legacy group's, row for row",
+        equal, complete
+            ? both.rows().size() + " rows; recent + legacy = " + expected.size() + (equal ? ", identical" : ", not identical")
+            : "the group files of " + Group.RECENT.fileSuffix() + " and " + Group.LEGACY.fileSuffix()
+                + " are not both at hand",
+        inputs);
+  }
+
+  /**
+   * The 2024 format table, which kept no change status, still determines the number of the
+   * converter's commits: the converter only ever adds files. The two files come from different
+   * runs of the pipeline, so the commits themselves may differ.
+   */
+  private static Check converterCommits2024(StudyData.Iteration2024 iteration, List<EvolutionRow> rows) {
+    Set<String> fromTable = new HashSet<>();
+    rows.stream().filter(r -> r.byConverter() && "safetensors".equals(r.format()))
+        .forEach(r -> fromTable.add(r.repo() + '\u0000' + r.commit()));
+    Set<String> fromFile = new HashSet<>();
+    iteration.additions().stream().filter(AdditionFile::byConverter).flatMap(f -> f.rows().stream())
+        .forEach(a -> fromFile.add(a.commitKey()));
+    long onlyInTable = fromTable.stream().filter(c -> !fromFile.contains(c)).count();
+    long onlyInFile = fromFile.stream().filter(c -> !fromTable.contains(c)).count();
+    List<String> inputs = List.of(org.modelevolution.study.StudyFiles.EVOLUTION_2024,
+        org.modelevolution.study.StudyFiles.BY_TOOL_2024);
+    return new Check("RQ1", "2024 format table: as many converter commits adding safetensors as the 2024 converter file",
+        fromTable.size() == fromFile.size(), fromTable.size() + " in the format table, " + fromFile.size()
+            + " in the converter file; " + onlyInTable + " commits are only in the table and " + onlyInFile
+            + " only in the file (the files come from different runs)", inputs);
+  }
+}

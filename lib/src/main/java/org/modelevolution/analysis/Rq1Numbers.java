@@ -1,0 +1,171 @@
+package org.modelevolution.analysis;
+
+import static org.modelevolution.analysis.Rq1.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.GroupData;
+import org.modelevolution.study.PublishedNumber;
+import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyFiles;
+
+/**
+ * Every number the study published for RQ1, recomputed from input rows where the data hold them,
+ * else by arithmetic on the study's other published tables where those determine it, else with
+ * what it needs.
+ */
+final class Rq1Numbers {
+  static final String RECENT_DEVELOPERS = StudyFiles.notByTool(Group.RECENT)
+      + " (an ordinary git blob of the study's repository, pinned by blob id: reproduce --download)";
+  static final String ITERATION_2024_LOGS =
+      "the 2024 iteration's commit logs (GROUP2_..._commits_0_1033.csv and kin: Git LFS only)";
+
+  /** The further numbers {@code rq1_analysis.ipynb} printed for its group, in cell order. */
+  static final List<String> NOTEBOOK_METRICS = notebookMetrics();
+
+  private static List<String> notebookMetrics() {
+    List<String> metrics = new ArrayList<>(List.of("df_safetensors['date'].min()", "df_safetensors['date'].max()",
+        "df_safetensors['elapsed_days'].min()", "df_safetensors['elapsed_days'].max()"));
+    for (int i = 1; i <= FASTEST_SHOWN; i++) {
+      metrics.add("fastest adopter " + i + ": elapsed_days");
+    }
+    metrics.addAll(List.of("first adoption: rows", "first adoption: commits", EIGHTY_DATE, EIGHTY_DAYS));
+    return List.copyOf(metrics);
+  }
+
+  private final StudyData data;
+  private final List<Recomputed> out = new ArrayList<>();
+
+  private Rq1Numbers(StudyData data) {
+    this.data = data;
+  }
+
+  static List<Recomputed> of(StudyData data, Map<Group, Rq1Group> groups, Optional<MetricsTable> iteration2024) {
+    Rq1Numbers numbers = new Rq1Numbers(data);
+    for (Group group : Group.values()) {
+      numbers.statsTable(group, Optional.ofNullable(groups.get(group)));
+    }
+    numbers.notebook(Optional.ofNullable(groups.get(NOTEBOOK_GROUP)));
+    numbers.iteration2024(iteration2024);
+    return List.copyOf(numbers.out);
+  }
+
+  /** The rows of {@code rq1_dataset_stats_{group}.csv}, in the study's order. */
+  static List<String> statsMetrics(Group group) {
+    List<String> metrics = new ArrayList<>(group == Group.BOTH ? BOTH_LOG_ROWS : LOG_ROWS);
+    metrics.addAll(List.of(ST_COMMITS, ST_REPOS, TOOL_COMMITS, TOOL_REPOS, DEV_COMMITS, DEV_REPOS, FIRST_DAYS,
+        MAX_DATE));
+    if (group != Group.BOTH) {
+      metrics.addAll(List.of(USED_TOOL, OLD_BIN, OLD_BIN_PCT));
+    }
+    return metrics;
+  }
+
+  private void statsTable(Group group, Optional<Rq1Group> result) {
+    String source = StudyFiles.rq1Stats(group);
+    String suffix = group.fileSuffix();
+    GroupData g = data.group(group);
+    for (String metric : statsMetrics(group)) {
+      Optional<String> value = result.flatMap(r -> r.studyStats().get(metric));
+      if (value.isPresent()) {
+        out.add(Recomputed.fromRows(source, suffix, metric, value.get(), g.files()));
+        continue;
+      }
+      Optional<Recomputed> arithmetic = arithmetic(group, source, metric);
+      out.add(arithmetic.orElseGet(() -> Recomputed.missing(source, suffix, metric, needs(group, metric))));
+    }
+  }
+
+  /** A row the published group tables determine although the inputs do not. */
+  private Optional<Recomputed> arithmetic(Group group, String source, String metric) {
+    String suffix = group.fileSuffix();
+    if (group == Group.BOTH) {
+      Optional<String> recent = published(Group.RECENT, metric);
+      Optional<String> legacy = published(Group.LEGACY, metric);
+      if (recent.isEmpty() || legacy.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> inputs = List.of(publishedPath(Group.RECENT), publishedPath(Group.LEGACY));
+      if (LOG_ROWS.contains(metric)) {
+        return Optional.of(Recomputed.fromPublished(source, suffix, metric,
+            combineAsStudy(metric, recent.get(), legacy.get()), inputs));
+      }
+      if (SUMMED_IN_BOTH.contains(metric)) {
+        return Optional.of(Recomputed.fromPublished(source, suffix, metric,
+            Long.parseLong(recent.get()) + Long.parseLong(legacy.get()), inputs));
+      }
+      if (FIRST_DAYS.equals(metric)) {
+        return Optional.of(Recomputed.fromPublished(source, suffix, metric,
+            Math.min(Long.parseLong(recent.get()), Long.parseLong(legacy.get())), inputs));
+      }
+      return Optional.empty();
+    }
+    if (OLD_BIN_PCT.equals(metric)) {
+      Optional<String> leftover = published(group, OLD_BIN);
+      Optional<String> used = published(group, USED_TOOL);
+      if (leftover.isPresent() && used.isPresent()) {
+        return Optional.of(Recomputed.fromPublished(source, suffix, metric,
+            PythonFormat.repr(PythonFormat.percent(Long.parseLong(leftover.get()), Long.parseLong(used.get()))),
+            List.of(publishedPath(group))));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String needs(Group group, String metric) {
+    String suffix = group.fileSuffix();
+    if (LOG_ROWS.contains(metric)) {
+      return group == Group.BOTH
+          ? "the published rq1_dataset_stats_legacy.csv and rq1_dataset_stats_recent.csv, or both groups' commit logs"
+          : StudyFiles.commitsCsv(group) + " and " + StudyFiles.evolutionCsv(group) + " (Git LFS only)";
+    }
+    if (OLD_BIN.equals(metric) || OLD_BIN_PCT.equals(metric)) {
+      return StudyFiles.commitsCsv(group) + " (its trees; Git LFS only)";
+    }
+    return group == Group.BOTH && !MAX_DATE.equals(metric)
+        ? "the published group tables, or " + RECENT_DEVELOPERS
+        : RECENT_DEVELOPERS;
+  }
+
+  /** The printed outputs of {@code rq1_analysis.ipynb} (run for the recent group). */
+  private void notebook(Optional<Rq1Group> result) {
+    String group = NOTEBOOK_GROUP.fileSuffix();
+    for (String metric : NOTEBOOK_METRICS) {
+      Optional<String> value = result.flatMap(r -> r.notebookOutputs().get(metric));
+      out.add(value.map(v -> Recomputed.fromRows(NOTEBOOK, group, metric, v, data.group(NOTEBOOK_GROUP).files()))
+          .orElseGet(() -> Recomputed.missing(NOTEBOOK, group, metric, result.isPresent()
+              && result.get().developerAdditionsKnown()
+              ? "the notebook's computation fails on these rows (its running sum never reaches the threshold)"
+              : RECENT_DEVELOPERS)));
+    }
+  }
+
+  /** The 2024 iteration's {@code rq1_dataset_stats.csv}: its commit-log rows need logs that were not kept. */
+  private void iteration2024(Optional<MetricsTable> recomputed) {
+    String source = "rq1_dataset_stats.csv";
+    List<String> inputs = data.iteration2024().map(i -> i.additions().stream().map(f -> f.name()).toList())
+        .orElse(List.of());
+    for (PublishedNumber p : data.published().numbers()) {
+      if (!p.source().equals(source)) {
+        continue;
+      }
+      Optional<String> value = recomputed.flatMap(t -> t.get(p.metric()));
+      out.add(value.map(v -> Recomputed.fromRows(source, "", p.metric(), v, inputs))
+          .orElseGet(() -> Recomputed.missing(source, "", p.metric(), recomputed.isPresent() ? ITERATION_2024_LOGS
+              : StudyFiles.BY_TOOL_2024 + " and " + StudyFiles.NOT_BY_TOOL_2024)));
+    }
+  }
+
+  private Optional<String> published(Group group, String metric) {
+    String key = PublishedNumber.key(StudyFiles.rq1Stats(group), group.fileSuffix(), metric);
+    return data.published().numbers().stream().filter(p -> p.key().equals(key)).map(PublishedNumber::value)
+        .findFirst();
+  }
+
+  private static String publishedPath(Group group) {
+    return "published/" + StudyFiles.rq1Stats(group);
+  }
+}

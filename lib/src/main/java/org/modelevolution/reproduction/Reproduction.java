@@ -1,0 +1,174 @@
+package org.modelevolution.reproduction;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.modelevolution.analysis.Check;
+import org.modelevolution.analysis.Recomputed;
+import org.modelevolution.analysis.Rq1;
+import org.modelevolution.analysis.Rq1Group;
+import org.modelevolution.analysis.Rq1Result;
+import org.modelevolution.analysis.Rq2;
+import org.modelevolution.analysis.Rq2Result;
+import org.modelevolution.analysis.Rq3;
+import org.modelevolution.analysis.Rq3Result;
+import org.modelevolution.analysis.Rq4;
+import org.modelevolution.analysis.Rq4Result;
+import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.PublishedNumber;
+import org.modelevolution.study.StudyData;
+
+/**
+ * The one door out: runs the four analyses on the loaded study data and writes, into one folder
+ * per research question, the study-named tables and the figures; then {@code reproduction.csv}
+ * (every distinct published number next to the recomputed one), {@code REPRODUCTION.md} (generated
+ * from it), {@code provenance.tsv} (every input read and output written, with SHA-256) and
+ * {@code SHA256SUMS} (the committed outputs, for {@code sha256sum -c}). Nothing in them depends on
+ * the time or the machine, so a rerun on the same inputs is byte-identical.
+ */
+public final class Reproduction {
+  public static final String CSV = "reproduction.csv";
+  public static final String REPORT = "REPRODUCTION.md";
+  public static final String PROVENANCE = "provenance.tsv";
+  public static final String CHECKSUMS = "SHA256SUMS";
+
+  private Reproduction() {}
+
+  /** The results of the four research questions on one data set. */
+  public record Analyses(Rq1Result rq1, Rq2Result rq2, Rq3Result rq3, Rq4Result rq4) {
+    /** Every recomputed number of every research question. */
+    public List<Recomputed> numbers() {
+      return Stream.of(rq1.numbers(), rq2.numbers(), rq3.numbers()).flatMap(List::stream).toList();
+    }
+
+    /** Every consistency check of every research question. */
+    public List<Check> checks() {
+      return Stream.of(rq1.checks(), rq2.checks(), rq3.checks(), rq4.checks()).flatMap(List::stream).toList();
+    }
+  }
+
+  /** The files a step wrote, and the study figures they stand for. */
+  public record StepFiles(List<Path> written, List<FigureCounterpart> figures, List<FigureCounterpart> extraFigures) {}
+
+  /** What a run produced. */
+  public record Result(Analyses analyses, List<Comparison> comparisons, List<FigureCounterpart> figures,
+      List<FigureCounterpart> extraFigures, List<Path> written, Map<String, Long> millis) {
+
+    public long count(Comparison.Status status) {
+      return comparisons.stream().filter(c -> c.status() == status).count();
+    }
+  }
+
+  /** Runs the four analyses, side by side (they share only the immutable data). */
+  public static Analyses analyse(StudyData data) {
+    CompletableFuture<Rq1Result> rq1 = CompletableFuture.supplyAsync(() -> Rq1.of(data));
+    CompletableFuture<Rq2Result> rq2 = CompletableFuture.supplyAsync(() -> Rq2.of(data));
+    CompletableFuture<Rq3Result> rq3 = CompletableFuture.supplyAsync(() -> Rq3.of(data));
+    Rq4Result rq4 = Rq4.of(data);
+    return new Analyses(rq1.join(), rq2.join(), rq3.join(), rq4);
+  }
+
+  /** Every distinct published number, in source order, next to what was recomputed for it. */
+  public static List<Comparison> compare(StudyData data, Analyses analyses) {
+    Map<String, Recomputed> byKey = new HashMap<>();
+    analyses.numbers().forEach(n -> byKey.putIfAbsent(n.key(), n));
+    List<Comparison> comparisons = new ArrayList<>();
+    for (PublishedNumber number : data.published().numbers()) {
+      comparisons.add(Comparison.of(number, Optional.ofNullable(byKey.get(number.key()))));
+    }
+    return comparisons;
+  }
+
+  /** Analyses the data and writes every output into {@code outDir}. */
+  public static Result run(StudyData data, Path outDir) {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    Analyses analyses = analyse(data);
+    millis.put("analyses (RQ1-RQ4)", elapsed(start));
+    long t = System.nanoTime();
+    List<StepFiles> steps = List.of(rq1(analyses.rq1(), data, outDir), rq2(analyses.rq2(), data, outDir),
+        rq3(analyses.rq3(), data, outDir), rq4(analyses.rq4(), outDir));
+    millis.put("tables and figures", elapsed(t));
+    t = System.nanoTime();
+    List<Comparison> comparisons = compare(data, analyses);
+    List<Path> written = new ArrayList<>();
+    List<FigureCounterpart> figures = new ArrayList<>();
+    List<FigureCounterpart> extras = new ArrayList<>();
+    steps.forEach(s -> {
+      written.addAll(s.written());
+      figures.addAll(s.figures());
+      extras.addAll(s.extraFigures());
+    });
+    Path csv = outDir.resolve(CSV);
+    AtomicFiles.writeString(csv, ReproductionCsv.render(comparisons));
+    written.add(csv);
+    Path report = outDir.resolve(REPORT);
+    AtomicFiles.writeString(report, ReproductionReport.render(data, analyses, comparisons, figures, extras, outDir));
+    written.add(report);
+    Path provenance = outDir.resolve(PROVENANCE);
+    AtomicFiles.writeString(provenance, ProvenanceFiles.provenance(data, outDir, written));
+    written.add(provenance);
+    Path sums = outDir.resolve(CHECKSUMS);
+    AtomicFiles.writeString(sums, ProvenanceFiles.checksums(outDir, written));
+    written.add(sums);
+    millis.put("comparisons, report, provenance", elapsed(t));
+    return new Result(analyses, comparisons, figures, extras, written, millis);
+  }
+
+  /** Writes RQ1's tables and figures into {@code outDir/rq1}. */
+  public static StepFiles rq1(Rq1Result rq1, StudyData data, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq1"));
+    Rq1Files.write(rq1, data, out);
+    return files(out);
+  }
+
+  /** Writes one group's RQ1 tables and figures (the notebook of RQ1 shows one group) into {@code outDir/rq1}. */
+  public static StepFiles rq1(Rq1Group group, StudyData data, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq1"));
+    Rq1Files.writeGroup(group, data, out);
+    return files(out);
+  }
+
+  /** Writes RQ2's tables and figures into {@code outDir/rq2}. */
+  public static StepFiles rq2(Rq2Result rq2, StudyData data, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq2"));
+    Rq2Files.write(rq2, data, out);
+    return files(out);
+  }
+
+  /** Writes one group's RQ2 tables and figures into {@code outDir/rq2}. */
+  public static StepFiles rq2(Rq2Result rq2, Group group, StudyData data, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq2"));
+    Rq2Files.writeGroup(rq2.group(group), group, data, out);
+    return files(out);
+  }
+
+  /** Writes RQ3's tables and figures into {@code outDir/rq3}. */
+  public static StepFiles rq3(Rq3Result rq3, StudyData data, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq3"));
+    Rq3Files.write(rq3, data, out);
+    return files(out);
+  }
+
+  /** Writes RQ4's tables and figures into {@code outDir/rq4}. */
+  public static StepFiles rq4(Rq4Result rq4, Path outDir) {
+    Outputs out = new Outputs(outDir.resolve("rq4"));
+    Rq4Files.write(rq4, out);
+    return files(out);
+  }
+
+  private static StepFiles files(Outputs out) {
+    return new StepFiles(out.written(), out.figures(), out.extraFigures());
+  }
+
+  private static long elapsed(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

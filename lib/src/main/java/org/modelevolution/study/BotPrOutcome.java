@@ -1,0 +1,66 @@
+package org.modelevolution.study;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One conversion PR after the study's RQ3 processing: its status label, whether HF staff made the
+ * first human status change, the time to that first response, and its discussion activity.
+ *
+ * @param prUrl the PR page URL
+ * @param modelId the model repository
+ * @param time the {@code time} column (creation time text)
+ * @param date the date part of {@code time}
+ * @param title the discussion title
+ * @param opener the PR author's user name
+ * @param statusLabel {@code open}, {@code merged}, {@code closed}, or one of them with {@code " (has conflicts)"}
+ * @param statusChanges the statuses of every status-change event, in page order
+ * @param hfStaff the study's {@code was_status_changed_by_hf_staff}: the first status change not
+ *     made by the bot was made by an account with {@code isHf}
+ * @param firstResponse time from the discussion's creation to that first non-bot status change
+ * @param activity the discussion's human activity (relevance filter)
+ */
+public record BotPrOutcome(
+    String prUrl, String modelId, String time, LocalDate date, String title, String opener,
+    String statusLabel, List<String> statusChanges, boolean hfStaff, Optional<Duration> firstResponse,
+    DiscussionActivity activity) {
+
+  public BotPrOutcome {
+    statusChanges = List.copyOf(statusChanges);
+  }
+
+  public int year() {
+    return date.getYear();
+  }
+
+  /**
+   * Applies the study's per-PR loop to one page: the status comes from the header, with
+   * {@code " (has conflicts)"} when its conflict list is non-empty; the first status change whose
+   * author is not the bot gives the response time and the HF-staff flag (a deleted author has no
+   * {@code author} key and counts as a non-staff human, as in the notebook).
+   */
+  public static BotPrOutcome of(String prUrl, String modelId, String time, LocalDate date,
+      BotDiscussion discussion, BotPrHeader header) {
+    String label = header.hasConflicts() ? header.status() + " (has conflicts)" : header.status();
+    List<String> changes = new java.util.ArrayList<>();
+    BotDiscussion.StatusChange first = null;
+    for (BotDiscussion.Event event : discussion.events()) {
+      if (event instanceof BotDiscussion.StatusChange change) {
+        changes.add(String.valueOf(change.status()));
+        if (first == null && !BotDiscussion.isBot(change.authorName())) {
+          first = change;
+        }
+      }
+    }
+    boolean hfStaff = first != null && first.authorIsHf();
+    Optional<Duration> response = Optional.empty();
+    if (first != null && first.createdAt() != null && discussion.createdAt() != null) {
+      response = Optional.of(Duration.between(Instant.parse(discussion.createdAt()), Instant.parse(first.createdAt())));
+    }
+    return new BotPrOutcome(prUrl, modelId, time, date, discussion.title(), discussion.openerName(), label, changes,
+        hfStaff, response, DiscussionActivity.of(discussion));
+  }
+}

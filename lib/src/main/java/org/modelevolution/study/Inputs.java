@@ -1,0 +1,100 @@
+package org.modelevolution.study;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The one place the study's files are opened: each file is located in the roots of the
+ * {@link StudySources}, checked against the manifest before it is parsed when the manifest pins
+ * it, parsed once, and recorded for provenance.
+ *
+ * <p>Unpinned files (synthetic or Git LFS inputs, often hundreds of MB) are hashed by their
+ * parser in the same pass that reads them; pinned files are small and hashed first, so that a
+ * modified file is reported as such instead of as whatever parse error its damage causes.
+ */
+final class Inputs {
+  /** What a parser returns: its value and the SHA-256 of the bytes it read. */
+  record Parsed<T>(T value, String sha256) {}
+
+  private final StudySources sources;
+  private final Map<String, InputFile> read = new ConcurrentHashMap<>();
+
+  Inputs(StudySources sources) {
+    this.sources = sources;
+  }
+
+  /** Whether some data root holds {@code name}. */
+  boolean has(String name) {
+    return sources.roots().stream().anyMatch(r -> r.has(name));
+  }
+
+  /** Whether the published tables hold {@code name}. */
+  boolean hasPublished(String name) {
+    return sources.published().filter(r -> r.has(name)).isPresent();
+  }
+
+  /** Whether the project's {@code data/} holds {@code name}. */
+  boolean hasFact(String name) {
+    return sources.facts().filter(r -> r.has(name)).isPresent();
+  }
+
+  /** Reads a study input from the first root that holds it. */
+  <T> T read(String name, Function<Path, Parsed<T>> parser) {
+    StudySources.Root root = sources.roots().stream().filter(r -> r.has(name)).findFirst()
+        .orElseThrow(() -> new StudyDataException("no study file " + name + " in " + describeRoots()));
+    return read(root, name, name, parser);
+  }
+
+  /** Reads a published result table; the manifest lists those as {@code published/<name>}. */
+  <T> T readPublished(String name, Function<Path, Parsed<T>> parser) {
+    StudySources.Root root = sources.published().filter(r -> r.has(name))
+        .orElseThrow(() -> new StudyDataException("no published table " + name));
+    return read(root, name, StudyFiles.PUBLISHED_DIR + "/" + name, parser);
+  }
+
+  /** Reads one of the project's fact tables in {@code data/} (not pinned: they are the project's own). */
+  <T> T readFact(String name, Function<Path, Parsed<T>> parser) {
+    StudySources.Root root = sources.facts().filter(r -> r.has(name))
+        .orElseThrow(() -> new StudyDataException("no fact table data/" + name));
+    return read(root, name, null, parser);
+  }
+
+  private <T> T read(StudySources.Root root, String name, String manifestName, Function<Path, Parsed<T>> parser) {
+    Path file = root.dir().resolve(name);
+    Optional<StudyManifest.Entry> pin = manifestName == null ? Optional.empty()
+        : sources.manifest().entry(manifestName).filter(StudyManifest.Entry::isPinned);
+    InputFile.Status status = InputFile.Status.NOT_PINNED;
+    Pins.Digests digests = null;
+    if (pin.isPresent()) {
+      digests = Pins.digests(file);
+      status = Pins.verify(pin.get(), file, digests);
+    }
+    Parsed<T> parsed = parser.apply(file);
+    String sha256 = digests != null ? digests.sha256() : parsed.sha256();
+    String shown = root.label() + "/" + name;
+    read.put(shown, new InputFile(shown, sha256, size(file), status));
+    return parsed.value();
+  }
+
+  private static long size(Path file) {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new StudyDataException("cannot stat " + file, e);
+    }
+  }
+
+  private String describeRoots() {
+    return String.join(", ", sources.roots().stream().map(r -> r.label() + " (" + r.dir() + ")").toList());
+  }
+
+  /** Every file read so far, by path. */
+  List<InputFile> files() {
+    return read.values().stream().sorted(Comparator.comparing(InputFile::path)).toList();
+  }
+}

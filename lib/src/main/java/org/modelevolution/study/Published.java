@@ -1,0 +1,131 @@
+package org.modelevolution.study;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The numbers the study published that the reproduction compares against: every cell of its
+ * result tables, the labels of its figures and the printed outputs of its notebooks (the last two
+ * typed into transcripts, since they exist only in PDFs and notebook outputs). A number the study
+ * published twice (the 2024 {@code rq1_dataset_stats.csv} repeats its block) is listed once.
+ *
+ * @param numbers every distinct published number, in source order
+ * @param tables the published tables as read (header-less rows), by file name
+ */
+public record Published(List<PublishedNumber> numbers, Map<String, List<List<String>>> tables) {
+
+  /** The study's notebook outputs and figure labels typed for this project ({@code data/}). */
+  public static final String NOTEBOOK_OUTPUTS = "study-notebook-outputs.csv";
+
+  public Published {
+    numbers = List.copyOf(numbers);
+    tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+  }
+
+  public static Published none() {
+    return new Published(List.of(), Map.of());
+  }
+
+  /** A published table by file name. */
+  public Optional<List<List<String>>> table(String fileName) {
+    return Optional.ofNullable(tables.get(fileName));
+  }
+
+  /** Reads every published table the sources hold, and the transcripts of printed outputs. */
+  static Published read(Inputs inputs) {
+    Builder builder = new Builder();
+    for (Group group : List.of(Group.LEGACY, Group.RECENT, Group.BOTH)) {
+      String name = StudyFiles.rq1Stats(group);
+      builder.metrics(inputs, name, "RQ1", "final", group.fileSuffix(), name);
+    }
+    builder.metrics(inputs, "rq1_dataset_stats.csv", "RQ1", "2024", "", "rq1_dataset_stats.csv");
+    builder.metrics(inputs, "rq3_dataset_stats.csv", "RQ3", "final", "", "rq3_dataset_stats.csv");
+    builder.metrics(inputs, "rq4_dataset_stats.csv", "RQ3", "2024-11", "", "rq4_dataset_stats.csv");
+    for (Group group : List.of(Group.LEGACY, Group.RECENT, Group.BOTH)) {
+      String name = "RQ2FormatsRepoCreation_" + group.fileSuffix() + ".csv";
+      builder.grid(inputs, name, "RQ2", group.fileSuffix(), name);
+      builder.grid(inputs, "RQ2FormatsYearly_" + group.fileSuffix() + "_notebook_output.csv", "RQ2",
+          group.fileSuffix(), "rq2_analysis.ipynb");
+    }
+    builder.figureLabels(inputs, "RQ3StatusDistribution_figure_labels.csv");
+    if (inputs.hasFact(NOTEBOOK_OUTPUTS)) {
+      builder.addAll(inputs.readFact(NOTEBOOK_OUTPUTS, Published::readTranscript));
+    }
+    return new Published(builder.numbers, builder.tables);
+  }
+
+  private static Inputs.Parsed<List<PublishedNumber>> readTranscript(Path file) {
+    List<PublishedNumber> numbers = new ArrayList<>();
+    String sha = CsvColumns.forEach(file, List.of("rq", "iteration", "group", "source", "metric", "value"),
+        v -> numbers.add(new PublishedNumber(v[0], v[1], v[2], v[3], v[4], v[5], "data/" + NOTEBOOK_OUTPUTS)));
+    return new Inputs.Parsed<>(numbers, sha);
+  }
+
+  private static final class Builder {
+    final List<PublishedNumber> numbers = new ArrayList<>();
+    final Set<String> seen = new LinkedHashSet<>();
+    final Map<String, List<List<String>>> tables = new LinkedHashMap<>();
+
+    void addAll(List<PublishedNumber> more) {
+      more.forEach(this::add);
+    }
+
+    void add(PublishedNumber number) {
+      if (seen.add(number.key())) {
+        numbers.add(number);
+      }
+    }
+
+    Optional<List<List<String>>> table(Inputs inputs, String name) {
+      if (!inputs.hasPublished(name)) {
+        return Optional.empty();
+      }
+      List<List<String>> rows = inputs.readPublished(name,
+          file -> new Inputs.Parsed<>(HeaderlessCsv.read(file), org.modelevolution.io.Sha256.of(file)));
+      tables.put(name, rows);
+      return Optional.of(rows);
+    }
+
+    /** A {@code metric,value} table. */
+    void metrics(Inputs inputs, String name, String rq, String iteration, String group, String source) {
+      table(inputs, name).ifPresent(rows -> rows.stream().filter(r -> r.size() >= 2).forEach(r ->
+          add(new PublishedNumber(rq, iteration, group, source, r.get(0), r.get(1), transcript(name, source)))));
+    }
+
+    /** A table with a header row: one number per cell, named {@code <first column> / <column>}. */
+    void grid(Inputs inputs, String name, String rq, String group, String source) {
+      table(inputs, name).ifPresent(rows -> {
+        List<String> header = rows.get(0);
+        for (List<String> row : rows.subList(1, rows.size())) {
+          for (int c = 1; c < header.size() && c < row.size(); c++) {
+            add(new PublishedNumber(rq, "final", group, source, row.get(0) + " / " + header.get(c), row.get(c),
+                transcript(name, source)));
+          }
+        }
+      });
+    }
+
+    /** The typed bar labels of the RQ3 status figures: figure, bar, then one percentage per status. */
+    void figureLabels(Inputs inputs, String name) {
+      table(inputs, name).ifPresent(rows -> {
+        List<String> header = rows.get(0);
+        for (List<String> row : rows.subList(1, rows.size())) {
+          for (int c = 2; c < header.size() && c < row.size(); c++) {
+            add(new PublishedNumber("RQ3", "final", "", row.get(0), row.get(1) + " / " + header.get(c) + " (%)",
+                row.get(c), "published/" + name));
+          }
+        }
+      });
+    }
+
+    private static String transcript(String name, String source) {
+      return name.equals(source) ? "" : "published/" + name;
+    }
+  }
+}

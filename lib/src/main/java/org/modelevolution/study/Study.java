@@ -1,0 +1,167 @@
+package org.modelevolution.study;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.modelevolution.io.Sha256;
+import org.modelevolution.perception.Coding;
+import org.modelevolution.perception.CodingDatabase;
+import org.modelevolution.progress.Progress;
+
+/**
+ * The one door into the study's data: {@link #load} locates every input of every research
+ * question, verifies each pinned file against the manifest before parsing it, parses it once and
+ * records it for provenance.
+ *
+ * <p>Per group it takes the full input set when present ({@code selected_{group}_repos.json},
+ * {@code selected_{group}_commits.csv}, {@code repositories_evolution_{group}_commits_processed.csv}),
+ * otherwise the published addition files ({@code safetensors_commits_[not_]by_tool_{group}.csv}).
+ */
+public final class Study {
+  private Study() {}
+
+  /** Loads every input the sources hold. */
+  public static StudyData load(StudySources sources) {
+    if (sources.roots().stream().noneMatch(r -> java.nio.file.Files.isDirectory(r.dir()))) {
+      throw new StudyDataException("study data folder " + sources.dataDir()
+          + " does not exist (set STUDY_DATA, or pass --data DIR)");
+    }
+    Inputs inputs = new Inputs(sources);
+    // the groups are independent until the "both" concatenation: read them side by side
+    CompletableFuture<GroupData> legacy = async(() -> group(inputs, Group.LEGACY));
+    GroupData recent = group(inputs, Group.RECENT);
+    GroupData legacyData = join(legacy);
+    List<AdditionFile> publishedBoth = new ArrayList<>();
+    for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
+      if (inputs.has(name)) {
+        publishedBoth.add(inputs.read(name,
+            f -> AdditionFile.read(f, name.contains("_by_tool"), Group.SAFETENSORS_RELEASE)));
+      }
+    }
+    StudyData.Releases releases = releases(inputs);
+    Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
+    StudyData.BotPrData botPrs = botPrs(inputs);
+    Optional<List<StackOverflowPost>> posts = inputs.has(StackOverflowPosts.FILE_NAME)
+        ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
+        : Optional.empty();
+    Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
+        ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
+        : Optional.empty();
+    Published published = Published.read(inputs);
+    boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
+    return new StudyData(legacyData, recent, GroupData.both(recent, legacyData), publishedBoth, releases,
+        iteration2024, botPrs, posts, coding, published, synthetic, inputs.files());
+  }
+
+  private static GroupData group(Inputs inputs, Group group) {
+    String commitsName = StudyFiles.commitsCsv(group);
+    String formatsName = StudyFiles.evolutionCsv(group);
+    String reposName = StudyFiles.reposJson(group);
+    if (inputs.has(commitsName) && inputs.has(formatsName) && inputs.has(reposName)) {
+      CompletableFuture<List<EvolutionRow>> formats = async(() -> inputs.read(formatsName, FormatTables::read));
+      CompletableFuture<Map<String, Instant>> created = async(() -> inputs.read(reposName, RepositoryMetadata::read));
+      CommitLogs.CommitLog log = inputs.read(commitsName, CommitLogs::read);
+      List<EvolutionRow> rows = FormatTables.withChangeStatus(join(formats), log.changeStatus());
+      List<SafetensorsAddition> additions = rows.stream()
+          .filter(EvolutionRow::addsSafetensors).map(EvolutionRow::toAddition).toList();
+      return new GroupData(group, additions, true, Optional.of(rows), Optional.of(log.commits()),
+          Optional.of(join(created)), List.of(commitsName, formatsName, reposName), List.of());
+    }
+    List<AdditionFile> files = new ArrayList<>();
+    if (inputs.has(StudyFiles.byTool(group))) {
+      files.add(additionFile(inputs, StudyFiles.byTool(group), true));
+      if (inputs.has(StudyFiles.notByTool(group))) {
+        files.add(additionFile(inputs, StudyFiles.notByTool(group), false));
+      }
+    }
+    List<SafetensorsAddition> additions = files.stream().flatMap(f -> f.rows().stream()).toList();
+    return new GroupData(group, additions, files.size() == 2, Optional.empty(), Optional.empty(), Optional.empty(),
+        files.stream().map(AdditionFile::name).toList(), files);
+  }
+
+  private static AdditionFile additionFile(Inputs inputs, String name, boolean byConverter) {
+    return inputs.read(name, f -> AdditionFile.read(f, byConverter, Group.SAFETENSORS_RELEASE));
+  }
+
+  private static StudyData.Releases releases(Inputs inputs) {
+    if (inputs.has(StudyFiles.SAFETENSORS_TAGS)) {
+      List<String[]> rows = inputs.read(StudyFiles.SAFETENSORS_TAGS, f -> {
+        List<String[]> tags = new ArrayList<>();
+        String sha = CsvColumns.forEach(f, List.of("tag", "date"), v -> tags.add(v.clone()));
+        return new Inputs.Parsed<>(tags, sha);
+      });
+      return new StudyData.Releases(SafetensorsReleases.asStudyPlotsThem(rows, StudyFiles.SAFETENSORS_TAGS),
+          StudyFiles.SAFETENSORS_TAGS);
+    }
+    if (inputs.hasFact(StudyFiles.RELEASES_FACTS)) {
+      List<SafetensorsRelease> tags = inputs.readFact(StudyFiles.RELEASES_FACTS, f -> {
+        List<SafetensorsRelease> releases = new ArrayList<>();
+        String sha = CsvColumns.forEach(f, List.of("tag", "date"), v -> releases.add(
+            new SafetensorsRelease(v[0], LocalDate.parse(v[1].trim()), "data/" + StudyFiles.RELEASES_FACTS)));
+        return new Inputs.Parsed<>(releases, sha);
+      });
+      return new StudyData.Releases(tags, "data/" + StudyFiles.RELEASES_FACTS);
+    }
+    return new StudyData.Releases(List.of(), "none");
+  }
+
+  private static Optional<StudyData.Iteration2024> iteration2024(Inputs inputs) {
+    if (!inputs.has(StudyFiles.BY_TOOL_2024) || !inputs.has(StudyFiles.NOT_BY_TOOL_2024)) {
+      return Optional.empty();
+    }
+    LocalDate reference = StudyFiles.ITERATION_2024_REFERENCE;
+    List<AdditionFile> files = List.of(
+        inputs.read(StudyFiles.BY_TOOL_2024, f -> AdditionFile.read(f, true, reference)),
+        inputs.read(StudyFiles.NOT_BY_TOOL_2024, f -> AdditionFile.read(f, false, reference)));
+    Optional<List<EvolutionRow>> formats = inputs.has(StudyFiles.EVOLUTION_2024)
+        ? Optional.of(inputs.read(StudyFiles.EVOLUTION_2024, FormatTables::read2024))
+        : Optional.empty();
+    return Optional.of(new StudyData.Iteration2024(files, formats));
+  }
+
+  private static StudyData.BotPrData botPrs(Inputs inputs) {
+    Optional<BotPrTable> table = BotPullRequests.NAMES.stream().filter(inputs::has).findFirst().map(name ->
+        inputs.read(name, f -> {
+          try (Progress progress = Progress.start("RQ3: reading " + name + " (bytes)", 0)) {
+            return hashed(f, BotPrTable.load(f, progress));
+          }
+        }));
+    Optional<List<MergeStatusRecord>> mergeStatus = inputs.has(BotPrMergeStatus.FILE_NAME)
+        ? Optional.of(inputs.read(BotPrMergeStatus.FILE_NAME, f -> hashed(f, BotPrMergeStatus.read(f))))
+        : Optional.empty();
+    Optional<List<RelevantBotPr>> relevant = inputs.has(RelevantBotPrs.FILE_NAME)
+        ? Optional.of(inputs.read(RelevantBotPrs.FILE_NAME, f -> hashed(f, RelevantBotPrs.read(f))))
+        : Optional.empty();
+    Map<String, List<String>> crawls = new java.util.TreeMap<>();
+    for (String name : StudyFiles.PARTIAL_CRAWLS) {
+      if (inputs.has(name)) {
+        crawls.put(name, inputs.read(name, f -> hashed(f, BotPrUrls.read(f))));
+      }
+    }
+    return new StudyData.BotPrData(table, mergeStatus, relevant, crawls);
+  }
+
+  /** A small file's value with its digest (a second, cheap read: these files are a few MB at most). */
+  private static <T> Inputs.Parsed<T> hashed(Path file, T value) {
+    return new Inputs.Parsed<>(value, Sha256.of(file));
+  }
+
+  private static <T> CompletableFuture<T> async(Supplier<T> task) {
+    return CompletableFuture.supplyAsync(task);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new StudyDataException(e.getCause().getMessage(), e);
+    }
+  }
+}
