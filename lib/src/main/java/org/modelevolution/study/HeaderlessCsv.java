@@ -13,10 +13,10 @@ import java.util.List;
  * as lists of fields, RFC 4180 quoting, fields may span lines. Files with a header row are read
  * by {@link org.modelevolution.study.CsvColumns} and its kin in {@code study}.
  */
-final class HeaderlessCsv {
+public final class HeaderlessCsv {
   private HeaderlessCsv() {}
 
-  static List<List<String>> read(Path file) {
+  public static List<List<String>> read(Path file) {
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(file.toFile())) {
       return it.readAll();

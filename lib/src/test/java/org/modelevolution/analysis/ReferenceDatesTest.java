@@ -7,13 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modelevolution.study.CsvColumns;
 import org.modelevolution.study.Group;
-import org.modelevolution.study.StudyTestData;
 
 /** The hand-typed fact table of reference dates and the constants the code counts days from agree. */
 class ReferenceDatesTest {
   @Test
   void theCodeCountsDaysFromTheDatesOfTheFactTable() {
-    List<String[]> rows = CsvColumns.readAll(StudyTestData.layout().data().resolve("reference-dates.csv"),
+    List<String[]> rows = CsvColumns.readAll(org.modelevolution.testing.Shared.layout().data().resolve("reference-dates.csv"),
         List.of("iteration", "reference_date"));
     assertThat(rows).anySatisfy(r -> {
       assertThat(r[0]).isEqualTo("final");
@@ -21,7 +20,7 @@ class ReferenceDatesTest {
     });
     assertThat(rows).anySatisfy(r -> {
       assertThat(r[0]).isEqualTo("2024");
-      assertThat(LocalDate.parse(r[1])).isEqualTo(Rq1Analysis.ITERATION_2024_REFERENCE);
+      assertThat(LocalDate.parse(r[1])).isEqualTo(org.modelevolution.study.StudyFiles.ITERATION_2024_REFERENCE);
     });
   }
 }

@@ -1,5 +1,9 @@
 package org.modelevolution.analysis;
 
+import org.modelevolution.study.BotPrOutcome;
+import org.modelevolution.study.BotPrTable;
+import org.modelevolution.study.DiscussionActivity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -102,9 +106,9 @@ class Rq3DatasetTest {
 
   @Test
   void reproducesTheStudysStepCountsAndFormats(@TempDir Path dir) throws Exception {
-    Rq3Dataset data = Rq3Dataset.load(zip(dir, table()));
+    BotPrTable data = BotPrTable.load(zip(dir, table()));
 
-    assertThat(data.stats().rows()).containsExactly(
+    assertThat(Rq3.stats(data).rows()).containsExactly(
         java.util.Map.entry("Number of collected PRs", "8.0"),
         java.util.Map.entry("Number of PRs after removing missing values", "6.0"),
         java.util.Map.entry("Number of PRs after removing invalid JSONs", "5.0"),
@@ -115,15 +119,15 @@ class Rq3DatasetTest {
         java.util.Map.entry("Last commit time", "2024-08-31T23:59:59.000Z"),
         java.util.Map.entry("Number of PRs made by HF staff", "2"),
         java.util.Map.entry("Number of PRs made by non-HF staff", "2"));
-    assertThat(data.nov2024Stats().get("Number of PRs collected from SFConvertBot Community Activity")).hasValue("10.0");
-    assertThat(data.nov2024Stats().get("Number of PRs after filtering by date")).hasValue("6.0");
-    assertThat(data.nov2024Stats().get("Number of PRs after filtering by URL")).hasValue("5.0");
+    assertThat(Rq3.nov2024Stats(data).get("Number of PRs collected from SFConvertBot Community Activity")).hasValue("10.0");
+    assertThat(Rq3.nov2024Stats(data).get("Number of PRs after filtering by date")).hasValue("6.0");
+    assertThat(Rq3.nov2024Stats(data).get("Number of PRs after filtering by URL")).hasValue("5.0");
     assertThat(data.malformed()).isEmpty();
   }
 
   @Test
   void labelsStatusesResponsesAndRelevantDiscussions(@TempDir Path dir) throws Exception {
-    List<BotPrOutcome> prs = Rq3Dataset.load(zip(dir, table())).prs();
+    List<BotPrOutcome> prs = BotPrTable.load(zip(dir, table())).prs();
 
     assertThat(prs).extracting(BotPrOutcome::statusLabel)
         .containsExactly("merged", "closed (has conflicts)", "closed", "open (has conflicts)");
@@ -148,9 +152,9 @@ class Rq3DatasetTest {
     String csv = "pr_url,discussion_metadata,header_metadata,model_id,time\n"
         + row("https://huggingface.co/a/b/discussions/1", "{\"discussion\":{\"events\":[", header("open"), "a/b",
             "2023-01-01T00:00:00.000Z");
-    Rq3Dataset data = Rq3Dataset.load(zip(dir, csv));
+    BotPrTable data = BotPrTable.load(zip(dir, csv));
 
-    assertThat(data.stats().get("Number of PRs after filtering by URL")).hasValue("1.0");
+    assertThat(Rq3.stats(data).get("Number of PRs after filtering by URL")).hasValue("1.0");
     assertThat(data.prs()).isEmpty();
     assertThat(data.malformed()).singleElement().asString().startsWith("https://huggingface.co/a/b/discussions/1: malformed");
   }
@@ -162,13 +166,13 @@ class Rq3DatasetTest {
     Path truncated = dir.resolve("truncated").resolve("sfconvertbot_pr_metadata.csv.zip");
     Files.createDirectories(truncated.getParent());
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rq3Dataset.load(truncated))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotPrTable.load(truncated))
         .hasMessageContaining(truncated.toString());
 
     Path foreign = dir.resolve("foreign").resolve("sfconvertbot_pr_metadata.csv");
     Files.createDirectories(foreign.getParent());
     Files.writeString(foreign, "url,status\nhttps://huggingface.co/a/b/discussions/1,open\n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rq3Dataset.load(foreign))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BotPrTable.load(foreign))
         .hasMessageContaining("unexpected columns");
   }
 }

@@ -2,35 +2,31 @@ package org.modelevolution.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.modelevolution.perception.CodingSheet;
 
 /** RQ4 on the recovered Stack Overflow data and coding database. */
 class Rq4AnalysisTest {
-  static Path study;
+  static Rq4Result rq4;
 
   @BeforeAll
-  static void findStudyData() {
-    study = Path.of(System.getProperty("shared.dir", "../shared")).resolve("study");
-    Assumptions.assumeTrue(Files.isRegularFile(study.resolve("SO_query_data.csv"))
-        && Files.isRegularFile(study.resolve("db_model_evolution.sqlite3")), "study data absent");
+  static void load() {
+    Path study = org.modelevolution.testing.Shared.study();
+    rq4 = Rq4.of(org.modelevolution.study.Study.load(org.modelevolution.study.StudySources.of(
+        org.modelevolution.testing.Shared.layout(), study)));
   }
 
   @Test
   void ranksSamplesAndCountsCodes() {
-    Rq4Analysis rq4 = Rq4Analysis.of(study);
-    List<Rq4Analysis.RankedPost> ranking = rq4.ranking();
+    List<Rq4.RankedPost> ranking = rq4.rankings().get(Rq4.TextField.TITLE_AND_BODY);
 
-    assertThat(rq4.posts()).hasSize(264);
+    assertThat(rq4.posts()).isEqualTo(264);
     assertThat(rq4.sampleSize()).isEqualTo(157);
-    assertThat(ranking).filteredOn(Rq4Analysis.RankedPost::sampled).hasSize(157);
-    assertThat(ranking.subList(0, 3)).extracting(Rq4Analysis.RankedPost::key).containsExactly(
+    assertThat(ranking).filteredOn(Rq4.RankedPost::sampled).hasSize(157);
+    assertThat(ranking.subList(0, 3)).extracting(Rq4.RankedPost::key).containsExactly(
         "question:77745229:1704188397", "question:77059057:1694084969", "question:76459041:1686591352");
     for (int i = 1; i < ranking.size(); i++) {
       assertThat(ranking.get(i).relevance()).isLessThanOrEqualTo(ranking.get(i - 1).relevance());
@@ -42,23 +38,13 @@ class Rq4AnalysisTest {
     assertThat(stats.get("Post-code links")).hasValue("127");
     assertThat(stats.get("Posts with codes")).hasValue("85");
     assertThat(stats.get("SO_query_data.csv posts found in the coding database")).hasValue("264");
-    assertThat(rq4.codeFrequencies().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(127);
-    assertThat(rq4.codeFrequencies()).hasSize(18);
-  }
-
-  @Test
-  void writesTablesSheetAndChart(@TempDir Path out) {
-    AnalysisResult result = Rq4Analysis.of(study).writeTo(out);
-
-    assertThat(result.comparisons()).isEmpty();
-    assertThat(result.inputs()).extracting(p -> p.getFileName().toString())
-        .containsExactly("SO_query_data.csv", "db_model_evolution.sqlite3");
-    assertThat(result.figures()).extracting(p -> p.getFileName().toString())
-        .containsExactly("RQ4CodeFrequencies.png", "RQ4CodeFrequencies.svg");
-    List<CodingSheet.Label> labels = CodingSheet.read(out.resolve("rq4_coding_sheet.csv"));
-    assertThat(labels).hasSize(264);
-    assertThat(labels.stream().filter(l -> Boolean.TRUE.equals(l.isTruePositive()))).hasSize(86);
-    assertThat(labels.stream().mapToLong(l -> l.concepts().size()).sum()).isEqualTo(127);
-    assertThat(HeaderlessCsv.read(out.resolve("rq4_so_ranking.csv"))).hasSize(265);
+    Map<String, Long> frequencies = rq4.codeFrequencies().orElseThrow();
+    assertThat(frequencies.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(127);
+    assertThat(frequencies).hasSize(18);
+    assertThat(rq4.truePositiveCodeFrequencies().orElseThrow().values().stream().mapToLong(Long::longValue).sum())
+        .isLessThanOrEqualTo(127);
+    assertThat(rq4.codingSheet()).hasSize(264);
+    assertThat(rq4.codingSheet().stream().filter(r -> Boolean.TRUE.equals(r.isTruePositive()))).hasSize(86);
+    assertThat(rq4.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.check() + ": " + c.detail()).isTrue());
   }
 }

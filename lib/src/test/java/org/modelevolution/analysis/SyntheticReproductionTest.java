@@ -1,5 +1,10 @@
 package org.modelevolution.analysis;
 
+import org.modelevolution.reproduction.Reproduction;
+import org.modelevolution.study.Study;
+import org.modelevolution.study.StudySources;
+import org.modelevolution.testing.Shared;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelevolution.io.Sha256;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.StudyData;
-import org.modelevolution.study.StudyDataLoader;
-import org.modelevolution.study.StudyTestData;
 import org.modelevolution.study.SyntheticInputs;
 
 /**
@@ -35,11 +38,10 @@ class SyntheticReproductionTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    Path study = StudyTestData.sharedDir().resolve("study");
+    Path study = Shared.dir().resolve("study");
     assumeTrue(SyntheticInputs.available(study), "python3 or the generator is absent; skipping");
     SyntheticInputs.generate(study, inputs, 0.01);
-    Optional<Path> published = Optional.of(StudyTestData.sharedDir().resolve("study/published")).filter(Files::isDirectory);
-    data = StudyDataLoader.forLayout(StudyTestData.layout()).load(List.of(inputs), published);
+    data = Study.load(StudySources.of(Shared.layout(), inputs));
     summary = new ObjectMapper().readTree(inputs.resolve("generation_summary.json").toFile()).get("files");
   }
 
@@ -49,38 +51,38 @@ class SyntheticReproductionTest {
       String g = group.fileSuffix();
       JsonNode commits = summary.get("selected_" + g + "_commits.csv");
       JsonNode evolution = summary.get("repositories_evolution_" + g + "_commits_processed.csv");
-      MetricsTable stats = Rq1Analysis.of(data, group).studyStats();
-      assertThat(stats.get(Rq1Analysis.ALL_LOGS)).contains(commits.get("rows_of_repos_in_evolution").asText());
-      assertThat(stats.get(Rq1Analysis.TOUCHING)).contains(commits.get("commits_touching_model_files").asText());
-      assertThat(stats.get(Rq1Analysis.NOT_CONTAINING))
+      MetricsTable stats = Rq1.group(data, group).studyStats();
+      assertThat(stats.get(Rq1.ALL_LOGS)).contains(commits.get("rows_of_repos_in_evolution").asText());
+      assertThat(stats.get(Rq1.TOUCHING)).contains(commits.get("commits_touching_model_files").asText());
+      assertThat(stats.get(Rq1.NOT_CONTAINING))
           .contains(commits.get("commits_touching_model_files_without_model_in_tree").asText());
-      assertThat(stats.get(Rq1Analysis.REPOS)).contains(evolution.get("repos").asText());
-      assertThat(stats.get(Rq1Analysis.TOOL_COMMITS)).contains(evolution.get("commits_adding_safetensors_by_converter").asText());
-      assertThat(stats.get(Rq1Analysis.TOOL_REPOS)).contains(evolution.get("repos_adding_safetensors_by_converter").asText());
+      assertThat(stats.get(Rq1.REPOS)).contains(evolution.get("repos").asText());
+      assertThat(stats.get(Rq1.TOOL_COMMITS)).contains(evolution.get("commits_adding_safetensors_by_converter").asText());
+      assertThat(stats.get(Rq1.TOOL_REPOS)).contains(evolution.get("repos_adding_safetensors_by_converter").asText());
     }
   }
 
   @Test
   void theBothTableHasTheStudysQuirksAndTheStatedTableDoesNot() {
-    MetricsTable legacy = Rq1Analysis.of(data, Group.LEGACY).studyStats();
-    MetricsTable recent = Rq1Analysis.of(data, Group.RECENT).studyStats();
-    Rq1Result both = Rq1Analysis.of(data, Group.BOTH);
-    String lastRecent = recent.get(Rq1Analysis.LAST_DATE).orElseThrow();
-    String lastLegacy = legacy.get(Rq1Analysis.LAST_DATE).orElseThrow();
-    assertThat(both.studyStats().get(Rq1Analysis.LAST_DATE)).contains(lastRecent + lastLegacy);
-    assertThat(both.statedStats().get(Rq1Analysis.LAST_DATE))
+    MetricsTable legacy = Rq1.group(data, Group.LEGACY).studyStats();
+    MetricsTable recent = Rq1.group(data, Group.RECENT).studyStats();
+    Rq1Group both = Rq1.group(data, Group.BOTH);
+    String lastRecent = recent.get(Rq1.LAST_DATE).orElseThrow();
+    String lastLegacy = legacy.get(Rq1.LAST_DATE).orElseThrow();
+    assertThat(both.studyStats().get(Rq1.LAST_DATE)).contains(lastRecent + lastLegacy);
+    assertThat(both.statedStats().get(Rq1.LAST_DATE))
         .contains(lastRecent.compareTo(lastLegacy) > 0 ? lastRecent : lastLegacy);
-    long adding = Long.parseLong(legacy.get(Rq1Analysis.ADDING).orElseThrow())
-        + Long.parseLong(recent.get(Rq1Analysis.ADDING).orElseThrow());
-    assertThat(both.studyStats().get(Rq1Analysis.ADDING)).contains(Long.toString(2 * adding));
-    assertThat(both.statedStats().get(Rq1Analysis.ADDING)).contains(Long.toString(adding));
-    assertThat(both.studyStats().rows().keySet()).startsWith(Rq1Analysis.LAST_DATE, Rq1Analysis.NOT_CONTAINING);
+    long adding = Long.parseLong(legacy.get(Rq1.ADDING).orElseThrow())
+        + Long.parseLong(recent.get(Rq1.ADDING).orElseThrow());
+    assertThat(both.studyStats().get(Rq1.ADDING)).contains(Long.toString(2 * adding));
+    assertThat(both.statedStats().get(Rq1.ADDING)).contains(Long.toString(adding));
+    assertThat(both.studyStats().rows().keySet()).startsWith(Rq1.LAST_DATE, Rq1.NOT_CONTAINING);
   }
 
   @Test
   void rq2SharesSumToHundredPerRow() {
     for (Group group : Group.values()) {
-      Rq2Result result = Rq2Analysis.of(data, group).orElseThrow();
+      Rq2Group result = Rq2.group(data, group).orElseThrow();
       for (FormatShares shares : List.of(result.repoCreation(), result.yearlyStudy(), result.yearlyStated())) {
         assertThat(shares.keys()).isNotEmpty();
         for (int r = 0; r < shares.keys().size(); r++) {
@@ -93,8 +95,8 @@ class SyntheticReproductionTest {
 
   @Test
   void everyAnalysisAndFigureRunsAndARerunIsByteIdentical(@TempDir Path first, @TempDir Path second) throws IOException {
-    Reproduction.Result result = Reproduction.standard().run(data, first);
-    Reproduction.standard().run(data, second);
+    Reproduction.Result result = Reproduction.run(data, first);
+    Reproduction.run(data, second);
 
     for (String group : List.of("legacy", "recent", "both")) {
       for (String name : List.of("rq1_dataset_stats_" + group + ".csv", "rq1_dataset_stats_" + group + "_stated_method.csv",
@@ -112,14 +114,12 @@ class SyntheticReproductionTest {
       assertThat(first.resolve("rq3").resolve(figure + ".png")).isNotEmptyFile();
     }
     assertThat(digests(first)).isEqualTo(digests(second));
-    String provenance = Files.readString(result.provenance());
+    String provenance = Files.readString(first.resolve(Reproduction.PROVENANCE));
     assertThat(provenance).contains("read\t").contains("wrote\t").doesNotContain(first.toString())
         .doesNotContain(inputs.toString());
-    assertThat(Files.readString(result.report())).contains("## Figures").contains("RQ1Heatmap_legacy.pdf")
-        .doesNotContain(first.toString());
-    if (data.publishedDir().isPresent()) {
-      assertThat(result.count(Comparison.Status.DIFFERS)).isPositive(); // synthetic values are not the study's
-    }
+    assertThat(Files.readString(first.resolve(Reproduction.REPORT))).contains("SYNTHETIC")
+        .contains("RQ1Heatmap_legacy.pdf").doesNotContain(first.toString());
+    assertThat(result.comparisons()).isEmpty(); // a synthetic folder holds no published numbers
   }
 
   private static String folderOf(String fileName) {

@@ -39,7 +39,29 @@ class StudyDownloaderTest {
   private StudyManifest.Entry entry(String url, String sha) {
     return new StudyManifest.Entry("safetensors_commits_by_tool_legacy.csv",
         "results/safetensors_commits_by_tool_legacy.csv", "58d8e17d1296edff426137aef20f686dba1dc967", url, sha,
-        CONTENT.length(), "final", List.of("RQ1"), null);
+        null, CONTENT.length(), "final", List.of("RQ1"), null);
+  }
+
+  /** A file pinned by its git blob id only, as the two large result files of the study are. */
+  private StudyManifest.Entry blobEntry(String url, String blob) {
+    return new StudyManifest.Entry("safetensors_commits_not_by_tool_recent.csv",
+        "results/safetensors_commits_not_by_tool_recent.csv", "58d8e17d1296edff426137aef20f686dba1dc967", url, null,
+        blob, 0, "final", List.of("RQ1"), null);
+  }
+
+  @Test
+  void aFilePinnedByItsGitBlobIdIsVerifiedByIt() throws Exception {
+    Path reference = Files.writeString(studyData.resolve("reference.csv"), CONTENT);
+    String blob = org.modelevolution.testing.StudyFixture.gitBlobId(reference);
+    server.enqueue(new MockResponse.Builder().code(200).body(CONTENT).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(CONTENT + "tampered\n").build());
+
+    Path fetched = downloader().fetch(blobEntry(server.url("/ok.csv").toString(), blob));
+    assertThat(Files.readString(fetched)).isEqualTo(CONTENT);
+    Files.delete(fetched);
+    assertThatThrownBy(() -> downloader().fetch(blobEntry(server.url("/bad.csv").toString(), blob)))
+        .isInstanceOf(StudyDataException.class).hasMessageContaining("expected git blob id " + blob);
+    assertThat(fetched).doesNotExist();
   }
 
   private StudyDownloader downloader() {
@@ -78,7 +100,7 @@ class StudyDownloaderTest {
     server.enqueue(new MockResponse.Builder().code(200).body("tampered\n").build());
     StudyManifest.Entry entry = entry(server.url("/f.csv").toString(), Sha256.of(CONTENT.getBytes(StandardCharsets.UTF_8)));
     assertThatThrownBy(() -> downloader().fetch(entry)).isInstanceOf(StudyDataException.class)
-        .hasMessageContaining("expected the pinned");
+        .hasMessageContaining("is not the pinned original").hasMessageContaining("expected SHA-256");
     assertThat(cache.resolve("safetensors_commits_by_tool_legacy.csv")).doesNotExist();
   }
 
