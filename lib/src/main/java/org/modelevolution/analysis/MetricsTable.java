@@ -38,6 +38,17 @@ public final class MetricsTable {
     return csv.toString();
   }
 
+  /** The rows as a two-column Tablesaw table. */
+  public tech.tablesaw.api.Table toTable(String name) {
+    tech.tablesaw.api.StringColumn metric = tech.tablesaw.api.StringColumn.create("metric");
+    tech.tablesaw.api.StringColumn value = tech.tablesaw.api.StringColumn.create("value");
+    rows.forEach((m, v) -> {
+      metric.append(m);
+      value.append(v);
+    });
+    return tech.tablesaw.api.Table.create(name, metric, value);
+  }
+
   /** A table of published {@code metric,value} rows. */
   public static MetricsTable of(List<List<String>> records) {
     MetricsTable table = new MetricsTable();

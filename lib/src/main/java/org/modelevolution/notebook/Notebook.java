@@ -1,5 +1,14 @@
 package org.modelevolution.notebook;
 
+import java.util.Locale;
+import org.modelevolution.study.Group;
+import org.modelevolution.study.InputFile;
+import org.modelevolution.study.Study;
+import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudySources;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +56,40 @@ public final class Notebook {
 
   public static ProjectLayout layout() {
     return ProjectLayout.discover();
+  }
+
+  /** The group a research-question notebook shows: {@code SFSTUDY_GROUP} when set, else {@code fallback}. */
+  public static Group group(Group fallback) {
+    String value = System.getenv("SFSTUDY_GROUP");
+    return value == null || value.isBlank() ? fallback : Group.valueOf(value.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** The study's data folder: {@code STUDY_DATA} when set, else {@code ../shared/study}. */
+  public static Path studyData() {
+    return layout().studyData();
+  }
+
+  /** Loads the study's data from {@code dir} (and the download cache), through the one door in. */
+  public static StudyData load(Path dir) {
+    return Study.load(StudySources.of(layout(), dir));
+  }
+
+  /**
+   * The files a research question's numbers rest on, as read: path, SHA-256 prefix and how it
+   * compares with the pinned manifest.
+   */
+  public static Table inputs(StudyData data, String rq) {
+    StringColumn file = StringColumn.create("file");
+    StringColumn sha = StringColumn.create("SHA-256");
+    StringColumn status = StringColumn.create("manifest");
+    for (InputFile input : data.inputs()) {
+      if (InputsOfQuestion.serves(input.fileName(), rq)) {
+        file.append(input.path());
+        sha.append(input.sha256().substring(0, 12) + "…");
+        status.append(input.status().label());
+      }
+    }
+    return Table.create("files read for " + rq, file, sha, status);
   }
 
   /**

@@ -63,9 +63,11 @@ public record EnvironmentReport(
         + (formatsCorpusFound ? "labels.csv found" : "not found") + ")");
     endpoints.forEach((name, value) -> lines.add(String.format("%-20s: %s", name, value)));
     lines.add("");
-    lines.add(String.format("%-56s %-18s %s", "study file", "status", "sha256 (pinned)"));
+    lines.add(String.format("%-56s %-18s %s", "study file", "status", "pinned content"));
     for (StudyDataCheck.Result r : studyFiles) {
-      lines.add(String.format("%-56s %-18s %s", r.entry().file(), r.status(), r.entry().sha256().substring(0, 16) + "…"));
+      String pin = r.entry().sha256() != null ? "sha256 " + r.entry().sha256().substring(0, 16) + "…"
+          : "git blob " + r.entry().gitBlobSha1().substring(0, 16) + "…";
+      lines.add(String.format("%-56s %-18s %s", r.entry().file(), r.status(), pin));
     }
     return String.join("\n", lines);
   }

@@ -55,7 +55,13 @@ public final class Reproduction {
   }
 
   /** The files a step wrote, and the study figures they stand for. */
-  public record StepFiles(List<Path> written, List<FigureCounterpart> figures, List<FigureCounterpart> extraFigures) {}
+  public record StepFiles(List<Path> written, List<FigureCounterpart> figures, List<FigureCounterpart> extraFigures) {
+    /** The PNG drawn for a study figure (e.g. {@code RQ1Heatmap_legacy.pdf}) or for a further figure, when drawn. */
+    public Optional<Path> png(String figure) {
+      return Stream.concat(figures.stream(), extraFigures.stream()).filter(f -> f.studyFigure().equals(figure))
+          .flatMap(f -> f.files().stream()).filter(p -> p.toString().endsWith(".png")).findFirst();
+    }
+  }
 
   /** What a run produced. */
   public record Result(Analyses analyses, List<Comparison> comparisons, List<FigureCounterpart> figures,
@@ -77,11 +83,18 @@ public final class Reproduction {
 
   /** Every distinct published number, in source order, next to what was recomputed for it. */
   public static List<Comparison> compare(StudyData data, Analyses analyses) {
+    return compare(data, analyses.numbers(), null);
+  }
+
+  /** The published numbers of one research question ({@code "RQ1"} …) next to its recomputed numbers. */
+  public static List<Comparison> compare(StudyData data, List<Recomputed> numbers, String rq) {
     Map<String, Recomputed> byKey = new HashMap<>();
-    analyses.numbers().forEach(n -> byKey.putIfAbsent(n.key(), n));
+    numbers.forEach(n -> byKey.putIfAbsent(n.key(), n));
     List<Comparison> comparisons = new ArrayList<>();
     for (PublishedNumber number : data.published().numbers()) {
-      comparisons.add(Comparison.of(number, Optional.ofNullable(byKey.get(number.key()))));
+      if (rq == null || number.rq().equals(rq)) {
+        comparisons.add(Comparison.of(number, Optional.ofNullable(byKey.get(number.key()))));
+      }
     }
     return comparisons;
   }

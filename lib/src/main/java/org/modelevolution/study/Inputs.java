@@ -38,6 +38,11 @@ final class Inputs {
     return sources.published().filter(r -> r.has(name)).isPresent();
   }
 
+  /** Whether the sources have a folder of published tables. */
+  boolean hasPublishedTables() {
+    return sources.published().isPresent();
+  }
+
   /** Whether the project's {@code data/} holds {@code name}. */
   boolean hasFact(String name) {
     return sources.facts().filter(r -> r.has(name)).isPresent();

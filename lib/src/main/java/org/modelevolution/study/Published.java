@@ -54,7 +54,8 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
           group.fileSuffix(), "rq2_analysis.ipynb");
     }
     builder.figureLabels(inputs, "RQ3StatusDistribution_figure_labels.csv");
-    if (inputs.hasFact(NOTEBOOK_OUTPUTS)) {
+    // the transcripts belong with the study's published tables: a folder without them (synthetic inputs) has neither
+    if (inputs.hasPublishedTables() && inputs.hasFact(NOTEBOOK_OUTPUTS)) {
       builder.addAll(inputs.readFact(NOTEBOOK_OUTPUTS, Published::readTranscript));
     }
     return new Published(builder.numbers, builder.tables);
