@@ -1,0 +1,69 @@
+package org.modelevolution.reproduction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.modelevolution.study.InputFile;
+import org.modelevolution.study.Study;
+import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudySources;
+import org.modelevolution.testing.Shared;
+
+/** The reproduction on the study's own published data ({@code ../shared/study}): every recomputable number matches. */
+class StudyDataReproductionTest {
+  static StudyData data;
+  static List<Comparison> comparisons;
+
+  @BeforeAll
+  static void load() {
+    data = Study.load(StudySources.of(Shared.layout(), Shared.study()));
+    comparisons = Reproduction.compare(data, Reproduction.analyse(data));
+  }
+
+  @Test
+  void everyStudyFileReadIsThePinnedOriginal() {
+    assertThat(data.inputs()).filteredOn(i -> i.path().startsWith("STUDY_DATA/")).isNotEmpty()
+        .allSatisfy(i -> assertThat(i.status()).as(i.path()).isEqualTo(InputFile.Status.VERIFIED));
+    assertThat(data.inputs()).extracting(InputFile::path).contains("STUDY_DATA/db_model_evolution.sqlite3",
+        "STUDY_DATA/SO_query_data.csv", "STUDY_DATA/sfconvertbot_merge_status.csv",
+        "STUDY_DATA/sfconvertbot_pr_metadata_filtered.csv", "STUDY_DATA/discussion_urls.csv",
+        "STUDY_DATA/sfconvertbot_activity.csv", "STUDY_DATA/fixed3_repository_evolution_commits_0_5014.csv",
+        "data/safetensors-releases.csv");
+  }
+
+  @Test
+  void everyRecomputableNumberMatches() {
+    Map<Comparison.Status, Long> counts = comparisons.stream()
+        .collect(Collectors.groupingBy(Comparison::status, Collectors.counting()));
+    assertThat(counts.get(Comparison.Status.DIFFERS)).isNull();
+    assertThat(counts.get(Comparison.Status.MATCH)).isEqualTo(41);
+    assertThat(counts.get(Comparison.Status.PAPER_VS_CODE)).isEqualTo(1);
+    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NOT_RECOMPUTABLE)
+        .allSatisfy(c -> assertThat(c.needs()).as(c.number().metric()).isNotBlank().doesNotContain("no analysis"));
+    // distinct numbers only: the 2024 table's repeated block is counted once
+    assertThat(comparisons).extracting(c -> c.number().key()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theKnownNumbersAreRecomputed() {
+    Map<String, String> recomputed = comparisons.stream().filter(c -> c.status() == Comparison.Status.MATCH)
+        .collect(Collectors.toMap(c -> c.number().source() + " | " + c.number().metric(), Comparison::recomputedValue,
+            (a, b) -> a));
+    assertThat(recomputed).containsEntry("rq1_dataset_stats_legacy.csv | # commits adding safetensor files", "655")
+        .containsEntry("rq1_dataset_stats_legacy.csv | date with max number of adoptions", "2024-03-27")
+        .containsEntry("rq1_dataset_stats_both.csv | # commits adding at least one serialized model", "19200")
+        .containsEntry("rq1_dataset_stats_recent.csv | % repos with old pytorch_model.bin files after conversion",
+            "85.58558558558559")
+        .containsEntry("rq3_dataset_stats.csv | Average number of PRs per repository", "1.2422636348093692")
+        .containsEntry("rq1_dataset_stats.csv | # commits adding safetensor files made by the converter", "400.0");
+    Comparison relevant = comparisons.stream().filter(c -> c.status() == Comparison.Status.PAPER_VS_CODE)
+        .collect(Collectors.toMap(c -> c.number().metric(), Function.identity())).get("Number of PRs after filtering");
+    assertThat(relevant.number().value()).isEqualTo("27");
+    assertThat(relevant.recomputedValue()).isEqualTo("20");
+  }
+}
