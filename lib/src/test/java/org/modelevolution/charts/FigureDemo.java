@@ -1,0 +1,17 @@
+package org.modelevolution.charts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Renders every figure kind from the fixtures into a directory (default /tmp/figure-demo) to look at. */
+public final class FigureDemo {
+  private FigureDemo() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/figure-demo");
+    Files.createDirectories(dir);
+    DailyAdditionsChart.draw(FigureFixtures.dailyAdditions(true)).save(dir, "RQ1CommitsDistribution_demo");
+    DailyAdditionsChart.draw(FigureFixtures.dailyAdditions(false)).save(dir, "RQ1CommitsDistribution_demo_recent");
+    CalendarHeatmapChart.draw(FigureFixtures.heatmap()).save(dir, "RQ1Heatmap_demo");
+  }
+}
