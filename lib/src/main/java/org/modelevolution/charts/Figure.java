@@ -34,16 +34,19 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
 
   private final Chart<?, ?> body;
   private final int bodyHeight;
+  private final int band;
   private final List<Layer> layers;
   private final List<String> captionLines;
   private final List<Rectangle2D> labelBoxes = new ArrayList<>();
   private final List<Line2D> lines = new ArrayList<>();
   private final List<Line2D> ownLeaders = new ArrayList<>();
 
-  private Figure(int width, int height, Chart<?, ?> body, int bodyHeight, List<Layer> layers, List<String> caption) {
+  private Figure(int width, int height, Chart<?, ?> body, int bodyHeight, int band, List<Layer> layers,
+      List<String> caption) {
     super(width, height, new XYStyler());
     this.body = body;
     this.bodyHeight = bodyHeight;
+    this.band = band;
     this.layers = List.copyOf(layers);
     this.captionLines = List.copyOf(caption);
   }
@@ -53,12 +56,17 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
    * {@code caption} wrapped to the width.
    */
   static Figure of(Chart<?, ?> body, int width, int bodyHeight, List<Layer> layers, List<String> caption) {
+    return of(body, width, bodyHeight, 0, layers, caption);
+  }
+
+  /** Like {@link #of(Chart, int, int, List, List)} with {@code band} pixels below the body for layers. */
+  static Figure of(Chart<?, ?> body, int width, int bodyHeight, int band, List<Layer> layers, List<String> caption) {
     List<String> wrapped = new ArrayList<>();
     for (String line : caption) {
       wrapped.addAll(Text.wrap(line, CAPTION_FONT, width - 2 * Text.MARGIN));
     }
     int captionHeight = wrapped.isEmpty() ? 0 : wrapped.size() * Text.lineHeight(CAPTION_FONT) + Text.MARGIN;
-    return new Figure(width, bodyHeight + captionHeight, body, bodyHeight, layers, wrapped);
+    return new Figure(width, bodyHeight + band + captionHeight, body, bodyHeight, band, layers, wrapped);
   }
 
   /** Writes {@code baseName.png} and {@code baseName.svg}; returns both paths, PNG first. */
@@ -101,7 +109,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     }
     g.setFont(CAPTION_FONT);
     g.setColor(INK);
-    int y = bodyHeight + Text.ascent(CAPTION_FONT);
+    int y = bodyHeight + band + Text.ascent(CAPTION_FONT);
     for (String line : captionLines) {
       g.drawString(line, Text.MARGIN, y);
       y += Text.lineHeight(CAPTION_FONT);
