@@ -141,7 +141,8 @@ public final class DailyAdditionsChart {
       caption.add(beyond + " release(s) outside the days with data are not marked.");
     }
     caption.addAll(in.notes());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(new ReleaseLayer(chart, drawn)), caption);
+    Figure.transparentBackgrounds(chart.getStyler());
+    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(new DecadeGrid(chart), new ReleaseLayer(chart, drawn)), caption);
   }
 
   private static void addSeries(XYChart chart, Series s, org.knowm.xchart.style.markers.Marker marker, Color colour) {
@@ -172,6 +173,29 @@ public final class DailyAdditionsChart {
     return Math.pow(10, (l1 - f * l0) / (1 - f));
   }
 
+  /** Horizontal grid lines at the decades 1, 10, 100, ... below the label band, under the markers. */
+  record DecadeGrid(XYChart chart) implements Figure.Layer {
+    @Override
+    public boolean under() {
+      return true;
+    }
+
+    @Override
+    public void paint(Graphics2D g, Figure figure) {
+      double left = chart.getScreenXFromChart(chart.getStyler().getXAxisMin());
+      double right = chart.getScreenXFromChart(chart.getStyler().getXAxisMax());
+      double top = chart.getScreenYFromChart(chart.getStyler().getYAxisMax());
+      g.setColor(new Color(0xdddddd));
+      for (double d = Math.pow(10, Math.ceil(Math.log10(chart.getStyler().getYAxisMin())));
+          d <= chart.getStyler().getYAxisMax(); d *= 10) {
+        double y = chart.getScreenYFromChart(d);
+        if (y > top + 40) {
+          g.draw(new java.awt.geom.Line2D.Double(left, y, right, y));
+        }
+      }
+    }
+  }
+
   /** Dashed release lines from the x axis up to the band, labels in the band, leaders where shifted. */
   private record ReleaseLayer(XYChart chart, List<ReleaseMarker> releases) implements Figure.Layer {
     @Override
@@ -187,11 +211,6 @@ public final class DailyAdditionsChart {
       double longest = releases.stream().mapToDouble(r -> Text.width(r.label(), RELEASE_FONT)).max().orElse(0);
       double labelBottom = top + 4 + longest;
       double leaderBottom = labelBottom + 8;
-      g.setColor(new Color(0xdddddd));
-      for (double decade = 1; chart.getScreenYFromChart(decade) > leaderBottom; decade *= 10) {
-        double y = chart.getScreenYFromChart(decade);
-        g.draw(new java.awt.geom.Line2D.Double(left, y, right, y));
-      }
       for (int i = 0; i < releases.size(); i++) {
         g.setColor(RELEASE);
         g.setStroke(Figure.dashed(1f));

@@ -27,6 +27,11 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   /** Paints over the body once XChart has laid it out (axis transforms are valid then). */
   interface Layer {
     void paint(Graphics2D g, Figure figure);
+
+    /** True for a layer drawn under the body's series (grid lines); the body's backgrounds must be transparent. */
+    default boolean under() {
+      return false;
+    }
   }
 
   static final Font CAPTION_FONT = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 12);
@@ -38,6 +43,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   private final List<Layer> layers;
   private final List<String> captionLines;
   private final List<Rectangle2D> labelBoxes = new ArrayList<>();
+  private final List<String> labelTexts = new ArrayList<>();
   private final List<Line2D> lines = new ArrayList<>();
   private final List<Line2D> ownLeaders = new ArrayList<>();
 
@@ -91,6 +97,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   @Override
   public void paint(Graphics2D g, int width, int height) {
     labelBoxes.clear();
+    labelTexts.clear();
     lines.clear();
     ownLeaders.clear();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -98,11 +105,25 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     if (body != null) {
+      if (layers.stream().anyMatch(Layer::under)) {
+        // Lay the body out once so that its axis transforms are known to the layers drawn under it.
+        Graphics2D scratch = new java.awt.image.BufferedImage(width, bodyHeight,
+            java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
+        body.paint(scratch, width, bodyHeight);
+        scratch.dispose();
+        for (Layer layer : layers) {
+          if (layer.under()) {
+            Graphics2D layerGraphics = (Graphics2D) g.create();
+            layer.paint(layerGraphics, this);
+            layerGraphics.dispose();
+          }
+        }
+      }
       Graphics2D bodyGraphics = (Graphics2D) g.create(0, 0, width, bodyHeight);
       body.paint(bodyGraphics, width, bodyHeight);
       bodyGraphics.dispose();
     }
-    for (Layer layer : layers) {
+    for (Layer layer : layers.stream().filter(l -> !l.under()).toList()) {
       Graphics2D layerGraphics = (Graphics2D) g.create();
       layer.paint(layerGraphics, this);
       layerGraphics.dispose();
@@ -118,10 +139,17 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     setHeight(height);
   }
 
+  /** Makes an XChart body's chart and plot backgrounds transparent so that layers under it show. */
+  static void transparentBackgrounds(org.knowm.xchart.style.AxesChartStyler styler) {
+    styler.setChartBackgroundColor(new Color(255, 255, 255, 0));
+    styler.setPlotBackgroundColor(new Color(255, 255, 255, 0));
+  }
+
   /** Draws a string with its baseline at {@code (x, y)} and records its box. */
   void label(Graphics2D g, String text, double x, double y) {
     g.drawString(text, (float) x, (float) y);
     labelBoxes.add(Text.box(text, g.getFont(), x, y));
+    labelTexts.add(text);
   }
 
   /** Draws {@code text} rotated to read upwards, its start at {@code (x, yBottom)} (x = centre of the glyphs' height). */
@@ -136,6 +164,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     double thickness = Text.ascent(font) + Text.descent(font);
     double length = Text.width(text, font);
     labelBoxes.add(new Rectangle2D.Double(centreX - thickness / 2.0, yBottom - length, thickness, length));
+    labelTexts.add(text);
   }
 
   /** Draws a line and records it for the collision checks. */
@@ -157,6 +186,11 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   /** Label boxes drawn by the last paint, in canvas pixels. */
   List<Rectangle2D> labelBoxes() {
     return List.copyOf(labelBoxes);
+  }
+
+  /** The texts of {@link #labelBoxes()}, in the same order. */
+  List<String> labelTexts() {
+    return List.copyOf(labelTexts);
   }
 
   /** Lines (other than leaders) drawn by the last paint. */

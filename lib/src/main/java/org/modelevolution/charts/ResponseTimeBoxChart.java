@@ -139,7 +139,9 @@ public final class ResponseTimeBoxChart {
       caption.add("Values at or below zero cannot be drawn on the log axis; whiskers reaching them end at the axis.");
     }
     caption.addAll(in.notes());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, BAND, List.of(new Boxes(chart, in)), caption);
+    Figure.transparentBackgrounds(chart.getStyler());
+    return Figure.of(chart, WIDTH, BODY_HEIGHT, BAND,
+        List.of(new DailyAdditionsChart.DecadeGrid(chart), new Boxes(chart, in)), caption);
   }
 
   private record Boxes(XYChart chart, Input in) implements Figure.Layer {
@@ -151,11 +153,6 @@ public final class ResponseTimeBoxChart {
       double half = slot * 0.4;
       double left = chart.getScreenXFromChart(0.5);
       double right = chart.getScreenXFromChart(in.boxes().size() + 0.5);
-      g.setColor(new Color(0xdddddd));
-      for (double d = Math.pow(10, Math.ceil(Math.log10(yMin))); d <= chart.getStyler().getYAxisMax(); d *= 10) {
-        double y = chart.getScreenYFromChart(d);
-        g.draw(new java.awt.geom.Line2D.Double(left, y, right, y));
-      }
       for (int i = 0; i < in.boxes().size(); i++) {
         Box b = in.boxes().get(i);
         double cx = chart.getScreenXFromChart(i + 1);
