@@ -80,6 +80,15 @@ public final class CalendarHeatmapChart {
     return date.getDayOfWeek().getValue() - 1;
   }
 
+  /** The cell font, narrowed for counts of four digits or more so that they stay inside their cell. */
+  static Font cellFont(String text) {
+    Font font = CELL_FONT;
+    while (Text.width(text, font) > CELL - 3 && font.getSize2D() > 6f) {
+      font = font.deriveFont(font.getSize2D() - 0.5f);
+    }
+    return font;
+  }
+
   /** Colour of a count on the log scale {@code log(1 + count) / log(1 + max)}. */
   static Color colour(long count, long max) {
     double t = Math.log1p(count) / Math.log1p(max);
@@ -130,10 +139,11 @@ public final class CalendarHeatmapChart {
         g.fill(new Rectangle2D.Double(x + 0.5, yy + 0.5, CELL - 1, CELL - 1));
         if (count > 0) {
           String text = String.valueOf(count);
-          g.setFont(CELL_FONT);
+          Font font = cellFont(text);
+          g.setFont(font);
           g.setColor(count < 0.8 * max ? Color.BLACK : Color.WHITE);
-          figure.label(g, text, x + (CELL - Text.width(text, CELL_FONT)) / 2,
-              yy + CELL / 2.0 + (Text.ascent(CELL_FONT) - Text.descent(CELL_FONT)) / 2.0);
+          figure.label(g, text, x + (CELL - Text.width(text, font)) / 2,
+              yy + CELL / 2.0 + (Text.ascent(font) - Text.descent(font)) / 2.0);
         }
       }
       if (in.markedDay() != null && in.markedDay().getYear() == year) {

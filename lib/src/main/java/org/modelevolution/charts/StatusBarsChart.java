@@ -19,7 +19,7 @@ import java.util.Map;
  * "All years", the staff / non-staff totals), segments in the study's status colours with
  * "x.x%" labels in the darker shade, n at the end of each bar, a separator line between the years
  * and the totals. A segment is labelled only when it is non-zero and its label fits inside it with
- * 3 px to spare on each side; the caption states that rule, so no label ever overprints another.
+ * 3 px to spare on each side (at 13 pt, else at 10 pt); the caption states that rule, so no label ever overprints another.
  */
 public final class StatusBarsChart {
   static final int WIDTH = 1600;
@@ -27,6 +27,7 @@ public final class StatusBarsChart {
   static final int ROW = 50;
   static final Font TITLE_FONT = new Font(ChartFiles.FONT_FAMILY, Font.BOLD, 16);
   static final Font LABEL_FONT = new Font(ChartFiles.FONT_FAMILY, Font.BOLD, 13);
+  static final Font SMALL_LABEL_FONT = new Font(ChartFiles.FONT_FAMILY, Font.BOLD, 10);
   static final Font AXIS_FONT = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 13);
   /** The study's status colours (light for bars, dark for labels). */
   static final Map<String, Color[]> STATUS_COLOURS = Map.of(
@@ -65,6 +66,14 @@ public final class StatusBarsChart {
       statuses = List.copyOf(statuses);
       bars = List.copyOf(bars);
       notes = List.copyOf(notes);
+      for (Bar bar : bars) {
+        for (Map.Entry<String, Long> e : bar.countsByStatus().entrySet()) {
+          if (e.getValue() != 0 && !statuses.contains(e.getKey())) {
+            throw new IllegalArgumentException("bar '" + bar.label() + "' counts status '" + e.getKey()
+                + "' which is not among the statuses drawn " + statuses + "; its bar would not reach 100%");
+          }
+        }
+      }
     }
   }
 
@@ -119,12 +128,12 @@ public final class StatusBarsChart {
           g.setColor(colours(status)[0]);
           g.fill(new Rectangle2D.Double(x, y, w, BAR));
           String text = percent(share);
-          g.setFont(LABEL_FONT);
-          double tw = Text.width(text, LABEL_FONT);
+          Font font = Text.width(text, LABEL_FONT) + 6 <= w ? LABEL_FONT : SMALL_LABEL_FONT;
+          g.setFont(font);
+          double tw = Text.width(text, font);
           if (tw + 6 <= w) {
             g.setColor(colours(status)[1]);
-            figure.label(g, text, x + (w - tw) / 2, y + BAR / 2.0
-                + (Text.ascent(LABEL_FONT) - Text.descent(LABEL_FONT)) / 2.0);
+            figure.label(g, text, x + (w - tw) / 2, y + BAR / 2.0 + (Text.ascent(font) - Text.descent(font)) / 2.0);
           }
           x += w;
         }

@@ -226,6 +226,14 @@ class StudyFiguresTest {
   }
 
   @Test
+  void aBarCountingAStatusNotDrawnIsRefused() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new StatusBarsChart.Input("t", "y", "x", List.of("merged"),
+            List.of(new StatusBarsChart.Bar("2022", Map.of("merged", 3L, "open", 1L), null)), 0, "b", List.of()));
+    assertTrue(e.getMessage().contains("'open'"));
+  }
+
+  @Test
   void responseTimesAreBoxesOnALogAxisWithTheStudysLabelAndTheQuirkSaid() throws Exception {
     ResponseTimeBoxChart.Input input = FigureFixtures.responseTimes();
     Figure figure = ResponseTimeBoxChart.draw(input);
