@@ -127,6 +127,26 @@ class StudyFiguresTest {
   }
 
   @Test
+  void theCollisionCheckCatchesOverprintedLabelsAndStruckLabels() throws Exception {
+    Figure overprinted = Figure.of(null, 400, 100, List.of((g, f) -> {
+      g.setFont(Figure.CAPTION_FONT);
+      f.label(g, "v0.0.1", 50, 50);
+      f.label(g, "v0.2.0", 60, 52);
+    }), List.of());
+    render(overprinted);
+    org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+        () -> assertReadable(overprinted));
+    Figure struck = Figure.of(null, 400, 100, List.of((g, f) -> {
+      g.setFont(Figure.CAPTION_FONT);
+      f.label(g, "v0.0.1", 50, 50);
+      f.line(g, 60, 0, 60, 100);
+    }), List.of());
+    render(struck);
+    org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+        () -> assertReadable(struck));
+  }
+
+  @Test
   void labelPlacementKeepsOrderAndDistance() {
     double[] at = LabelPlacement.spread(new double[] {10, 11, 12, 200, 299}, 14, 2, 7, 293);
     for (int i = 1; i < at.length; i++) {
