@@ -28,6 +28,11 @@ public final class ChartFiles {
 
   private ChartFiles() {}
 
+  /** The axis-title font every chart uses. */
+  public static Font axisTitleFont() {
+    return new Font(FONT_FAMILY, Font.PLAIN, 13);
+  }
+
   /** Applies the project's fixed fonts and a white background to any chart's styler. */
   public static <S extends Styler> S applyStyle(S styler) {
     styler.setChartTitleFont(new Font(FONT_FAMILY, Font.BOLD, 16));

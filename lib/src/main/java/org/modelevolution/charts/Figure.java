@@ -1,0 +1,205 @@
+package org.modelevolution.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.XYStyler;
+
+/**
+ * One saved figure: an optional XChart body (axes, series, legend, title) drawn in the upper part
+ * of the canvas, layers painted over it in the body's data coordinates (release markers, cell
+ * labels, bar labels), and caption lines below it that say what data the figure rests on. It is
+ * itself an XChart {@link Chart}, so {@link ChartFiles#save} writes it as PNG and SVG.
+ *
+ * <p>Layers record every label box and every line they draw, so tests can check from font
+ * metrics that no label overprints another or a line.
+ */
+public final class Figure extends Chart<XYStyler, XYSeries> {
+  /** Paints over the body once XChart has laid it out (axis transforms are valid then). */
+  interface Layer {
+    void paint(Graphics2D g, Figure figure);
+
+    /** True for a layer drawn under the body's series (grid lines); the body's backgrounds must be transparent. */
+    default boolean under() {
+      return false;
+    }
+  }
+
+  static final Font CAPTION_FONT = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 12);
+  static final Color INK = new Color(0x333333);
+
+  private final Chart<?, ?> body;
+  private final int bodyHeight;
+  private final int band;
+  private final List<Layer> layers;
+  private final List<String> captionLines;
+  private final List<Rectangle2D> labelBoxes = new ArrayList<>();
+  private final List<String> labelTexts = new ArrayList<>();
+  private final List<Line2D> lines = new ArrayList<>();
+  private final List<Line2D> ownLeaders = new ArrayList<>();
+
+  private Figure(int width, int height, Chart<?, ?> body, int bodyHeight, int band, List<Layer> layers,
+      List<String> caption) {
+    super(width, height, new XYStyler());
+    this.body = body;
+    this.bodyHeight = bodyHeight;
+    this.band = band;
+    this.layers = List.copyOf(layers);
+    this.captionLines = List.copyOf(caption);
+  }
+
+  /**
+   * A figure of {@code width} pixels whose body gets the height left after the caption, which is
+   * {@code caption} wrapped to the width.
+   */
+  static Figure of(Chart<?, ?> body, int width, int bodyHeight, List<Layer> layers, List<String> caption) {
+    return of(body, width, bodyHeight, 0, layers, caption);
+  }
+
+  /** Like {@link #of(Chart, int, int, List, List)} with {@code band} pixels below the body for layers. */
+  static Figure of(Chart<?, ?> body, int width, int bodyHeight, int band, List<Layer> layers, List<String> caption) {
+    List<String> wrapped = new ArrayList<>();
+    for (String line : caption) {
+      wrapped.addAll(Text.wrap(line, CAPTION_FONT, width - 2 * Text.MARGIN));
+    }
+    int captionHeight = wrapped.isEmpty() ? 0 : wrapped.size() * Text.lineHeight(CAPTION_FONT) + Text.MARGIN;
+    return new Figure(width, bodyHeight + band + captionHeight, body, bodyHeight, band, layers, wrapped);
+  }
+
+  /** Writes {@code baseName.png} and {@code baseName.svg}; returns both paths, PNG first. */
+  public List<Path> save(Path directory, String baseName) {
+    return ChartFiles.save(this, directory, baseName);
+  }
+
+  /** The caption as drawn, one entry per line after wrapping. */
+  public List<String> captionLines() {
+    return captionLines;
+  }
+
+  /** The XChart chart drawn above the caption, or {@code null} when the figure is all layers. */
+  Chart<?, ?> body() {
+    return body;
+  }
+
+  int bodyHeight() {
+    return bodyHeight;
+  }
+
+  @Override
+  public void paint(Graphics2D g, int width, int height) {
+    labelBoxes.clear();
+    labelTexts.clear();
+    lines.clear();
+    ownLeaders.clear();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    if (body != null) {
+      if (layers.stream().anyMatch(Layer::under)) {
+        // Lay the body out once so that its axis transforms are known to the layers drawn under it.
+        Graphics2D scratch = new java.awt.image.BufferedImage(width, bodyHeight,
+            java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
+        body.paint(scratch, width, bodyHeight);
+        scratch.dispose();
+        for (Layer layer : layers) {
+          if (layer.under()) {
+            Graphics2D layerGraphics = (Graphics2D) g.create();
+            layer.paint(layerGraphics, this);
+            layerGraphics.dispose();
+          }
+        }
+      }
+      Graphics2D bodyGraphics = (Graphics2D) g.create(0, 0, width, bodyHeight);
+      body.paint(bodyGraphics, width, bodyHeight);
+      bodyGraphics.dispose();
+    }
+    for (Layer layer : layers.stream().filter(l -> !l.under()).toList()) {
+      Graphics2D layerGraphics = (Graphics2D) g.create();
+      layer.paint(layerGraphics, this);
+      layerGraphics.dispose();
+    }
+    g.setFont(CAPTION_FONT);
+    g.setColor(INK);
+    int y = bodyHeight + band + Text.ascent(CAPTION_FONT);
+    for (String line : captionLines) {
+      g.drawString(line, Text.MARGIN, y);
+      y += Text.lineHeight(CAPTION_FONT);
+    }
+    setWidth(width);
+    setHeight(height);
+  }
+
+  /** Makes an XChart body's chart and plot backgrounds transparent so that layers under it show. */
+  static void transparentBackgrounds(org.knowm.xchart.style.AxesChartStyler styler) {
+    styler.setChartBackgroundColor(new Color(255, 255, 255, 0));
+    styler.setPlotBackgroundColor(new Color(255, 255, 255, 0));
+  }
+
+  /** Draws a string with its baseline at {@code (x, y)} and records its box. */
+  void label(Graphics2D g, String text, double x, double y) {
+    g.drawString(text, (float) x, (float) y);
+    labelBoxes.add(Text.box(text, g.getFont(), x, y));
+    labelTexts.add(text);
+  }
+
+  /** Draws {@code text} rotated to read upwards, its start at {@code (x, yBottom)} (x = centre of the glyphs' height). */
+  void labelUpwards(Graphics2D g, String text, double centreX, double yBottom) {
+    Graphics2D r = (Graphics2D) g.create();
+    Font font = g.getFont();
+    double baselineX = centreX + (Text.ascent(font) - Text.descent(font)) / 2.0;
+    r.translate(baselineX, yBottom);
+    r.rotate(-Math.PI / 2);
+    r.drawString(text, 0f, 0f);
+    r.dispose();
+    double thickness = Text.ascent(font) + Text.descent(font);
+    double length = Text.width(text, font);
+    labelBoxes.add(new Rectangle2D.Double(centreX - thickness / 2.0, yBottom - length, thickness, length));
+    labelTexts.add(text);
+  }
+
+  /** Draws a line and records it for the collision checks. */
+  void line(Graphics2D g, double x1, double y1, double x2, double y2) {
+    g.draw(new Line2D.Double(x1, y1, x2, y2));
+    lines.add(new Line2D.Double(x1, y1, x2, y2));
+  }
+
+  /** Draws a leader line, which may touch the label it leads to but no other. */
+  void leader(Graphics2D g, double x1, double y1, double x2, double y2) {
+    g.draw(new Line2D.Double(x1, y1, x2, y2));
+    ownLeaders.add(new Line2D.Double(x1, y1, x2, y2));
+  }
+
+  static BasicStroke dashed(float width) {
+    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+  }
+
+  /** Label boxes drawn by the last paint, in canvas pixels. */
+  List<Rectangle2D> labelBoxes() {
+    return List.copyOf(labelBoxes);
+  }
+
+  /** The texts of {@link #labelBoxes()}, in the same order. */
+  List<String> labelTexts() {
+    return List.copyOf(labelTexts);
+  }
+
+  /** Lines (other than leaders) drawn by the last paint. */
+  List<Line2D> lines() {
+    return List.copyOf(lines);
+  }
+
+  /** Leader lines drawn by the last paint. */
+  List<Line2D> leaders() {
+    return List.copyOf(ownLeaders);
+  }
+}
