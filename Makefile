@@ -7,6 +7,7 @@
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
 #   make bench-analysis   all RQ analyses, all groups, on paper-scale SYNTHETIC inputs (scale 1.0)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
+#   make notebook NB=02 GROUP=recent   one notebook, for one group
 
 MVN        ?= mvn -B
 PYTHON     ?= /usr/bin/python3
@@ -16,7 +17,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 BENCH_DATA ?= /tmp/safetensors-study-scale1
 SHARED     ?= ../shared
 
-.PHONY: reproduce test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining
+.PHONY: reproduce test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining notebook
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -31,6 +32,10 @@ setup:
 
 build:
 	$(MVN) -q package -DskipTests
+
+# One notebook, optionally for one group: make notebook NB=02 GROUP=recent (STUDY_DATA=... for other data)
+notebook: kernel
+	SFSTUDY_GROUP=$(GROUP) $(PYTHON) environment/run_notebooks.py notebooks/$(NB)-*.ipynb
 
 kernel: setup build
 	bash environment/install-kernelspec.sh
