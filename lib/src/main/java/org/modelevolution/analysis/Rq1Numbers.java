@@ -160,9 +160,7 @@ final class Rq1Numbers {
   }
 
   private Optional<String> published(Group group, String metric) {
-    String key = PublishedNumber.key(StudyFiles.rq1Stats(group), group.fileSuffix(), metric);
-    return data.published().numbers().stream().filter(p -> p.key().equals(key)).map(PublishedNumber::value)
-        .findFirst();
+    return data.published().value(StudyFiles.rq1Stats(group), group.fileSuffix(), metric);
   }
 
   private static String publishedPath(Group group) {

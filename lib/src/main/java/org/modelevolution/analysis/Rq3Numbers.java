@@ -111,9 +111,7 @@ final class Rq3Numbers {
   }
 
   private static Optional<String> published(StudyData data, String source, String metric) {
-    String key = PublishedNumber.key(source, "", metric);
-    return data.published().numbers().stream().filter(n -> n.key().equals(key)).map(PublishedNumber::value)
-        .findFirst();
+    return data.published().value(source, "", metric);
   }
 
   static List<Check> checks(StudyData data, Rq3Result result) {

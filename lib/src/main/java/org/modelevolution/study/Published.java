@@ -32,6 +32,12 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
     return new Published(List.of(), Map.of());
   }
 
+  /** A published number by where it was published and its name. */
+  public Optional<String> value(String source, String group, String metric) {
+    String key = PublishedNumber.key(source, group, metric);
+    return numbers.stream().filter(n -> n.key().equals(key)).map(PublishedNumber::value).findFirst();
+  }
+
   /** A published table by file name. */
   public Optional<List<List<String>>> table(String fileName) {
     return Optional.ofNullable(tables.get(fileName));
