@@ -11,8 +11,8 @@ import org.modelevolution.study.StudyData;
 
 /**
  * RQ2's part of {@code reproduce}. With the full inputs it writes the study's tables
- * ({@code RQ2FormatsRepoCreation_{group}.csv}, {@code RQ2FormatsYearly_{group}.csv}, the latter
- * with the study's every-row behaviour, and {@code RQ2FormatsYearly_{group}_stated_method.csv})
+ * ({@code RQ2FormatsRepoCreation_{group}.csv} and {@code RQ2FormatsYearly_{group}.csv}, with the
+ * study's code's behaviour, and their {@code _stated_method.csv} variants)
  * and their stacked-bar figures. Without them (the published data), the final RQ2 numbers are
  * NOT_RECOMPUTABLE: it checks the published tables' internal consistency instead and re-draws
  * the figures from the published tables.
@@ -35,11 +35,16 @@ public final class Rq2Reproduction implements ReproductionStep {
       "Yearly formats: the study's filter meant to keep each repository's last commit of the year keeps every row, so "
           + "its yearly shares count all model-file rows of all commits of the year (`RQ2FormatsYearly_{group}.csv`); "
           + "the stated method takes each repository's tree at its last commit of the year, carried forward to years "
-          + "without commits (`RQ2FormatsYearly_{group}_stated_method.csv`). This reading of the study's code is "
-          + "inferred; its final inputs are Git LFS-only, so it cannot be checked against the published numbers.",
-      "Creation month: `createdAt` is replaced by the repository's first commit date when it is the Hub's sentinel "
-          + "(2022-03-02T23:29); the first-added formats are those of the files the repository's earliest "
-          + "model-adding commit added; `undetermined` files are left out, as the published tables do.",
+          + "without commits (`RQ2FormatsYearly_{group}_stated_method.csv`). Both study-named RQ2 tables "
+          + "equal the output of the study's own notebook run on synthetic inputs of the same schema (a test checks "
+          + "this month by month); the study's final inputs are Git LFS-only, so the published numbers cannot be "
+          + "recomputed.",
+      "Creation month: `RQ2FormatsRepoCreation_{group}.csv` follows the study's code: undetermined rows dropped, "
+          + "each row's `created_at` replaced by its commit date when the commit is older, the added-file rows sorted by "
+          + "date with numpy's unstable quicksort, one row kept per repository and adjusted creation date; "
+          + "`RQ2FormatsRepoCreation_{group}_stated_method.csv` follows the stated method: `createdAt` is replaced by "
+          + "the repository's first commit date when it is the Hub's sentinel (2022-03-02T23:29), and the first-added "
+          + "formats are those of every file the repository's earliest model-adding commit added.",
       "Published tables: every row's shares sum to 100; in `RQ2FormatsRepoCreation_both.csv` some months before "
           + "2022-09 differ from the legacy table although the recent group starts in 2022-09, so the study's both "
           + "table is not the union of its group tables there (see the row notes).");
@@ -61,6 +66,7 @@ public final class Rq2Reproduction implements ReproductionStep {
       Optional<FormatShares> yearly = result.map(Rq2Result::yearlyStudy);
       if (result.isPresent()) {
         files.add(result.get().repoCreation().write(outDir.resolve("RQ2FormatsRepoCreation_" + suffix + ".csv")));
+        files.add(result.get().repoCreationStated().write(outDir.resolve("RQ2FormatsRepoCreation_" + suffix + "_stated_method.csv")));
         files.add(result.get().yearlyStudy().write(outDir.resolve("RQ2FormatsYearly_" + suffix + ".csv")));
         files.add(result.get().yearlyStated().write(outDir.resolve("RQ2FormatsYearly_" + suffix + "_stated_method.csv")));
       }

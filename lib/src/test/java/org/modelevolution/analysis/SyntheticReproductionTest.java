@@ -81,7 +81,7 @@ class SyntheticReproductionTest {
   void rq2SharesSumToHundredPerRow() {
     for (Group group : Group.values()) {
       Rq2Result result = Rq2Analysis.of(data, group).orElseThrow();
-      for (FormatShares shares : List.of(result.repoCreation(), result.yearlyStudy(), result.yearlyStated())) {
+      for (FormatShares shares : List.of(result.repoCreation(), result.repoCreationStated(), result.yearlyStudy(), result.yearlyStated())) {
         assertThat(shares.keys()).isNotEmpty();
         for (int r = 0; r < shares.keys().size(); r++) {
           assertThat(shares.rowSum(r)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
