@@ -98,7 +98,8 @@ class SyntheticReproductionTest {
 
     for (String group : List.of("legacy", "recent", "both")) {
       for (String name : List.of("rq1_dataset_stats_" + group + ".csv", "rq1_dataset_stats_" + group + "_stated_method.csv",
-          "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsYearly_" + group + ".csv",
+          "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsRepoCreation_" + group + "_stated_method.csv",
+          "RQ2FormatsYearly_" + group + ".csv",
           "RQ2FormatsYearly_" + group + "_stated_method.csv")) {
         assertThat(first.resolve(folderOf(name)).resolve(name)).isNotEmptyFile();
       }
