@@ -1,6 +1,7 @@
 """Writes cases.txt: int64 arrays (many ties, sorted and adversarial runs) and numpy's argsort of each.
 
-Run with Debian's interpreter: /usr/bin/python3 make_cases.py > cases.txt
+Run with Debian's interpreter: /usr/bin/python3 make_cases.py > cases.txt, then append
+make_killer_cases.py 200 and 1000 (inputs that reach the depth limit and its heapsort fallback).
 Each line: <kind> <n> <values...> | <order...>
 """
 import random

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The emulated argsort puts equal keys in exactly numpy's order. The expected orders were written
  * by numpy 1.24.2 itself ({@code numpy-argsort/make_cases.py}, Debian bookworm): arrays with many
- * ties, sorted, reversed, organ-pipe and runs of ties, across the insertion-sort threshold.
+ * ties, sorted, reversed, organ-pipe and runs of ties, across the insertion-sort threshold, and two
+ * adversarial inputs (McIlroy's antiqsort) that reach the depth limit and its heapsort fallback.
  */
 class NumpyArgsortTest {
 
