@@ -22,7 +22,8 @@ import org.modelevolution.study.StudyData;
  * RQ2: how the mix of serialization formats evolved.
  *
  * <ul>
- *   <li>By repository creation month: the formats of the model files each repository added
+ *   <li>By repository creation month, two ways: the study's code ({@link StudyRepoCreationShares});
+ *       and the stated method, the formats of the model files each repository added
  *       first (its earliest commit adding model files), as shares of all such files of the
  *       repositories created that month. The creation date is the Hub's {@code createdAt},
  *       corrected to the repository's first commit when {@code createdAt} is the Hub's sentinel
@@ -60,8 +61,9 @@ public final class Rq2 {
       return Optional.empty();
     }
     Map<String, List<Commit>> history = commitsByRepo(g.evolution().get());
-    return Optional.of(new Rq2Group(group, byCreationMonth(g, history), yearlyAllRows(g.evolution().get()),
-        yearlyLastCommitCarriedForward(history), notebookOutputs(g)));
+    return Optional.of(new Rq2Group(group, StudyRepoCreationShares.of(g.evolution().get(), g.createdAt().get()),
+        byCreationMonth(g, history), yearlyAllRows(g.evolution().get()), yearlyLastCommitCarriedForward(history),
+        notebookOutputs(g)));
   }
 
   /** The dates {@code rq2_analysis.ipynb} printed (cells 10 and 15), computed its way. */

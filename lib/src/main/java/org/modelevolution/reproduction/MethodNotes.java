@@ -29,6 +29,12 @@ final class MethodNotes {
           + "`pytorch_model.bin` in the newest commit's tree.",
       "**RQ1** Release markers come from `safetensors_tags.csv` when the full inputs are present (the study's filter: "
           + "no rc tags, one tag per date, `python-` stripped); otherwise from `data/safetensors-releases.csv`.",
+      "**RQ2** Creation month (`RQ2FormatsRepoCreation_{group}.csv`): the study's code drops undetermined rows, "
+          + "replaces each row's creation date by the row's commit date when that is earlier, keeps added files, sorts "
+          + "them by date with numpy's quicksort (unstable: which of the rows with tied dates survives depends on it; "
+          + "emulated exactly), keeps the first row per (repository, adjusted creation date) and takes the shares of "
+          + "the surviving rows by month. The stated method (`*_stated_method.csv`) counts every file of each "
+          + "repository's first model-adding commit by its creation month.",
       "**RQ2** Yearly formats: the study's filter meant to keep each repository's last commit of the year keeps every "
           + "row, so its yearly shares count all model-file rows of all commits of the year "
           + "(`RQ2FormatsYearly_{group}.csv`); the stated method takes each repository's tree at its last commit of "

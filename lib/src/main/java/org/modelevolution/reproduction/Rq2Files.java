@@ -28,6 +28,7 @@ final class Rq2Files {
     String suffix = group.fileSuffix();
     result.ifPresent(r -> {
       out.text("RQ2FormatsRepoCreation_" + suffix + ".csv", r.repoCreation().toCsv());
+      out.text("RQ2FormatsRepoCreation_" + suffix + "_stated_method.csv", r.repoCreationStated().toCsv());
       out.text("RQ2FormatsYearly_" + suffix + ".csv", r.yearlyStudy().toCsv());
       out.text("RQ2FormatsYearly_" + suffix + "_stated_method.csv", r.yearlyStated().toCsv());
       if (!r.notebookOutputs().rows().isEmpty()) {

@@ -55,8 +55,9 @@ public record GroupData(
         : Optional.empty();
     Optional<Map<String, Instant>> createdAt = Optional.empty();
     if (recent.createdAt().isPresent() && legacy.createdAt().isPresent()) {
-      Map<String, Instant> merged = new java.util.HashMap<>(legacy.createdAt().get());
-      merged.putAll(recent.createdAt().get());
+      // the study merged them as {**recent, **legacy}: legacy's value wins for a repository in both
+      Map<String, Instant> merged = new java.util.HashMap<>(recent.createdAt().get());
+      merged.putAll(legacy.createdAt().get());
       createdAt = Optional.of(Map.copyOf(merged));
     }
     List<String> files = java.util.stream.Stream.concat(recent.files().stream(), legacy.files().stream()).toList();

@@ -83,7 +83,8 @@ class SyntheticReproductionTest {
   void rq2SharesSumToHundredPerRow() {
     for (Group group : Group.values()) {
       Rq2Group result = Rq2.group(data, group).orElseThrow();
-      for (FormatShares shares : List.of(result.repoCreation(), result.yearlyStudy(), result.yearlyStated())) {
+      for (FormatShares shares : List.of(result.repoCreation(), result.repoCreationStated(), result.yearlyStudy(),
+          result.yearlyStated())) {
         assertThat(shares.keys()).isNotEmpty();
         for (int r = 0; r < shares.keys().size(); r++) {
           assertThat(shares.rowSum(r)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -100,7 +101,8 @@ class SyntheticReproductionTest {
 
     for (String group : List.of("legacy", "recent", "both")) {
       for (String name : List.of("rq1_dataset_stats_" + group + ".csv", "rq1_dataset_stats_" + group + "_stated_method.csv",
-          "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsYearly_" + group + ".csv",
+          "RQ2FormatsRepoCreation_" + group + ".csv", "RQ2FormatsRepoCreation_" + group + "_stated_method.csv",
+          "RQ2FormatsYearly_" + group + ".csv",
           "RQ2FormatsYearly_" + group + "_stated_method.csv")) {
         assertThat(first.resolve(folderOf(name)).resolve(name)).isNotEmptyFile();
       }

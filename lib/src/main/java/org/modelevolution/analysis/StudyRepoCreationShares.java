@@ -1,0 +1,85 @@
+package org.modelevolution.analysis;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.modelevolution.study.EvolutionRow;
+
+/**
+ * The formats first added, by repository creation month, exactly as the study's code computes them
+ * ({@code rq2_analysis.ipynb}, cells 4 and 10), which is what {@code RQ2FormatsRepoCreation_*.csv}
+ * hold. Its steps differ from the stated method ({@link Rq2}'s stated variant):
+ *
+ * <ol>
+ *   <li>rows whose format is {@code undetermined} or {@code UNDETERMINED (symbolic link)} are
+ *       dropped first;
+ *   <li>the creation date is adjusted row by row, not per repository: each row's
+ *       {@code created_at} becomes that row's commit date when the commit is older than
+ *       {@code createdAt}, so one repository can carry several creation dates;
+ *   <li>the rows whose file the commit added ({@code change_status == "+"}) are sorted by commit
+ *       date with pandas' default {@code sort_values}, numpy's unstable introsort
+ *       ({@link NumpyArgsort}), which decides the order of rows with the same date;
+ *   <li>{@code drop_duplicates(["repo_url", "created_at"], keep="first")} keeps one row per
+ *       repository and adjusted creation date: one row (one file, not the whole first commit) for
+ *       the rows dated after {@code createdAt}, plus one per distinct commit date before it;
+ *   <li>each month's shares are the surviving rows' formats over the month's surviving rows.
+ * </ol>
+ */
+final class StudyRepoCreationShares {
+  private StudyRepoCreationShares() {}
+
+  /**
+   * @param evolution the group's evolution rows in file order ("both": recent rows, then legacy)
+   * @param createdAt the Hub's {@code createdAt} per repository ("both": legacy's value wins, as
+   *     {@code {**recent, **legacy}} does)
+   * @throws IllegalArgumentException when a repository of the rows has no {@code createdAt}
+   *     (the study's code stops there with a {@code KeyError})
+   */
+  static FormatShares of(List<EvolutionRow> evolution, Map<String, Instant> createdAt) {
+    List<EvolutionRow> added = new ArrayList<>();
+    List<Instant> created = new ArrayList<>();
+    for (EvolutionRow row : evolution) {
+      if (row.format().equals("undetermined") || row.format().equals("UNDETERMINED (symbolic link)")) {
+        continue;
+      }
+      Instant hub = createdAt.get(row.repo());
+      if (hub == null) {
+        throw new IllegalArgumentException("no created_at for repository " + row.repo()
+            + " in selected_{group}_repos.json (the study's code fails here with a KeyError)");
+      }
+      if ("+".equals(row.changeStatus())) {
+        Instant committed = row.date().toInstant(ZoneOffset.UTC);
+        added.add(row);
+        created.add(hub.compareTo(committed) <= 0 ? hub : committed);
+      }
+    }
+    long[] dates = new long[added.size()];
+    for (int i = 0; i < dates.length; i++) {
+      dates[i] = added.get(i).date().toEpochSecond(ZoneOffset.UTC);
+    }
+    Set<RepoCreation> seen = new HashSet<>();
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    for (int i : NumpyArgsort.quicksort(dates)) {
+      EvolutionRow row = added.get(i);
+      if (!seen.add(new RepoCreation(row.repo(), created.get(i)))) {
+        continue;
+      }
+      if (row.format().isEmpty()) {
+        continue; // a missing format is NaN in pandas, which groupby leaves out
+      }
+      LocalDateTime creation = LocalDateTime.ofInstant(created.get(i), ZoneOffset.UTC);
+      String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
+      counts.computeIfAbsent(month, m -> new TreeMap<>()).merge(row.format(), 1L, Long::sum);
+    }
+    return FormatShares.fromCounts("created_at_month_year", counts);
+  }
+
+  private record RepoCreation(String repo, Instant createdAt) {}
+}
