@@ -75,8 +75,7 @@ public final class MineBotPullRequests {
   }
 
   public StepResult run() {
-    StepRun run = new StepRun(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS),
-        ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
+    StepRun run = new StepRun(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS), ctx);
     TreeMap<String, PrRef> prs = new TreeMap<>();
     try {
       conversions(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));

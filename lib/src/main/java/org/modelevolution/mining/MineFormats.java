@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -159,18 +161,8 @@ public final class MineFormats {
   }
 
   private void writeTable(List<String> ids, Journal<RepoFormats> journal, StepRun run) {
-    Path table = ctx.layout().evolution(group);
-    long[] rows = {0};
-    AtomicFiles.write(table, out -> {
-      out.write(HEADER.getBytes(StandardCharsets.UTF_8));
-      for (String id : ids) {
-        if (journal.isDone(id)) {
-          MineHistory.copy(ctx.layout().part(STEP, group, id), out);
-          rows[0] += journal.get(id).orElseThrow().rows();
-        }
-      }
-    });
-    run.add("rows", rows[0]);
-    run.wrote(table);
+    Map<String, Long> rows = new TreeMap<>();
+    journal.entries().forEach((id, entry) -> rows.put(id, entry.rows()));
+    PerRepository.writeTable(ctx, STEP, group, HEADER, ids, rows, ctx.layout().evolution(group), run);
   }
 }

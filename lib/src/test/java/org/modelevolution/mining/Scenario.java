@@ -22,13 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import org.modelevolution.history.BareClones;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
-import org.modelevolution.hub.HubClient;
 import org.modelevolution.io.Sha256;
 
 /**
@@ -151,18 +147,25 @@ final class Scenario {
 
   /** The pipeline's context against {@code server}, with retries that do not sleep. */
   MiningContext context(Path out, MockWebServer server, Path gitRoot, Optional<Interceptor> crash) {
-    Endpoint endpoint = Endpoint.anonymous(Service.HUGGING_FACE, server.url("/"));
+    return context(out, server, crash, false);
+  }
+
+  /**
+   * The pipeline's context against {@code server}: clones over the fake Hub's smart HTTP, retries
+   * that do not sleep, and with {@code token} the token that opens the gated repositories.
+   */
+  MiningContext context(Path out, MockWebServer server, Optional<Interceptor> crash, boolean token) {
+    return clients(server, crash, token).context(new MiningLayout(out), Optional.empty())
+        .withProgress(MiningContext.ProgressFactory.SILENT)
+        .withClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+  }
+
+  static MiningClients clients(MockWebServer server, Optional<Interceptor> crash, boolean token) {
+    Endpoint endpoint = token
+        ? Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", server.url("/").toString(), "HF_TOKEN", FakeHub.TOKEN))
+        : Endpoint.anonymous(Service.HUGGING_FACE, server.url("/"));
     RetryPolicy policy = RetryPolicy.standard().withSleeper(d -> {}).withMaxRetries(12);
-    OkHttpClient.Builder builder = HttpClients.create(endpoint, policy).newBuilder();
-    crash.ifPresent(builder::addInterceptor);
-    OkHttpClient http = builder.build();
-    HubClient hub = new HubClient(endpoint, http, policy);
-    MiningLayout layout = new MiningLayout(out);
-    BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id + ".git").toUri().toString());
-    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, http, policy),
-        Wiring.discussions(endpoint, http, policy),
-        MiningContext.ProgressFactory.SILENT, MiningContext.UnitHook.NONE,
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    return MiningClients.of(endpoint, policy, crash.stream().toList());
   }
 
   static byte[] read(Path file) throws IOException {

@@ -1,4 +1,7 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
+
+import org.modelevolution.perception.MinedPost;
+import org.modelevolution.perception.PostTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,8 +94,8 @@ class ConversionSpaceDiscussionsTest {
       server.start();
       Endpoint endpoint = Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", server.url("/").toString()));
       RetryPolicy policy = RetryPolicy.none();
-      DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, policy, CLOCK), endpoint);
-      return new ConversionSpaceDiscussions(client, endpoint, ConversionSpaceDiscussions.CONVERSION_SPACE, CLOCK)
+      DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, policy, CLOCK), endpoint, policy);
+      return new MineSpaceDiscussions(client, endpoint, MineSpaceDiscussions.CONVERSION_SPACE, CLOCK)
           .mine(out, progress);
     }
   }
