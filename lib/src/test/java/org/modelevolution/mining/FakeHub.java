@@ -70,6 +70,8 @@ final class FakeHub extends Dispatcher {
   String conversionsCsv = "model_id,pr_url,time\n";
   List<List<ObjectNode>> feedPages = List.of();
   boolean feedBroken;
+  /** Renamed repositories, old id to new: the API answers the old id with a 307 to the new one (gotcha #4). */
+  final Map<String, String> renames = new ConcurrentHashMap<>();
 
   // ------------------------------------------------------------------ building
 
@@ -178,6 +180,13 @@ final class FakeHub extends Dispatcher {
     if (s.size() >= 3 && (s.get(2).equals("git-upload-pack") || s.size() >= 4 && s.get(2).equals("info")
         && s.get(3).equals("refs"))) {
       return git(request, s.get(0) + "/" + s.get(1).replaceFirst("\\.git$", ""), s.get(2).equals("info"));
+    }
+    if (s.size() >= 4 && s.get(0).equals("api") && s.get(1).equals("models")
+        && renames.containsKey(s.get(2) + "/" + s.get(3))) {
+      String[] renamed = renames.get(s.get(2) + "/" + s.get(3)).split("/");
+      HttpUrl.Builder moved = url.newBuilder().setPathSegment(2, renamed[0]).setPathSegment(3, renamed[1]);
+      return new MockResponse.Builder().code(307).addHeader("Location", moved.build().encodedPath()
+          + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery())).build();
     }
     if (s.size() == 2 && s.get(0).equals("api") && s.get(1).equals("models")) {
       return listing(url);
