@@ -73,6 +73,11 @@ abstract class MineStepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!options.shard().isAll() && !MiningPipeline.SHARDED.contains(step()) && !step().equals("all")) {
+      System.err.println(step() + " runs unsharded; with --shard (or in a SLURM array) run "
+          + MiningPipeline.SHARDED + ", then merge");
+      return 2;
+    }
     MiningPipeline pipeline = new MiningPipeline(context(), parameters());
     if (options.dryRun) {
       System.out.print(pipeline.dryRun(step()));

@@ -428,7 +428,8 @@ final class FakeHub extends Dispatcher {
     if (blob.lfs()) {
       String sha = sha256(blob.content());
       return new MockResponse.Builder().code(302)
-          .addHeader("Location", request.getUrl().resolve("/cdn/" + sha))
+          // The CDN is another host, as on the Hub: the token is not sent there and it is not a Hub bucket.
+          .addHeader("Location", cdnUrl(request.getUrl(), sha))
           .addHeader("X-Repo-Commit", revision)
           .addHeader("X-Linked-Etag", "\"" + sha + "\"")
           .addHeader("X-Linked-Size", Integer.toString(blob.content().length))
@@ -437,6 +438,11 @@ final class FakeHub extends Dispatcher {
           .build();
     }
     return ranged(request, blob.content(), "git:" + gitBlobId(blob.gitBytes()));
+  }
+
+  static String cdnUrl(HttpUrl hubUrl, String sha) {
+    String other = hubUrl.host().equals("localhost") ? "127.0.0.1" : "localhost";
+    return hubUrl.newBuilder().host(other).encodedPath("/cdn/" + sha).query(null).build().toString();
   }
 
   private MockResponse ranged(RecordedRequest request, byte[] content, String key) {

@@ -118,6 +118,11 @@ class HardCasesTest {
     assertThat(cost.repositories()).isPositive();
     assertThat(cost.perRepository(RequestBuckets.GIT)).isGreaterThanOrEqualTo(2.0);
     System.out.print(cost.describe());
+    // What the client counted is what the Hub saw, bucket by bucket.
+    Map<String, Long> served = new java.util.TreeMap<>();
+    scenario.hub.bucketRequests.forEach((k, v) -> served.put(k, (long) v.get()));
+    assertThat(cost.requests()).containsAllEntriesOf(served);
+    assertThat(cost.requests()).containsEntry(RequestBuckets.PAGES, 0L);
   }
 
   @Test
