@@ -111,7 +111,7 @@ public final class MineSpaceDiscussions {
       details.record(key(num), MAPPER.readTree(discussion.json()));
       run.count("discussions fetched", 1);
     } catch (HubException e) {
-      if (e.reason() != HubException.Reason.NOT_VISIBLE) {
+      if (e.reason() != HubException.Reason.NOT_VISIBLE && e.reason() != HubException.Reason.ENTRY_NOT_FOUND) {
         throw e;
       }
       // Deleted between listing and fetching: nothing to mine; a rerun tries again.

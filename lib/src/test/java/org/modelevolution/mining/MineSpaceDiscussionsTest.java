@@ -36,7 +36,7 @@ import org.modelevolution.io.RunManifest;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.testing.CrashingProgress;
 
-class ConversionSpaceDiscussionsTest {
+class MineSpaceDiscussionsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T00:00:00Z"), ZoneOffset.UTC);
   private static final String BASE = "/api/spaces/safetensors/convert/discussions";
@@ -119,7 +119,7 @@ class ConversionSpaceDiscussionsTest {
     assertThat(content.get("status").asText()).isEqualTo("open");
     assertThat(content.get("events")).hasSize(4);
     assertThat(content.get("events").get(2).has("author")).as("deleted commenter kept").isFalse();
-    assertThat(manifest.errors()).singleElement().asString().startsWith("spaces/safetensors/convert#5: HTTP 404");
+    assertThat(manifest.errors()).singleElement().asString().startsWith("spaces/safetensors/convert#5: ").contains("HTTP 404");
     assertThat(manifest.counts()).containsEntry("discussions fetched", 6L).containsEntry("discussions missing", 1L)
         .containsEntry("status open", 3L).containsEntry("status closed", 3L);
   }

@@ -34,7 +34,7 @@ import org.modelevolution.perception.PostTable;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.testing.CrashingProgress;
 
-class StackOverflowMinerTest {
+class MineStackOverflowPostsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T00:00:00Z"), ZoneOffset.UTC);
   private static final long Y2022 = Instant.parse("2022-06-01T00:00:00Z").getEpochSecond();
