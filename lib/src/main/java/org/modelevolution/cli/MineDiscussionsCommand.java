@@ -1,14 +1,11 @@
 package org.modelevolution.cli;
 
+import org.modelevolution.hub.HubRepo;
+import org.modelevolution.mining.MineSpaceDiscussions;
+import org.modelevolution.mining.MiningClients;
+
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.HttpClients;
-import org.modelevolution.http.RetryPolicy;
-import org.modelevolution.http.Service;
-import org.modelevolution.hub.DiscussionsClient;
-import org.modelevolution.hub.HubRepo;
-import org.modelevolution.perception.ConversionSpaceDiscussions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Mine the discussions (open and closed, with events) of the conversion Space into a post table. "
         + "Uses HF_ENDPOINT and HF_TOKEN.")
 final class MineDiscussionsCommand implements Callable<Integer> {
-  @Mixin PostMiningOptions options;
+  @Mixin MiningOptions options;
 
   @Option(names = "--repo", description = "The repository, in web form (default: ${DEFAULT-VALUE}).",
       defaultValue = "spaces/safetensors/convert")
@@ -26,10 +23,9 @@ final class MineDiscussionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Endpoint endpoint = Service.HUGGING_FACE.endpoint();
-    Clock clock = Clock.systemUTC();
-    DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, RetryPolicy.standard(), clock), endpoint);
-    ConversionSpaceDiscussions step = new ConversionSpaceDiscussions(client, endpoint, HubRepo.parse(repo), clock);
-    return options.run(step::plan, step::mine, "Hub discussions", () -> {});
+    MiningClients clients = MiningClients.fromEnvironment(System.getenv());
+    MineSpaceDiscussions step = new MineSpaceDiscussions(clients.hubDiscussions(), clients.hubEndpoint(),
+        HubRepo.parse(repo), Clock.systemUTC());
+    return options.runPosts(MineGitHubCommand.PERCEPTION_CACHE.get(), step::plan, step::mine, "Hub discussions", () -> {});
   }
 }

@@ -9,5 +9,5 @@ import picocli.CommandLine.Command;
 @Command(name = "mine-hub", mixinStandardHelpOptions = true,
     description = "Mine the Hugging Face Hub into the study's input tables (HF_ENDPOINT, HF_TOKEN).",
     subcommands = {MineSelectCommand.class, MineHistoryCommand.class, MineFormatsCommand.class,
-        MineBotPrsCommand.class, MineAllCommand.class})
+        MineBotPrsCommand.class, MineAllCommand.class, MineMergeCommand.class})
 final class MineHubCommand {}

@@ -1,16 +1,13 @@
 package org.modelevolution.cli;
 
+import org.modelevolution.mining.MineStackOverflowPosts;
+import org.modelevolution.mining.MiningClients;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.HttpClients;
-import org.modelevolution.http.RetryPolicy;
-import org.modelevolution.http.Service;
-import org.modelevolution.stackexchange.StackExchangeClient;
-import org.modelevolution.stackexchange.StackOverflowMiner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +17,7 @@ import picocli.CommandLine.Option;
     description = "Mine Stack Overflow posts (/search/excerpts) for the study's queries into a post table. "
         + "Uses STACKEXCHANGE_API_URL and, when set, the application key STACKEXCHANGE_KEY.")
 final class MineStackOverflowCommand implements Callable<Integer> {
-  /** The optional application key; raises the daily quota from 300 to 10,000 requests. */
-  static final String KEY_VARIABLE = "STACKEXCHANGE_KEY";
-
-  @Mixin PostMiningOptions options;
+  @Mixin MiningOptions options;
 
   @Option(names = "--query", paramLabel = "TEXT",
       description = "A search query; repeat for several (default: safetensors, \"safe tensors\", safetensor).")
@@ -39,18 +33,15 @@ final class MineStackOverflowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Endpoint endpoint = Service.STACK_EXCHANGE.endpoint();
-    RetryPolicy policy = RetryPolicy.standard();
-    Clock clock = Clock.systemUTC();
-    Optional<String> key = Optional.ofNullable(System.getenv(KEY_VARIABLE)).filter(k -> !k.isBlank());
-    StackExchangeClient client = new StackExchangeClient(HttpClients.create(endpoint, policy, clock), endpoint, key,
-        policy, clock);
-    StackOverflowMiner miner = new StackOverflowMiner(client, endpoint,
-        queries == null || queries.isEmpty() ? StackOverflowMiner.QUERIES : queries, since, until, clock);
-    return options.run(miner::plan, miner::mine, "Stack Overflow searches", () -> {
-      if (key.isEmpty()) {
-        System.err.println("note: " + KEY_VARIABLE + " is not set; the daily quota is 300 requests per IP.");
-      }
-    });
+    MiningClients clients = MiningClients.fromEnvironment(System.getenv());
+    MineStackOverflowPosts miner = new MineStackOverflowPosts(clients.stackExchange(), clients.stackExchangeEndpoint(),
+        queries == null || queries.isEmpty() ? MineStackOverflowPosts.QUERIES : queries, since, until, Clock.systemUTC());
+    return options.runPosts(MineGitHubCommand.PERCEPTION_CACHE.get(), miner::plan, miner::mine, "Stack Overflow searches",
+        () -> {
+          if (clients.stackExchangeKey().isEmpty()) {
+            System.err.println("note: " + MiningClients.STACK_EXCHANGE_KEY
+                + " is not set; the daily quota is 300 requests per IP.");
+          }
+        });
   }
 }

@@ -1,31 +1,95 @@
 package org.modelevolution.cli;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.modelevolution.mining.MiningClients;
 import org.modelevolution.mining.MiningContext;
+import org.modelevolution.mining.MiningCost;
+import org.modelevolution.mining.MiningLayout;
+import org.modelevolution.mining.MiningParameters;
 import org.modelevolution.mining.MiningPipeline;
 import org.modelevolution.mining.StepResult;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Runs one mining step (or all of them) with the shared options; exit 1 when units failed. */
+/**
+ * Runs one step of the Hub pipeline (or all of them) with the shared {@link MiningOptions} and
+ * the selection's parameters; prints each step's result and what its requests would cost at the
+ * scale of the whole Hub; exit 1 when units failed.
+ */
 abstract class MineStepCommand implements Callable<Integer> {
+  static final Path DEFAULT_OUT = Path.of("results/mined");
+
   @Mixin
   MiningOptions options;
+
+  @Option(names = "--since", description = "Keep repositories last modified on or after this day (default: 2024-01-01).")
+  LocalDate since;
+
+  @Option(names = "--until", description = "Cut-off day (exclusive) for creation and commits (default: 2025-01-01).")
+  LocalDate until;
+
+  @Option(names = "--seed", description = "Sampling seed (default: 42).")
+  Long seed;
+
+  @Option(names = "--per-group", description = "Repositories per group; 0 balances recent to legacy (default).")
+  Integer perGroup;
+
+  @Option(names = "--max-pages", description = "Stop listing models after this many pages; 0 = all (default).")
+  Integer maxPages;
+
+  @Option(names = "--page-size", description = "Models per listing page (default: 1000).")
+  Integer pageSize;
+
+  @Option(names = "--size-limit", description = "Largest repository in bytes; 0 = no limit (default).")
+  Long sizeLimit;
+
+  @Option(names = "--clone-url", description = "Git URL template of a repository, {id} = its id (default: the Hub's).")
+  String cloneUrl;
 
   /** The step's name, or {@code all}. */
   abstract String step();
 
+  MiningParameters parameters() {
+    MiningParameters defaults = MiningParameters.study();
+    return new MiningParameters(
+        since != null ? since : defaults.lastModifiedSince(),
+        until != null ? until.atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : defaults.until(),
+        defaults.legacyBefore(),
+        sizeLimit != null ? sizeLimit : defaults.sizeLimitBytes(),
+        seed != null ? seed : defaults.seed(),
+        perGroup != null ? perGroup : defaults.perGroup(),
+        maxPages != null ? maxPages : defaults.maxPages(),
+        pageSize != null ? pageSize : defaults.pageSize());
+  }
+
+  MiningContext context() {
+    return MiningClients.fromEnvironment(System.getenv())
+        .context(new MiningLayout(options.outDir(DEFAULT_OUT), options.shard()), Optional.ofNullable(cloneUrl));
+  }
+
   @Override
   public Integer call() {
-    MiningContext context = MiningContext.fromEnvironment(options.out, System.getenv(),
-        options.cloneUrlTemplate());
-    MiningPipeline pipeline = new MiningPipeline(context, options.parameters());
+    if (!options.shard().isAll() && !MiningPipeline.SHARDED.contains(step()) && !step().equals("all")) {
+      System.err.println(step() + " runs unsharded; with --shard (or in a SLURM array) run "
+          + MiningPipeline.SHARDED + ", then merge");
+      return 2;
+    }
+    MiningPipeline pipeline = new MiningPipeline(context(), parameters());
     if (options.dryRun) {
       System.out.print(pipeline.dryRun(step()));
       return 0;
     }
-    List<StepResult> results = step().equals("all") ? pipeline.runAll() : pipeline.run(step());
+    List<StepResult> results = run(pipeline);
     results.forEach(System.out::println);
+    System.out.print(MiningCost.of(results).describe());
     return results.stream().anyMatch(StepResult::hasFailures) ? 1 : 0;
+  }
+
+  List<StepResult> run(MiningPipeline pipeline) {
+    return step().equals("all") ? pipeline.runAll() : pipeline.run(step());
   }
 }

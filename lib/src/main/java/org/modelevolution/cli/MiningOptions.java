@@ -1,63 +1,102 @@
 package org.modelevolution.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
-import org.modelevolution.mining.MiningParameters;
+import java.util.function.Function;
+import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.io.RunManifest;
+import org.modelevolution.mining.Shard;
+import org.modelevolution.progress.Progress;
 import picocli.CommandLine.Option;
 
 /**
- * The options the Hugging Face mining subcommands ({@code mine-hub} and its steps) share. The
- * post-mining commands have their own {@link PostMiningOptions}: another default output folder.
+ * The options every mining command shares ({@code mine-hub} and its steps, {@code mine-github},
+ * {@code mine-stackoverflow}, {@code mine-discussions}): where to write, whether to only show the
+ * plan, and which shard to mine. Options that change what every miner records belong here too.
+ * Each command brings its own parameters and its default output folder.
  */
 final class MiningOptions {
-  @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).", defaultValue = "results/mined")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the command's, see its help).")
   Path out;
 
   @Option(names = "--dry-run", description = "Show what would be done; make no request and write nothing.")
   boolean dryRun;
 
-  @Option(names = "--since", description = "Keep repositories last modified on or after this day (default: 2024-01-01).")
-  LocalDate since;
+  @Option(names = "--shard", paramLabel = "i/n", converter = ShardConverter.class,
+      description = "Mine only shard i of n (0-based; a stable hash of the repository id). Default: "
+          + "SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set, else everything.")
+  Shard shard;
 
-  @Option(names = "--until", description = "Cut-off day (exclusive) for creation and commits (default: 2025-01-01).")
-  LocalDate until;
-
-  @Option(names = "--seed", description = "Sampling seed (default: 42).")
-  Long seed;
-
-  @Option(names = "--per-group", description = "Repositories per group; 0 balances recent to legacy (default).")
-  Integer perGroup;
-
-  @Option(names = "--max-pages", description = "Stop listing models after this many pages; 0 = all (default).")
-  Integer maxPages;
-
-  @Option(names = "--page-size", description = "Models per listing page (default: 1000).")
-  Integer pageSize;
-
-  @Option(names = "--size-limit", description = "Largest repository in bytes; 0 = no limit (default).")
-  Long sizeLimit;
-
-  @Option(names = "--clone-url", description = "Git URL template of a repository, {id} = its id (default: the Hub's).")
-  String cloneUrl;
-
-  MiningParameters parameters() {
-    MiningParameters p = MiningParameters.study();
-    MiningParameters defaults = p;
-    p = new MiningParameters(
-        since != null ? since : defaults.lastModifiedSince(),
-        until != null ? until.atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : defaults.until(),
-        defaults.legacyBefore(),
-        sizeLimit != null ? sizeLimit : defaults.sizeLimitBytes(),
-        seed != null ? seed : defaults.seed(),
-        perGroup != null ? perGroup : defaults.perGroup(),
-        maxPages != null ? maxPages : defaults.maxPages(),
-        pageSize != null ? pageSize : defaults.pageSize());
-    return p;
+  Path outDir(Path fallback) {
+    return out != null ? out : fallback;
   }
 
-  Optional<String> cloneUrlTemplate() {
-    return Optional.ofNullable(cloneUrl);
+  /** The shard asked for, else the SLURM job-array task's, else everything. */
+  Shard shard() {
+    return shard != null ? shard : Shard.fromSlurm(System.getenv()).orElse(Shard.ALL);
   }
 
+  static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
+    @Override
+    public Shard convert(String value) {
+      return Shard.parse(value);
+    }
+  }
+
+  /** A post miner's live run into an output folder, which may fail with I/O errors. */
+  interface Mine {
+    RunManifest mine(Path out, Progress progress) throws IOException;
+  }
+
+  /**
+   * The body the post miners share: with {@code --dry-run} it prints the miner's plan and stops;
+   * otherwise it calls {@code beforeLiveRun} (for warnings about missing credentials), mines with
+   * a progress display labelled {@code label} and {@link #report reports} the run.
+   */
+  int runPosts(Path defaultOut, Function<Path, String> plan, Mine mine, String label, Runnable beforeLiveRun) {
+    Path outDir = outDir(defaultOut);
+    if (shard != null) {
+      System.err.println("--shard applies to the Hub's per-repository steps; " + label + " run whole.");
+      return 2;
+    }
+    if (dryRun) {
+      System.out.println(plan.apply(outDir));
+      return 0;
+    }
+    beforeLiveRun.run();
+    return report(() -> {
+      try (Progress progress = Progress.start(label, 0)) {
+        return mine.mine(outDir, progress);
+      }
+    }, System.out, System.err);
+  }
+
+  /** A step's body, which may fail with I/O errors. */
+  interface Step {
+    RunManifest run() throws IOException;
+  }
+
+  /** Runs a step and reports it: 0 done cleanly, 1 done with reported failures or stopped. */
+  static int report(Step step, PrintStream out, PrintStream err) {
+    try {
+      RunManifest manifest = step.run();
+      out.println(manifest.step() + ": " + manifest.counts().getOrDefault("rows written", 0L) + " rows written to "
+          + manifest.outputs().get(0).path());
+      manifest.counts().forEach((name, n) -> out.println("  " + name + ": " + n));
+      manifest.errors().forEach(e -> err.println("  reported: " + e));
+      return manifest.errors().isEmpty() ? 0 : 1;
+    } catch (RateLimitedException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("stopped: " + e.getMessage() + " (rerun to resume from the checkpoint)");
+      return 1;
+    }
+  }
+
+  static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isBlank());
+  }
 }

@@ -34,6 +34,20 @@ public record DetectorOptions(
     return new DetectorOptions(64 * 1024, 65_557 + 22, 1 << 20, 64L << 20, 16L << 20, true);
   }
 
+  /** The most bytes a remote file may cost: the head and the tail window together. */
+  public static final int REMOTE_READ_BUDGET = 128 * 1024;
+
+  /**
+   * The defaults within {@link #REMOTE_READ_BUDGET} for files read over HTTP: a 64 KiB head and a
+   * 64 KiB tail (fetched for zips only). A zip whose comment is longer than 65,514 bytes then has
+   * no end record in the tail and is told by its first local header, as a truncated archive is.
+   */
+  public static DetectorOptions remote() {
+    DetectorOptions d = defaults();
+    return new DetectorOptions(d.headWindow, REMOTE_READ_BUDGET - d.headWindow, d.centralDirectoryCap,
+        d.decompressedCap, d.pickleReadCap, d.scanPickles);
+  }
+
   public DetectorOptions withDecompressedCap(long cap) {
     return new DetectorOptions(headWindow, tailWindow, centralDirectoryCap, cap, pickleReadCap, scanPickles);
   }

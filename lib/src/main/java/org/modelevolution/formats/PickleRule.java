@@ -75,7 +75,8 @@ final class PickleRule implements FormatRule {
     }
     if (outcome == null) {
       // A read cap stopped a walk that was valid so far.
-      boolean endsWithStop = probe.tail(1).get(0) == '.';
+      // Remotely the last byte is only looked at when it costs no request of its own.
+      boolean endsWithStop = probe.tailIsFree() && probe.tail(1).get(0) == '.';
       if (!proto && !endsWithStop) {
         return null;
       }

@@ -73,6 +73,27 @@ final class Probe {
     return ByteBuffer.wrap(tail, (int) (size - wanted - tailStart), wanted).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /**
+   * Whether the last bytes can be looked at without a request of their own: the source reads
+   * anywhere cheaply, the head window holds the whole file, or the tail was fetched already. A
+   * rule that only wants a hint from the end asks this first, so that a remote file other than a
+   * zip costs one content request.
+   */
+  boolean tailIsFree() {
+    return source.cheapRandomAccess() || size <= headLength || tailStart < size;
+  }
+
+  /**
+   * A remote source holds a head window and, once {@link #tail} asked for it, a tail window; a
+   * read anywhere else would cost a request of its own, so it fails here instead (the rule then
+   * decides on what it has seen). Local sources read anywhere.
+   */
+  private void requireReachable(long offset, int length) throws IOException {
+    if (!source.cheapRandomAccess() && offset + length > options.headWindow()) {
+      throw new IOException("bytes " + offset + ".." + (offset + length) + " lie outside the head window of a remote file");
+    }
+  }
+
   private int copyFromHead(long start, byte[] target, int length) {
     System.arraycopy(head, (int) start, target, 0, length);
     return length;
@@ -116,6 +137,7 @@ final class Probe {
       System.arraycopy(tail, (int) (offset - tailStart), bytes, 0, n);
       got = n;
     } else {
+      requireReachable(offset, n);
       got = readFully(offset, bytes, 0, n);
     }
     return ByteBuffer.wrap(bytes, 0, got).slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -138,6 +160,7 @@ final class Probe {
       System.arraycopy(tail, (int) (offset - tailStart), target, targetOffset, n);
       return n;
     }
+    requireReachable(offset, n);
     return readFully(offset, target, targetOffset, n);
   }
 

@@ -44,6 +44,7 @@ public final class RemoteByteSource implements ByteSource {
   private long tailStart;
   private long bytesRead;
   private int requests;
+  private int contentReads;
 
   private RemoteByteSource(
       OkHttpClient client, String name, int headWanted, int tailWindow, Response response, HttpUrl dataUrl,
@@ -59,6 +60,7 @@ public final class RemoteByteSource implements ByteSource {
     this.size = size;
     this.contentId = contentId;
     this.requests = requests;
+    this.contentReads = response != null ? 1 : 0;
     if (response == null) {
       this.head = new byte[0];
     }
@@ -137,6 +139,11 @@ public final class RemoteByteSource implements ByteSource {
     return requests;
   }
 
+  /** Ranged reads that fetched content: the head (unless {@code open} stopped short of it) and the tail, once loaded. */
+  public int contentRequests() {
+    return contentReads;
+  }
+
   /** True when {@code open} stopped at the Hub's redirect because the content was already known. */
   public boolean stoppedAtRedirect() {
     return stoppedAtRedirect;
@@ -203,6 +210,9 @@ public final class RemoteByteSource implements ByteSource {
     if (head != null) {
       return;
     }
+    if (headResponse == null) {
+      throw new IOException("the head window of " + name + " broke off earlier");
+    }
     try (Response response = headResponse) {
       headResponse = null;
       int wanted = (int) Math.min(headWanted, size);
@@ -211,6 +221,7 @@ public final class RemoteByteSource implements ByteSource {
   }
 
   private void loadTail() throws IOException {
+    contentReads++;
     long start = Math.max(0, size - tailWindow);
     if (rangesHonoured) {
       Request request = new Request.Builder().url(dataUrl).header("Range", "bytes=" + start + "-" + (size - 1)).build();

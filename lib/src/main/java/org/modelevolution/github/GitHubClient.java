@@ -160,7 +160,7 @@ public final class GitHubClient {
   }
 
   /** The {@code owner/name} of a search item, derived from its {@code repository_url}. */
-  static Optional<String> repositoryOf(JsonNode item) {
+  public static Optional<String> repositoryOf(JsonNode item) {
     String url = item.path("repository_url").asText("");
     int at = url.indexOf("/repos/");
     if (at < 0) {

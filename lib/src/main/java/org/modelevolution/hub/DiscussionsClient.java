@@ -11,23 +11,30 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.modelevolution.http.Endpoint;
+import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.ResponseBodies;
+import org.modelevolution.http.RetryPolicy;
+import java.io.InterruptedIOException;
 
 /**
  * Reads the discussions and pull requests of Hub repositories (models, datasets and Spaces)
  * through the JSON API: {@code GET /api/{kind}/{id}/discussions} (api-reference 1.8), paginated in
  * the body, and {@code GET /api/{kind}/{id}/discussions/{num}} (1.9) with every event inline.
  *
- * <p>Retries and rate-limit waits are the job of the {@link OkHttpClient} given (see
- * {@link org.modelevolution.http.HttpClients}); this class maps requests and documents.
+ * <p>Statuses are retried by the {@link OkHttpClient} given (see
+ * {@link org.modelevolution.http.HttpClients}); a body that breaks off mid-read or is not JSON is
+ * fetched again here with the policy's backoff (OkHttp only reports it while the body is read).
+ * Refusals become a {@link HubException} classified as for every other Hub call ({@link HubErrors}).
  */
 public final class DiscussionsClient {
   private final OkHttpClient http;
   private final Endpoint endpoint;
+  private final RetryPolicy policy;
 
-  public DiscussionsClient(OkHttpClient http, Endpoint endpoint) {
+  public DiscussionsClient(OkHttpClient http, Endpoint endpoint, RetryPolicy policy) {
     this.http = Objects.requireNonNull(http);
     this.endpoint = Objects.requireNonNull(endpoint);
+    this.policy = Objects.requireNonNull(policy);
   }
 
   /** One page ({@code p}, 0-based) of the repository's discussions matching {@code query}. */
@@ -40,13 +47,13 @@ public final class DiscussionsClient {
     query.search().ifPresent(s -> url.addQueryParameter("search", s));
     JsonNode body = get(url.build()).tree();
     if (!body.path("discussions").isArray()) {
-      throw new DiscussionsException("no 'discussions' array in the list of " + repo, 0, null);
+      throw malformed(url.build(), "no 'discussions' array in the list of " + repo);
     }
     List<Discussion> discussions = new ArrayList<>();
     try {
       body.get("discussions").forEach(d -> discussions.add(Discussion.fromJson(d)));
     } catch (IllegalArgumentException e) {
-      throw new DiscussionsException("malformed discussion in the list of " + repo, e);
+      throw malformed(url.build(), "malformed discussion in the list of " + repo + ": " + e.getMessage());
     }
     JsonNode closed = body.get("numClosedDiscussions");
     return new DiscussionPage(
@@ -84,8 +91,12 @@ public final class DiscussionsClient {
     try {
       return DiscussionDetails.fromJson(repo, document.tree(), document.text());
     } catch (IllegalArgumentException e) {
-      throw new DiscussionsException("malformed discussion " + repo + "#" + num, e);
+      throw malformed(url.build(), "malformed discussion " + repo + "#" + num + ": " + e.getMessage());
     }
+  }
+
+  private static HubException malformed(HttpUrl url, String detail) {
+    return new HubException(HubException.Reason.MALFORMED_RESPONSE, 200, url.redact(), detail);
   }
 
   private HttpUrl.Builder repoUrl(HubRepo repo) {
@@ -96,32 +107,28 @@ public final class DiscussionsClient {
 
   private Document get(HttpUrl url) throws IOException {
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
-    try (Response response = http.newCall(request).execute()) {
-      String text = ResponseBodies.readUtf8(response);
-      if (!response.isSuccessful()) {
-        String message = response.header("X-Error-Message", errorOf(text));
-        throw new DiscussionsException(
-            "HTTP " + response.code() + " for " + url.redact() + ": " + message,
-            response.code(), response.header("X-Error-Code"));
+    for (int attempt = 1; ; attempt++) {
+      try (Response response = http.newCall(request).execute()) {
+        if (!response.isSuccessful()) {
+          throw HubErrors.toException(response);
+        }
+        String text = ResponseBodies.readUtf8(response);
+        try {
+          return new Document(text, HubJson.MAPPER.readTree(text));
+        } catch (IOException notJson) {
+          if (attempt > policy.maxRetries()) {
+            throw new HubException(HubException.Reason.MALFORMED_RESPONSE, response.code(), url.redact(),
+                "malformed JSON: " + notJson.getMessage());
+          }
+        }
+      } catch (HubException | RateLimitedException | InterruptedIOException fatal) {
+        throw fatal;
+      } catch (IOException brokenBody) {
+        if (attempt > policy.maxRetries()) {
+          throw brokenBody;
+        }
       }
-      try {
-        return new Document(text, HubJson.MAPPER.readTree(text));
-      } catch (IOException malformed) {
-        throw new DiscussionsException("malformed JSON from " + url.redact(), malformed);
-      }
+      policy.pauseBeforeRetry(attempt);
     }
-  }
-
-  private static String errorOf(String body) {
-    try {
-      JsonNode error = HubJson.MAPPER.readTree(body).path("error");
-      return error.isMissingNode() ? abbreviate(body) : error.isArray() ? error.toString() : error.asText();
-    } catch (IOException notJson) {
-      return abbreviate(body);
-    }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 }

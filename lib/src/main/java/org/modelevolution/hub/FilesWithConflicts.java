@@ -22,7 +22,7 @@ public record FilesWithConflicts(boolean unlisted, List<String> paths) {
     return unlisted || !paths.isEmpty();
   }
 
-  static Optional<FilesWithConflicts> of(JsonNode value) {
+  public static Optional<FilesWithConflicts> of(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return Optional.empty();
     }

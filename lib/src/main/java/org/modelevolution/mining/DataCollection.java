@@ -78,7 +78,8 @@ public final class DataCollection {
           + cachedManifests();
     }
     List<StepResult> results = new MiningPipeline(context, parameters).runAll();
-    return "mined from " + where + "\n" + results.stream().map(DataCollection::summary).collect(Collectors.joining("\n"));
+    return "mined from " + where + "\n" + results.stream().map(DataCollection::summary).collect(Collectors.joining("\n"))
+        + "\n" + MiningCost.of(results).describe();
   }
 
   /** The run manifests found in the output folder, sorted by step, or a note that there are none. */

@@ -17,7 +17,7 @@ import org.modelevolution.hub.HubException;
 /**
  * The format of a model file at a commit, told by the content-based {@link Detector} over the
  * Hub's {@code resolve} URL with ranged reads ({@link RemoteByteSource}: a head window, and a
- * tail window for zips). The detector turns read failures into "unknown"; that would record a
+ * tail window for zips only: every other file costs one content request). The detector turns read failures into "unknown"; that would record a
  * transient network fault as a format forever, so every read is watched and a detection that
  * met a failed read is redone with backoff, and given up as an error (the unit is retried on the
  * next run) rather than recorded.
@@ -43,6 +43,7 @@ public final class DetectorSniffer implements FormatSniffer {
         .addPathSegments(request.path()).build();
     long requests = 0;
     long bytes = 0;
+    long content = 0;
     for (int attempt = 1; ; attempt++) {
       try (RemoteByteSource source = RemoteByteSource.open(client, url, request.path(),
           detector.options().headWindow(), detector.options().tailWindow())) {
@@ -53,9 +54,10 @@ public final class DetectorSniffer implements FormatSniffer {
         } finally {
           requests += source.requests();
           bytes += source.bytesRead();
+          content += source.contentRequests();
         }
         if (watched.failure == null) {
-          return new SniffResult(detection.studyLabel(), requests, bytes);
+          return new SniffResult(detection.studyLabel(), requests, bytes, content, startsLikeAZip(source));
         }
         if (attempt > policy.maxRetries() || watched.failure instanceof InterruptedIOException) {
           throw watched.failure;
@@ -78,6 +80,19 @@ public final class DetectorSniffer implements FormatSniffer {
       }
       policy.pauseBeforeRetry(attempt);
     }
+  }
+
+  /** {@code PK\3\4} or {@code PK\5\6} at offset 0, read from the head window already fetched. */
+  private static boolean startsLikeAZip(RemoteByteSource source) {
+    byte[] magic = new byte[4];
+    try {
+      if (source.size() < 4 || source.read(0, magic, 0, 4) < 4) {
+        return false;
+      }
+    } catch (IOException unreadable) {
+      return false;
+    }
+    return magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 && magic[3] == 4 || magic[2] == 5 && magic[3] == 6);
   }
 
   /**

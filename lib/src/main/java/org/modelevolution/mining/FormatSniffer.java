@@ -26,6 +26,8 @@ public interface FormatSniffer {
    *     {@code h5/hdf5}, {@code pickle}, {@code joblib}, {@code numpy} or {@code undetermined}
    * @param requests HTTP exchanges spent (redirects and retries included)
    * @param bytesTransferred body bytes received
+   * @param contentRequests ranged reads that fetched content (head, and tail for zips), all attempts
+   * @param zip the content starts with a zip signature (so a tail read may be needed)
    */
-  record SniffResult(String format, long requests, long bytesTransferred) {}
+  record SniffResult(String format, long requests, long bytesTransferred, long contentRequests, boolean zip) {}
 }

@@ -62,11 +62,21 @@ public final class MineBotPullRequests {
   /** A checkpointed feed page: the PRs it named and the cursor of the next page (null at the end). */
   public record FeedPage(String cursor, String next, List<PrRef> prs) {}
 
-  /** A PR's outcome, or the HTTP status that prevented reading it. */
+  /**
+   * A PR's outcome, or the HTTP status that prevented reading it. {@code prUrl} and
+   * {@code modelId} name the repository as the discussion does now ({@code repo.name}), whatever
+   * name the source used; {@code discussionId} is the Hub's {@code _id} (empty for an error row).
+   */
   public record PrRecord(String prUrl, String modelId, String time, String discussionMetadata,
       String headerMetadata, String status, String filesWithConflicts, int events,
       String firstHumanStatus, String firstHumanStatusBy, String firstHumanStatusAt,
-      boolean firstHumanStatusByHfStaff, boolean botPr) {}
+      boolean firstHumanStatusByHfStaff, boolean botPr, String discussionId) {
+
+    /** One row per discussion: the Hub's id in its current repository, or the URL when unread. */
+    String identity() {
+      return discussionId == null || discussionId.isEmpty() ? prUrl : discussionId + " " + modelId;
+    }
+  }
 
   private final MiningContext ctx;
 
@@ -75,8 +85,7 @@ public final class MineBotPullRequests {
   }
 
   public StepResult run() {
-    StepRun run = new StepRun(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS),
-        ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
+    StepRun run = new StepRun(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS), ctx);
     TreeMap<String, PrRef> prs = new TreeMap<>();
     try {
       conversions(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
@@ -276,16 +285,28 @@ public final class MineBotPullRequests {
         throw e;
       }
       String error = "HTTP Error (status code: " + e.status() + ")";
-      return new PrRecord(pr.prUrl(), "", "", error, error, "", "", 0, "", "", "", false, true);
+      return new PrRecord(pr.prUrl(), "", "", error, error, "", "", 0, "", "", "", false, true, "");
     }
     return describe(pr, details);
   }
 
+  /**
+   * The row of a PR from its details. A renamed repository's PR is named by its current
+   * {@code repo.name} (the Hub answers the old name with a redirect, gotcha #4), so that sources
+   * naming it under the old and the new id give the same row.
+   */
   static PrRecord describe(PrRef pr, JsonNode details) {
     ObjectNode discussion = details.deepCopy();
     discussion.remove("diff");
+    String repoId = discussion.path("repo").path("name").asText("");
+    if (repoId.isEmpty()) {
+      repoId = pr.repoId();
+    }
+    int num = discussion.path("num").canConvertToInt() ? discussion.path("num").asInt() : pr.num();
+    String prUrl = repoId.equals(pr.repoId()) && num == pr.num() ? pr.prUrl()
+        : PR_URL_PREFIX + repoId + "/discussions/" + num;
     ObjectNode eventsBlock = JSON.createObjectNode();
-    eventsBlock.put("apiBaseUrl", "/api/models/" + pr.repoId());
+    eventsBlock.put("apiBaseUrl", "/api/models/" + repoId);
     eventsBlock.set("discussion", discussion);
     ObjectNode headerDiscussion = discussion.deepCopy();
     headerDiscussion.remove(List.of("events", "diffUrl"));
@@ -314,9 +335,9 @@ public final class MineBotPullRequests {
         break;
       }
     }
-    return new PrRecord(pr.prUrl(), pr.repoId(), discussion.path("createdAt").asText(""),
+    return new PrRecord(prUrl, repoId, discussion.path("createdAt").asText(""),
         compact(eventsBlock), compact(header), discussion.path("status").asText(""), conflictText,
-        events.size(), firstStatus, firstBy, firstAt, firstByStaff, botPr);
+        events.size(), firstStatus, firstBy, firstAt, firstByStaff, botPr, discussion.path("_id").asText(""));
   }
 
   private static List<String> iterable(JsonNode array) {
@@ -334,13 +355,17 @@ public final class MineBotPullRequests {
   }
 
   private void write(Journal<PrRecord> journal, StepRun run) {
-    List<PrRecord> rows = journal.entries().values().stream()
-        .filter(PrRecord::botPr)
+    // Sources name a renamed repository's PR under both ids: one row per discussion.
+    Map<String, PrRecord> unique = new TreeMap<>();
+    journal.entries().values().stream().filter(PrRecord::botPr).forEach(r -> unique.putIfAbsent(r.identity(), r));
+    run.add("prs_same_discussion_under_another_name",
+        journal.entries().values().stream().filter(PrRecord::botPr).count() - unique.size());
+    List<PrRecord> rows = unique.values().stream()
         .sorted(Comparator.comparing((PrRecord r) -> r.time().isEmpty() ? 1 : 0)
             .thenComparing(PrRecord::time, Comparator.reverseOrder())
             .thenComparing(PrRecord::prUrl))
         .toList();
-    run.add("prs_not_by_bot", journal.size() - rows.size());
+    run.add("prs_not_by_bot", journal.entries().values().stream().filter(r -> !r.botPr()).count());
     StringBuilder metadata = new StringBuilder(PandasCsv.line("pr_url", "discussion_metadata", "header_metadata",
         "model_id", "time"));
     StringBuilder status = new StringBuilder(PandasCsv.line("pr_url", "model_id", "time", "status",

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -41,8 +43,13 @@ public final class MineFormats {
   /** A finished repository. */
   public record RepoFormats(String id, long rows) {}
 
-  /** The format of one distinct content and what telling it cost. */
-  public record BlobFormat(String format, long size, long requests, long bytesTransferred, String note) {}
+  /**
+   * The format of one distinct content and what telling it cost: HTTP exchanges (redirect hops
+   * included), body bytes, and the ranged reads that fetched content; {@code zip} when the
+   * content starts like a zip (the only kind that may need a second, tail, read).
+   */
+  public record BlobFormat(String format, long size, long requests, long bytesTransferred, String note,
+      long contentRequests, boolean zip) {}
 
   private final MiningContext ctx;
   private final MiningParameters params;
@@ -77,12 +84,21 @@ public final class MineFormats {
       long requests = 0;
       long transferred = 0;
       long contentBytes = 0;
+      long contentRequests = 0;
+      long nonZipOverOne = 0;
+      long maxBytes = 0;
       for (BlobFormat b : blobs.entries().values()) {
         sniffed++;
         requests += b.requests();
         transferred += b.bytesTransferred();
         contentBytes += b.size();
+        contentRequests += b.contentRequests();
+        nonZipOverOne += !b.zip() && b.contentRequests() > 1 ? 1 : 0;
+        maxBytes = Math.max(maxBytes, b.bytesTransferred());
       }
+      run.add("sniff_content_requests_all_groups", contentRequests);
+      run.add("blobs_not_zip_with_more_than_one_content_request", nonZipOverOne);
+      run.add("blob_most_bytes_transferred", maxBytes);
       run.add("blobs_distinct_all_groups", sniffed);
       run.add("sniff_requests_all_groups", requests);
       run.add("sniff_bytes_transferred_all_groups", transferred);
@@ -143,14 +159,15 @@ public final class MineFormats {
     try {
       FormatSniffer.SniffResult sniffed = ctx.sniffer().sniff(
           new FormatSniffer.SniffRequest(id, commit, item.path(), key, blob.contentSize()));
-      result = new BlobFormat(sniffed.format(), blob.contentSize(), sniffed.requests(), sniffed.bytesTransferred(), null);
+      result = new BlobFormat(sniffed.format(), blob.contentSize(), sniffed.requests(), sniffed.bytesTransferred(), null,
+          sniffed.contentRequests(), sniffed.zip());
     } catch (HubException e) {
       if (!e.repositoryUnavailable() && e.reason() != HubException.Reason.ENTRY_NOT_FOUND
           && e.reason() != HubException.Reason.RANGE_NOT_SATISFIABLE) {
         throw e;
       }
       // The content cannot be read (gated since, removed, empty): the study's label for unknown.
-      result = new BlobFormat("undetermined", blob.contentSize(), 0, 0, e.reason().name());
+      result = new BlobFormat("undetermined", blob.contentSize(), 0, 0, e.reason().name(), 0, false);
     }
     blobs.record(key, result);
     ctx.hook().unitDone("formats-blobs", key);
@@ -159,18 +176,8 @@ public final class MineFormats {
   }
 
   private void writeTable(List<String> ids, Journal<RepoFormats> journal, StepRun run) {
-    Path table = ctx.layout().evolution(group);
-    long[] rows = {0};
-    AtomicFiles.write(table, out -> {
-      out.write(HEADER.getBytes(StandardCharsets.UTF_8));
-      for (String id : ids) {
-        if (journal.isDone(id)) {
-          MineHistory.copy(ctx.layout().part(STEP, group, id), out);
-          rows[0] += journal.get(id).orElseThrow().rows();
-        }
-      }
-    });
-    run.add("rows", rows[0]);
-    run.wrote(table);
+    Map<String, Long> rows = new TreeMap<>();
+    journal.entries().forEach((id, entry) -> rows.put(id, entry.rows()));
+    PerRepository.writeTable(ctx, STEP, group, HEADER, ids, rows, ctx.layout().evolution(group), run);
   }
 }

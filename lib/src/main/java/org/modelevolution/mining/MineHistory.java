@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
@@ -94,24 +96,9 @@ public final class MineHistory {
   }
 
   private void writeTable(List<String> ids, Journal<RepoHistory> journal, StepRun run) {
-    Path table = ctx.layout().selectedCommits(group);
-    long[] rows = {0};
-    AtomicFiles.write(table, out -> {
-      out.write(HEADER.getBytes(StandardCharsets.UTF_8));
-      for (String id : ids) {
-        if (journal.isDone(id)) {
-          copy(ctx.layout().part(STEP, group, id), out);
-          rows[0] += journal.get(id).orElseThrow().commits();
-        }
-      }
-    });
-    run.add("rows", rows[0]);
-    run.wrote(table);
+    Map<String, Long> rows = new TreeMap<>();
+    journal.entries().forEach((id, entry) -> rows.put(id, entry.commits()));
+    PerRepository.writeTable(ctx, STEP, group, HEADER, ids, rows, ctx.layout().selectedCommits(group), run);
   }
 
-  static void copy(Path part, OutputStream out) throws IOException {
-    try (var in = Files.newInputStream(part)) {
-      in.transferTo(out);
-    }
-  }
 }

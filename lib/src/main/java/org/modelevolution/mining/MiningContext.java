@@ -4,18 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.RetryPolicy;
-import org.modelevolution.http.Service;
 import java.util.Objects;
 import org.modelevolution.history.BareClones;
 import org.modelevolution.hub.HubClient;
 import org.modelevolution.progress.Progress;
 
 /**
- * What the mining steps work with: the Hub client, the output layout, the clone cache, the format
- * sniffer and the discussion source, how progress is shown, a hook called after every finished
- * unit of work (tests use it to kill the run at chosen points), and the clock of run manifests.
+ * What the mining steps work with: the Hub client, the output layout (and the shard it mines), the
+ * clone cache, the format sniffer and the discussion source, the counter of Hub requests per
+ * rate-limit bucket, how progress is shown, a hook called after every finished unit of work
+ * (tests use it to kill the run at chosen points), and the clock of run manifests. Built by
+ * {@link MiningClients#context}.
  */
 public record MiningContext(
     HubClient hub,
@@ -23,6 +22,7 @@ public record MiningContext(
     BareClones clones,
     FormatSniffer sniffer,
     DiscussionSource discussions,
+    RequestBuckets requests,
     ProgressFactory progress,
     UnitHook hook,
     Clock clock) {
@@ -33,6 +33,7 @@ public record MiningContext(
     Objects.requireNonNull(clones);
     Objects.requireNonNull(sniffer);
     Objects.requireNonNull(discussions);
+    Objects.requireNonNull(requests);
     Objects.requireNonNull(progress);
     Objects.requireNonNull(hook);
     Objects.requireNonNull(clock);
@@ -62,17 +63,23 @@ public record MiningContext(
    */
   public static MiningContext fromEnvironment(Path outDir, Map<String, String> env,
       Optional<String> cloneUrlTemplate) {
-    Endpoint endpoint = Service.HUGGING_FACE.endpoint(env);
-    RetryPolicy policy = RetryPolicy.standard();
-    HubClient hub = HubClient.create(endpoint, policy);
-    MiningLayout layout = new MiningLayout(outDir);
-    BareClones clones = new BareClones(layout.clones(),
-        cloneUrlTemplate.map(BareClones::template).orElse(BareClones.hubUrls(endpoint.baseUrl().toString())));
-    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, policy), Wiring.discussions(endpoint, policy),
-        ProgressFactory.CONSOLE, UnitHook.NONE, Clock.systemUTC());
+    return MiningClients.fromEnvironment(env).context(new MiningLayout(outDir), cloneUrlTemplate);
   }
 
   public MiningContext withHook(UnitHook newHook) {
-    return new MiningContext(hub, layout, clones, sniffer, discussions, progress, newHook, clock);
+    return new MiningContext(hub, layout, clones, sniffer, discussions, requests, progress, newHook, clock);
+  }
+
+  public MiningContext withProgress(ProgressFactory newProgress) {
+    return new MiningContext(hub, layout, clones, sniffer, discussions, requests, newProgress, hook, clock);
+  }
+
+  public MiningContext withClock(Clock newClock) {
+    return new MiningContext(hub, layout, clones, sniffer, discussions, requests, progress, hook, newClock);
+  }
+
+  /** The same context mining only the repositories of {@code shard}, into the shard's own files. */
+  public MiningContext withShard(Shard shard) {
+    return new MiningContext(hub, layout.forShard(shard), clones, sniffer, discussions, requests, progress, hook, clock);
   }
 }

@@ -12,18 +12,41 @@ import org.modelevolution.study.StudyFiles;
  * ({@link StudyFiles}), so that the analysis reads a mining output folder like the study's data.
  * (Where the project and its shared inputs are is {@link org.modelevolution.environment.ProjectLayout}'s job.)
  */
-public record MiningLayout(Path root) {
+public record MiningLayout(Path root, Shard shard) {
+
+  public MiningLayout(Path root) {
+    this(root, Shard.ALL);
+  }
+
+  /** The same output folder, seen by one shard of a sharded run. */
+  public MiningLayout forShard(Shard newShard) {
+    return new MiningLayout(root, newShard);
+  }
+
+  /**
+   * The folder of this shard's own files (checkpoints, tables of its repositories, manifests):
+   * the root when unsharded, {@code shards/<i>-of-<n>/} otherwise. Inputs (the selection), the
+   * per-repository parts and the clones stay shared: shards never touch the same repository.
+   */
+  public Path own() {
+    return shard.isAll() ? root : root.resolve("shards").resolve(shard.folderName());
+  }
+
+  /** The folder of another shard's own files (for the merge). */
+  public Path ownOf(Shard other) {
+    return forShard(other).own();
+  }
 
   public Path selectedRepos(Group group) {
     return root.resolve(StudyFiles.reposJson(group));
   }
 
   public Path selectedCommits(Group group) {
-    return root.resolve(StudyFiles.commitsCsv(group));
+    return own().resolve(StudyFiles.commitsCsv(group));
   }
 
   public Path evolution(Group group) {
-    return root.resolve(StudyFiles.evolutionCsv(group));
+    return own().resolve(StudyFiles.evolutionCsv(group));
   }
 
   public Path botPrMetadata() {
@@ -39,7 +62,7 @@ public record MiningLayout(Path root) {
   }
 
   public Path journal(String name) {
-    return work().resolve(name + ".journal");
+    return own().resolve("work").resolve(name + ".journal");
   }
 
   public Path part(String step, Group group, String repoId) {
@@ -51,6 +74,6 @@ public record MiningLayout(Path root) {
   }
 
   public Path manifest(String step) {
-    return root.resolve("manifests").resolve(step + ".json");
+    return own().resolve("manifests").resolve(step + ".json");
   }
 }

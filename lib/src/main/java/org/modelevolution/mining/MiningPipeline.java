@@ -34,9 +34,13 @@ public final class MiningPipeline {
     this.params = params;
   }
 
+  /** The steps a shard runs. */
+  public static final List<String> SHARDED = List.of(MineHistory.STEP, MineFormats.STEP);
+
+  /** Runs every step, or every sharded step in a sharded context. */
   public List<StepResult> runAll() {
     List<StepResult> results = new ArrayList<>();
-    for (String step : STEPS) {
+    for (String step : ctx.layout().shard().isAll() ? STEPS : SHARDED) {
       List<StepResult> stepResults = run(step);
       results.addAll(stepResults);
       if (step.equals(SelectRepositories.STEP) && stepResults.stream().anyMatch(StepResult::hasFailures)) {
@@ -46,8 +50,15 @@ public final class MiningPipeline {
     return results;
   }
 
-  /** Runs one step (for both groups where the step is per group). */
+  /**
+   * Runs one step (for both groups where the step is per group). A sharded context runs only the
+   * per-repository steps ({@code history}, {@code formats}); the selection and the bot PRs need
+   * every repository and run unsharded, before and after the shards' {@link #merge}.
+   */
   public List<StepResult> run(String step) {
+    if (!ctx.layout().shard().isAll() && !SHARDED.contains(step)) {
+      throw new IllegalArgumentException(step + " runs unsharded; with --shard run " + SHARDED + ", then merge");
+    }
     return switch (step) {
       case SelectRepositories.STEP -> List.of(new SelectRepositories(ctx, params).run());
       case MineHistory.STEP -> List.of(new MineHistory(ctx, params, Group.LEGACY).run(),
@@ -59,16 +70,25 @@ public final class MiningPipeline {
     };
   }
 
+  /** Assembles the history and formats tables of shards {@code 0..shards-1} (see {@link MergeShards}). */
+  public List<StepResult> merge(int shards) {
+    return new MergeShards(ctx, params, shards).run();
+  }
+
   /**
    * What running {@code step} would do, without any request or write: the endpoint, the
    * parameters, and per checkpoint how many units are already done.
    */
   public String dryRun(String step) {
-    List<String> steps = step.equals("all") ? STEPS : List.of(step);
+    List<String> steps = step.equals("all") ? STEPS : step.equals(MergeShards.STEP) ? SHARDED : List.of(step);
     StringBuilder out = new StringBuilder();
     out.append("dry run: no request is made and nothing is written\n");
     out.append("endpoint: ").append(ctx.hub().endpoint().describe()).append('\n');
     out.append("output: ").append(ctx.layout().root()).append('\n');
+    if (!ctx.layout().shard().isAll()) {
+      out.append("shard: ").append(ctx.layout().shard()).append(" (own files in ").append(ctx.layout().own())
+          .append(")\n");
+    }
     Map<String, String> parameters = new TreeMap<>(params.asMap());
     parameters.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
     for (String s : steps) {

@@ -1,6 +1,9 @@
 package org.modelevolution.mining;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,7 @@ final class PerRepository {
   static StepRun start(MiningContext ctx, MiningParameters params, String step, Group group) {
     Map<String, String> parameters = new TreeMap<>(params.asMap());
     parameters.put("group", group.fileSuffix());
-    return new StepRun(step + "-" + group.fileSuffix(), parameters, ctx.hub().endpoint().describe(), ctx.clock(),
-        ctx.layout().root());
+    return new StepRun(step + "-" + group.fileSuffix(), parameters, ctx);
   }
 
   /** Reads the group's selected repositories, recording the file as an input of {@code run}. */
@@ -50,8 +52,12 @@ final class PerRepository {
   static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids, Journal<T> journal,
       StepRun run, Progress progress, Unit<T> unit) {
     String runStep = step + "-" + group.fileSuffix();
+    Shard shard = ctx.layout().shard();
     for (String id : ids) {
       progress.step();
+      if (!shard.contains(id)) {
+        continue; // another shard's
+      }
       if (journal.isDone(id)) {
         run.count("repositories_already_done");
         continue;
@@ -73,5 +79,30 @@ final class PerRepository {
         run.error(id, e);
       }
     }
+  }
+
+  /**
+   * Writes a step's table: {@code header}, then the part of every finished repository in the
+   * order of {@code ids} (the selection's). {@code rowsOf} holds the finished repositories and
+   * their row counts; shards and the merge of shards write through here alike, so a merged table
+   * is the bytes an unsharded run writes.
+   */
+  static void writeTable(MiningContext ctx, String step, Group group, String header, List<String> ids,
+      Map<String, Long> rowsOf, Path table, StepRun run) {
+    long[] rows = {0};
+    AtomicFiles.write(table, out -> {
+      out.write(header.getBytes(StandardCharsets.UTF_8));
+      for (String id : ids) {
+        Long n = rowsOf.get(id);
+        if (n != null) {
+          try (var in = Files.newInputStream(ctx.layout().part(step, group, id))) {
+            in.transferTo(out);
+          }
+          rows[0] += n;
+        }
+      }
+    });
+    run.add("rows", rows[0]);
+    run.wrote(table);
   }
 }

@@ -63,7 +63,7 @@ public final class SelectRepositories {
   }
 
   public StepResult run() {
-    StepRun run = new StepRun(STEP, params.asMap(), ctx.hub().endpoint().describe(), ctx.clock(), ctx.layout().root());
+    StepRun run = new StepRun(STEP, params.asMap(), ctx);
     MiningLayout layout = ctx.layout();
     try (Journal<ListedPage> pages = Journal.open(layout.journal("select-pages"), ListedPage.class);
         Journal<RepoDetails> details = Journal.open(layout.journal("select-details"), RepoDetails.class)) {

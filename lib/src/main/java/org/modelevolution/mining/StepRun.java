@@ -28,16 +28,28 @@ final class StepRun {
   private final Provenance provenance;
   private final SortedMap<String, Long> counts = new TreeMap<>();
   private final List<String> errors = new ArrayList<>();
+  private final RequestBuckets buckets;
+  private final SortedMap<String, Long> bucketsAtStart;
 
-  StepRun(String step, Map<String, String> parameters, String endpoint, Clock clock, Path outDir) {
+  /**
+   * Starts the run of {@code step} in {@code ctx}'s output folder (the shard's own folder for its
+   * manifest and temporaries); a sharded run records its shard among the parameters.
+   */
+  StepRun(String step, Map<String, String> parameters, MiningContext ctx) {
     this.step = step;
     this.parameters = new TreeMap<>(parameters);
-    this.endpoint = endpoint;
-    this.clock = clock;
+    if (!ctx.layout().shard().isAll()) {
+      this.parameters.put("shard", ctx.layout().shard().toString());
+    }
+    this.endpoint = ctx.hub().endpoint().describe();
+    this.clock = ctx.clock();
     this.startedAt = clock.instant().toString();
-    this.manifestFile = outDir.resolve("manifests").resolve(step + ".json");
-    this.provenance = new Provenance(outDir);
-    removeStaleTemporaries(outDir);
+    this.manifestFile = ctx.layout().own().resolve("manifests").resolve(step + ".json");
+    this.provenance = new Provenance(ctx.layout().root());
+    this.buckets = ctx.requests();
+    this.bucketsAtStart = buckets.snapshot();
+    removeStaleTemporaries(ctx.layout().root());
+    removeStaleTemporaries(ctx.layout().own());
     manifest(null).write(manifestFile);
   }
 
@@ -96,6 +108,8 @@ final class StepRun {
   }
 
   StepResult finish() {
+    // What this run cost, per rate-limit bucket (retries and redirect hops included).
+    RequestBuckets.minus(buckets.snapshot(), bucketsAtStart).forEach((bucket, n) -> counts.put("requests_" + bucket, n));
     RunManifest manifest = manifest(clock.instant().toString());
     manifest.write(manifestFile);
     return new StepResult(step, manifest, manifestFile);

@@ -33,6 +33,25 @@ class MineHubCommandTest {
   }
 
   @Test
+  void aShardedDryRunNamesItsShardAndTheSelectionRefusesShards() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      code = Main.commandLine().execute("mine-hub", "formats", "--dry-run", "--shard", "1/4", "--out",
+          temp.resolve("out").toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertThat(code).isZero();
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("shard: 1/4", "shards" + java.io.File.separator + "1-of-4");
+    assertThat(Main.commandLine().execute("mine-hub", "select", "--shard", "0/2", "--out", temp.resolve("x").toString()))
+        .isEqualTo(2);
+    assertThat(Main.commandLine().execute("mine-hub", "history", "--shard", "4/2")).isEqualTo(2);
+  }
+
+  @Test
   void unknownOptionsAreUsageErrors() {
     assertThat(Main.commandLine().execute("mine-hub", "select", "--no-such-option")).isEqualTo(2);
   }

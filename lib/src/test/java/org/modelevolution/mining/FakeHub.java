@@ -61,9 +61,17 @@ final class FakeHub extends Dispatcher {
   final Map<String, Pr> prs = new LinkedHashMap<>();
   final Map<String, AtomicInteger> contentReads = new ConcurrentHashMap<>();
   final AtomicInteger apiRequests = new AtomicInteger();
+  /** Requests per rate-limit bucket as the Hub counts them (api-reference.md 1.0.1), plus git and cdn. */
+  final Map<String, AtomicInteger> bucketRequests = new ConcurrentHashMap<>();
+  /** Per repository, how many more git requests answer 503 before git works again. */
+  final Map<String, AtomicInteger> gitFailures = new ConcurrentHashMap<>();
+  /** The token a user granted access to the gated repositories ({@link FakeRepo#tokenOnly}). */
+  static final String TOKEN = "hf_fakeTokenForTheGatedRepository";
   String conversionsCsv = "model_id,pr_url,time\n";
   List<List<ObjectNode>> feedPages = List.of();
   boolean feedBroken;
+  /** Renamed repositories, old id to new: the API answers the old id with a 307 to the new one (gotcha #4). */
+  final Map<String, String> renames = new ConcurrentHashMap<>();
 
   // ------------------------------------------------------------------ building
 
@@ -168,6 +176,18 @@ final class FakeHub extends Dispatcher {
     if (s.get(0).equals("api")) {
       apiRequests.incrementAndGet();
     }
+    bucketRequests.computeIfAbsent(bucket(s), k -> new AtomicInteger()).incrementAndGet();
+    if (s.size() >= 3 && (s.get(2).equals("git-upload-pack") || s.size() >= 4 && s.get(2).equals("info")
+        && s.get(3).equals("refs"))) {
+      return git(request, s.get(0) + "/" + s.get(1).replaceFirst("\\.git$", ""), s.get(2).equals("info"));
+    }
+    if (s.size() >= 4 && s.get(0).equals("api") && s.get(1).equals("models")
+        && renames.containsKey(s.get(2) + "/" + s.get(3))) {
+      String[] renamed = renames.get(s.get(2) + "/" + s.get(3)).split("/");
+      HttpUrl.Builder moved = url.newBuilder().setPathSegment(2, renamed[0]).setPathSegment(3, renamed[1]);
+      return new MockResponse.Builder().code(307).addHeader("Location", moved.build().encodedPath()
+          + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery())).build();
+    }
     if (s.size() == 2 && s.get(0).equals("api") && s.get(1).equals("models")) {
       return listing(url);
     }
@@ -197,6 +217,79 @@ final class FakeHub extends Dispatcher {
       return resolve(request, s);
     }
     return notFound("RepoNotFound");
+  }
+
+  static String bucket(List<String> s) {
+    if (s.get(0).equals("api")) {
+      return "api";
+    }
+    if (s.contains("resolve")) {
+      return "resolvers";
+    }
+    if (s.get(0).equals("cdn")) {
+      return "cdn";
+    }
+    return s.size() >= 3 && (s.get(2).equals("info") || s.get(2).equals("git-upload-pack")) ? "git" : "pages";
+  }
+
+  /** Whether the request carries the token, as a bearer or as the password of basic authentication. */
+  static boolean hasToken(RecordedRequest request) {
+    String auth = request.getHeaders().get("Authorization");
+    if (auth == null) {
+      return false;
+    }
+    if (auth.equals("Bearer " + TOKEN)) {
+      return true;
+    }
+    if (auth.startsWith("Basic ")) {
+      String decoded = new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8);
+      return decoded.endsWith(":" + TOKEN);
+    }
+    return false;
+  }
+
+  /**
+   * Git smart HTTP (protocol v0) from the repository JGit built: the ref advertisement of
+   * {@code info/refs?service=git-upload-pack} and the pack of {@code git-upload-pack}.
+   */
+  private MockResponse git(RecordedRequest request, String id, boolean advertisement) {
+    Built b = repos.get(id);
+    if (b == null || !java.nio.file.Files.isDirectory(b.gitDir())) {
+      return new MockResponse.Builder().code(404).body("Repository not found").build();
+    }
+    if (b.repo().tokenOnly && !hasToken(request)) {
+      return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Basic realm=\"Authentication required\"")
+          .body("Invalid username or password.").build();
+    }
+    AtomicInteger failures = gitFailures.get(id);
+    if (failures != null && failures.getAndDecrement() > 0) {
+      return new MockResponse.Builder().code(503).body("Service Unavailable").build();
+    }
+    try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(b.gitDir().toFile())
+        .setMustExist(true).build()) {
+      org.eclipse.jgit.transport.UploadPack pack = new org.eclipse.jgit.transport.UploadPack(r);
+      pack.setBiDirectionalPipe(false);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      if (advertisement) {
+        org.eclipse.jgit.transport.PacketLineOut pkt = new org.eclipse.jgit.transport.PacketLineOut(out);
+        pkt.writeString("# service=git-upload-pack\n");
+        pkt.end();
+        pack.sendAdvertisedRefs(new org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser(pkt));
+        return new MockResponse.Builder().code(200)
+            .addHeader("Content-Type", "application/x-git-upload-pack-advertisement")
+            .addHeader("Cache-Control", "no-cache").body(new Buffer().write(out.toByteArray())).build();
+      }
+      java.io.InputStream in = request.getBody() == null ? java.io.InputStream.nullInputStream()
+          : new java.io.ByteArrayInputStream(request.getBody().toByteArray());
+      if ("gzip".equals(request.getHeaders().get("Content-Encoding"))) {
+        in = new java.util.zip.GZIPInputStream(in);
+      }
+      pack.upload(in, out, null);
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/x-git-upload-pack-result")
+          .addHeader("Cache-Control", "no-cache").body(new Buffer().write(out.toByteArray())).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private MockResponse listing(HttpUrl url) {
@@ -328,14 +421,15 @@ final class FakeHub extends Dispatcher {
     if (blob == null) {
       return notFound("EntryNotFound");
     }
-    if (!b.repo().gated.equals("false")) {
+    if (!b.repo().gated.equals("false") || b.repo().tokenOnly && !hasToken(request)) {
       return new MockResponse.Builder().code(401).addHeader("X-Error-Code", "GatedRepo")
           .addHeader("X-Error-Message", "Access to model " + b.repo().id + " is restricted.").build();
     }
     if (blob.lfs()) {
       String sha = sha256(blob.content());
       return new MockResponse.Builder().code(302)
-          .addHeader("Location", request.getUrl().resolve("/cdn/" + sha))
+          // The CDN is another host, as on the Hub: the token is not sent there and it is not a Hub bucket.
+          .addHeader("Location", cdnUrl(request.getUrl(), sha))
           .addHeader("X-Repo-Commit", revision)
           .addHeader("X-Linked-Etag", "\"" + sha + "\"")
           .addHeader("X-Linked-Size", Integer.toString(blob.content().length))
@@ -344,6 +438,11 @@ final class FakeHub extends Dispatcher {
           .build();
     }
     return ranged(request, blob.content(), "git:" + gitBlobId(blob.gitBytes()));
+  }
+
+  static String cdnUrl(HttpUrl hubUrl, String sha) {
+    String other = hubUrl.host().equals("localhost") ? "127.0.0.1" : "localhost";
+    return hubUrl.newBuilder().host(other).encodedPath("/cdn/" + sha).query(null).build().toString();
   }
 
   private MockResponse ranged(RecordedRequest request, byte[] content, String key) {

@@ -20,6 +20,11 @@ final class FakeRepo {
   final Instant createdAt;
   final Instant lastModified;
   String gated = "false";
+  /**
+   * Gated after the selection listed it: its git and resolve endpoints now answer only requests
+   * carrying {@link FakeHub#TOKEN} (a user who accepted the terms), as the Hub serves gated files.
+   */
+  boolean tokenOnly;
   final List<Spec> commits = new ArrayList<>();
 
   /** One file of a tree: mode, the bytes git stores and, for LFS files, the real content. */
@@ -42,6 +47,11 @@ final class FakeRepo {
     this.id = id;
     this.createdAt = Instant.parse(createdAt);
     this.lastModified = Instant.parse(lastModified);
+  }
+
+  FakeRepo tokenOnly() {
+    this.tokenOnly = true;
+    return this;
   }
 
   FakeRepo gated(String value) {

@@ -22,13 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import org.modelevolution.history.BareClones;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
-import org.modelevolution.hub.HubClient;
 import org.modelevolution.io.Sha256;
 
 /**
@@ -124,6 +120,48 @@ final class Scenario {
             .commit("system", "2025-02-01T00:00:00Z", "initial commit", lfs("model.safetensors", c("safetensors/f64_no_metadata.safetensors"))));
   }
 
+  /** The repository gated after the selection listed it: served to the token only. */
+  static final String GATED_LATER = "lab/gated-later";
+  static final String RENAMED_OLD = "oldname/renamed-model";
+  static final String RENAMED_NEW = "newname/renamed-model";
+
+  /**
+   * The hard cases of issue 12 on top of the base scenario: a repository gated after the listing
+   * (git and resolve answer only the token) holding a 2.3 MB ONNX file (larger than the head
+   * window, not a zip); a git endpoint failing transiently (three 503s); a PR whose
+   * {@code filesWithConflicts} is the literal {@code true}; and a renamed repository whose PR the
+   * conversions dataset names under the old id and the feed under the new one.
+   */
+  Scenario withHardCases(Path gitRoot) {
+    hub.add(new FakeRepo(GATED_LATER, "2022-06-01T00:00:00.000Z", "2024-04-01T00:00:00.000Z").tokenOnly()
+        .commit("system", "2022-06-01T00:00:00Z", "initial commit", text("README.md", "vad\n"))
+        .commit("Eve", "2022-06-02T00:00:00Z", "add the voice activity detector",
+            lfs("silero_vad.onnx", c("onnx/silero_vad_v5.onnx")), lfs("pytorch_model.bin", c("torch_zip/dtypes_dict.pt")))
+        .commit("Eve", "2024-04-01T00:00:00Z", "safetensors too", lfs("model.safetensors", c("safetensors/f32_with_metadata.safetensors"))),
+        gitRoot);
+    // A fourth recent candidate, so that the balanced sample keeps all four legacy ones.
+    hub.add(new FakeRepo("newco/recent-extra", "2023-08-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z")
+        .commit("system", "2023-08-01T00:00:00Z", "initial commit", text("README.md", "extra\n"))
+        .commit("Finn", "2024-03-01T00:00:00Z", "weights", lfs("model.safetensors", c("safetensors/many_tensors.safetensors")),
+            lfs("model.onnx", c("onnx/silero_vad_legacy.onnx"))),
+        gitRoot);
+    hub.gitFailures.put("acme/keras-old", new java.util.concurrent.atomic.AtomicInteger(3));
+    hub.prs.put("newco/diffusers#2", new FakeHub.Pr("newco/diffusers", 2, "open", "2024-02-05T00:00:00.000Z",
+        List.of(), com.fasterxml.jackson.databind.node.BooleanNode.TRUE));
+    hub.prs.put(RENAMED_NEW + "#3", new FakeHub.Pr(RENAMED_NEW, 3, "merged", "2023-04-01T00:00:00.000Z",
+        List.of(FakeHub.statusChange("2023-04-02T00:00:00.000Z", "merged", Optional.of(FakeHub.user("owner", false)))),
+        FakeHub.JSON.createArrayNode()));
+    hub.renames.put(RENAMED_OLD, RENAMED_NEW);
+    hub.conversionsCsv += "oldname/renamed-model,https://huggingface.co/" + RENAMED_OLD + "/discussions/3,2023-04-01 00:00:00\n";
+    List<com.fasterxml.jackson.databind.node.ObjectNode> extra = List.of(
+        FakeHub.feedItem("newco/diffusers", 2, true, "2024-02-05T00:00:00.000Z"),
+        FakeHub.feedItem(RENAMED_NEW, 3, true, "2023-04-01T00:00:00.000Z"));
+    List<List<com.fasterxml.jackson.databind.node.ObjectNode>> pages = new java.util.ArrayList<>(hub.feedPages);
+    pages.add(extra);
+    hub.feedPages = List.copyOf(pages);
+    return this;
+  }
+
   private void prs() {
     hub.prs.put("oldlab/legacy-gpt#1", new FakeHub.Pr("oldlab/legacy-gpt", 1, "merged", "2023-03-14T10:22:33.000Z",
         List.of(FakeHub.statusChange("2023-03-14T10:30:00.000Z", "merged", Optional.of(FakeHub.user("jdoe", false)))),
@@ -151,18 +189,25 @@ final class Scenario {
 
   /** The pipeline's context against {@code server}, with retries that do not sleep. */
   MiningContext context(Path out, MockWebServer server, Path gitRoot, Optional<Interceptor> crash) {
-    Endpoint endpoint = Endpoint.anonymous(Service.HUGGING_FACE, server.url("/"));
+    return context(out, server, crash, false);
+  }
+
+  /**
+   * The pipeline's context against {@code server}: clones over the fake Hub's smart HTTP, retries
+   * that do not sleep, and with {@code token} the token that opens the gated repositories.
+   */
+  MiningContext context(Path out, MockWebServer server, Optional<Interceptor> crash, boolean token) {
+    return clients(server, crash, token).context(new MiningLayout(out), Optional.empty())
+        .withProgress(MiningContext.ProgressFactory.SILENT)
+        .withClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+  }
+
+  static MiningClients clients(MockWebServer server, Optional<Interceptor> crash, boolean token) {
+    Endpoint endpoint = token
+        ? Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", server.url("/").toString(), "HF_TOKEN", FakeHub.TOKEN))
+        : Endpoint.anonymous(Service.HUGGING_FACE, server.url("/"));
     RetryPolicy policy = RetryPolicy.standard().withSleeper(d -> {}).withMaxRetries(12);
-    OkHttpClient.Builder builder = HttpClients.create(endpoint, policy).newBuilder();
-    crash.ifPresent(builder::addInterceptor);
-    OkHttpClient http = builder.build();
-    HubClient hub = new HubClient(endpoint, http, policy);
-    MiningLayout layout = new MiningLayout(out);
-    BareClones clones = new BareClones(layout.clones(), id -> gitRoot.resolve(id + ".git").toUri().toString());
-    return new MiningContext(hub, layout, clones, Wiring.sniffer(endpoint, http, policy),
-        Wiring.discussions(endpoint, http, policy),
-        MiningContext.ProgressFactory.SILENT, MiningContext.UnitHook.NONE,
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    return MiningClients.of(endpoint, policy, crash.stream().toList());
   }
 
   static byte[] read(Path file) throws IOException {

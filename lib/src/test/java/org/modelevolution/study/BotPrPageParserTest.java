@@ -55,6 +55,17 @@ class BotPrPageParserTest {
   }
 
   @Test
+  void conflictsTheHubCannotListAreConflicts() throws Exception {
+    // api-reference.md 1.9 and gotcha #20: the literal true when conflicts exist but cannot be listed.
+    BotPrHeader unlisted = BotPrPageParser.parseHeader("{\"discussion\":{\"status\":\"open\",\"filesWithConflicts\":true}}");
+    BotPrHeader noneSaid = BotPrPageParser.parseHeader("{\"discussion\":{\"status\":\"open\",\"filesWithConflicts\":false}}");
+
+    assertThat(unlisted.hasConflicts()).isTrue();
+    assertThat(unlisted.filesWithConflicts()).isEmpty();
+    assertThat(noneSaid.hasConflicts()).isFalse();
+  }
+
+  @Test
   void rejectsTruncatedAndForeignJsonWithAReason() {
     String whole = discussion("");
     assertThatThrownBy(() -> BotPrPageParser.parseDiscussion(whole.substring(0, whole.length() / 2)))

@@ -1,4 +1,6 @@
-package org.modelevolution.stackexchange;
+package org.modelevolution.mining;
+
+
 
 import static org.modelevolution.testing.HttpFixtures.text;
 

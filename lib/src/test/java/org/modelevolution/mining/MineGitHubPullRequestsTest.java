@@ -1,4 +1,7 @@
-package org.modelevolution.github;
+package org.modelevolution.mining;
+
+import org.modelevolution.github.GitHubClient;
+import org.modelevolution.github.SearchPacer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +34,7 @@ import org.modelevolution.perception.PostTable;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.testing.CrashingProgress;
 
-class PullRequestMinerTest {
+class MineGitHubPullRequestsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T00:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate SINCE = LocalDate.parse("2023-05-01");
@@ -53,11 +56,11 @@ class PullRequestMinerTest {
     return github;
   }
 
-  private static PullRequestMiner miner(MockWebServer server) {
+  private static MineGitHubPullRequests miner(MockWebServer server) {
     Endpoint endpoint = Service.GITHUB.endpoint(Map.of("GITHUB_API_URL", server.url("/").toString()));
     RetryPolicy policy = RetryPolicy.none().withSleeper(d -> {});
     GitHubClient client = new GitHubClient(HttpClients.create(endpoint, policy, CLOCK), endpoint, SearchPacer.none(), policy);
-    return new PullRequestMiner(client, endpoint, SINCE, UNTIL, CLOCK);
+    return new MineGitHubPullRequests(client, endpoint, SINCE, UNTIL, CLOCK);
   }
 
   private static RunManifest mine(FakeGitHub github, Path out, Progress progress) throws IOException {
@@ -86,7 +89,7 @@ class PullRequestMinerTest {
         assertThat(oneHour || splitLater).as(github.searchQueries.get(i)).isTrue();
       }
     }
-    assertThat(github.searchQueries).allMatch(q -> q.startsWith(PullRequestMiner.TERMS + " is:pr is:closed created:"));
+    assertThat(github.searchQueries).allMatch(q -> q.startsWith(MineGitHubPullRequests.TERMS + " is:pr is:closed created:"));
     assertThat(github.searchQueries).anyMatch(q -> q.endsWith("created:2023-05-20T00:00:00Z..2023-05-20T11:59:59Z"));
     assertThat(manifest.counts()).containsEntry("windows above cap", 1L)
         .containsEntry("bot pull requests excluded", 2L);

@@ -1,4 +1,7 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
+
+import org.modelevolution.perception.MinedPost;
+import org.modelevolution.perception.PostTable;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,6 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
+
+import org.modelevolution.perception.MinedPost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,7 @@ import org.modelevolution.hub.DiscussionDetails;
 import org.modelevolution.hub.DiscussionPage;
 import org.modelevolution.hub.DiscussionQuery;
 import org.modelevolution.hub.DiscussionsClient;
-import org.modelevolution.hub.DiscussionsException;
+import org.modelevolution.hub.HubException;
 import org.modelevolution.hub.HubRepo;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.io.Journal;
@@ -30,7 +32,7 @@ import org.modelevolution.progress.Progress;
  * <p>Resumable: list pages and discussion details are checkpointed one by one, so a rerun after a
  * crash fetches only what is missing and writes the same table as an uninterrupted run.
  */
-public final class ConversionSpaceDiscussions {
+public final class MineSpaceDiscussions {
   public static final String STEP = "hub-discussions";
   public static final HubRepo CONVERSION_SPACE = HubRepo.space("safetensors/convert");
   /** The Hub's public web address, used for the {@code url} column. */
@@ -46,7 +48,7 @@ public final class ConversionSpaceDiscussions {
   private final HubRepo repo;
   private final Clock clock;
 
-  public ConversionSpaceDiscussions(DiscussionsClient client, Endpoint endpoint, HubRepo repo, Clock clock) {
+  public MineSpaceDiscussions(DiscussionsClient client, Endpoint endpoint, HubRepo repo, Clock clock) {
     this.client = client;
     this.endpoint = endpoint;
     this.repo = repo;
@@ -108,8 +110,8 @@ public final class ConversionSpaceDiscussions {
       DiscussionDetails discussion = client.details(repo, num);
       details.record(key(num), MAPPER.readTree(discussion.json()));
       run.count("discussions fetched", 1);
-    } catch (DiscussionsException e) {
-      if (!e.isNotFound()) {
+    } catch (HubException e) {
+      if (e.reason() != HubException.Reason.NOT_VISIBLE && e.reason() != HubException.Reason.ENTRY_NOT_FOUND) {
         throw e;
       }
       // Deleted between listing and fetching: nothing to mine; a rerun tries again.

@@ -1,4 +1,6 @@
-package org.modelevolution.stackexchange;
+package org.modelevolution.mining;
+
+import org.modelevolution.stackexchange.StackExchangeClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,12 +34,12 @@ import org.modelevolution.perception.PostTable;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.testing.CrashingProgress;
 
-class StackOverflowMinerTest {
+class MineStackOverflowPostsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T00:00:00Z"), ZoneOffset.UTC);
   private static final long Y2022 = Instant.parse("2022-06-01T00:00:00Z").getEpochSecond();
   private static final long Y2023 = Instant.parse("2023-03-01T00:00:00Z").getEpochSecond();
-  private static final Set<String> ALL = Set.copyOf(StackOverflowMiner.QUERIES);
+  private static final Set<String> ALL = Set.copyOf(MineStackOverflowPosts.QUERIES);
 
   private final List<Duration> waits = new ArrayList<>();
 
@@ -53,12 +55,12 @@ class StackOverflowMinerTest {
     return fake;
   }
 
-  private StackOverflowMiner miner(MockWebServer server) {
+  private MineStackOverflowPosts miner(MockWebServer server) {
     Endpoint endpoint = Service.STACK_EXCHANGE.endpoint(Map.of("STACKEXCHANGE_API_URL", server.url("/2.3").toString()));
     RetryPolicy policy = RetryPolicy.standard().withSleeper(waits::add);
     StackExchangeClient client = new StackExchangeClient(
         HttpClients.create(endpoint, policy, CLOCK), endpoint, Optional.empty(), policy, CLOCK);
-    return new StackOverflowMiner(client, endpoint, StackOverflowMiner.QUERIES,
+    return new MineStackOverflowPosts(client, endpoint, MineStackOverflowPosts.QUERIES,
         LocalDate.parse("2022-01-01"), LocalDate.parse("2023-12-31"), CLOCK);
   }
 

@@ -1,4 +1,10 @@
-package org.modelevolution.github;
+package org.modelevolution.mining;
+
+import org.modelevolution.github.BotAuthors;
+import org.modelevolution.github.CreatedRange;
+import org.modelevolution.github.GitHubClient;
+import org.modelevolution.github.GitHubException;
+import org.modelevolution.github.SearchPage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +27,6 @@ import org.modelevolution.http.Endpoint;
 import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.perception.MinedPost;
-import org.modelevolution.perception.PostMiningRun;
 import org.modelevolution.progress.Progress;
 
 /**
@@ -42,7 +47,7 @@ import org.modelevolution.progress.Progress;
  * <p>Resumable: every searched window and every pull request's comments are checkpointed, so a
  * rerun after a crash continues where it stopped and writes the same bytes as an uninterrupted run.
  */
-public final class PullRequestMiner {
+public final class MineGitHubPullRequests {
   public static final String STEP = "github-prs";
   public static final String TERMS = "(safetensor OR \"safe tensor\" OR safetensors)";
   public static final String CONVERSATION = "conversation";
@@ -62,7 +67,7 @@ public final class PullRequestMiner {
   private final Clock clock;
 
   /** Mines pull requests created from {@code since} to {@code until}, both inclusive (UTC). */
-  public PullRequestMiner(GitHubClient client, Endpoint endpoint, LocalDate since, LocalDate until, Clock clock) {
+  public MineGitHubPullRequests(GitHubClient client, Endpoint endpoint, LocalDate since, LocalDate until, Clock clock) {
     this.client = client;
     this.endpoint = endpoint;
     this.since = since;

@@ -1,4 +1,6 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
+
+import org.modelevolution.perception.MinedPost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,8 @@
-package org.modelevolution.stackexchange;
+package org.modelevolution.mining;
+
+import org.modelevolution.stackexchange.ExcerptPage;
+import org.modelevolution.stackexchange.ExcerptQuery;
+import org.modelevolution.stackexchange.StackExchangeClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +22,6 @@ import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.perception.HtmlText;
 import org.modelevolution.perception.MinedPost;
-import org.modelevolution.perception.PostMiningRun;
 import org.modelevolution.progress.Progress;
 
 /**
@@ -36,7 +39,7 @@ import org.modelevolution.progress.Progress;
  * <p>Resumable: every page is checkpointed; a rerun after a crash or a quota stop continues with
  * the next page and writes the same bytes as an uninterrupted run.
  */
-public final class StackOverflowMiner {
+public final class MineStackOverflowPosts {
   public static final String STEP = "stackoverflow-posts";
   /**
    * The study's three queries. The API reference does not record them; these are the spellings
@@ -59,7 +62,7 @@ public final class StackOverflowMiner {
   private final Clock clock;
 
   /** Mines posts created from {@code since} to {@code until}, both inclusive (UTC). */
-  public StackOverflowMiner(StackExchangeClient client, Endpoint endpoint, List<String> queries, LocalDate since,
+  public MineStackOverflowPosts(StackExchangeClient client, Endpoint endpoint, List<String> queries, LocalDate since,
       LocalDate until, Clock clock) {
     if (queries.isEmpty()) {
       throw new IllegalArgumentException("no query");
@@ -152,7 +155,7 @@ public final class StackOverflowMiner {
         .sorted(Comparator.comparingLong((JsonNode i) -> i.path("question_id").asLong())
             .thenComparing(i -> isAnswer(i) ? 1 : 0)
             .thenComparingLong(i -> i.path("answer_id").asLong()))
-        .map(StackOverflowMiner::row)
+        .map(MineStackOverflowPosts::row)
         .toList();
   }
 

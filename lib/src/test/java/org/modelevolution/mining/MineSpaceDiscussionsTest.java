@@ -1,4 +1,7 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
+
+import org.modelevolution.perception.MinedPost;
+import org.modelevolution.perception.PostTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +36,7 @@ import org.modelevolution.io.RunManifest;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.testing.CrashingProgress;
 
-class ConversionSpaceDiscussionsTest {
+class MineSpaceDiscussionsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T00:00:00Z"), ZoneOffset.UTC);
   private static final String BASE = "/api/spaces/safetensors/convert/discussions";
@@ -91,8 +94,8 @@ class ConversionSpaceDiscussionsTest {
       server.start();
       Endpoint endpoint = Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", server.url("/").toString()));
       RetryPolicy policy = RetryPolicy.none();
-      DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, policy, CLOCK), endpoint);
-      return new ConversionSpaceDiscussions(client, endpoint, ConversionSpaceDiscussions.CONVERSION_SPACE, CLOCK)
+      DiscussionsClient client = new DiscussionsClient(HttpClients.create(endpoint, policy, CLOCK), endpoint, policy);
+      return new MineSpaceDiscussions(client, endpoint, MineSpaceDiscussions.CONVERSION_SPACE, CLOCK)
           .mine(out, progress);
     }
   }
@@ -116,7 +119,7 @@ class ConversionSpaceDiscussionsTest {
     assertThat(content.get("status").asText()).isEqualTo("open");
     assertThat(content.get("events")).hasSize(4);
     assertThat(content.get("events").get(2).has("author")).as("deleted commenter kept").isFalse();
-    assertThat(manifest.errors()).singleElement().asString().startsWith("spaces/safetensors/convert#5: HTTP 404");
+    assertThat(manifest.errors()).singleElement().asString().startsWith("spaces/safetensors/convert#5: ").contains("HTTP 404");
     assertThat(manifest.counts()).containsEntry("discussions fetched", 6L).containsEntry("discussions missing", 1L)
         .containsEntry("status open", 3L).containsEntry("status closed", 3L);
   }

@@ -1,4 +1,4 @@
-package org.modelevolution.perception;
+package org.modelevolution.mining;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
