@@ -121,8 +121,9 @@ public final class RemoteByteSource implements ByteSource {
       }
       if (response.code() != 200 && response.code() != 206) {
         String code = Optional.ofNullable(response.header("X-Error-Code")).orElse("");
+        String message = Optional.ofNullable(response.header("X-Error-Message")).orElse("");
         response.close();
-        throw new RemoteReadException(response.code(), code, current);
+        throw new RemoteReadException(response.code(), code, code, message, current);
       }
       return new RemoteByteSource(
           client, name, headWindow, tailWindow, response, current, sizeOf(response, linkedSize), contentId, requests, false);
@@ -334,16 +335,34 @@ public final class RemoteByteSource implements ByteSource {
   /** An HTTP failure, with the Hub's {@code X-Error-Code} when given. The URL is redacted. */
   public static final class RemoteReadException extends IOException {
     private final int status;
+    private final String errorCode;
+    private final String errorMessage;
 
     RemoteReadException(int status, String detail, HttpUrl url) {
+      this(status, detail, "", "", url);
+    }
+
+    RemoteReadException(int status, String detail, String errorCode, String errorMessage, HttpUrl url) {
       // Scheme, host and path only: the query of a signed CDN URL is a credential.
       super("HTTP " + status + (detail == null || detail.isEmpty() ? "" : " " + detail) + " for "
           + url.scheme() + "://" + url.host() + url.encodedPath());
       this.status = status;
+      this.errorCode = errorCode;
+      this.errorMessage = errorMessage;
     }
 
     public int status() {
       return status;
+    }
+
+    /** The answer's {@code X-Error-Code} header, empty when it had none. */
+    public String errorCode() {
+      return errorCode;
+    }
+
+    /** The answer's {@code X-Error-Message} header, empty when it had none. */
+    public String errorMessage() {
+      return errorMessage;
     }
   }
 }

@@ -4,19 +4,30 @@ import java.io.IOException;
 import okhttp3.Response;
 import org.modelevolution.hub.HubException.Reason;
 
-/** Turns an unsuccessful Hub response into a {@link HubException}, headers first (api-reference.md 1.0). */
-final class HubErrors {
+/**
+ * The Hub's one error mapping: an unsuccessful Hub answer becomes a {@link HubException}, classified
+ * from its headers first (api-reference.md 1.0). Every reader of the Hub goes through it: the JSON
+ * API and discussions clients with their responses, the format detector's ranged reads with the
+ * status and headers they kept.
+ */
+public final class HubErrors {
   private HubErrors() {}
 
   static HubException toException(Response response) throws IOException {
-    int code = response.code();
     String errorCode = response.header("X-Error-Code", "");
     String message = response.header("X-Error-Message", "");
-    String url = response.request().url().redact();
     String detail = (errorCode + " " + message).strip();
     if (detail.isEmpty()) {
       detail = bodyExcerpt(response);
     }
+    return toException(response.code(), errorCode, message, response.request().url().redact(), detail);
+  }
+
+  /**
+   * The exception for an answer of HTTP {@code code} with the headers {@code X-Error-Code} and
+   * {@code X-Error-Message} (empty when absent) to a request for {@code url} (already redacted).
+   */
+  public static HubException toException(int code, String errorCode, String message, String url, String detail) {
     Reason reason = switch (code) {
       case 401 -> message.contains("Invalid credentials") ? Reason.BAD_CREDENTIALS
           : "GatedRepo".equals(errorCode) ? Reason.GATED : Reason.NOT_VISIBLE;

@@ -12,7 +12,7 @@ import org.modelevolution.formats.RemoteByteSource;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
-import org.modelevolution.hub.HubException;
+import org.modelevolution.hub.HubErrors;
 
 /**
  * The format of a model file at a commit, told by the content-based {@link Detector} over the
@@ -63,14 +63,8 @@ public final class DetectorSniffer implements FormatSniffer {
           throw watched.failure;
         }
       } catch (RemoteByteSource.RemoteReadException e) {
-        HubException.Reason reason = switch (e.status()) {
-          case 401 -> HubException.Reason.NOT_VISIBLE;
-          case 403 -> HubException.Reason.FORBIDDEN;
-          case 404, 410 -> HubException.Reason.ENTRY_NOT_FOUND;
-          case 416 -> HubException.Reason.RANGE_NOT_SATISFIABLE;
-          default -> HubException.Reason.HTTP_ERROR;
-        };
-        throw new HubException(reason, e.status(), url.redact(), e.getMessage());
+        // Classified as every other Hub answer is, from its status and X-Error-* headers.
+        throw HubErrors.toException(e.status(), e.errorCode(), e.errorMessage(), url.redact(), e.getMessage());
       } catch (InterruptedIOException | RateLimitedException e) {
         throw e;
       } catch (IOException e) {

@@ -41,7 +41,7 @@ public final class MergeShards {
     Map<String, String> parameters = new TreeMap<>(params.asMap());
     parameters.put("group", group.fileSuffix());
     parameters.put("shards", Integer.toString(count));
-    StepRun run = new StepRun(STEP + "-" + group.fileSuffix(), parameters, ctx);
+    MiningRun run = MiningRun.of(STEP + "-" + group.fileSuffix(), parameters, ctx);
     List<String> ids = PerRepository.selected(ctx, group, run);
     Map<String, Long> history = finished(MineHistory.STEP, group, MineHistory.RepoHistory.class,
         MineHistory.RepoHistory::commits, ids, run);
@@ -58,7 +58,7 @@ public final class MergeShards {
 
   /** The repositories every shard finished in {@code step}, with their rows; gaps and overlaps are errors. */
   private <T> Map<String, Long> finished(String step, Group group, Class<T> type, ToLongFunction<T> rows,
-      List<String> ids, StepRun run) {
+      List<String> ids, MiningRun run) {
     Map<String, Long> all = new TreeMap<>();
     Map<String, Shard> by = new TreeMap<>();
     for (int i = 0; i < count; i++) {

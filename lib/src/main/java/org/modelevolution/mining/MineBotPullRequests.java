@@ -23,7 +23,6 @@ import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.hub.ActivityPage;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
@@ -85,7 +84,7 @@ public final class MineBotPullRequests {
   }
 
   public StepResult run() {
-    StepRun run = new StepRun(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS), ctx);
+    MiningRun run = MiningRun.of(STEP, Map.of("bot", BOT, "dataset", CONVERSIONS), ctx);
     TreeMap<String, PrRef> prs = new TreeMap<>();
     try {
       conversions(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
@@ -98,7 +97,7 @@ public final class MineBotPullRequests {
     commitTitles(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
     run.add("prs_only_in_commit_titles", prs.size() - before);
     boolean feedWorks;
-    try (Journal<FeedPage> feed = Journal.open(ctx.layout().journal("bot-feed"), FeedPage.class)) {
+    try (MiningRun.Checkpoint<FeedPage> feed = run.checkpoint("bot-feed", FeedPage.class)) {
       feedWorks = feed(feed, run);
       before = prs.size();
       feed.entries().values().forEach(page -> page.prs().forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr)));
@@ -109,8 +108,8 @@ public final class MineBotPullRequests {
       listSelectedRepositories(run).forEach(pr -> prs.putIfAbsent(pr.prUrl(), pr));
       run.add("prs_only_in_repository_lists", prs.size() - before);
     }
-    try (Journal<PrRecord> journal = Journal.open(ctx.layout().journal(STEP), PrRecord.class);
-        Progress progress = ctx.progress().start("bot pull requests", prs.size())) {
+    try (MiningRun.Checkpoint<PrRecord> journal = run.checkpoint(STEP, PrRecord.class);
+        Progress progress = run.progress("bot pull requests", prs.size())) {
       for (PrRef pr : prs.values()) {
         progress.step();
         if (journal.isDone(pr.prUrl())) {
@@ -119,7 +118,6 @@ public final class MineBotPullRequests {
         }
         try {
           journal.record(pr.prUrl(), fetch(pr));
-          ctx.hook().unitDone(STEP, pr.prUrl());
           run.count("prs_fetched");
         } catch (RateLimitedException e) {
           run.error(pr.prUrl(), e);
@@ -134,7 +132,7 @@ public final class MineBotPullRequests {
   }
 
   /** The PRs logged in the conversions dataset, cached under {@code work/} once downloaded. */
-  private List<PrRef> conversions(StepRun run) throws IOException {
+  private List<PrRef> conversions(MiningRun run) throws IOException {
     Path cached = ctx.layout().work().resolve("bot").resolve("conversions-data.csv");
     if (!Files.isRegularFile(cached)) {
       byte[] csv = ctx.hub().datasetFile(CONVERSIONS, "main", "data.csv", 1L << 30);
@@ -170,7 +168,7 @@ public final class MineBotPullRequests {
    * The PRs behind the converter's merge commits in the mined histories: their title is the PR's
    * ({@code Adding `safetensors` variant of this model (#N)}), which names the discussion number.
    */
-  private List<PrRef> commitTitles(StepRun run) {
+  private List<PrRef> commitTitles(MiningRun run) {
     List<PrRef> prs = new ArrayList<>();
     for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
       Path commits = ctx.layout().selectedCommits(group);
@@ -201,7 +199,7 @@ public final class MineBotPullRequests {
    * The confirmed fallback when the feed is unavailable: the bot's PRs in each selected
    * repository, from the discussion list filtered by author, one checkpointed unit per repository.
    */
-  private List<PrRef> listSelectedRepositories(StepRun run) {
+  private List<PrRef> listSelectedRepositories(MiningRun run) {
     List<String> ids = new ArrayList<>();
     for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
       if (Files.isRegularFile(ctx.layout().selectedRepos(group))) {
@@ -209,12 +207,11 @@ public final class MineBotPullRequests {
       }
     }
     List<PrRef> prs = new ArrayList<>();
-    try (Journal<RepoPrs> journal = Journal.open(ctx.layout().journal("bot-repo-prs"), RepoPrs.class)) {
+    try (MiningRun.Checkpoint<RepoPrs> journal = run.checkpoint("bot-repo-prs", RepoPrs.class)) {
       for (String id : ids.stream().sorted().toList()) {
         if (!journal.isDone(id)) {
           try {
             journal.record(id, new RepoPrs(ctx.discussions().pullRequestsBy(id, BOT)));
-            ctx.hook().unitDone("bot-repo-prs", id);
             run.count("repositories_listed");
           } catch (IOException e) {
             run.error("pull requests of " + id, e);
@@ -229,7 +226,7 @@ public final class MineBotPullRequests {
   }
 
   /** Reads the bot's feed page by page from the checkpoint on; false when it failed (any failure only ends it). */
-  private boolean feed(Journal<FeedPage> feed, StepRun run) {
+  private boolean feed(MiningRun.Checkpoint<FeedPage> feed, MiningRun run) {
     String cursor = null;
     if (!feed.entries().isEmpty()) {
       FeedPage last = feed.entries().get(feed.entries().lastKey());
@@ -258,7 +255,6 @@ public final class MineBotPullRequests {
             ? null : page.cursor().get();
         String key = String.format("%08d", index);
         feed.record(key, new FeedPage(cursor, next, prs));
-        ctx.hook().unitDone("bot-feed", key);
         run.count("feed_pages");
         if (next == null) {
           return true;
@@ -354,7 +350,7 @@ public final class MineBotPullRequests {
     }
   }
 
-  private void write(Journal<PrRecord> journal, StepRun run) {
+  private void write(MiningRun.Checkpoint<PrRecord> journal, MiningRun run) {
     // Sources name a renamed repository's PR under both ids: one row per discussion.
     Map<String, PrRecord> unique = new TreeMap<>();
     journal.entries().values().stream().filter(PrRecord::botPr).forEach(r -> unique.putIfAbsent(r.identity(), r));

@@ -19,7 +19,6 @@ import org.modelevolution.history.TreeItem;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
@@ -37,6 +36,8 @@ import org.modelevolution.study.Group;
 public final class MineFormats {
   public static final String STEP = "formats";
   public static final String SYMLINK = "UNDETERMINED (symbolic link)";
+  /** The checkpoint of sniffed contents, shared by both groups. */
+  static final String BLOBS = "formats-blobs";
   static final String HEADER = PandasCsv.line("repo_url", "commit_hash", "model_file_path",
       "serialization_format", "message", "author", "date", "is_in_commit");
 
@@ -62,12 +63,11 @@ public final class MineFormats {
   }
 
   public StepResult run() {
-    StepRun run = PerRepository.start(ctx, params, STEP, group);
+    MiningRun run = PerRepository.start(ctx, params, STEP, group);
     List<String> ids = PerRepository.selected(ctx, group, run);
-    try (Journal<RepoFormats> journal = Journal.open(ctx.layout().journal(STEP + "-" + group.fileSuffix()),
-            RepoFormats.class);
-        Journal<BlobFormat> blobs = Journal.open(ctx.layout().journal("formats-blobs"), BlobFormat.class);
-        Progress progress = ctx.progress().start("formats " + group.fileSuffix(), ids.size())) {
+    try (MiningRun.Checkpoint<RepoFormats> journal = run.checkpoint(STEP + "-" + group.fileSuffix(), RepoFormats.class);
+        MiningRun.Checkpoint<BlobFormat> blobs = run.checkpoint(BLOBS, BlobFormat.class);
+        Progress progress = run.progress("formats " + group.fileSuffix(), ids.size())) {
       PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
         @Override
         public RepoFormats mine(String id) throws IOException {
@@ -107,7 +107,7 @@ public final class MineFormats {
     return run.finish();
   }
 
-  private long mine(String id, Journal<BlobFormat> blobs, StepRun run) throws IOException {
+  private long mine(String id, MiningRun.Checkpoint<BlobFormat> blobs, MiningRun run) throws IOException {
     List<String> rows = new ArrayList<>();
     try (Repository repository = ctx.clones().open(id)) {
       RepositoryHistory history = RepositoryHistory.of(repository);
@@ -147,7 +147,7 @@ public final class MineFormats {
   }
 
   private String formatOf(String id, String commit, TreeItem item, RepositoryHistory history,
-      Journal<BlobFormat> blobs, StepRun run) throws IOException {
+      MiningRun.Checkpoint<BlobFormat> blobs, MiningRun run) throws IOException {
     RepositoryHistory.BlobInfo blob = history.blob(item.objectId());
     String key = blob.contentKey();
     var known = blobs.get(key);
@@ -170,12 +170,11 @@ public final class MineFormats {
       result = new BlobFormat("undetermined", blob.contentSize(), 0, 0, e.reason().name(), 0, false);
     }
     blobs.record(key, result);
-    ctx.hook().unitDone("formats-blobs", key);
     run.count("blobs_sniffed");
     return result.format();
   }
 
-  private void writeTable(List<String> ids, Journal<RepoFormats> journal, StepRun run) {
+  private void writeTable(List<String> ids, MiningRun.Checkpoint<RepoFormats> journal, MiningRun run) {
     Map<String, Long> rows = new TreeMap<>();
     journal.entries().forEach((id, entry) -> rows.put(id, entry.rows()));
     PerRepository.writeTable(ctx, STEP, group, HEADER, ids, rows, ctx.layout().evolution(group), run);

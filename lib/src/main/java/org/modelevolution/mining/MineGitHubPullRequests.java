@@ -24,7 +24,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.perception.MinedPost;
 import org.modelevolution.progress.Progress;
@@ -96,13 +95,14 @@ public final class MineGitHubPullRequests {
     return String.join("\n", lines);
   }
 
-  public RunManifest mine(Path outDir, Progress progress) throws IOException {
-    PostMiningRun run = PostMiningRun.start(STEP, outDir,
+  public RunManifest mine(Path outDir, Progress shown) throws IOException {
+    MiningRun run = MiningRun.ofPosts(STEP, outDir,
         Map.of("terms", TERMS, "qualifiers", "is:pr is:closed created:<window>", "since", since.toString(),
             "until", until.toString(), "excluded authors", "type Bot, login ending in bot, dependabot, renovate, greenkeeper"),
-        endpoint, clock);
-    try (Journal<WindowResult> windows = Journal.open(run.journal("windows"), WindowResult.class);
-        Journal<Conversation> conversations = Journal.open(run.journal("comments"), Conversation.class)) {
+        endpoint, clock, shown);
+    try (MiningRun.Checkpoint<WindowResult> windows = run.checkpoint("windows", WindowResult.class);
+        MiningRun.Checkpoint<Conversation> conversations = run.checkpoint("comments", Conversation.class);
+        Progress progress = run.progress(STEP, 0)) {
       search(windows, run, progress);
       SortedMap<Long, JsonNode> pullRequests = pullRequests(windows, run);
       progress.total(windows.size() + pullRequests.size());
@@ -112,11 +112,12 @@ public final class MineGitHubPullRequests {
         progress.step();
         rows.add(row(item, conversation));
       }
-      return run.finish(rows);
+      run.writePosts(rows);
+      return run.finish().manifest();
     }
   }
 
-  private void search(Journal<WindowResult> windows, PostMiningRun run, Progress progress) throws IOException {
+  private void search(MiningRun.Checkpoint<WindowResult> windows, MiningRun run, Progress progress) throws IOException {
     Deque<CreatedRange> pending = new ArrayDeque<>(CreatedRange.months(since, until));
     long planned = pending.size();
     progress.total(planned);
@@ -126,11 +127,11 @@ public final class MineGitHubPullRequests {
       WindowResult result;
       if (done.isPresent()) {
         result = done.get();
-        run.count("windows already done", 1);
+        run.count("windows already done");
       } else {
         result = searchWindow(range);
         windows.record(range.key(), result);
-        run.count("windows searched", 1);
+        run.count("windows searched");
       }
       if (result.split()) {
         List<CreatedRange> halves = range.split();
@@ -161,36 +162,36 @@ public final class MineGitHubPullRequests {
   }
 
   /** Items of all leaf windows, pull requests only, bots left out, deduplicated by id. */
-  private SortedMap<Long, JsonNode> pullRequests(Journal<WindowResult> windows, PostMiningRun run) {
+  private SortedMap<Long, JsonNode> pullRequests(MiningRun.Checkpoint<WindowResult> windows, MiningRun run) {
     SortedMap<Long, JsonNode> byId = new TreeMap<>();
     long items = 0;
     for (Map.Entry<String, WindowResult> window : windows.entries().entrySet()) {
       WindowResult result = window.getValue();
       if (result.aboveCap()) {
-        run.error("window " + window.getKey(), "total_count " + result.totalCount()
+        run.note("window " + window.getKey(), "total_count " + result.totalCount()
             + " stays above the 1,000-result cap at the smallest window; the first 1,000 results are kept");
-        run.count("windows above cap", 1);
+        run.count("windows above cap");
       }
       if (result.incomplete()) {
-        run.count("windows with incomplete results", 1);
+        run.count("windows with incomplete results");
       }
       for (JsonNode item : result.items()) {
         items++;
         if (!item.has("pull_request")) {
-          run.count("items that are not pull requests", 1);
+          run.count("items that are not pull requests");
         } else if (BotAuthors.isBot(item.get("user"))) {
-          run.count("bot pull requests excluded", 1);
+          run.count("bot pull requests excluded");
         } else {
           byId.putIfAbsent(item.path("id").asLong(), item);
         }
       }
     }
-    run.count("search items", items);
-    run.count("pull requests", byId.size());
+    run.add("search items", items);
+    run.add("pull requests", byId.size());
     return byId;
   }
 
-  private Conversation conversation(JsonNode item, Journal<Conversation> conversations, PostMiningRun run)
+  private Conversation conversation(JsonNode item, MiningRun.Checkpoint<Conversation> conversations, MiningRun run)
       throws IOException {
     String key = String.format("%015d", item.path("id").asLong());
     Optional<Conversation> done = conversations.get(key);
@@ -207,7 +208,7 @@ public final class MineGitHubPullRequests {
     } else {
       try {
         conversation = new Conversation(client.comments(repository.get(), item.path("number").asLong()), null);
-        run.count("comment lists fetched", 1);
+        run.count("comment lists fetched");
       } catch (GitHubException e) {
         if (!e.isGone()) {
           throw e;
@@ -216,7 +217,7 @@ public final class MineGitHubPullRequests {
       }
     }
     if (conversation.unavailable() != null) {
-      run.error(item.path("html_url").asText(key), "comments unavailable: " + conversation.unavailable());
+      run.note(item.path("html_url").asText(key), "comments unavailable: " + conversation.unavailable());
     }
     conversations.record(key, conversation);
     return conversation;

@@ -16,7 +16,6 @@ import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
@@ -51,11 +50,10 @@ public final class MineHistory {
   }
 
   public StepResult run() {
-    StepRun run = PerRepository.start(ctx, params, STEP, group);
+    MiningRun run = PerRepository.start(ctx, params, STEP, group);
     List<String> ids = PerRepository.selected(ctx, group, run);
-    try (Journal<RepoHistory> journal = Journal.open(ctx.layout().journal(STEP + "-" + group.fileSuffix()),
-            RepoHistory.class);
-        Progress progress = ctx.progress().start("history " + group.fileSuffix(), ids.size())) {
+    try (MiningRun.Checkpoint<RepoHistory> journal = run.checkpoint(STEP + "-" + group.fileSuffix(), RepoHistory.class);
+        Progress progress = run.progress("history " + group.fileSuffix(), ids.size())) {
       PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
         @Override
         public RepoHistory mine(String id) throws IOException {
@@ -95,7 +93,7 @@ public final class MineHistory {
         String.join(";", c.filesInTree()));
   }
 
-  private void writeTable(List<String> ids, Journal<RepoHistory> journal, StepRun run) {
+  private void writeTable(List<String> ids, MiningRun.Checkpoint<RepoHistory> journal, MiningRun run) {
     Map<String, Long> rows = new TreeMap<>();
     journal.entries().forEach((id, entry) -> rows.put(id, entry.commits()));
     PerRepository.writeTable(ctx, STEP, group, HEADER, ids, rows, ctx.layout().selectedCommits(group), run);

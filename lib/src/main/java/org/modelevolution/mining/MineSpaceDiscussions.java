@@ -19,7 +19,6 @@ import org.modelevolution.hub.DiscussionsClient;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.hub.HubRepo;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.progress.Progress;
 
@@ -66,28 +65,30 @@ public final class MineSpaceDiscussions {
         "checkpoint: " + outDir.resolve(STEP + ".journal"));
   }
 
-  public RunManifest mine(Path outDir, Progress progress) throws IOException {
-    PostMiningRun run = PostMiningRun.start(STEP, outDir,
-        Map.of("repo", repo.toString(), "type", "all", "status", "all"), endpoint, clock);
-    try (Journal<ListedPage> pages = Journal.open(run.journal("pages"), ListedPage.class);
-        Journal<JsonNode> details = Journal.open(run.journal("details"), JsonNode.class)) {
+  public RunManifest mine(Path outDir, Progress shown) throws IOException {
+    MiningRun run = MiningRun.ofPosts(STEP, outDir,
+        Map.of("repo", repo.toString(), "type", "all", "status", "all"), endpoint, clock, shown);
+    try (MiningRun.Checkpoint<ListedPage> pages = run.checkpoint("pages", ListedPage.class);
+        MiningRun.Checkpoint<JsonNode> details = run.checkpoint("details", JsonNode.class)) {
       SortedSet<Integer> nums = listAll(pages, run);
-      progress.total(nums.size());
-      for (int num : nums) {
-        String key = key(num);
-        if (details.isDone(key)) {
-          run.count("discussions already done", 1);
-        } else {
-          fetch(num, details, run);
+      try (Progress progress = run.progress(STEP, nums.size())) {
+        for (int num : nums) {
+          String key = key(num);
+          if (details.isDone(key)) {
+            run.count("discussions already done");
+          } else {
+            fetch(num, details, run);
+          }
+          progress.step();
         }
-        progress.step();
       }
-      details.entries().values().forEach(d -> run.count("status " + d.path("status").asText("unknown"), 1));
-      return run.finish(rows(details));
+      details.entries().values().forEach(d -> run.count("status " + d.path("status").asText("unknown")));
+      run.writePosts(rows(details));
+      return run.finish().manifest();
     }
   }
 
-  private SortedSet<Integer> listAll(Journal<ListedPage> pages, PostMiningRun run) throws IOException {
+  private SortedSet<Integer> listAll(MiningRun.Checkpoint<ListedPage> pages, MiningRun run) throws IOException {
     SortedSet<Integer> nums = new TreeSet<>();
     for (int p = 0; ; p++) {
       String key = String.format("page-%06d", p);
@@ -96,7 +97,7 @@ public final class MineSpaceDiscussions {
         DiscussionPage page = client.page(repo, DiscussionQuery.all(), p);
         listed = new ListedPage(page.discussions().stream().map(d -> d.num()).toList(), page.count(), page.hasNext());
         pages.record(key, listed);
-        run.count("list pages fetched", 1);
+        run.count("list pages fetched");
       }
       nums.addAll(listed.nums());
       if (!listed.hasNext()) {
@@ -105,22 +106,22 @@ public final class MineSpaceDiscussions {
     }
   }
 
-  private void fetch(int num, Journal<JsonNode> details, PostMiningRun run) throws IOException {
+  private void fetch(int num, MiningRun.Checkpoint<JsonNode> details, MiningRun run) throws IOException {
     try {
       DiscussionDetails discussion = client.details(repo, num);
       details.record(key(num), MAPPER.readTree(discussion.json()));
-      run.count("discussions fetched", 1);
+      run.count("discussions fetched");
     } catch (HubException e) {
       if (e.reason() != HubException.Reason.NOT_VISIBLE && e.reason() != HubException.Reason.ENTRY_NOT_FOUND) {
         throw e;
       }
       // Deleted between listing and fetching: nothing to mine; a rerun tries again.
-      run.error(repo + "#" + num, e.getMessage());
-      run.count("discussions missing", 1);
+      run.note(repo + "#" + num, e.getMessage());
+      run.count("discussions missing");
     }
   }
 
-  private List<MinedPost> rows(Journal<JsonNode> details) {
+  private List<MinedPost> rows(MiningRun.Checkpoint<JsonNode> details) {
     List<MinedPost> rows = new ArrayList<>();
     // The discussion's public address, whatever mirror served the API: same data, same bytes.
     String web = WEB + "/" + repo + "/discussions";

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.io.Journal;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.perception.HtmlText;
 import org.modelevolution.perception.MinedPost;
@@ -105,14 +104,14 @@ public final class MineStackOverflowPosts {
     return String.join("\n", lines);
   }
 
-  public RunManifest mine(Path outDir, Progress progress) throws IOException {
-    PostMiningRun run = PostMiningRun.start(STEP, outDir,
+  public RunManifest mine(Path outDir, Progress shown) throws IOException {
+    MiningRun run = MiningRun.ofPosts(STEP, outDir,
         Map.of("queries", String.join(" | ", queries), "since", since.toString(), "until", until.toString(),
             "site", StackExchangeClient.SITE, "windows", "calendar years"),
-        endpoint, clock);
+        endpoint, clock, shown);
     List<ExcerptQuery> searches = searches();
-    progress.total(searches.size());
-    try (Journal<PageResult> pages = Journal.open(run.journal("pages"), PageResult.class)) {
+    try (MiningRun.Checkpoint<PageResult> pages = run.checkpoint("pages", PageResult.class);
+        Progress progress = run.progress(STEP, searches.size())) {
       for (ExcerptQuery search : searches) {
         for (int page = 1; ; page++) {
           String key = key(search, page);
@@ -120,12 +119,12 @@ public final class MineStackOverflowPosts {
           PageResult result;
           if (done.isPresent()) {
             result = done.get();
-            run.count("pages already done", 1);
+            run.count("pages already done");
           } else {
             ExcerptPage fetched = client.searchExcerpts(search, page);
             result = new PageResult(fetched.items(), fetched.hasMore());
             pages.record(key, result);
-            run.count("pages fetched", 1);
+            run.count("pages fetched");
             if (fetched.quotaRemaining() >= 0) {
               run.set("quota remaining", fetched.quotaRemaining());
             }
@@ -136,11 +135,12 @@ public final class MineStackOverflowPosts {
         }
         progress.step();
       }
-      return run.finish(rows(pages, run));
+      run.writePosts(rows(pages, run));
+      return run.finish().manifest();
     }
   }
 
-  private static List<MinedPost> rows(Journal<PageResult> pages, PostMiningRun run) {
+  private static List<MinedPost> rows(MiningRun.Checkpoint<PageResult> pages, MiningRun run) {
     Map<String, JsonNode> byPost = new LinkedHashMap<>();
     long items = 0;
     for (PageResult page : pages.entries().values()) {
@@ -149,8 +149,8 @@ public final class MineStackOverflowPosts {
         byPost.putIfAbsent(postId(item), item);
       }
     }
-    run.count("search items", items);
-    run.count("duplicates removed", items - byPost.size());
+    run.add("search items", items);
+    run.add("duplicates removed", items - byPost.size());
     return byPost.values().stream()
         .sorted(Comparator.comparingLong((JsonNode i) -> i.path("question_id").asLong())
             .thenComparing(i -> isAnswer(i) ? 1 : 0)

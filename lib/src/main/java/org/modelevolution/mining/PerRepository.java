@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.modelevolution.history.BareClones;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -34,14 +33,14 @@ final class PerRepository {
   }
 
   /** Starts the run of {@code step} for {@code group}, the group added to the parameters. */
-  static StepRun start(MiningContext ctx, MiningParameters params, String step, Group group) {
+  static MiningRun start(MiningContext ctx, MiningParameters params, String step, Group group) {
     Map<String, String> parameters = new TreeMap<>(params.asMap());
     parameters.put("group", group.fileSuffix());
-    return new StepRun(step + "-" + group.fileSuffix(), parameters, ctx);
+    return MiningRun.of(step + "-" + group.fileSuffix(), parameters, ctx);
   }
 
   /** Reads the group's selected repositories, recording the file as an input of {@code run}. */
-  static List<String> selected(MiningContext ctx, Group group, StepRun run) {
+  static List<String> selected(MiningContext ctx, Group group, MiningRun run) {
     var input = ctx.layout().selectedRepos(group);
     List<String> ids = SelectedRepos.ids(input);
     run.read(input);
@@ -49,9 +48,8 @@ final class PerRepository {
   }
 
   /** Mines every repository of {@code ids} not yet in {@code journal}; parts are named by {@code step}. */
-  static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids, Journal<T> journal,
-      StepRun run, Progress progress, Unit<T> unit) {
-    String runStep = step + "-" + group.fileSuffix();
+  static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids,
+      MiningRun.Checkpoint<T> journal, MiningRun run, Progress progress, Unit<T> unit) {
     Shard shard = ctx.layout().shard();
     for (String id : ids) {
       progress.step();
@@ -65,12 +63,10 @@ final class PerRepository {
       try {
         T entry = unit.mine(id);
         journal.record(id, entry);
-        ctx.hook().unitDone(runStep, id);
         run.count("repositories_mined");
       } catch (BareClones.RepositoryUnavailableException e) {
         AtomicFiles.writeString(ctx.layout().part(step, group, id), "");
         journal.record(id, unit.unavailable(id, e));
-        ctx.hook().unitDone(runStep, id);
         run.count("repositories_unavailable");
       } catch (RateLimitedException e) {
         run.error(id, e);
@@ -88,7 +84,7 @@ final class PerRepository {
    * is the bytes an unsharded run writes.
    */
   static void writeTable(MiningContext ctx, String step, Group group, String header, List<String> ids,
-      Map<String, Long> rowsOf, Path table, StepRun run) {
+      Map<String, Long> rowsOf, Path table, MiningRun run) {
     long[] rows = {0};
     AtomicFiles.write(table, out -> {
       out.write(header.getBytes(StandardCharsets.UTF_8));

@@ -20,7 +20,6 @@ import org.modelevolution.hub.ModelQuery;
 import org.modelevolution.hub.Sibling;
 import org.modelevolution.formats.ModelFiles;
 import org.modelevolution.io.AtomicFiles;
-import org.modelevolution.io.Journal;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
@@ -63,10 +62,9 @@ public final class SelectRepositories {
   }
 
   public StepResult run() {
-    StepRun run = new StepRun(STEP, params.asMap(), ctx);
-    MiningLayout layout = ctx.layout();
-    try (Journal<ListedPage> pages = Journal.open(layout.journal("select-pages"), ListedPage.class);
-        Journal<RepoDetails> details = Journal.open(layout.journal("select-details"), RepoDetails.class)) {
+    MiningRun run = MiningRun.of(STEP, params.asMap(), ctx);
+    try (MiningRun.Checkpoint<ListedPage> pages = run.checkpoint("select-pages", ListedPage.class);
+        MiningRun.Checkpoint<RepoDetails> details = run.checkpoint("select-details", RepoDetails.class)) {
       if (!list(pages, run)) {
         return run.finish();
       }
@@ -101,14 +99,14 @@ public final class SelectRepositories {
   }
 
   /** Lists page after page from the checkpoint on; false when the listing stopped on an error. */
-  private boolean list(Journal<ListedPage> pages, StepRun run) {
+  private boolean list(MiningRun.Checkpoint<ListedPage> pages, MiningRun run) {
     int index = pages.size();
     long listed = pages.entries().values().stream().mapToLong(ListedPage::models).sum();
     String url = pages.entries().isEmpty()
         ? ctx.hub().firstModelsPage(ModelQuery.byCreationDate(params.pageSize()))
         : pages.entries().get(pages.entries().lastKey()).next();
     run.add("pages_already_listed", index);
-    try (Progress progress = ctx.progress().start("listing models", params.maxPages())) {
+    try (Progress progress = run.progress("listing models", params.maxPages())) {
       if (index > 0) {
         progress.step(index);
       }
@@ -132,7 +130,6 @@ public final class SelectRepositories {
         }
         String key = String.format("%08d", index);
         pages.record(key, new ListedPage(url, page.next().orElse(null), page.models().size(), candidates));
-        ctx.hook().unitDone(STEP, key);
         run.count("pages_listed");
         progress.step();
         url = page.next().orElse(null);
@@ -166,8 +163,8 @@ public final class SelectRepositories {
     return c.createdAtUnknown() || Instant.parse(c.createdAt()).isBefore(params.legacyBeforeInstant());
   }
 
-  private void fetchDetails(List<Candidate> sampled, Journal<RepoDetails> details, StepRun run) {
-    try (Progress progress = ctx.progress().start("repository details", sampled.size())) {
+  private void fetchDetails(List<Candidate> sampled, MiningRun.Checkpoint<RepoDetails> details, MiningRun run) {
+    try (Progress progress = run.progress("repository details", sampled.size())) {
       for (Candidate c : sampled) {
         progress.step();
         if (details.isDone(c.id())) {
@@ -177,7 +174,6 @@ public final class SelectRepositories {
         String group = isLegacy(c) ? "legacy" : "recent";
         try {
           details.record(c.id(), describe(c, group));
-          ctx.hook().unitDone(STEP, c.id());
           run.count("details_fetched");
         } catch (HubException e) {
           if (!e.repositoryUnavailable()) {
@@ -185,7 +181,6 @@ public final class SelectRepositories {
             continue;
           }
           details.record(c.id(), new RepoDetails(c.id(), group, e.reason().name(), Map.of(), 0));
-          ctx.hook().unitDone(STEP, c.id());
         } catch (RateLimitedException e) {
           run.error(c.id(), e);
           break; // every further request would be refused too: rerun later to resume
@@ -268,7 +263,7 @@ public final class SelectRepositories {
     return new RepoDetails(c.id(), group, null, record, created.toEpochMilli());
   }
 
-  private void write(Group group, Journal<RepoDetails> details, StepRun run) {
+  private void write(Group group, MiningRun.Checkpoint<RepoDetails> details, MiningRun run) {
     List<RepoDetails> kept = details.entries().values().stream()
         .filter(d -> d.group().equals(group.fileSuffix()) && d.dropped() == null)
         .sorted(Comparator.comparingLong(RepoDetails::createdAtMillis).thenComparing(RepoDetails::id))

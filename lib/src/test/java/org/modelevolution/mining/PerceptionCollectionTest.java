@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.Service;
+import org.modelevolution.progress.Progress;
 
 class PerceptionCollectionTest {
   @Test
   void showsCachedRunsWithoutTimesOrAbsolutePaths(@TempDir Path dir) {
     Path cache = dir.resolve("perception");
     Endpoint endpoint = Endpoint.anonymous(Service.STACK_EXCHANGE, HttpUrl.get("https://api.stackexchange.com/2.3"));
-    PostMiningRun run = PostMiningRun.start("stackoverflow-posts", cache, Map.of("queries", "safetensors"), endpoint,
-        Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC));
-    run.count("pages fetched", 3);
-    run.finish(List.of(new MinedPost("T", MinedPost.STACK_OVERFLOW, "https://stackoverflow.com/questions/1", "{}")));
+    MiningRun run = MiningRun.ofPosts("stackoverflow-posts", cache, Map.of("queries", "safetensors"), endpoint,
+        Clock.fixed(Instant.parse("2025-01-15T10:00:00Z"), ZoneOffset.UTC), Progress.silent());
+    run.add("pages fetched", 3);
+    run.writePosts(List.of(new MinedPost("T", MinedPost.STACK_OVERFLOW, "https://stackoverflow.com/questions/1", "{}")));
+    run.finish();
 
     String shown = PerceptionCollection.cachedRuns(cache).toString();
 
