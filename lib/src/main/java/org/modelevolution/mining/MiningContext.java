@@ -48,10 +48,13 @@ public record MiningContext(
     ProgressFactory SILENT = (task, total) -> Progress.silent();
   }
 
-  /** Called after each unit of work is durably recorded. */
+  /**
+   * Called after each unit of work is durably recorded, with the name of the checkpoint that
+   * holds it (e.g. {@code select-pages}, {@code history-legacy}, {@code formats-blobs}) and its key.
+   */
   @FunctionalInterface
   public interface UnitHook {
-    void unitDone(String step, String key);
+    void unitDone(String checkpoint, String key);
 
     UnitHook NONE = (step, key) -> {};
   }

@@ -15,9 +15,10 @@ import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
 
 /**
- * The skeleton the per-repository steps ({@link MineHistory}, {@link MineFormats}) share: a run
- * named {@code <step>-<group>} over the group's selected repositories, each mined once and
- * journalled before the next starts, so that a killed run resumes where it stopped. A repository
+ * The skeleton the per-repository steps ({@link MineHistory}, {@link MineFormats}) share on the
+ * {@link MiningRun} framework: a run named {@code <step>-<group>} over the group's selected
+ * repositories, each mined once and recorded in the run's checkpoint of the same name before the
+ * next starts, so that a killed run resumes where it stopped. A repository
  * that can no longer be cloned gets an empty part (as in the study, it has no commits); a rate
  * limit stops the loop (every further request would be refused too: rerun later to resume); any
  * other failure is reported and the loop goes on.

@@ -10,12 +10,29 @@
  * {@link org.modelevolution.mining.MineStackOverflowPosts},
  * {@link org.modelevolution.mining.MineSpaceDiscussions}) write post tables. All get their
  * clients from {@link org.modelevolution.mining.MiningClients}, which counts the Hub's requests by
- * rate-limit bucket ({@link org.modelevolution.mining.RequestBuckets}, {@link org.modelevolution.mining.MiningCost}).
+ * rate-limit bucket ({@link org.modelevolution.mining.RequestBuckets}, {@link org.modelevolution.mining.MiningCost});
+ * the notebooks see their cached runs through {@link org.modelevolution.mining.DataCollection} and
+ * {@link org.modelevolution.mining.PerceptionCollection}.
  *
- * <p>Delivery: every step checkpoints each finished unit in a {@link org.modelevolution.io.Journal}
- * (one forced append per unit) and assembles its sorted tables from the checkpoint with atomic
- * writes, so each unit is recorded exactly once whatever the crashes; its requests are made at
- * least once (a kill between a unit's last request and its journal line repeats that unit only,
- * e.g. one more ranged read of one blob), and a recorded unit is never requested again.
+ * <p>The run framework is {@code MiningRun} (package-private): every run of every miner, pipeline
+ * step or post miner, is one {@code MiningRun}, which owns the run's folder, its checkpoints, its
+ * counts and errors, its progress display and its {@link org.modelevolution.io.RunManifest}
+ * (parameters, endpoint, counts, errors, files read and written with their SHA-256), written when
+ * the run starts and again when it finishes. A pipeline step keeps its manifest under
+ * {@code manifests/<step>.json} and its checkpoints under {@code work/} (of its shard's folder when
+ * sharded, see {@link org.modelevolution.mining.MiningLayout}) and adds the Hub requests it made
+ * per bucket to its counts; a post miner keeps {@code <step>.csv}, {@code <step>.manifest.json}
+ * and {@code <step>.journal/<name>.jsonl} in its output folder. Errors are listed sorted, so that
+ * two runs that met the same problems have the same list.
+ *
+ * <p>Delivery: every miner checkpoints each finished unit in a checkpoint of its run (an
+ * append-only {@link org.modelevolution.io.Journal}, one forced append per unit) and assembles its
+ * sorted tables from the checkpoints with atomic writes, so each unit is recorded exactly once
+ * whatever the crashes; its requests are made at least once (a kill between a unit's last request
+ * and its journal line repeats that unit only, e.g. one more ranged read of one blob), and a
+ * recorded unit is never requested again. A resumed run writes the bytes of an uninterrupted one.
+ *
+ * <p>Errors of the Hub, whichever way they were read (JSON API, discussions, the format detector's
+ * ranged reads), are classified once, by {@link org.modelevolution.hub.HubErrors}.
  */
 package org.modelevolution.mining;
