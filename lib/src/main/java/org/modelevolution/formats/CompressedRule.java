@@ -102,7 +102,7 @@ final class CompressedRule implements FormatRule {
     InputStream compressed = new CappedInputStream(
         new SourceInputStream(probe, start, probe.size), PickleStreams.readCap(probe), "compressed read", false);
     try (InputStream in = PickleStreams.decompressed(open(codec, compressed), probe, name + " decompression")) {
-      outcome = PickleStreams.scan(scanner, in, name + " stream");
+      outcome = PickleStreams.scanAll(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));
       return null;

@@ -157,7 +157,7 @@ final class ZipRule implements FormatRule {
           if (in == null) {
             problems.forEach(scanner::incomplete);
           } else {
-            PickleStreams.scan(scanner, in, entry.name());
+            PickleStreams.scanAll(scanner, in, entry.name());
             scanned.add(name.substring(name.lastIndexOf('/') + 1));
           }
         }
@@ -212,7 +212,7 @@ final class ZipRule implements FormatRule {
         }
         objects++;
         if (probe.options.scanPickles()) {
-          PickleStreams.scan(scanner, in, entry.name());
+          PickleStreams.scanAll(scanner, in, entry.name());
         } else if (objects == 1) {
           scanner.incomplete("pickle scan disabled");
         }

@@ -41,7 +41,7 @@ class DetectCommandTest {
     String st = root.resolve("safetensors/f16_bf16.safetensors").toString();
     Run run = run("detect", "--json", pickle, st);
 
-    assertThat(run.exit()).isZero();
+    assertThat(run.exit()).as("a dangerous file gives exit 3").isEqualTo(3);
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(2);
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -52,6 +52,13 @@ class DetectCommandTest {
     assertThat(first.get("pickleGlobals").get(0).asText()).isEqualTo("posix.system");
     assertThat(first.get("pickleVerdict").asText()).isEqualTo("dangerous");
     assertThat(first.get("evidence").get(0).has("offset")).isTrue();
+    JsonNode scan = first.get("pickle");
+    assertThat(scan.get("verdict").asText()).isEqualTo("dangerous");
+    assertThat(scan.get("completeness").asText()).isEqualTo("complete");
+    assertThat(scan.get("rule").asText()).isEqualTo("deny posix.*");
+    assertThat(scan.get("policyVersion").asText()).isNotBlank();
+    assertThat(scan.get("imports").get(0).get("offset").asLong()).isNotNegative();
+    assertThat(scan.get("imports").get(0).get("rule").asText()).isEqualTo("deny posix.*");
     JsonNode second = new ObjectMapper().readTree(lines.get(1));
     assertThat(second.get("format").asText()).isEqualTo("safetensors");
     assertThat(second.get("pickleGlobals")).isEmpty();
