@@ -28,6 +28,7 @@ public final class Detector {
           new NpyRule(),
           new TfliteRule(),
           new LfsPointerRule(),
+          new SevenZipRule(),
           new ZipRule(),
           new SafetensorsRule(),
           new CompressedRule(),

@@ -43,6 +43,7 @@ final class PickleScanner {
   private final Map<String, PickleScan.Found> found = new LinkedHashMap<>();
   private final List<PickleScan.Gap> gaps = new ArrayList<>();
   private String where = "pickle";
+  private boolean capReached;
   private int pickles;
 
   /**
@@ -80,6 +81,16 @@ final class PickleScanner {
 
   int pickles() {
     return pickles;
+  }
+
+  /** Whether a read or decompression cap stopped the scan (a budget, not a broken stream). */
+  boolean capReached() {
+    return capReached;
+  }
+
+  void capReached(String where, String why) {
+    capReached = true;
+    incomplete(where, -1, why);
   }
 
   int importCount() {

@@ -45,6 +45,9 @@ final class PickleStreams {
         scanner.incomplete(where, outcome.end(), outcome.problem());
       }
       return outcome;
+    } catch (CappedInputStream.CapReachedException e) {
+      scanner.capReached(where, e.getMessage());
+      return null;
     } catch (IOException e) {
       scanner.incomplete(where, -1, e.getMessage());
       return null;
