@@ -28,4 +28,36 @@ class CorpusAgreementTest {
     assertThat(labels).hasSize(154);
     assertThat(disagreements).as("rows of labels.csv the detector disagrees with").isEmpty();
   }
+
+  /** Every corpus file gets the verdict of corpus-verdicts.csv; a scan that is incomplete or a file that fails to parse is never safe. */
+  @Test
+  void everyFileGetsItsExpectedVerdict() throws IOException {
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        getClass().getResourceAsStream("corpus-verdicts.csv"), java.nio.charset.StandardCharsets.UTF_8))) {
+      in.lines().filter(l -> !l.startsWith("#") && !l.startsWith("path,")).forEach(l -> {
+        String[] f = l.split(",");
+        expected.put(f[0], f[1] + " " + f[2]);
+      });
+    }
+    Path root = Corpus.root();
+    List<String> wrong = new ArrayList<>();
+    int agree = 0;
+    for (Corpus.Label label : Corpus.labels()) {
+      Detection d = detector.detect(root.resolve(label.path()), label.path());
+      String got = d.pickle().verdict().id() + " " + d.pickle().completeness().id();
+      String want = expected.getOrDefault(label.path(), "not_applicable complete");
+      if (got.equals(want)) {
+        agree++;
+      } else {
+        wrong.add(label.path() + ": want " + want + ", got " + got + " " + d.pickle().notes());
+      }
+      if (d.pickle().verdict() == PickleVerdict.SAFE) {
+        assertThat(d.pickle().complete()).as(label.path()).isTrue();
+        assertThat(d.format()).as(label.path()).isNotEqualTo(FormatId.UNKNOWN);
+      }
+    }
+    System.out.printf("corpus verdicts: %d/%d as expected%n", agree, Corpus.labels().size());
+    assertThat(wrong).isEmpty();
+  }
 }
