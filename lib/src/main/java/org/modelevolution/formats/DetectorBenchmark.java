@@ -151,7 +151,7 @@ public final class DetectorBenchmark {
         libmagicSeconds, (double) totalFileBytes / count, version);
   }
 
-  private static String command(String... args) throws IOException, InterruptedException {
+  static String command(String... args) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
     pb.environment().put("LC_ALL", "C");
     Process process = pb.start();
@@ -165,7 +165,7 @@ public final class DetectorBenchmark {
     return out;
   }
 
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     return s.lines().findFirst().orElse("").strip();
   }
 }

@@ -60,4 +60,25 @@ class CorpusAgreementTest {
     System.out.printf("corpus verdicts: %d/%d as expected%n", agree, Corpus.labels().size());
     assertThat(wrong).isEmpty();
   }
+
+  /** The per-format table from the libmagic answers recorded in labels.csv (the notebook runs file(1) live). */
+  @Test
+  void perFormatConfusionSetsTheDetectorBesideLibmagic() {
+    CorpusValidation validation = CorpusValidation.run(Corpus.root(), detector);
+    java.util.Map<String, String> recorded = new java.util.HashMap<>();
+    validation.rows().forEach(r -> recorded.put(r.path(), r.libmagic()));
+    tech.tablesaw.api.Table t = validation.perFormatConfusion(recorded);
+    assertThat(t.rowCount()).isEqualTo(22);
+    for (int i = 0; i < t.rowCount(); i++) {
+      assertThat(t.stringColumn("ours recall").get(i)).as(t.stringColumn("format").get(i)).isEqualTo("1.00");
+      assertThat(t.intColumn("ours FP").get(i)).isZero();
+    }
+    int hdf5 = t.stringColumn("format").indexOf("hdf5");
+    assertThat(t.intColumn("file TP").get(hdf5)).isEqualTo(10);
+    int torch = t.stringColumn("format").indexOf("torch_zip");
+    assertThat(t.intColumn("file TP").get(torch)).isZero();
+    assertThat(t.stringColumn("file precision").get(torch)).isEqualTo("-");
+    assertThat(CorpusValidation.libmagicFormat("NumPy array, version 1.0, header length 118")).isEqualTo("numpy_npy");
+    assertThat(CorpusValidation.libmagicFormat("Zip archive data, at least v2.0 to extract")).isEqualTo("-");
+  }
 }
