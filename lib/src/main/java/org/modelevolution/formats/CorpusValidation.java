@@ -132,8 +132,9 @@ public final class CorpusValidation {
 
   /**
    * What libmagic's answer (cut at the first comma) says the format is, for the answers that name
-   * one of the corpus formats; every other answer ({@code data}, {@code Zip archive data},
-   * {@code gzip compressed data}, {@code ASCII text}, ...) names none and maps to {@code -}.
+   * one of the corpus formats, and {@code data} (libmagic's "no idea") as {@code unknown}; every
+   * other answer ({@code Zip archive data}, {@code gzip compressed data}, {@code ASCII text}, ...)
+   * names no model format and maps to {@code -}.
    */
   public static String libmagicFormat(String answer) {
     String a = answer.split(",")[0].strip();
@@ -145,6 +146,9 @@ public final class CorpusValidation {
     }
     if (a.equals("empty")) {
       return FormatId.EMPTY.id();
+    }
+    if (a.equals("data")) {
+      return FormatId.UNKNOWN.id();
     }
     return "-";
   }

@@ -75,6 +75,9 @@ class CorpusAgreementTest {
     }
     int hdf5 = t.stringColumn("format").indexOf("hdf5");
     assertThat(t.intColumn("file TP").get(hdf5)).isEqualTo(10);
+    int unknown = t.stringColumn("format").indexOf("unknown");
+    assertThat(t.intColumn("file TP").get(unknown)).isEqualTo(9);
+    assertThat(t.intColumn("file FP").get(unknown)).as("model files file(1) calls data").isPositive();
     int torch = t.stringColumn("format").indexOf("torch_zip");
     assertThat(t.intColumn("file TP").get(torch)).isZero();
     assertThat(t.stringColumn("file precision").get(torch)).isEqualTo("-");
