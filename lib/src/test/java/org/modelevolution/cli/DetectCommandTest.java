@@ -83,6 +83,29 @@ class DetectCommandTest {
   }
 
   @Test
+  void sarifListsTheDangerousImportAndStrictTurnsUnlistedDangerous() throws Exception {
+    Path root = corpus();
+    String pickle = root.resolve("edge/os_system_reduce.pkl").toString();
+    String module = root.resolve("torch_zip/mlp_full_module.pth").toString();
+    Run sarif = run("detect", "--sarif", pickle, module);
+    assertThat(sarif.exit()).isEqualTo(3);
+    JsonNode log = new ObjectMapper().readTree(sarif.out());
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode results = log.get("runs").get(0).get("results");
+    assertThat(results).anyMatch(r -> r.get("ruleId").asText().equals("PKL001") && r.get("level").asText().equals("error")
+        && r.get("properties").get("import").asText().equals("posix.system"));
+    assertThat(results).anyMatch(r -> r.get("ruleId").asText().equals("PKL002") && r.get("level").asText().equals("warning"));
+
+    assertThat(run("detect", module).exit()).as("suspicious only: exit 0").isZero();
+    Run strict = run("detect", "--json", "--strict", module);
+    assertThat(strict.exit()).as("unlisted imports are dangerous with --strict").isEqualTo(3);
+    JsonNode line = new ObjectMapper().readTree(strict.out().lines().findFirst().orElseThrow());
+    assertThat(line.get("pickle").get("verdict").asText()).isEqualTo("dangerous");
+    assertThat(line.get("pickle").get("strict").asBoolean()).isTrue();
+    assertThat(run("detect", "--json", "--sarif", module).exit()).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorIsExitTwo() {
     assertThat(run("detect").exit()).isEqualTo(2);
     assertThat(run("detect", "--no-such-option", "x").exit()).isEqualTo(2);
