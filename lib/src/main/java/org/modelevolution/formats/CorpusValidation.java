@@ -167,11 +167,115 @@ public final class CorpusValidation {
     return Table.create("Bytes read per file, by true format", format, files, median, max);
   }
 
+  /**
+   * What libmagic's answer (cut at the first comma) says the format is, for the answers that name
+   * one of the corpus formats, and {@code data} (libmagic's "no idea") as {@code unknown}; every
+   * other answer ({@code Zip archive data}, {@code gzip compressed data}, {@code ASCII text}, ...)
+   * names no model format and maps to {@code -}.
+   */
+  public static String libmagicFormat(String answer) {
+    String a = answer.split(",")[0].strip();
+    if (a.startsWith("Hierarchical Data Format")) {
+      return FormatId.HDF5.id();
+    }
+    if (a.equals("NumPy array") || a.startsWith("NumPy data file")) {
+      return FormatId.NUMPY_NPY.id();
+    }
+    if (a.equals("empty")) {
+      return FormatId.EMPTY.id();
+    }
+    if (a.equals("data")) {
+      return FormatId.UNKNOWN.id();
+    }
+    return "-";
+  }
+
+  /**
+   * Runs {@code file -b} (libmagic, {@code LC_ALL=C}) on every corpus file now, in labels.csv order.
+   * Returns the answers by path and, under the key {@code ""}, the version line of {@code file}.
+   */
+  public static Map<String, String> runLibmagic(Path corpus, List<Row> rows) {
+    try {
+      Path list = java.nio.file.Files.createTempFile("corpus-libmagic", ".list");
+      try {
+        java.nio.file.Files.write(list, rows.stream().map(r -> corpus.resolve(r.path()).toString()).toList(), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> answers = DetectorBenchmark.command("file", "-b", "-f", list.toString()).lines().toList();
+        if (answers.size() != rows.size()) {
+          throw new IOException("file printed " + answers.size() + " lines for " + rows.size() + " paths");
+        }
+        Map<String, String> byPath = new java.util.LinkedHashMap<>();
+        byPath.put("", DetectorBenchmark.firstLine(DetectorBenchmark.command("file", "--version")));
+        for (int i = 0; i < rows.size(); i++) {
+          byPath.put(rows.get(i).path(), answers.get(i));
+        }
+        return byPath;
+      } finally {
+        java.nio.file.Files.deleteIfExists(list);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run file(1)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running file(1)", e);
+    }
+  }
+
+  /**
+   * The per-format (one-vs-rest) confusion counts of the detector and of libmagic side by side:
+   * for each labelled format, true positives, false positives, false negatives, precision and
+   * recall of each tool, where libmagic's answer counts as naming a format only through
+   * {@link #libmagicFormat}. {@code libmagic} holds the answers by path ({@link #runLibmagic}).
+   */
+  public tech.tablesaw.api.Table perFormatConfusion(Map<String, String> libmagic) {
+    TreeSet<String> formats = new TreeSet<>();
+    rows.forEach(r -> formats.add(r.format()));
+    tech.tablesaw.api.StringColumn format = tech.tablesaw.api.StringColumn.create("format");
+    tech.tablesaw.api.IntColumn files = tech.tablesaw.api.IntColumn.create("files");
+    String[] tools = {"ours", "file"};
+    tech.tablesaw.api.IntColumn[][] counts = new tech.tablesaw.api.IntColumn[2][3];
+    tech.tablesaw.api.StringColumn[][] rates = new tech.tablesaw.api.StringColumn[2][2];
+    for (int t = 0; t < 2; t++) {
+      counts[t][0] = tech.tablesaw.api.IntColumn.create(tools[t] + " TP");
+      counts[t][1] = tech.tablesaw.api.IntColumn.create(tools[t] + " FP");
+      counts[t][2] = tech.tablesaw.api.IntColumn.create(tools[t] + " FN");
+      rates[t][0] = tech.tablesaw.api.StringColumn.create(tools[t] + " precision");
+      rates[t][1] = tech.tablesaw.api.StringColumn.create(tools[t] + " recall");
+    }
+    for (String f : formats) {
+      format.append(f);
+      files.append((int) rows.stream().filter(r -> r.format().equals(f)).count());
+      for (int t = 0; t < 2; t++) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Row r : rows) {
+          String said = t == 0 ? r.detection().format().id() : libmagicFormat(libmagic.getOrDefault(r.path(), ""));
+          boolean is = r.format().equals(f);
+          boolean says = said.equals(f);
+          tp += is && says ? 1 : 0;
+          fp += !is && says ? 1 : 0;
+          fn += is && !says ? 1 : 0;
+        }
+        counts[t][0].append(tp);
+        counts[t][1].append(fp);
+        counts[t][2].append(fn);
+        rates[t][0].append(tp + fp == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) tp / (tp + fp)));
+        rates[t][1].append(String.format(Locale.ROOT, "%.2f", (double) tp / (tp + fn)));
+      }
+    }
+    tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("Per-format confusion, detector vs " + libmagic.getOrDefault("", "file"), format, files);
+    for (int t = 0; t < 2; t++) {
+      table.addColumns(counts[t][0], counts[t][1], counts[t][2], rates[t][0], rates[t][1]);
+    }
+    return table;
+  }
+
   /** Files per pickle verdict (rows) and detected format (columns), for the formats that embed pickles. */
   public Table pickleVerdicts() {
     return crossTable("Pickle verdicts: verdict (rows), detected format (columns)", "verdict \\ format",
         rows.stream().filter(r -> r.detection().pickle().applicable())
-            .map(r -> new String[] {r.detection().pickle().verdict().id(), r.detection().format().id()}).toList());
+            .map(r -> new String[] {r.detection().pickle().verdict().id()
+                + (r.detection().pickle().complete() ? "" : " (incomplete)"), r.detection().format().id()}).toList());
   }
 
   /** Counts of (row key, column key) pairs, keys sorted; a pair that never occurs is a missing (empty) cell. */
