@@ -11,15 +11,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import DoubleColumn;
+import IntColumn;
+import LongColumn;
+import StringColumn;
+import Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
@@ -226,20 +227,20 @@ public final class CorpusValidation {
    * recall of each tool, where libmagic's answer counts as naming a format only through
    * {@link #libmagicFormat}. {@code libmagic} holds the answers by path ({@link #runLibmagic}).
    */
-  public tech.tablesaw.api.Table perFormatConfusion(Map<String, String> libmagic) {
+  public Table perFormatConfusion(Map<String, String> libmagic) {
     TreeSet<String> formats = new TreeSet<>();
     rows.forEach(r -> formats.add(r.format()));
-    tech.tablesaw.api.StringColumn format = tech.tablesaw.api.StringColumn.create("format");
-    tech.tablesaw.api.IntColumn files = tech.tablesaw.api.IntColumn.create("files");
+    StringColumn format = StringColumn.create("format");
+    IntColumn files = IntColumn.create("files");
     String[] tools = {"ours", "file"};
-    tech.tablesaw.api.IntColumn[][] counts = new tech.tablesaw.api.IntColumn[2][3];
-    tech.tablesaw.api.StringColumn[][] rates = new tech.tablesaw.api.StringColumn[2][2];
+    IntColumn[][] counts = new IntColumn[2][3];
+    StringColumn[][] rates = new StringColumn[2][2];
     for (int t = 0; t < 2; t++) {
-      counts[t][0] = tech.tablesaw.api.IntColumn.create(tools[t] + " TP");
-      counts[t][1] = tech.tablesaw.api.IntColumn.create(tools[t] + " FP");
-      counts[t][2] = tech.tablesaw.api.IntColumn.create(tools[t] + " FN");
-      rates[t][0] = tech.tablesaw.api.StringColumn.create(tools[t] + " precision");
-      rates[t][1] = tech.tablesaw.api.StringColumn.create(tools[t] + " recall");
+      counts[t][0] = IntColumn.create(tools[t] + " TP");
+      counts[t][1] = IntColumn.create(tools[t] + " FP");
+      counts[t][2] = IntColumn.create(tools[t] + " FN");
+      rates[t][0] = StringColumn.create(tools[t] + " precision");
+      rates[t][1] = StringColumn.create(tools[t] + " recall");
     }
     for (String f : formats) {
       format.append(f);
@@ -263,7 +264,7 @@ public final class CorpusValidation {
         rates[t][1].append(String.format(Locale.ROOT, "%.2f", (double) tp / (tp + fn)));
       }
     }
-    tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create("Per-format confusion, detector vs " + libmagic.getOrDefault("", "file"), format, files);
+    Table table = Table.create("Per-format confusion, detector vs " + libmagic.getOrDefault("", "file"), format, files);
     for (int t = 0; t < 2; t++) {
       table.addColumns(counts[t][0], counts[t][1], counts[t][2], rates[t][0], rates[t][1]);
     }
