@@ -27,7 +27,7 @@ reproduce: kernel
 
 # Notebooks whose tables are still text (issue 10): their table check is reported, not failing.
 # Remove a notebook from this list once its tables go through notebook.Display.
-BROWSER_TABLES_PENDING ?= 00,02,03,04,05,06
+BROWSER_TABLES_PENDING ?=
 
 test: smoke
 	$(PYTHON) environment/browser_test.py --if-available --tables-pending "$(BROWSER_TABLES_PENDING)"
