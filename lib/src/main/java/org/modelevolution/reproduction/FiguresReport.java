@@ -68,7 +68,7 @@ final class FiguresReport {
       Optional<FigureCounterpart> ours = counterpart(figure, byName, extrasByFile);
       md.append("### ").append(figure.inStudy() ? figure.studyName() : figure.ourFile() + " (project figure)")
           .append("\n\n");
-      md.append("- **Claim** (").append(figure.researchQuestion()).append("): ").append(figure.claim()).append('\n');
+      md.append("- **Claim**: ").append(figure.claim()).append('\n');
       md.append("- **Quantity**: ").append(figure.quantity()).append('\n');
       md.append("- **The study's drawing**: ").append(figure.encoding()).append('\n');
       md.append("- **Study notebook**: ").append(figure.notebookCell()).append('\n');

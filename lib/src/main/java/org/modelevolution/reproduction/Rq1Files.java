@@ -57,6 +57,19 @@ final class Rq1Files {
 
   /** The study's figure (added file rows per day) and, separately named, the stated method's (adopting commits). */
   private static void commitsDistribution(Rq1Group result, StudyData data, Outputs out) {
+    String baseName = "RQ1CommitsDistribution_" + result.group().fileSuffix();
+    DailyAdditionsChart.Input files = commitsDistributionInput(result, data, false);
+    out.figure(baseName + ".pdf", DailyAdditionsChart.draw(files).save(out.dir(), baseName), files.basis());
+    DailyAdditionsChart.Input commits = commitsDistributionInput(result, data, true);
+    out.extraFigure(baseName + "_stated_method (adopting commits per day)",
+        DailyAdditionsChart.draw(commits).save(out.dir(), baseName + "_stated_method"), commits.basis());
+  }
+
+  /**
+   * What {@code RQ1CommitsDistribution_{group}} draws: added file rows per elapsed day (the study's
+   * quantity), or, for the stated method, adopting commits per day.
+   */
+  static DailyAdditionsChart.Input commitsDistributionInput(Rq1Group result, StudyData data, boolean statedMethod) {
     String suffix = result.group().fileSuffix();
     String groupName = groupName(result.group());
     boolean partial = !result.developerAdditionsKnown();
@@ -65,27 +78,24 @@ final class Rq1Files {
     List<ReleaseMarker> releases = releases(data);
     String releaseNote = "Release markers: " + releases.size() + " safetensors tags from " + data.releases().source()
         + " (no release candidates, one tag per date, 'python-' stripped).";
-    String unavailable = "the developer-made additions of the " + suffix + " group ("
-        + StudyFiles.notByTool(result.group()) + ") are not at hand";
-    String baseName = "RQ1CommitsDistribution_" + suffix;
-    DailyAdditionsChart.Input files = new DailyAdditionsChart.Input(
-        "Number of Commits in " + groupName + " Repositories by Days Elapsed Since First Safetensors Release"
-            + " (September 22, 2022)", X_AXIS, "# Commits",
-        series(result, "converter_files", CONVERTER, null), series(result, "developer_files", DEVELOPER,
-            partial ? unavailable : null), releases, basis,
+    String unavailable = partial ? "the developer-made additions of the " + suffix + " group ("
+        + StudyFiles.notByTool(result.group()) + ") are not at hand" : null;
+    String unit = statedMethod ? "commits" : "files";
+    DailyAdditionsChart.Series converter = series(result, "converter_" + unit, CONVERTER, null);
+    DailyAdditionsChart.Series developer = series(result, "developer_" + unit, DEVELOPER, unavailable);
+    String release = " by Days Elapsed Since First Safetensors Release (September 22, 2022)";
+    if (statedMethod) {
+      return new DailyAdditionsChart.Input("Adopting Commits in " + groupName + " Repositories" + release
+          + ", as the paper states the method", X_AXIS, "# adopting commits", converter, developer, releases, basis,
+          List.of("Stated method: commits adding safetensors files per day (one count per commit, however many"
+              + " files it adds); the study's figure counts file rows (RQ1CommitsDistribution_" + suffix + ").",
+              releaseNote));
+    }
+    return new DailyAdditionsChart.Input("Number of Commits in " + groupName + " Repositories" + release, X_AXIS,
+        "# Commits", converter, developer, releases, basis,
         List.of("As in the study, '# Commits' counts added safetensors file rows per day (value counts of"
             + " elapsed_days over file rows), not commits; the commit count is the separate _stated_method figure.",
             releaseNote));
-    out.figure(baseName + ".pdf", DailyAdditionsChart.draw(files).save(out.dir(), baseName), basis);
-    DailyAdditionsChart.Input commits = new DailyAdditionsChart.Input(
-        "Adopting Commits in " + groupName + " Repositories by Days Elapsed Since First Safetensors Release"
-            + " (September 22, 2022), as the paper states the method", X_AXIS, "# adopting commits",
-        series(result, "converter_commits", CONVERTER, null), series(result, "developer_commits", DEVELOPER,
-            partial ? unavailable : null), releases, basis,
-        List.of("Stated method: commits adding safetensors files per day (one count per commit, however many"
-            + " files it adds); the study's figure counts file rows (" + baseName + ").", releaseNote));
-    out.extraFigure(baseName + "_stated_method (adopting commits per day)",
-        DailyAdditionsChart.draw(commits).save(out.dir(), baseName + "_stated_method"), basis);
   }
 
   private static void heatmap(Rq1Group result, StudyData data, Outputs out) {

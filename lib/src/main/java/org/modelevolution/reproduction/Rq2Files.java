@@ -53,7 +53,7 @@ final class Rq2Files {
       String base = "RQ2FormatsRepoCreation_" + suffix;
       String why = result.isPresent() ? basis : PUBLISHED_TABLE + " (" + creationTable + "; it gives no n)";
       out.figure(base + ".pdf", FormatSharesChart.draw(new FormatSharesChart.Input(
-          "Serialization Formats Adoption by Repository Creation Date " + groupTitle, shares.formats(),
+          creationTitle(group) + " by Repository Creation Date " + groupTitle, shares.formats(),
           months(shares), why, List.of(
               "Percentages: the formats of the model files each repository added first (its earliest model-adding"
                   + " commit), by the repository's creation month; undetermined formats excluded."))).save(out.dir(),
@@ -66,6 +66,11 @@ final class Rq2Files {
           "Yearly Serialization Format Distribution " + groupTitle, shares.formats(), years(shares), why,
           List.of())).save(out.dir(), base), basis);
     }, () -> notDrawn(out, "RQ2FormatsYearly_" + suffix));
+  }
+
+  /** The study's PDFs title the legacy and recent figures "Safetensors Adoption", the one of all repositories not. */
+  private static String creationTitle(Group group) {
+    return group == Group.BOTH ? "Serialization Formats Adoption" : "Safetensors Adoption";
   }
 
   private static void notDrawn(Outputs out, String baseName) {

@@ -161,11 +161,9 @@ final class Rq3Files {
     List<String> order = new ArrayList<>(RESPONSE_ORDER);
     minutes.keySet().stream().filter(s -> !order.contains(s)).forEach(order::add);
     List<ResponseTimeBoxChart.Box> boxes = new ArrayList<>();
-    for (String status : order) {
-      if (minutes.containsKey(status)) {
-        boxes.add(ResponseTimeBoxChart.Box.tukey(status,
-            minutes.get(status).stream().mapToDouble(Double::doubleValue).toArray()));
-      }
+    for (String status : order) { // a status without responses keeps its (empty) slot, as in the study's plot
+      boxes.add(ResponseTimeBoxChart.Box.tukey(status,
+          minutes.getOrDefault(status, List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
     }
     String basis = Figures.basis(data);
     ResponseTimeBoxChart.Input input = new ResponseTimeBoxChart.Input("Time to First Response by PR Status",
