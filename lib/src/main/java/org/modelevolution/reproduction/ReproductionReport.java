@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.modelevolution.analysis.Check;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyFigures;
 
 /**
  * Renders {@code REPRODUCTION.md} from the comparisons ({@code reproduction.csv}), the checks and
@@ -154,7 +155,8 @@ final class ReproductionReport {
     md.append("| study figure | here | rests on |\n|---|---|---|\n");
     Map<String, FigureCounterpart> byName = new LinkedHashMap<>();
     figures.forEach(f -> byName.putIfAbsent(f.studyFigure(), f));
-    for (String name : Figures.STUDY_FIGURES) {
+    for (StudyFigures.Figure figure : StudyFigures.inStudy()) {
+      String name = figure.studyName();
       FigureCounterpart f = byName.get(name);
       md.append("| `").append(name).append("` | ").append(f == null ? "—" : links(f, outDir)).append(" | ")
           .append(f == null ? "no counterpart" : cell(f.basis())).append(" |\n");
@@ -167,7 +169,7 @@ final class ReproductionReport {
     md.append('\n');
   }
 
-  private static String links(FigureCounterpart f, Path outDir) {
+  static String links(FigureCounterpart f, Path outDir) {
     if (f.files().isEmpty()) {
       return "—";
     }
@@ -178,7 +180,7 @@ final class ReproductionReport {
     }).collect(Collectors.joining(" "));
   }
 
-  private static String cell(String text) {
+  static String cell(String text) {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 }
