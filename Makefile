@@ -1,13 +1,16 @@
 # The two commands of the README:
 #   make reproduce   regenerate every figure and table by executing every notebook
-#   make test        unit and integration tests, then every notebook in smoke mode
+#   make test        unit and integration tests, every notebook in smoke mode, the browser test
 #
-# Other targets: setup, build, kernel, kernel-user, lab, clean, and the benchmarks (not tests):
+#   make smoke       the 30-minute smoke path: `make test` without the browser test (no network needed)
+#
+# Other targets: setup, build, kernel, kernel-user, lab, browser-test, clean, and the benchmarks (not tests):
 #   make bench            all three below
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
 #   make bench-analysis   all RQ analyses, all groups, on paper-scale SYNTHETIC inputs (scale 1.0)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
 #   make notebook NB=02 GROUP=recent   one notebook, for one group
+#   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
 
 MVN        ?= mvn -B
 PYTHON     ?= /usr/bin/python3
@@ -17,15 +20,26 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 BENCH_DATA ?= /tmp/safetensors-study-scale1
 SHARED     ?= ../shared
 
-.PHONY: reproduce test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining notebook
+.PHONY: reproduce test smoke browser-test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
 
-test: setup
+# Notebooks whose tables are still text (issue 10): their table check is reported, not failing.
+# Remove a notebook from this list once its tables go through notebook.Display.
+BROWSER_TABLES_PENDING ?=
+
+test: smoke
+	$(PYTHON) environment/browser_test.py --if-available --tables-pending "$(BROWSER_TABLES_PENDING)"
+
+smoke: setup
 	$(MVN) verify
 	bash environment/install-kernelspec.sh
 	$(PYTHON) environment/run_notebooks.py --smoke
+
+# Every notebook run through a real Jupyter Notebook page in headless Chromium (smoke mode).
+browser-test: kernel
+	$(PYTHON) environment/browser_test.py
 
 setup:
 	bash environment/setup.sh
@@ -64,6 +78,9 @@ bench-mining: build
 	  -Dmdep.outputFile=target/test-classpath.txt
 	java -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
 	  org.modelevolution.mining.MiningBenchmark
+
+kernel-start-check: kernel
+	$(PYTHON) environment/kernel_start_check.py --starts 100
 
 clean:
 	$(MVN) -q clean

@@ -25,15 +25,13 @@ import nbformat  # noqa: E402  (JUPYTER_PATH must be set before Jupyter modules 
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 
-KERNEL_START_ATTEMPTS = 6
-
 KERNEL = "safetensors-study"
 KERNEL_SPEC = ROOT / "environment" / "build" / "jupyter" / "kernels" / KERNEL / "kernel.json"
 KERNEL_LOGS = ROOT / "environment" / "build" / "kernel-logs"
-# rapaio-jupyter-kernel 3.0.1 sometimes starts with a dead shell loop: it binds its sockets and
-# loads the classpath but never answers. Such a start is detected by the startup timeout (a good
-# start answers within a few seconds) and the kernel is started again.
-KERNEL_STARTUP_TIMEOUT_SECONDS = 20
+# A JVM kernel answers its first kernel_info_request after the JVM, JShell and the class path are
+# up: a few seconds on an idle machine, tens of seconds on a loaded one. A kernel still silent after
+# this long is broken (its log says why), not slow.
+KERNEL_STARTUP_TIMEOUT_SECONDS = 120
 
 
 def normalise(nb):
@@ -74,10 +72,14 @@ def new_client(nb, path, timeout):
         resources={"metadata": {"path": str(path.parent)}})
 
 
-def kernel_log(path, attempt):
-    """A fresh log file for one kernel start: environment/build/kernel-logs/<notebook>.<attempt>.log"""
+def kernel_log_path(path):
+    """The kernel's own output for one notebook: environment/build/kernel-logs/<notebook>.log"""
     KERNEL_LOGS.mkdir(parents=True, exist_ok=True)
-    return open(KERNEL_LOGS / f"{path.stem}.{attempt}.log", "w")
+    return KERNEL_LOGS / f"{path.stem}.log"
+
+
+class KernelFailed(RuntimeError):
+    """The kernel did not start, stopped answering or died; its log says why."""
 
 
 def execute(path, target, timeout, smoke):
@@ -88,24 +90,16 @@ def execute(path, target, timeout, smoke):
     os.environ["SFSTUDY_SMOKE"] = "1" if smoke else "0"
     started = time.monotonic()
     error = None
+    log_path = kernel_log_path(path)
     try:
-        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
-            try:
-                with kernel_log(path, attempt) as log:
-                    client.execute(stdout=log, stderr=log)
-                break
-            except (CellExecutionError, CellTimeoutError) as e:
-                error = e
-                break
-            except Exception as e:  # noqa: BLE001
-                # A kernel that hangs or dies while starting (see KERNEL_STARTUP_TIMEOUT_SECONDS) is
-                # started again; a kernel that has already run a cell is not.
-                started_cells = any(c.get("outputs") or c.get("execution_count") for c in nb.cells)
-                if attempt == KERNEL_START_ATTEMPTS or started_cells:
-                    raise
-                print(f"    kernel did not start ({e.__class__.__name__}: {e}); retrying", flush=True)
-                nb = read_cleared(path)
-                client = new_client(nb, path, timeout)
+        with open(log_path, "w") as log:
+            client.execute(stdout=log, stderr=log)
+    except (CellExecutionError, CellTimeoutError) as e:
+        error = e
+    except Exception as e:  # noqa: BLE001  (start timeout, dead kernel, lost connection)
+        raise KernelFailed(
+            f"{path.relative_to(ROOT)}: the kernel failed ({e.__class__.__name__}: {e}); "
+            f"its log is {log_path.relative_to(ROOT)}") from e
     finally:
         if saved is None:
             os.environ.pop("SFSTUDY_SMOKE", None)
@@ -141,13 +135,17 @@ def main():
         try:
             seconds = execute(path, target, args.timeout, args.smoke)
             print(f"[{number}/{len(notebooks)}] {path.relative_to(ROOT)}: ok in {seconds:.1f} s", flush=True)
+        except KernelFailed as e:
+            failures += 1
+            print(f"[{number}/{len(notebooks)}] FAILED: {e}", file=sys.stderr, flush=True)
+            traceback.print_exc()
         except RuntimeError as e:
             failures += 1
             print(f"[{number}/{len(notebooks)}] FAILED: {e}", file=sys.stderr, flush=True)
-        except Exception:  # noqa: BLE001  (the kernel or Jupyter itself failed: show everything)
+        except Exception:  # noqa: BLE001  (Jupyter itself failed: show everything)
             failures += 1
-            print(f"[{number}/{len(notebooks)}] FAILED: {path.relative_to(ROOT)}: the kernel failed; "
-                  f"its logs are in environment/build/kernel-logs", file=sys.stderr, flush=True)
+            print(f"[{number}/{len(notebooks)}] FAILED: {path.relative_to(ROOT)}: Jupyter failed; "
+                  f"the kernel log is {kernel_log_path(path).relative_to(ROOT)}", file=sys.stderr, flush=True)
             traceback.print_exc()
     if out_dir:
         shutil.rmtree(out_dir, ignore_errors=True)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the notebooks and tests need, and only what is missing (safe to run again).
 #
-#   bash environment/setup.sh            # check, install missing pieces, build, install the kernel
+#   bash environment/setup.sh            # check and install the missing pieces
 #   bash environment/setup.sh --check    # only report what is present or missing
 #
 # What it provides:
@@ -9,9 +9,11 @@
 #      otherwise it explains the pip alternative (environment/requirements.txt).
 #   2. The font the charts are drawn with (DejaVu Sans), so figures are identical everywhere.
 #   3. A JDK >= 25 for the kernel (the library itself targets Java 17).
-#   4. The pinned Java kernel (rapaio-jupyter-kernel), fetched through Maven.
-# The kernelspec itself needs the built library and is written by environment/install-kernelspec.sh
-# (`make kernel`).
+#   4. For the browser test of the notebooks: Jupyter Notebook, Chromium and its WebDriver, Selenium
+#      (Debian packages; without them that test is skipped, nothing else needs them).
+# The pinned Java kernel (rapaio-jupyter-kernel) and its start-race patch come with the Maven build
+# (environment/kernel-patch); the kernelspec needs the built library and is written by
+# environment/install-kernelspec.sh (`make kernel`).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -72,13 +74,22 @@ done
   Install one (e.g. Eclipse Temurin 25) and set KERNEL_JAVA_HOME to its folder. The library and its tests need only Java 17."
 say "Kernel JDK: $kernel_java_home"
 
+# --- 4. Browser test ---------------------------------------------------------------------------
+has_browser_test() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    && "$jupyter_python" -c 'import selenium, notebook' 2>/dev/null
+}
+if has_browser_test; then
+  say "Browser test: Chromium, chromedriver, Selenium and Jupyter Notebook found"
+elif $check_only; then
+  say "Browser test: missing (chromium chromium-driver python3-selenium jupyter-notebook); it is skipped"
+else
+  say "Browser test: installing Debian packages chromium chromium-driver python3-selenium jupyter-notebook"
+  apt_install chromium chromium-driver python3-selenium jupyter-notebook \
+    || say "WARNING: could not install them; the browser test of the notebooks is skipped"
+fi
+
 $check_only && exit 0
 
-# --- 4. The Java kernel ------------------------------------------------------------------------
-if [[ ! -f "$build/kernel/rapaio-jupyter-kernel.jar" ]]; then
-  say "Kernel: fetching the pinned rapaio-jupyter-kernel through Maven"
-  mvn -q -B -f "$here/kernel-pom.xml" dependency:copy
-fi
-say "Kernel: environment/build/kernel/rapaio-jupyter-kernel.jar"
 mkdir -p "$build" && echo "$kernel_java_home" > "$build/kernel-java-home"
 say "Ready. Next: make reproduce (figures and tables) or make test (tests and notebook smoke run)."

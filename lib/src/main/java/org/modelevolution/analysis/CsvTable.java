@@ -37,6 +37,19 @@ public final class CsvTable {
     return List.copyOf(rows);
   }
 
+  /** A Tablesaw view (text columns), for display. */
+  public tech.tablesaw.api.Table toTable(String name) {
+    tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create(name);
+    for (int c = 0; c < header.size(); c++) {
+      tech.tablesaw.api.StringColumn column = tech.tablesaw.api.StringColumn.create(header.get(c));
+      for (List<String> row : rows) {
+        column.append(row.get(c));
+      }
+      table.addColumns(column);
+    }
+    return table;
+  }
+
   /** The table as CSV, quoted as pandas' {@code to_csv} quotes. */
   public String toCsv() {
     StringBuilder csv = new StringBuilder();

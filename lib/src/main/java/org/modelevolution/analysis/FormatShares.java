@@ -15,11 +15,32 @@ import tech.tablesaw.api.Table;
  * Percentages of model files per format for each key (a month or a year), the layout of the
  * study's {@code RQ2Formats*.csv} tables: the key column, then one column per format in
  * code-point order (as pandas sorts them), each share computed as {@code count / total * 100}.
+ *
+ * @param resting what each key's shares rest on, in {@code restingUnit} (e.g. repositories per creation month,
+ *     files per year), parallel to {@code keys}; empty when unknown (a published table carries no n)
+ * @param restingUnit the unit of {@code resting}, e.g. "repositories" or "files"; empty when unknown
  */
-public record FormatShares(String keyColumn, List<String> keys, List<String> formats, double[][] percent) {
+public record FormatShares(String keyColumn, List<String> keys, List<String> formats, double[][] percent,
+    List<Long> resting, String restingUnit) {
 
-  /** Builds shares from counts per key and format; keys with no files are left out. */
+  public FormatShares {
+    resting = List.copyOf(resting);
+    if (!resting.isEmpty() && resting.size() != keys.size()) {
+      throw new IllegalArgumentException(resting.size() + " resting counts for " + keys.size() + " keys");
+    }
+  }
+
+  /** Builds shares from counts per key and format; keys with no files are left out; each rests on its files. */
   public static FormatShares fromCounts(String keyColumn, Map<String, Map<String, Long>> counts) {
+    return fromCounts(keyColumn, counts, Map.of(), "files");
+  }
+
+  /**
+   * Builds shares from counts per key and format; keys with no files are left out. A key rests on
+   * {@code restingPerKey} (in {@code unit}) when given there, else on its number of files.
+   */
+  public static FormatShares fromCounts(String keyColumn, Map<String, Map<String, Long>> counts,
+      Map<String, Long> restingPerKey, String unit) {
     TreeSet<String> formats = new TreeSet<>();
     counts.values().forEach(c -> c.forEach((f, n) -> {
       if (n > 0) {
@@ -29,6 +50,7 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
     List<String> formatList = List.copyOf(formats);
     List<String> keys = new ArrayList<>();
     List<double[]> rows = new ArrayList<>();
+    List<Long> resting = new ArrayList<>();
     new TreeMap<>(counts).forEach((key, perFormat) -> {
       long total = perFormat.values().stream().mapToLong(Long::longValue).sum();
       if (total == 0) {
@@ -40,8 +62,9 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
       }
       keys.add(key);
       rows.add(row);
+      resting.add(restingPerKey.getOrDefault(key, total));
     });
-    return new FormatShares(keyColumn, List.copyOf(keys), formatList, rows.toArray(new double[0][]));
+    return new FormatShares(keyColumn, List.copyOf(keys), formatList, rows.toArray(new double[0][]), resting, unit);
   }
 
   /** A published table of this layout (header row, then one row per key). */
@@ -54,7 +77,8 @@ public record FormatShares(String keyColumn, List<String> keys, List<String> for
       keys.add(record.get(0));
       values[r - 1] = record.subList(1, record.size()).stream().mapToDouble(Double::parseDouble).toArray();
     }
-    return new FormatShares(header.get(0), keys, List.copyOf(header.subList(1, header.size())), values);
+    return new FormatShares(header.get(0), keys, List.copyOf(header.subList(1, header.size())), values, List.of(),
+        "");
   }
 
   /** The shares of one format across keys, for charts. */

@@ -1,6 +1,5 @@
 package org.modelevolution.analysis;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -148,6 +148,7 @@ public final class Rq2 {
     }
     Map<String, Instant> createdAt = g.createdAt().get();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
+    Map<String, Long> repositories = new TreeMap<>(); // the figure's n: repositories behind each month's shares
     history.forEach((repo, commits) -> {
       Instant created = createdAt.get(repo);
       if (created == null) {
@@ -163,11 +164,14 @@ public final class Rq2 {
         if (!added.isEmpty()) {
           Map<String, Long> perFormat = counts.computeIfAbsent(month, m -> new TreeMap<>());
           added.stream().filter(r -> determined(r.format())).forEach(r -> perFormat.merge(r.format(), 1L, Long::sum));
+          if (added.stream().anyMatch(r -> determined(r.format()))) {
+            repositories.merge(month, 1L, Long::sum);
+          }
           break;
         }
       }
     });
-    return FormatShares.fromCounts("created_at_month_year", counts);
+    return FormatShares.fromCounts("created_at_month_year", counts, repositories, "repositories");
   }
 
   static FormatShares yearlyAllRows(List<EvolutionRow> rows) {

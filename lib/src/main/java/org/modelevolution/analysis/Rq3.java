@@ -65,10 +65,12 @@ public final class Rq3 {
     Optional<StatusDistribution> prSet2024 = bot.mergeStatus2024().map(rows -> StatusDistribution.of(
         rows.stream().filter(MergeStatusRecord::hasStatus).toList(), r -> r.date().getYear(),
         MergeStatusRecord::statusLabel));
+    Optional<PrSetCoverage> coverage = bot.mergeStatus2024().map(rows -> PrSetCoverage.of(rows,
+        rows.stream().filter(MergeStatusRecord::hasStatus).toList(), MergeStatusRecord::date));
     Optional<CsvTable> markers = bot.mergeStatus2024().map(Rq3::markerCounts);
     Optional<CsvTable> crawls = partialCrawls(bot);
     Rq3Result partial = new Rq3Result(stats, nov2024, distributions, responseMinutes, relevant, relevantChecks,
-        prSet2024, markers, crawls, table.map(BotPrTable::malformed).orElse(List.of()), List.of(), List.of());
+        prSet2024, coverage, markers, crawls, table.map(BotPrTable::malformed).orElse(List.of()), List.of(), List.of());
     return partial.withNumbers(Rq3Numbers.of(data, partial), Rq3Numbers.checks(data, partial));
   }
 

@@ -15,6 +15,7 @@ import org.modelevolution.study.BotPrOutcome;
  * @param relevant the PRs the study's code filter keeps (average comment size above 0 words)
  * @param relevantChecks checks of the study's 27 coded PRs against their own columns
  * @param prSet2024 the status distribution of the older 8,333-PR table (statuses scraped in 2024)
+ * @param prSet2024Coverage its rows, those with a status, and the dates each year spans (partial years)
  * @param prSet2024Markers its status markers and how they map to labels
  * @param partialCrawls what the partial activity crawls hold
  * @param malformed PR pages whose JSON could not be parsed (URL: reason)
@@ -29,6 +30,7 @@ public record Rq3Result(
     List<BotPrOutcome> relevant,
     Optional<RelevantPrChecks> relevantChecks,
     Optional<StatusDistribution> prSet2024,
+    Optional<PrSetCoverage> prSet2024Coverage,
     Optional<CsvTable> prSet2024Markers,
     Optional<CsvTable> partialCrawls,
     List<String> malformed,
@@ -64,6 +66,6 @@ public record Rq3Result(
 
   Rq3Result withNumbers(List<Recomputed> numbers, List<Check> checks) {
     return new Rq3Result(stats, nov2024Stats, distributions, responseMinutes, relevant, relevantChecks, prSet2024,
-        prSet2024Markers, partialCrawls, malformed, numbers, checks);
+        prSet2024Coverage, prSet2024Markers, partialCrawls, malformed, numbers, checks);
   }
 }

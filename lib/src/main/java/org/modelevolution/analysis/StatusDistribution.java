@@ -82,6 +82,25 @@ public final class StatusDistribution {
     return series;
   }
 
+  /** One row per bar: its PRs, then each label's count and share (one decimal, as the study printed it). */
+  public tech.tablesaw.api.Table toTable(String name) {
+    tech.tablesaw.api.StringColumn row = tech.tablesaw.api.StringColumn.create("row");
+    tech.tablesaw.api.LongColumn prs = tech.tablesaw.api.LongColumn.create("PRs");
+    tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create(name, row, prs);
+    for (String label : labels) {
+      table.addColumns(tech.tablesaw.api.LongColumn.create(label), tech.tablesaw.api.StringColumn.create(label + " %"));
+    }
+    for (String r : counts.keySet()) {
+      row.append(r);
+      prs.append(total(r));
+      for (String label : labels) {
+        table.longColumn(label).append(count(r, label));
+        table.stringColumn(label + " %").append(PythonFormat.fixed(percent(r, label), 1));
+      }
+    }
+    return table;
+  }
+
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(String.format("%-10s %8s", "row", "PRs"));

@@ -40,9 +40,15 @@ public final class FormatSharesChart {
       "numpy", new Color(0xd62728), "pickle", new Color(0x9467bd), "safetensors", new Color(0x8c564b),
       "torch.save", new Color(0xe377c2));
 
-  /** One creation month: how many repositories, and the percentage of them per format. */
+  /** The repository count of a month whose source gives none (a published table of percentages only). */
+  public static final long UNKNOWN = -1;
+
+  /** One creation month: how many repositories ({@link #UNKNOWN} when not known), and the percentage per format. */
   public record Month(YearMonth month, long repositories, Map<String, Double> percentByFormat) {
     public Month {
+      if (repositories < UNKNOWN) {
+        throw new IllegalArgumentException(month + ": negative repository count " + repositories);
+      }
       percentByFormat = Collections.unmodifiableMap(new LinkedHashMap<>(percentByFormat));
     }
   }
@@ -56,6 +62,11 @@ public final class FormatSharesChart {
       if (months.isEmpty()) {
         throw new IllegalArgumentException("no months to draw");
       }
+    }
+
+    /** Whether every month's repository count is known (else the lower panel says n is unavailable). */
+    public boolean repositoriesKnown() {
+      return months.stream().allMatch(m -> m.repositories() != UNKNOWN);
     }
   }
 
@@ -102,8 +113,11 @@ public final class FormatSharesChart {
     }
     List<String> caption = new ArrayList<>();
     caption.add("Data: " + in.basis() + ".");
-    caption.add("Lower panel: repositories created per month (the n behind each month's percentages); months"
-        + " without repositories have no point.");
+    caption.add(in.repositoriesKnown()
+        ? "Lower panel: repositories created per month (the n behind each month's percentages); months"
+            + " without repositories have no point."
+        : "Repositories per month: not available (the source gives percentages only); months without"
+            + " repositories have no point.");
     caption.addAll(in.notes());
     return Figure.of(chart, WIDTH, BODY_HEIGHT, PANEL, List.of(new CountPanel(chart, in)), caption);
   }
@@ -120,7 +134,7 @@ public final class FormatSharesChart {
       double monthPixels = chart.getScreenXFromChart(1) - chart.getScreenXFromChart(0);
       double barWidth = Math.max(1, Math.min(12, monthPixels * 0.7));
       g.setColor(new Color(0x999999));
-      for (Month m : in.months()) {
+      for (Month m : in.repositoriesKnown() ? in.months() : List.<Month>of()) {
         double cx = chart.getScreenXFromChart(x(m.month()));
         double h = (bottom - top) * Math.log1p(m.repositories()) / Math.log1p(Math.max(1, max));
         g.fill(new Rectangle2D.Double(cx - barWidth / 2, bottom - h, barWidth, h));
@@ -130,7 +144,7 @@ public final class FormatSharesChart {
       figure.line(g, left, bottom, right, bottom);
       figure.line(g, left, top, left, bottom);
       g.setFont(SMALL);
-      for (long t : new long[] {1, max}) {
+      for (long t : in.repositoriesKnown() ? new long[] {1, max} : new long[0]) {
         double y = bottom - (bottom - top) * Math.log1p(t) / Math.log1p(Math.max(1, max));
         String s = String.format(Locale.ROOT, "%,d", t);
         figure.line(g, left - 4, y, left, y);
@@ -139,7 +153,8 @@ public final class FormatSharesChart {
           break;
         }
       }
-      String title = "repositories per month (log scale)";
+      String title = in.repositoriesKnown() ? "repositories per month (log scale)"
+          : "repositories per month: not available (the source gives percentages only)";
       figure.label(g, title, left + 4, top - 4);
       // Shared month axis: a tick per month, the month named every second month as in the study, the
       // year under January and under the first month.

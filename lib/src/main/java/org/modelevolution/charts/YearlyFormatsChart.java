@@ -22,9 +22,12 @@ public final class YearlyFormatsChart {
   static final int BODY_HEIGHT = 560;
   static final String Y_AXIS = "Percentage of Files (%)";
 
-  /** One year: files counted and the percentage per format. */
+  /** One year: files counted ({@link FormatSharesChart#UNKNOWN} when not known) and the percentage per format. */
   public record Year(int year, long files, Map<String, Double> percentByFormat) {
     public Year {
+      if (files < FormatSharesChart.UNKNOWN) {
+        throw new IllegalArgumentException(year + ": negative file count " + files);
+      }
       percentByFormat = Collections.unmodifiableMap(new LinkedHashMap<>(percentByFormat));
     }
   }
@@ -53,7 +56,8 @@ public final class YearlyFormatsChart {
     chart.getStyler().setYAxisMax(100.0);
     chart.getStyler().setYAxisDecimalPattern("0");
     List<String> categories = in.years().stream()
-        .map(y -> y.year() + " (n=" + String.format(Locale.ROOT, "%,d", y.files()) + ")").toList();
+        .map(y -> y.files() == FormatSharesChart.UNKNOWN ? String.valueOf(y.year())
+            : y.year() + " (n=" + String.format(Locale.ROOT, "%,d", y.files()) + ")").toList();
     for (String format : in.formats()) {
       List<Double> values = in.years().stream().map(y -> y.percentByFormat().getOrDefault(format, 0.0)).toList();
       CategorySeries s = chart.addSeries(format, categories, values);
@@ -61,6 +65,9 @@ public final class YearlyFormatsChart {
     }
     List<String> caption = new ArrayList<>();
     caption.add("Data: " + in.basis() + ".");
+    caption.add(in.years().stream().anyMatch(y -> y.files() == FormatSharesChart.UNKNOWN)
+        ? "Files per year: not available (the source gives percentages only)."
+        : "n in each year's label: the model files behind its percentages.");
     caption.addAll(in.notes());
     return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(), caption);
   }

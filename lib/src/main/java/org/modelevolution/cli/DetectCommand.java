@@ -14,6 +14,9 @@ import org.modelevolution.formats.Detection;
 import org.modelevolution.formats.DetectionJson;
 import org.modelevolution.formats.Detector;
 import org.modelevolution.formats.ModelFiles;
+import org.modelevolution.formats.PicklePolicy;
+import org.modelevolution.formats.PickleVerdict;
+import org.modelevolution.formats.SarifReport;
 import org.modelevolution.formats.RemoteDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>Exit codes: 0 every input was read and classified ({@code unknown} is a classification);
  * 1 some input could not be read (missing file, HTTP failure) and is reported as {@code unknown}
- * with the reason as evidence; 2 usage error.
+ * with the reason as evidence; 2 usage error; 3 some file's pickle verdict is {@code dangerous}
+ * (wins over 1, so a scan gate fails whatever else happened).
  */
 @Command(
     name = "detect",
@@ -34,13 +38,21 @@ import picocli.CommandLine.Model.CommandSpec;
       "Detect the serialization format of model files from their content.",
       "Inputs are local files, folders (their model files by name, see --scope; symbolic links reported, never followed)",
       "or Hub URLs (https://.../{repo}/resolve/{revision}/{path}); '-' reads inputs from stdin, one per line.",
-      "Exit codes: 0 all inputs read, 1 some input unreadable, 2 usage error."
+      "Pickles are judged by a versioned allow/deny list: safe, suspicious or dangerous, with complete/incomplete apart",
+      "(an incomplete scan is never safe).",
+      "Exit codes: 0 all inputs read, 1 some input unreadable, 2 usage error, 3 some file dangerous."
     })
 final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "One JSON object per input line: path, format, studyLabel, bytesRead, size, pickleGlobals, pickleVerdict, evidence.")
+  @Option(names = "--json", description = "One JSON object per input line: path, format, studyLabel, bytesRead, size, pickleGlobals, pickleVerdict, evidence, and for pickles a 'pickle' object (verdict, rule, completeness, policyVersion, imports and gaps with offsets).")
   boolean json;
+
+  @Option(names = "--sarif", description = "Print one SARIF 2.1.0 log for all inputs instead (one result per dangerous or suspicious import, one per incomplete scan; rule ids PKL001-PKL003).")
+  boolean sarif;
+
+  @Option(names = "--strict", description = "Judge every pickle import not on the allow list as dangerous.")
+  boolean strict;
 
   @Option(names = "--scope", defaultValue = "STUDY",
       description = "For folder inputs, which model-file names to examine: STUDY (the study's extensions) or EXTENDED. Default ${DEFAULT-VALUE}.")
@@ -52,9 +64,14 @@ final class DetectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Detector detector = Detector.withDefaults();
+    if (json && sarif) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --sarif are exclusive");
+    }
+    Detector detector = Detector.withDefaults().withPolicy(PicklePolicy.of(strict));
     RemoteDetector remote = null;
     int unreadable = 0;
+    int dangerous = 0;
+    List<Detection> all = new ArrayList<>();
     for (String input : expand(inputs)) {
       List<Detection> detections;
       if (RemoteDetector.isUrl(input)) {
@@ -69,15 +86,27 @@ final class DetectCommand implements Callable<Integer> {
       }
       for (Detection d : detections) {
         unreadable += d.unreadable() ? 1 : 0;
-        out.println(json ? DetectionJson.line(d) : text(d));
+        dangerous += d.pickle().verdict() == PickleVerdict.DANGEROUS ? 1 : 0;
+        if (sarif) {
+          all.add(d);
+        } else {
+          out.println(json ? DetectionJson.line(d) : text(d));
+        }
       }
       out.flush();
     }
-    return unreadable == 0 ? 0 : 1;
+    if (sarif) {
+      String version = DetectCommand.class.getPackage().getImplementationVersion();
+      out.print(SarifReport.of(all, version == null ? "dev" : version));
+      out.flush();
+    }
+    return dangerous > 0 ? 3 : unreadable == 0 ? 0 : 1;
   }
 
   private static String text(Detection d) {
-    String globals = d.pickle().applicable() ? "\t" + d.pickle().verdict().id() + "\t" + String.join(";", d.pickle().globals()) : "";
+    String globals = d.pickle().applicable()
+        ? "\t" + d.pickle().verdict().id() + (d.pickle().complete() ? "" : " (incomplete)") + "\t" + String.join(";", d.pickle().globals())
+        : "";
     return d.path() + "\t" + d.format().id() + "\t" + d.studyLabel() + "\t" + d.bytesRead() + " bytes read" + globals;
   }
 

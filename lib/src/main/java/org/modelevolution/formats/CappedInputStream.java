@@ -9,7 +9,7 @@ import java.io.InputStream;
  * with {@link CapReachedException}: decompression bombs and endless streams stop here.
  */
 final class CappedInputStream extends FilterInputStream {
-  /** Thrown when the cap is reached; the scan reports {@link PickleVerdict#INCOMPLETE}. */
+  /** Thrown when the cap is reached; the scan reports itself incomplete. */
   static final class CapReachedException extends IOException {
     CapReachedException(String message) {
       super(message);

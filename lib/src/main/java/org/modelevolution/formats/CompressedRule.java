@@ -102,9 +102,15 @@ final class CompressedRule implements FormatRule {
     InputStream compressed = new CappedInputStream(
         new SourceInputStream(probe, start, probe.size), PickleStreams.readCap(probe), "compressed read", false);
     try (InputStream in = PickleStreams.decompressed(open(codec, compressed), probe, name + " decompression")) {
-      outcome = PickleStreams.scan(scanner, in, name + " stream");
+      outcome = PickleStreams.scanAll(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));
+      return null;
+    }
+    if (outcome == null && scanner.importCount() == 0 && !scanner.capReached()) {
+      // Two bytes that pass for a zlib header (a protocol-0 pickle starting "(S" does) but no
+      // stream behind them: not this format; the later rules decide.
+      notes.add(new Evidence(0, name + " header but no decompressible pickle behind it: " + String.join("; ", scanner.result().notes())));
       return null;
     }
     Evidence header = new Evidence(0, name + " stream header");
@@ -120,6 +126,12 @@ final class CompressedRule implements FormatRule {
     String inside = outcome != null && outcome.clean()
         ? "a pickle without joblib wrappers (a compressed pickle is not joblib)"
         : "no joblib pickle (" + (outcome == null ? "cap reached" : outcome.problem()) + ")";
+    PickleScan scan = scanner.result();
+    if (scanner.importCount() > 0 && scan.verdict() != PickleVerdict.SAFE) {
+      // Not a model format, but pickle.load(gzip.open(...)) would still run these imports: keep the verdict.
+      return Match.of(FormatId.UNKNOWN, List.of(header, new Evidence(0, "decompressed content: " + inside
+          + "; its imports are judged " + scan.verdict().id())), scan);
+    }
     return Match.of(FormatId.UNKNOWN, header, new Evidence(0, "decompressed content: " + inside));
   }
 

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The one-line JSON form of a {@link Detection}: {@code path} (as given), {@code format},
  * {@code studyLabel}, {@code bytesRead}, {@code size}, {@code pickleGlobals} (sorted),
- * {@code pickleVerdict} and {@code evidence} (a list of {@code {offset, seen}}), in that order.
+ * {@code pickleVerdict}, {@code evidence} (a list of {@code {offset, seen}}), in that order; for
+ * files that embed pickles also {@code pickle}: {@code verdict}, {@code rule}, {@code completeness},
+ * {@code policyVersion}, {@code strict}, {@code imports} (each {@code module}, {@code name},
+ * {@code where}, {@code offset}, {@code verdict}, {@code rule}) and {@code gaps} (each
+ * {@code where}, {@code offset}, {@code why}: why the scan is incomplete).
  */
 public final class DetectionJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,9 +33,24 @@ public final class DetectionJson {
     for (Evidence e : d.evidence()) {
       evidence.addObject().put("offset", e.offset()).put("seen", e.seen());
     }
-    if (!d.pickle().notes().isEmpty()) {
-      ArrayNode notes = node.putArray("pickleNotes");
-      d.pickle().notes().forEach(notes::add);
+    PickleScan scan = d.pickle();
+    if (scan.applicable()) {
+      ObjectNode pickle = node.putObject("pickle");
+      pickle.put("verdict", scan.verdict().id());
+      pickle.put("rule", scan.rule());
+      pickle.put("completeness", scan.completeness().id());
+      pickle.put("policyVersion", scan.policyVersion());
+      pickle.put("strict", scan.strict());
+      pickle.put("pickles", scan.pickles());
+      ArrayNode imports = pickle.putArray("imports");
+      for (PickleScan.Import i : scan.imports()) {
+        imports.addObject().put("module", i.module()).put("name", i.name()).put("where", i.where())
+            .put("offset", i.offset()).put("verdict", i.verdict().id()).put("rule", i.rule());
+      }
+      ArrayNode gaps = pickle.putArray("gaps");
+      for (PickleScan.Gap g : scan.gaps()) {
+        gaps.addObject().put("where", g.where()).put("offset", g.offset()).put("why", g.why());
+      }
     }
     return node;
   }

@@ -28,6 +28,7 @@ public final class Detector {
           new NpyRule(),
           new TfliteRule(),
           new LfsPointerRule(),
+          new SevenZipRule(),
           new ZipRule(),
           new SafetensorsRule(),
           new CompressedRule(),
@@ -40,9 +41,24 @@ public final class Detector {
   public static final String INTERNAL_ERROR = "internal error in ";
 
   private final DetectorOptions options;
+  private final PicklePolicy policy;
 
   public Detector(DetectorOptions options) {
+    this(options, PicklePolicy.standard());
+  }
+
+  public Detector(DetectorOptions options, PicklePolicy policy) {
     this.options = options;
+    this.policy = policy;
+  }
+
+  /** The same detector judging pickle imports by {@code policy} (e.g. {@link PicklePolicy#strict()}). */
+  public Detector withPolicy(PicklePolicy policy) {
+    return new Detector(options, policy);
+  }
+
+  public PicklePolicy policy() {
+    return policy;
   }
 
   public static Detector withDefaults() {
@@ -136,7 +152,7 @@ public final class Detector {
     return done(source, size, new Match(FormatId.UNKNOWN, List.of(), PickleScan.NOT_APPLICABLE), notes);
   }
 
-  private static Detection done(ByteSource source, long size, Match match, List<Evidence> notes) {
+  private Detection done(ByteSource source, long size, Match match, List<Evidence> notes) {
     List<Evidence> evidence = new ArrayList<>(match.evidence());
     if (match.format() == FormatId.UNKNOWN) {
       for (Evidence n : notes) {
@@ -146,7 +162,8 @@ public final class Detector {
       }
     }
     return new Detection(
-        source.name(), match.format(), match.format().studyLabel(), evidence, source.bytesRead(), size, match.pickle());
+        source.name(), match.format(), match.format().studyLabel(), evidence, source.bytesRead(), size,
+        policy == PicklePolicy.standard() ? match.pickle() : match.pickle().judgedBy(policy));
   }
 
   private static Detection failed(String path, long bytesRead, long size, String why) {

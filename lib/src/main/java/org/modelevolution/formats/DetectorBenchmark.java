@@ -43,7 +43,9 @@ public final class DetectorBenchmark {
       ReadStats detectionOnlyBytes,
       double libmagicSeconds,
       double meanFileSize,
-      String libmagicVersion) {
+      String libmagicVersion,
+      double detectorCpuSeconds,
+      double libmagicCpuSeconds) {
 
     public double detectorFilesPerSecond() {
       return files / detectorSeconds;
@@ -67,13 +69,18 @@ public final class DetectorBenchmark {
           detector (+ pickle scan)  %7.3f s  %,8.0f files/s  bytes read per file: %s
           file -b -f LIST           %s
           ratio                     %s
+          cpu time                  %s
           """,
           files, distinctFiles, meanFileSize,
           detectionOnlySeconds, detectionOnlyFilesPerSecond(), detectionOnlyBytes,
           detectorSeconds, detectorFilesPerSecond(), detectorBytes,
           magic ? String.format(Locale.ROOT, "%7.3f s  %,8.0f files/s  (%s)", libmagicSeconds, libmagicFilesPerSecond(), libmagicVersion) : "not run",
           magic ? String.format(Locale.ROOT, "format only %.1fx, with pickle scans %.1fx the speed of libmagic",
-              libmagicSeconds / detectionOnlySeconds, libmagicSeconds / detectorSeconds) : "n/a");
+              libmagicSeconds / detectionOnlySeconds, libmagicSeconds / detectorSeconds) : "n/a",
+          magic && libmagicCpuSeconds > 0
+              ? String.format(Locale.ROOT, "detector (+ pickle scan) %.3f s, file %.3f s: %.1fx (less sensitive than wall time to a busy machine)",
+                  detectorCpuSeconds, libmagicCpuSeconds, libmagicCpuSeconds / detectorCpuSeconds)
+              : "n/a");
     }
   }
 
@@ -114,6 +121,8 @@ public final class DetectorBenchmark {
     }
     long[] bytes = new long[count];
     long totalFileBytes = 0;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       Detection d = detector.detect(paths.get(i));
@@ -121,6 +130,7 @@ public final class DetectorBenchmark {
       totalFileBytes += Math.max(0, d.size());
     }
     double detectorSeconds = (System.nanoTime() - start) / 1e9;
+    double detectorCpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     long[] formatBytes = new long[count];
     long t0 = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -129,15 +139,18 @@ public final class DetectorBenchmark {
     double detectionOnlySeconds = (System.nanoTime() - t0) / 1e9;
 
     double libmagicSeconds = Double.NaN;
+    double libmagicCpuSeconds = -1;
     String version = "";
     if (runLibmagic) {
       Path list = Files.createTempFile("detect-bench", ".list");
       try {
         Files.write(list, paths.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
         version = firstLine(command("file", "--version"));
+        double childCpu = childrenCpuSeconds();
         long t = System.nanoTime();
         String out = command("file", "-b", "-f", list.toString());
         libmagicSeconds = (System.nanoTime() - t) / 1e9;
+        libmagicCpuSeconds = childCpu < 0 ? -1 : childrenCpuSeconds() - childCpu;
         long lines = out.lines().count();
         if (lines != count) {
           throw new IOException("file printed " + lines + " lines for " + count + " paths");
@@ -148,10 +161,25 @@ public final class DetectorBenchmark {
     }
     return new Result(
         count, distinct.size(), detectorSeconds, ReadStats.of(bytes), detectionOnlySeconds, ReadStats.of(formatBytes),
-        libmagicSeconds, (double) totalFileBytes / count, version);
+        libmagicSeconds, (double) totalFileBytes / count, version, detectorCpuSeconds, libmagicCpuSeconds);
   }
 
-  private static String command(String... args) throws IOException, InterruptedException {
+  /**
+   * User + system CPU seconds of this process's waited-for children ({@code cutime} + {@code cstime}
+   * of {@code /proc/self/stat}, in clock ticks of 1/100 s), or -1 where there is no such file.
+   */
+  private static double childrenCpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17
+      return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  static String command(String... args) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
     pb.environment().put("LC_ALL", "C");
     Process process = pb.start();
@@ -165,7 +193,7 @@ public final class DetectorBenchmark {
     return out;
   }
 
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     return s.lines().findFirst().orElse("").strip();
   }
 }

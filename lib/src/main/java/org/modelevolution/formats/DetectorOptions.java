@@ -7,9 +7,9 @@ package org.modelevolution.formats;
  * @param tailWindow the largest tail suffix read (zip end of central directory, table footers)
  * @param centralDirectoryCap the largest zip central directory read
  * @param decompressedCap the most bytes decompressed from one stream (joblib, deflated entries)
- *     before the pickle scan gives up with {@link PickleVerdict#INCOMPLETE}
+ *     before the pickle scan gives up, incomplete
  * @param pickleReadCap the most bytes the pickle scan reads from the source (raw payloads it
- *     seeks over do not count), after which it reports {@link PickleVerdict#INCOMPLETE}
+ *     seeks over do not count), after which it reports the scan incomplete
  * @param scanPickles whether to scan pickle imports at all (detection alone is cheaper)
  */
 public record DetectorOptions(

@@ -29,6 +29,8 @@ public enum FormatId {
   MSGPACK(StudyLabels.UNDETERMINED),
   COREML(StudyLabels.UNDETERMINED),
   SENTENCEPIECE(StudyLabels.UNDETERMINED),
+  /** A 7z archive: recognised so that it is never read as clean; its members are not scanned here. */
+  SEVEN_ZIP(StudyLabels.UNDETERMINED),
   LFS_POINTER(StudyLabels.UNDETERMINED),
   EMPTY(StudyLabels.UNDETERMINED),
   UNKNOWN(StudyLabels.UNDETERMINED),

@@ -44,7 +44,7 @@ final class NpyRule implements FormatRule {
     PickleScanner scanner = new PickleScanner();
     if (probe.options.scanPickles()) {
       try (InputStream in = PickleStreams.region(probe, h.dataOffset(), probe.size)) {
-        PickleStreams.scan(scanner, in, "object-array pickle");
+        PickleStreams.scanAll(scanner, in, "object-array pickle");
       }
     } else {
       scanner.incomplete("pickle scan disabled");

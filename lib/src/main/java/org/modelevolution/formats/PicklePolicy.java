@@ -1,227 +1,202 @@
 package org.modelevolution.formats;
 
-import java.util.Collection;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The allow- and deny-lists behind {@link PickleVerdict}.
+ * The versioned allow and deny lists behind every pickle verdict, read from the resource
+ * {@code pickle-policy.txt} (its header documents the format, the precedence and the sources the
+ * deny list was checked against).
  *
- * <p>An import is written {@code module.name}. An entry ending in {@code .*} matches a whole module
- * tree; other entries match exactly. Python-2 spellings ({@code __builtin__}, {@code commands}) are
- * listed too because protocol ≤ 2 pickles rename modules with {@code fix_imports}.
- *
- * <ul>
- *   <li><b>Allowed</b>: what the reference serializers of tensors write: torch storages and rebuild
- *       helpers, TorchScript classes ({@code __torch__.*}), numpy array reconstruction, joblib's
- *       array wrapper, {@code collections.OrderedDict}, {@code _codecs.encode} (protocol ≤ 2 bytes)
- *       and harmless builtin containers and value types.
- *   <li><b>Denied</b>: anything that can run commands, evaluate code, import modules, open files or
- *       sockets, or reach arbitrary attributes ({@code builtins.getattr} gadgets).
- *   <li>Everything else (model classes such as {@code sklearn.*}, {@code torch.nn.modules.*},
- *       user modules) is <b>suspicious</b>: loading it runs that class's code.
- * </ul>
+ * <p>An import is judged from its module and name as the pickle spells them: an exact allow entry
+ * wins (so {@code joblib.numpy_pickle.NumpyArrayWrapper} is allowed although {@code joblib.*} is
+ * denied); then the deny list, against the whole {@code module.name} and against every dotted tail
+ * of the name (protocol 4+ unpicklers resolve {@code name} attribute by attribute, so
+ * {@code torch.serialization} + {@code os.system} reaches {@code os.system}); then a dunder
+ * attribute in the name ({@code __globals__}, {@code __subclasses__}, ...); then the {@code .*}
+ * allow entries. Anything else is unlisted: suspicious, or dangerous in strict mode.
  */
 public final class PicklePolicy {
-  /** Imports considered safe to meet in a model file. */
-  public static final List<String> ALLOWED =
-      List.of(
-          "collections.OrderedDict",
-          "collections.defaultdict",
-          "torch._utils._rebuild_tensor",
-          "torch._utils._rebuild_tensor_v2",
-          "torch._utils._rebuild_tensor_v3",
-          "torch._utils._rebuild_parameter",
-          "torch._utils._rebuild_parameter_with_state",
-          "torch._utils._rebuild_qtensor",
-          "torch._utils._rebuild_sparse_tensor",
-          "torch._utils._rebuild_device_tensor_from_numpy",
-          "torch._tensor._rebuild_from_type_v2",
-          "torch.storage._load_from_bytes",
-          "torch.serialization._get_layout",
-          "torch.BFloat16Storage",
-          "torch.BoolStorage",
-          "torch.ByteStorage",
-          "torch.CharStorage",
-          "torch.ComplexDoubleStorage",
-          "torch.ComplexFloatStorage",
-          "torch.DoubleStorage",
-          "torch.FloatStorage",
-          "torch.HalfStorage",
-          "torch.IntStorage",
-          "torch.LongStorage",
-          "torch.ShortStorage",
-          "torch.UntypedStorage",
-          "torch.bfloat16",
-          "torch.float16",
-          "torch.float32",
-          "torch.float64",
-          "torch.int64",
-          "torch.device",
-          "torch.Size",
-          "__torch__.*",
-          "numpy.core.multiarray._reconstruct",
-          "numpy.core.multiarray.scalar",
-          "numpy.core.numeric._frombuffer",
-          "numpy._core.multiarray._reconstruct",
-          "numpy._core.multiarray.scalar",
-          "numpy._core.numeric._frombuffer",
-          "numpy.dtype",
-          "numpy.ndarray",
-          "joblib.numpy_pickle.NumpyArrayWrapper",
-          "_codecs.encode",
-          "builtins.set",
-          "builtins.frozenset",
-          "builtins.bytearray",
-          "builtins.bytes",
-          "builtins.complex",
-          "builtins.slice",
-          "builtins.range",
-          "builtins.object",
-          "__builtin__.set",
-          "__builtin__.frozenset",
-          "__builtin__.bytearray",
-          "__builtin__.complex",
-          "__builtin__.slice",
-          "__builtin__.object",
-          "copy_reg._reconstructor",
-          "copyreg._reconstructor",
-          "datetime.date",
-          "datetime.datetime",
-          "datetime.time",
-          "datetime.timedelta",
-          "datetime.timezone",
-          "decimal.Decimal",
-          "fractions.Fraction");
+  /** The rule id of an import that matched no list entry. */
+  public static final String UNLISTED = "unlisted";
 
-  /** Imports that give code execution or system access when unpickled. */
-  public static final List<String> DENIED =
-      List.of(
-          "os.*",
-          "posix.*",
-          "nt.*",
-          "subprocess.*",
-          "commands.*",
-          "pty.*",
-          "shutil.*",
-          "socket.*",
-          "sys.*",
-          "runpy.*",
-          "importlib.*",
-          "imp.*",
-          "ctypes.*",
-          "marshal.*",
-          "pickle.*",
-          "_pickle.*",
-          "cPickle.*",
-          "dill.*",
-          "code.*",
-          "codeop.*",
-          "types.*",
-          "webbrowser.*",
-          "urllib.*",
-          "requests.*",
-          "http.*",
-          "ftplib.*",
-          "smtplib.*",
-          "telnetlib.*",
-          "asyncio.*",
-          "multiprocessing.*",
-          "signal.*",
-          "tempfile.*",
-          "pathlib.*",
-          "io.*",
-          "operator.attrgetter",
-          "operator.methodcaller",
-          "functools.partial",
-          "torch.load",
-          "torch.hub.*",
-          "numpy.load",
-          "numpy.lib.npyio.*",
-          "builtins.eval",
-          "builtins.exec",
-          "builtins.compile",
-          "builtins.__import__",
-          "builtins.getattr",
-          "builtins.setattr",
-          "builtins.delattr",
-          "builtins.globals",
-          "builtins.locals",
-          "builtins.vars",
-          "builtins.open",
-          "builtins.input",
-          "builtins.breakpoint",
-          "builtins.help",
-          "__builtin__.eval",
-          "__builtin__.exec",
-          "__builtin__.execfile",
-          "__builtin__.compile",
-          "__builtin__.__import__",
-          "__builtin__.getattr",
-          "__builtin__.setattr",
-          "__builtin__.delattr",
-          "__builtin__.globals",
-          "__builtin__.open",
-          "__builtin__.file",
-          "__builtin__.input",
-          "__builtin__.raw_input",
-          "__builtin__.apply",
-          "__builtin__.reload");
+  private static final PicklePolicy STANDARD = load(false);
+  private static final PicklePolicy STRICT = load(true);
 
-  private PicklePolicy() {}
+  /** How one import was judged: the verdict, the list entry (or rule) that decided it. */
+  public record Judgement(PickleVerdict verdict, String rule) {}
 
-  /** The verdict for a set of imports of a scan that read everything it needed. */
-  public static PickleVerdict judge(Collection<String> imports, boolean usesExtensionRegistry) {
-    boolean suspicious = usesExtensionRegistry;
-    for (String imported : imports) {
-      if (matches(DENIED, imported)) {
-        return PickleVerdict.DANGEROUS;
+  private final String version;
+  private final List<String> sources;
+  private final Rules allow;
+  private final Rules deny;
+  private final boolean strict;
+
+  private PicklePolicy(String version, List<String> sources, Rules allow, Rules deny, boolean strict) {
+    this.version = version;
+    this.sources = List.copyOf(sources);
+    this.allow = allow;
+    this.deny = deny;
+    this.strict = strict;
+  }
+
+  /** The policy with unlisted imports suspicious. */
+  public static PicklePolicy standard() {
+    return STANDARD;
+  }
+
+  /** The policy with unlisted imports dangerous ({@code --strict}). */
+  public static PicklePolicy strict() {
+    return STRICT;
+  }
+
+  public static PicklePolicy of(boolean strict) {
+    return strict ? STRICT : STANDARD;
+  }
+
+  /** The list version, e.g. {@code 2026.12-1}, named in every verdict. */
+  public String version() {
+    return version;
+  }
+
+  public boolean isStrict() {
+    return strict;
+  }
+
+  /** The {@code source} lines of the list file: which scanners' lists, at which commits. */
+  public List<String> sources() {
+    return sources;
+  }
+
+  /** The allow-list entries, in file order. */
+  public List<String> allowed() {
+    return allow.entries;
+  }
+
+  /** The deny-list entries, in file order. */
+  public List<String> denied() {
+    return deny.entries;
+  }
+
+  /** Judges the import of {@code name} from {@code module}. */
+  public Judgement judge(String module, String name) {
+    String dotted = module + "." + name;
+    if (allow.exact.contains(dotted)) {
+      return new Judgement(PickleVerdict.SAFE, "allow " + dotted);
+    }
+    String denied = deny.match(dotted);
+    if (denied != null) {
+      return new Judgement(PickleVerdict.DANGEROUS, "deny " + denied);
+    }
+    String[] parts = name.split("\\.", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (part.length() > 4 && part.startsWith("__") && part.endsWith("__")) {
+        return new Judgement(PickleVerdict.DANGEROUS, "deny dunder attribute " + part);
       }
-      if (!matches(ALLOWED, imported)) {
-        suspicious = true;
+      if (parts.length > 1) {
+        String tail = String.join(".", java.util.Arrays.asList(parts).subList(i, parts.length));
+        String viaTail = deny.match(tail);
+        if (viaTail != null) {
+          return new Judgement(PickleVerdict.DANGEROUS, "deny " + viaTail + " (reached through attribute " + tail + ")");
+        }
       }
     }
-    return suspicious ? PickleVerdict.SUSPICIOUS : PickleVerdict.SAFE;
+    String allowed = allow.match(dotted);
+    if (allowed != null) {
+      return new Judgement(PickleVerdict.SAFE, "allow " + allowed);
+    }
+    return new Judgement(strict ? PickleVerdict.DANGEROUS : PickleVerdict.SUSPICIOUS, UNLISTED);
   }
 
-  /** Whether {@code imported} is on the deny-list. */
-  public static boolean isDenied(String imported) {
-    return matches(DENIED, imported);
+  /** Judges a {@code module.name} import whose module is its text up to the last dot. */
+  public Judgement judge(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    return dot <= 0 ? judge(dotted, "") : judge(dotted.substring(0, dot), dotted.substring(dot + 1));
   }
 
-  private static final Rules ALLOW = new Rules(ALLOWED);
-  private static final Rules DENY = new Rules(DENIED);
+  // ---------------------------------------------------------------- the list file
 
-  private static boolean matches(List<String> list, String imported) {
-    return (list == DENIED ? DENY : ALLOW).matches(imported);
+  private static PicklePolicy load(boolean strict) {
+    try (InputStream in = PicklePolicy.class.getResourceAsStream("pickle-policy.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("pickle-policy.txt missing from the class path");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String version = null;
+      List<String> sources = new ArrayList<>();
+      List<String> allow = new ArrayList<>();
+      List<String> deny = new ArrayList<>();
+      List<String> section = null;
+      for (String raw; (raw = reader.readLine()) != null; ) {
+        int hash = raw.indexOf('#');
+        String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (line.equals("[allow]")) {
+          section = allow;
+        } else if (line.equals("[deny]")) {
+          section = deny;
+        } else if (section == null && line.startsWith("version ")) {
+          version = line.substring("version ".length()).strip();
+        } else if (section == null && line.startsWith("source ")) {
+          sources.add(line.substring("source ".length()).strip());
+        } else if (section != null && !line.contains(" ")) {
+          section.add(line);
+        } else {
+          throw new IllegalStateException("pickle-policy.txt: cannot read line '" + raw + "'");
+        }
+      }
+      if (version == null || allow.isEmpty() || deny.isEmpty()) {
+        throw new IllegalStateException("pickle-policy.txt needs a version, an [allow] and a [deny] section");
+      }
+      return new PicklePolicy(version, sources, new Rules(allow), new Rules(deny), strict);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** A list split into exact names and module prefixes, for hash lookups instead of scans. */
+  /** A list split into exact names and module trees, for hash lookups instead of scans. */
   private static final class Rules {
+    private final List<String> entries;
     private final Set<String> exact = new HashSet<>();
-    private final Set<String> prefixes = new HashSet<>();
+    private final Set<String> trees = new HashSet<>();
 
     Rules(List<String> entries) {
+      this.entries = List.copyOf(entries);
       for (String entry : entries) {
         if (entry.endsWith(".*")) {
-          prefixes.add(entry.substring(0, entry.length() - 1));
+          trees.add(entry.substring(0, entry.length() - 2));
         } else {
           exact.add(entry);
         }
       }
     }
 
-    boolean matches(String imported) {
-      if (exact.contains(imported)) {
-        return true;
+    /** The entry matching {@code dotted} (exactly, or as a module tree it lies in), or null. */
+    String match(String dotted) {
+      if (exact.contains(dotted)) {
+        return dotted;
       }
-      for (int dot = imported.indexOf('.'); dot >= 0; dot = imported.indexOf('.', dot + 1)) {
-        if (prefixes.contains(imported.substring(0, dot + 1))) {
-          return true;
+      if (trees.contains(dotted)) {
+        return dotted + ".*";
+      }
+      for (int dot = dotted.indexOf('.'); dot >= 0; dot = dotted.indexOf('.', dot + 1)) {
+        String tree = dotted.substring(0, dot);
+        if (trees.contains(tree)) {
+          return tree + ".*";
         }
       }
-      return false;
+      return null;
     }
   }
 }

@@ -72,6 +72,10 @@ final class PickleRule implements FormatRule {
     PickleScanner.Outcome outcome;
     try (InputStream raw = PickleStreams.region(probe, 0, probe.size)) {
       outcome = PickleStreams.scan(scanner, raw, "pickle");
+      if (outcome != null && outcome.clean() && proto && outcome.end() < probe.size) {
+        // More bytes after STOP: walked as further pickles (a loader may read them; picklescan does).
+        PickleStreams.scanAll(scanner, raw, "pickle");
+      }
     }
     if (outcome == null) {
       // A read cap stopped a walk that was valid so far.
@@ -86,8 +90,14 @@ final class PickleRule implements FormatRule {
       return found(format, scanner, capped);
     }
     if (!outcome.clean()) {
-      if (proto && outcome.opcodes() > 2 && "truncated before STOP".equals(outcome.problem())) {
-        return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + outcome.opcodes() + " valid opcodes, file ends before STOP"));
+      if (proto && outcome.opcodes() > 2) {
+        // The unpickler runs every opcode before the bad one: such a file is a (broken) pickle.
+        return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + (outcome.opcodes() - 1)
+            + " valid opcodes, then " + outcome.problem()));
+      }
+      if (!proto && outcome.calls() > 0 && scanner.importCount() > 0) {
+        return found(FormatId.PICKLE, scanner, new Evidence(0, "protocol 0/1 opcodes with " + scanner.importCount()
+            + " import(s) and " + outcome.calls() + " call(s), then " + outcome.problem()));
       }
       notes.add(new Evidence(0, "not a pickle: " + outcome.problem() + " after " + outcome.opcodes() + " opcodes"));
       return null;
@@ -98,7 +108,8 @@ final class PickleRule implements FormatRule {
       return null;
     }
     String how = proto ? "PROTO " + outcome.protocol() : "protocol 0/1 opcodes";
-    Evidence walk = new Evidence(0, how + ", opcode walk of " + outcome.opcodes() + " opcodes reached STOP at offset " + (end - 1));
+    Evidence walk = new Evidence(0, how + ", opcode walk of " + outcome.opcodes() + " opcodes reached STOP at offset " + (end - 1)
+        + (scanner.pickles() > 1 ? "; " + (scanner.pickles() - 1) + " more pickle(s) after it" : ""));
     if (scanner.imported("joblib.numpy_pickle.")) {
       return found(FormatId.JOBLIB, scanner, walk, new Evidence(0, "imports joblib.numpy_pickle.NumpyArrayWrapper (raw arrays skipped)"));
     }

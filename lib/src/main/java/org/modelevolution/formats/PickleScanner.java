@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Walks pickle opcodes (protocols 0-5) and records imports, without executing anything.
@@ -36,35 +34,44 @@ final class PickleScanner {
   private static final String JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
 
   /** How one walk ended. */
-  record Outcome(boolean stopped, long opcodes, int protocol, int stackAtStop, String problem, long end) {
+  record Outcome(boolean stopped, long opcodes, int protocol, int stackAtStop, String problem, long end, long calls) {
     boolean clean() {
       return stopped && problem == null;
     }
   }
 
-  private final SortedSet<String> globals = new TreeSet<>();
-  private final List<String> notes = new ArrayList<>();
-  private boolean extensionRegistry;
-  private boolean unresolvedImport;
-  private boolean incomplete;
+  private final Map<String, PickleScan.Found> found = new LinkedHashMap<>();
+  private final List<PickleScan.Gap> gaps = new ArrayList<>();
+  private String where = "pickle";
+  private boolean capReached;
   private int pickles;
 
   /**
    * Walks one pickle from the current position of {@code in} up to and including its STOP. The
-   * outcome's {@code end} counts the bytes consumed (read or skipped) by this walk.
+   * outcome's {@code end} counts the bytes consumed (read or skipped) by this walk. {@code where}
+   * names the stream in findings (e.g. an archive entry).
    */
-  Outcome walk(InputStream in) throws IOException {
+  Outcome walk(InputStream in, String where) throws IOException {
+    this.where = where;
     return walk(new Cursor(in), 0);
+  }
+
+  Outcome walk(InputStream in) throws IOException {
+    return walk(in, where);
   }
 
   /** Records that the scan could not cover everything, e.g. because a cap was reached. */
   void incomplete(String why) {
-    incomplete = true;
-    notes.add(why);
+    gaps.add(new PickleScan.Gap(where, -1, why));
+  }
+
+  /** Records a gap at {@code offset} of stream {@code where}. */
+  void incomplete(String where, long offset, String why) {
+    gaps.add(new PickleScan.Gap(where, offset, why));
   }
 
   boolean imported(String prefix) {
-    for (String g : globals) {
+    for (String g : found.keySet()) {
       if (g.startsWith(prefix)) {
         return true;
       }
@@ -76,12 +83,23 @@ final class PickleScanner {
     return pickles;
   }
 
+  /** Whether a read or decompression cap stopped the scan (a budget, not a broken stream). */
+  boolean capReached() {
+    return capReached;
+  }
+
+  void capReached(String where, String why) {
+    capReached = true;
+    incomplete(where, -1, why);
+  }
+
+  int importCount() {
+    return found.size();
+  }
+
+  /** The scan so far, judged by the standard policy (see {@link PickleScan#judgedBy}). */
   PickleScan result() {
-    PickleVerdict verdict = PicklePolicy.judge(globals, extensionRegistry || unresolvedImport);
-    if (incomplete && verdict != PickleVerdict.DANGEROUS) {
-      verdict = PickleVerdict.INCOMPLETE;
-    }
-    return new PickleScan(globals, verdict, pickles, notes);
+    return PickleScan.judge(new ArrayList<>(found.values()), gaps, pickles, PicklePolicy.standard());
   }
 
   // ---------------------------------------------------------------- the walk
@@ -91,6 +109,7 @@ final class PickleScanner {
     Memo memo = new Memo();
     long memoLength = 0;
     long opcodes = 0;
+    long calls = 0;
     int protocol = 0;
     long start = in.position;
     pickles++;
@@ -99,23 +118,26 @@ final class PickleScanner {
         long at = in.position;
         int op = in.read();
         if (op < 0) {
-          return new Outcome(false, opcodes, protocol, stack.size(), opcodes == 0 ? "empty" : "truncated before STOP", in.position - start);
+          if (opcodes == 0) {
+            pickles--;
+          }
+          return new Outcome(false, opcodes, protocol, stack.size(), opcodes == 0 ? "empty" : "truncated before STOP", in.position - start, calls);
         }
         opcodes++;
         if (stack.size() > MAX_STACK) {
           incomplete("pickle stack deeper than " + MAX_STACK + " at offset " + at);
-          return new Outcome(false, opcodes, protocol, stack.size(), "stack too deep", in.position - start);
+          return new Outcome(false, opcodes, protocol, stack.size(), "stack too deep", in.position - start, calls);
         }
         switch (op) {
           case 0x80 -> { // PROTO
             protocol = in.u8();
             if (protocol > 5) {
-              return bad(in, start, opcodes, protocol, stack, "unsupported protocol " + protocol + " at offset " + at);
+              return bad(in, start, opcodes, protocol, stack, calls, "unsupported protocol " + protocol + " at offset " + at);
             }
           }
           case 0x95 -> in.fixed(8); // FRAME: a length hint only
           case '.' -> { // STOP
-            return new Outcome(true, opcodes, protocol, stack.size(), null, in.position - start);
+            return new Outcome(true, opcodes, protocol, stack.size(), null, in.position - start, calls);
           }
           case '(' -> stack.add(Mark.MARK);
           case '0' -> pop(stack);
@@ -140,14 +162,15 @@ final class PickleScanner {
           case 0x8b -> stack.add(longBytes(in, checkedLength(in.fixed(4), 4, at)));
           case 'S' -> stack.add(quoted(in.line()));
           case 'V' -> stack.add(str(rawUnicode(in.line())));
-          case 'T' -> stack.add(string(in, checkedLength(in.fixed(4), 4, at), StandardCharsets.ISO_8859_1));
-          case 'U' -> stack.add(string(in, in.u8(), StandardCharsets.ISO_8859_1));
-          case 'X' -> stack.add(string(in, in.fixed(4), StandardCharsets.UTF_8));
+          case 'T' -> stack.add(payload(in, checkedLength(in.fixed(4), 4, at), Text.LATIN1, at, nesting));
+          case 'U' -> stack.add(payload(in, in.u8(), Text.LATIN1, at, nesting));
+          case 'X' -> stack.add(payload(in, in.fixed(4), Text.UTF8, at, nesting));
           case 0x8c -> stack.add(string(in, in.u8(), StandardCharsets.UTF_8));
-          case 0x8d -> stack.add(string(in, checkedLength(in.fixed(8), 8, at), StandardCharsets.UTF_8));
-          case 'B' -> stack.add(skipped(in, in.fixed(4)));
-          case 'C' -> stack.add(skipped(in, in.u8()));
-          case 0x8e, 0x96 -> stack.add(skipped(in, checkedLength(in.fixed(8), 8, at)));
+          case 0x8d -> stack.add(payload(in, checkedLength(in.fixed(8), 8, at), Text.UTF8, at, nesting));
+          case 'B' -> stack.add(payload(in, in.fixed(4), Text.BYTES, at, nesting));
+          case 'C' -> stack.add(payload(in, in.u8(), Text.BYTES, at, nesting));
+          case 0x8e -> stack.add(payload(in, checkedLength(in.fixed(8), 8, at), Text.BYTES, at, nesting));
+          case 0x96 -> stack.add(payload(in, checkedLength(in.fixed(8), 8, at), Text.BYTES, at, nesting));
           case ')' -> stack.add(new Tup(List.of()));
           case 0x85 -> stack.add(tuple(popN(stack, 1)));
           case 0x86 -> stack.add(tuple(popN(stack, 2)));
@@ -191,6 +214,7 @@ final class PickleScanner {
             stack.add(global(module, name, at));
           }
           case 'i' -> {
+            calls++;
             String module = in.line();
             String name = in.line();
             Object cls = global(module, name, at);
@@ -203,30 +227,34 @@ final class PickleScanner {
             if (module instanceof Str m && name instanceof Str n) {
               stack.add(global(m.value(), n.value(), at));
             } else {
-              unresolvedImport = true;
-              notes.add("STACK_GLOBAL at offset " + at + " with operands that are not short strings");
+              incomplete(where, at, "STACK_GLOBAL with operands that are not short strings: import unresolvable");
               stack.add(Other.VALUE);
             }
           }
           case 'o' -> {
+            calls++;
             List<Object> items = popToMark(stack);
             stack.add(new Inst(items.isEmpty() ? Other.VALUE : items.get(0)));
           }
           case 0x81 -> {
+            calls++;
             pop(stack);
             stack.add(new Inst(pop(stack)));
           }
           case 0x92 -> {
+            calls++;
             pop(stack);
             pop(stack);
             stack.add(new Inst(pop(stack)));
           }
           case 'R' -> {
+            calls++;
             Object args = pop(stack);
             Object callable = pop(stack);
             stack.add(new Reduced(callable, args));
           }
           case 'b' -> {
+            calls++;
             Object state = pop(stack);
             Object target = top(stack);
             if (isJoblibWrapper(target)) {
@@ -243,8 +271,7 @@ final class PickleScanner {
           }
           case 0x82, 0x83, 0x84 -> {
             in.fixed(op == 0x82 ? 1 : op == 0x83 ? 2 : 4);
-            extensionRegistry = true;
-            notes.add("EXT opcode (copyreg extension registry import) at offset " + at);
+            incomplete(where, at, "EXT opcode: an import through the copyreg extension registry, unresolvable here");
             stack.add(Other.VALUE);
           }
           case 'p' -> {
@@ -263,25 +290,25 @@ final class PickleScanner {
             memo.put(key, top(stack));
           }
           case 0x94 -> memo.put(memoLength++, top(stack));
-          case 'g' -> stack.add(memo.get(memoKey(in.line(), at)));
-          case 'h' -> stack.add(memo.get(in.u8()));
-          case 'j' -> stack.add(memo.get(in.fixed(4)));
+          case 'g' -> stack.add(recall(memo, memoKey(in.line(), at), at));
+          case 'h' -> stack.add(recall(memo, in.u8(), at));
+          case 'j' -> stack.add(recall(memo, in.fixed(4), at));
           case 0x97 -> stack.add(Other.VALUE);
           case 0x98 -> { } // READONLY_BUFFER: changes no stack shape
           default -> {
-            return bad(in, start, opcodes, protocol, stack, String.format("invalid opcode 0x%02x at offset %d", op, at));
+            return bad(in, start, opcodes, protocol, stack, calls, String.format("invalid opcode 0x%02x at offset %d", op, at));
           }
         }
       }
     } catch (Malformed e) {
-      return bad(in, start, opcodes, protocol, stack, e.getMessage());
+      return bad(in, start, opcodes, protocol, stack, calls, e.getMessage());
     } catch (EOFException e) {
-      return new Outcome(false, opcodes, protocol, stack.size(), "truncated before STOP", in.position - start);
+      return new Outcome(false, opcodes, protocol, stack.size(), "truncated before STOP", in.position - start, calls);
     }
   }
 
-  private static Outcome bad(Cursor in, long start, long opcodes, int protocol, List<Object> stack, String problem) {
-    return new Outcome(false, opcodes, protocol, stack.size(), problem, in.position - start);
+  private static Outcome bad(Cursor in, long start, long opcodes, int protocol, List<Object> stack, long calls, String problem) {
+    return new Outcome(false, opcodes, protocol, stack.size(), problem, in.position - start, calls);
   }
 
   private Object global(String module, String name, long at) throws Malformed {
@@ -289,8 +316,90 @@ final class PickleScanner {
       throw new Malformed("GLOBAL with an empty or overlong name at offset " + at);
     }
     Glob g = new Glob(module + "." + name);
-    globals.add(g.dotted());
+    found.putIfAbsent(g.dotted(), new PickleScan.Found(module, name, where, at));
     return g;
+  }
+
+  /** A memo read; a key never stored makes the unpickler fail there, which this walk cannot follow. */
+  private Object recall(Memo memo, long key, long at) {
+    if (!memo.contains(key)) {
+      incomplete(where, at, "memo key " + key + " read before it was stored");
+    }
+    return memo.get(key);
+  }
+
+  /** How a string or bytes payload is kept: as text (a possible STACK_GLOBAL operand) or not. */
+  private enum Text {
+    LATIN1,
+    UTF8,
+    BYTES
+  }
+
+  /**
+   * A string or bytes argument. Short ones are kept as values; every one that starts like a pickle
+   * (PROTO 2-5; for protocol-2 text, the latin-1 code points of {@code _codecs.encode}) is walked as a
+   * nested pickle, since {@code torch.storage._load_from_bytes}, {@code pickle.loads} and the like
+   * unpickle their argument. The rest is skipped, never buffered.
+   */
+  private Object payload(Cursor in, long length, Text text, long at, int nesting) throws IOException {
+    if (length < 0) {
+      throw new Malformed("negative length at offset " + at);
+    }
+    if (length <= MAX_STRING) {
+      byte[] b = in.bytes((int) length);
+      boolean candidate = length >= 2 && ((b[0] & 0xFF) == 0x80 || (text == Text.UTF8 && length >= 3 && (b[0] & 0xFF) == 0xC2 && (b[1] & 0xFF) == 0x80));
+      if (candidate && nesting < MAX_NESTING) {
+        byte[] raw = text == Text.UTF8 ? Latin1.decodeOrNull(b) : b;
+        if (raw != null && startsLikePickle(raw, 0)) {
+          nested(new java.io.ByteArrayInputStream(raw), at, nesting);
+        }
+      }
+      return text == Text.BYTES ? Other.VALUE : str(new String(b, text == Text.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+    }
+    int peek = text == Text.UTF8 ? 3 : 2;
+    byte[] head = in.bytes(peek);
+    long rest = length - peek;
+    byte[] raw = text == Text.UTF8 ? Latin1.decodeOrNull(head) : head;
+    if (nesting < MAX_NESTING && raw != null && raw.length >= 2 && startsLikePickle(raw, 0)) {
+      Bounded body = new Bounded(in, rest);
+      InputStream stream = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), body);
+      nested(text == Text.UTF8 ? new Latin1(stream) : stream, at, nesting);
+      body.skipRemaining();
+    } else {
+      in.skipExactly(rest);
+    }
+    return Other.VALUE;
+  }
+
+  private static boolean startsLikePickle(byte[] b, int from) {
+    return b.length >= from + 2 && (b[from] & 0xFF) == 0x80 && b[from + 1] >= 2 && b[from + 1] <= 5;
+  }
+
+  /**
+   * Walks the pickles of a payload: up to five in a row (a legacy torch.save stream inside
+   * {@code _load_from_bytes}); raw bytes may follow them. Only a first pickle that cannot be walked
+   * is a gap.
+   */
+  private void nested(InputStream payload, long at, int nesting) throws IOException {
+    String outer = where;
+    String inner = outer + " > nested pickle at offset " + at;
+    try {
+      Cursor cursor = new Cursor(payload);
+      for (int i = 0; i < 5; i++) {
+        where = inner;
+        Outcome o = walk(cursor, nesting + 1);
+        if (!o.clean()) {
+          if (i == 0) {
+            incomplete(inner, o.end(), o.problem());
+          }
+          break;
+        }
+      }
+    } catch (Latin1.NotLatin1 e) {
+      incomplete(inner, -1, "payload is not latin-1 text: " + e.getMessage());
+    } finally {
+      where = outer;
+    }
   }
 
   /**
@@ -622,6 +731,103 @@ final class PickleScanner {
   static final class Malformed extends IOException {
     Malformed(String message) {
       super(message);
+    }
+  }
+
+  /** The next {@code limit} bytes of an outer cursor, as a stream (its position advances as they are read). */
+  private static final class Bounded extends InputStream {
+    private final Cursor outer;
+    private long left;
+
+    Bounded(Cursor outer, long limit) {
+      this.outer = outer;
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = outer.read();
+      if (b < 0) {
+        throw new EOFException();
+      }
+      left--;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = (int) Math.min(len, left);
+      for (int i = 0; i < n; i++) {
+        b[off + i] = (byte) read();
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = Math.min(n, left);
+      outer.skipExactly(s);
+      left -= s;
+      return s;
+    }
+
+    void skipRemaining() throws IOException {
+      skip(left);
+    }
+  }
+
+  /**
+   * UTF-8 text of code points below 256 as the bytes they stand for: protocol-2 pickles write
+   * bytes as {@code _codecs.encode(text, 'latin1')}.
+   */
+  private static final class Latin1 extends InputStream {
+    private final InputStream utf8;
+
+    Latin1(InputStream utf8) {
+      this.utf8 = utf8;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = utf8.read();
+      if (b < 0x80) {
+        return b;
+      }
+      if (b != 0xC2 && b != 0xC3) {
+        throw new NotLatin1("code point above U+00FF");
+      }
+      int c = utf8.read();
+      if (c < 0 || (c & 0xC0) != 0x80) {
+        throw new NotLatin1("broken UTF-8 sequence");
+      }
+      return ((b & 0x1F) << 6) | (c & 0x3F);
+    }
+
+    /** The latin-1 bytes of {@code utf8}, or null when it holds other code points (or is cut mid-sequence). */
+    static byte[] decodeOrNull(byte[] utf8) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(utf8.length);
+      Latin1 in = new Latin1(new java.io.ByteArrayInputStream(utf8));
+      try {
+        for (int b; (b = in.read()) >= 0; ) {
+          out.write(b);
+        }
+      } catch (IOException e) {
+        byte[] partial = out.toByteArray();
+        return partial.length >= 3 ? partial : null;
+      }
+      return out.toByteArray();
+    }
+
+    static final class NotLatin1 extends IOException {
+      NotLatin1(String message) {
+        super(message);
+      }
     }
   }
 

@@ -40,17 +40,45 @@ final class PickleStreams {
    */
   static PickleScanner.Outcome scan(PickleScanner scanner, InputStream in, String where) throws IOException {
     try {
-      PickleScanner.Outcome outcome = scanner.walk(in);
+      PickleScanner.Outcome outcome = scanner.walk(in, where);
       if (!outcome.clean()) {
-        scanner.incomplete(where + ": " + outcome.problem());
+        scanner.incomplete(where, outcome.end(), outcome.problem());
       }
       return outcome;
     } catch (CappedInputStream.CapReachedException e) {
-      scanner.incomplete(where + ": " + e.getMessage());
+      scanner.capReached(where, e.getMessage());
       return null;
     } catch (IOException e) {
-      scanner.incomplete(where + ": " + e.getMessage());
+      scanner.incomplete(where, -1, e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Scans every pickle of {@code in} one after another, as picklescan does: a stream may hold more
+   * than the one its loader reads, and the unpickler runs each pickle's opcodes before it fails. A
+   * later pickle that cannot be walked is a gap. Returns the first pickle's outcome (null when a cap
+   * stopped it).
+   */
+  static PickleScanner.Outcome scanAll(PickleScanner scanner, InputStream in, String where) throws IOException {
+    PickleScanner.Outcome first = scan(scanner, in, where);
+    PickleScanner.Outcome last = first;
+    long offset = first == null ? 0 : first.end();
+    while (last != null && last.clean()) {
+      try {
+        last = scanner.walk(in, where);
+      } catch (IOException e) {
+        scanner.incomplete(where, offset, "after a pickle: " + e.getMessage());
+        break;
+      }
+      if ("empty".equals(last.problem())) {
+        break;
+      }
+      if (!last.clean()) {
+        scanner.incomplete(where, offset + last.end(), "pickle after offset " + offset + ": " + last.problem());
+      }
+      offset += last.end();
+    }
+    return first;
   }
 }

@@ -156,7 +156,16 @@ final class ZipDirectory {
       problems.add("entry " + entry.name() + ": no local header at offset " + entry.localHeaderOffset());
       return null;
     }
-    long dataStart = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
+    int localNameLength = local.getShort(26) & 0xFFFF;
+    long dataStart = entry.localHeaderOffset() + 30 + localNameLength + (local.getShort(28) & 0xFFFF);
+    // Like PyTorch's reader, flags and CRCs are not consulted (a set encryption bit or a wrong CRC
+    // does not stop torch.load), but the local header must describe the same entry.
+    ByteBuffer localName = probe.range(entry.localHeaderOffset() + 30, Math.min(localNameLength, 4096));
+    String seen = java.nio.charset.StandardCharsets.UTF_8.decode(localName).toString();
+    if (!seen.equals(entry.name())) {
+      problems.add("entry " + entry.name() + ": local header at offset " + entry.localHeaderOffset() + " names '" + seen
+          + "', not the central directory's name (scanned with the local header's lengths)");
+    }
     long dataEnd = dataStart + entry.compressedSize();
     if (entry.compressedSize() < 0 || dataEnd > probe.size || dataEnd < dataStart) {
       problems.add("entry " + entry.name() + ": declared size runs past the end of the file");

@@ -154,10 +154,9 @@ final class ZipRule implements FormatRule {
         }
         List<String> problems = new ArrayList<>();
         try (InputStream in = ZipDirectory.open(probe, entry, problems)) {
-          if (in == null) {
-            problems.forEach(scanner::incomplete);
-          } else {
-            PickleStreams.scan(scanner, in, entry.name());
+          problems.forEach(p -> scanner.incomplete(entry.name(), entry.localHeaderOffset(), p));
+          if (in != null) {
+            PickleStreams.scanAll(scanner, in, entry.name());
             scanned.add(name.substring(name.lastIndexOf('/') + 1));
           }
         }
@@ -183,6 +182,7 @@ final class ZipRule implements FormatRule {
           problems.forEach(p -> evidence.add(new Evidence(entry.localHeaderOffset(), p)));
           continue;
         }
+        problems.forEach(p -> scanner.incomplete(entry.name(), entry.localHeaderOffset(), p));
         byte[] preamble = in.readNBytes(12);
         if (preamble.length < 12) {
           continue;
@@ -212,7 +212,7 @@ final class ZipRule implements FormatRule {
         }
         objects++;
         if (probe.options.scanPickles()) {
-          PickleStreams.scan(scanner, in, entry.name());
+          PickleStreams.scanAll(scanner, in, entry.name());
         } else if (objects == 1) {
           scanner.incomplete("pickle scan disabled");
         }

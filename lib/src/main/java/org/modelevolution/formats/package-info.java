@@ -27,17 +27,30 @@
  * bytes lengths) are checked against the file before use and never drive an allocation: payloads
  * are skipped by seeking. Decompression (joblib compressions, deflated zip entries) is streamed and
  * capped ({@link org.modelevolution.formats.DetectorOptions#decompressedCap()}); past the cap the
- * pickle verdict is {@link org.modelevolution.formats.PickleVerdict#INCOMPLETE}. xz/lzma decoders
+ * pickle scan is {@link org.modelevolution.formats.PickleScan.Completeness#INCOMPLETE} (and never
+ * {@code safe}). xz/lzma decoders
  * have a 72 MiB memory limit (the largest standard preset). No exception escapes {@code Detector.detect}: a failing rule is
  * recorded as evidence and the next rule runs; an unreadable input is reported as such.
  *
  * <h2>Command line</h2>
  *
- * {@code detect [--json] PATH|URL...} ({@code -} reads inputs from stdin, one per line) prints one
- * line per input; with {@code --json} one object with {@code path}, {@code format}, {@code
- * studyLabel}, {@code bytesRead}, {@code size}, {@code pickleGlobals}, {@code pickleVerdict},
- * {@code evidence} (and {@code pickleNotes} when there are any). Exit codes: 0 every input was read
- * and classified ({@code unknown} is a classification), 1 some input could not be read, 2 usage
- * error. {@code bench-detect} prints the benchmark.
+ * <h2>Pickle verdicts</h2>
+ *
+ * {@link org.modelevolution.formats.PicklePolicy} judges each import by one versioned allow list
+ * and one deny list (resource {@code pickle-policy.txt}; the deny list covers picklescan's,
+ * ModelScan's and fickling's, with the commits read); {@link org.modelevolution.formats.PickleScan}
+ * holds each import with its verdict, rule and offset, the file verdict, and apart from it the
+ * completeness with the gaps (truncated stream, exhausted budget, unknown opcode, unresolvable
+ * import, unscannable container). {@link org.modelevolution.formats.SarifReport} writes SARIF 2.1.0.
+ *
+ * <h2>Command line</h2>
+ *
+ * {@code detect [--json|--sarif] [--strict] PATH|URL...} ({@code -} reads inputs from stdin, one
+ * per line) prints one line per input; with {@code --json} one object with {@code path}, {@code
+ * format}, {@code studyLabel}, {@code bytesRead}, {@code size}, {@code pickleGlobals}, {@code
+ * pickleVerdict}, {@code evidence} and, for pickles, {@code pickle} (see {@link
+ * org.modelevolution.formats.DetectionJson}); with {@code --sarif} one SARIF log. Exit codes: 0
+ * every input was read and classified ({@code unknown} is a classification), 1 some input could
+ * not be read, 2 usage error, 3 some file is dangerous. {@code bench-detect} prints the benchmark.
  */
 package org.modelevolution.formats;

@@ -134,9 +134,21 @@ public final class HubClient {
 
   /** The files (and folders) of a revision, recursively, across {@code Link} pages. */
   public List<TreeEntry> tree(String repoId, String revision) throws IOException {
+    return tree(repoId, revision, false);
+  }
+
+  /**
+   * The same, with {@code expand=true} when {@code withSecurity}: each file then carries the Hub's
+   * {@code securityFileStatus} (and pages are smaller, 100 entries).
+   */
+  public List<TreeEntry> tree(String repoId, String revision, boolean withSecurity) throws IOException {
     List<TreeEntry> entries = new ArrayList<>();
-    HttpUrl url = endpoint.url("api", "models", repoId, "tree").addPathSegment(revision)
-        .addQueryParameter("recursive", "true").build();
+    HttpUrl.Builder first = endpoint.url("api", "models", repoId, "tree").addPathSegment(revision)
+        .addQueryParameter("recursive", "true");
+    if (withSecurity) {
+      first.addQueryParameter("expand", "true");
+    }
+    HttpUrl url = first.build();
     while (url != null) {
       Fetched page = fetchJson(url);
       requireArray(page).forEach(e -> entries.add(TreeEntry.from(e)));

@@ -9,12 +9,19 @@ import java.util.Optional;
  * @param type {@code file}, {@code directory} or {@code unknown}
  * @param oid the git blob or tree id
  * @param size the real file size (for LFS files too)
+ * @param security the Hub's own scan of the file, present only in listings with {@code expand=true}
  */
-public record TreeEntry(String type, String oid, long size, String path, Optional<Lfs> lfs) {
+public record TreeEntry(String type, String oid, long size, String path, Optional<Lfs> lfs, Optional<SecurityFileStatus> security) {
+
+  /** An entry of a listing without {@code expand=true} (no security status). */
+  public TreeEntry(String type, String oid, long size, String path, Optional<Lfs> lfs) {
+    this(type, oid, size, path, lfs, Optional.empty());
+  }
 
   static TreeEntry from(JsonNode node) {
     return new TreeEntry(node.path("type").asText("unknown"), node.path("oid").asText(),
-        node.path("size").asLong(0), node.path("path").asText(), Lfs.from(node.get("lfs")));
+        node.path("size").asLong(0), node.path("path").asText(), Lfs.from(node.get("lfs")),
+        SecurityFileStatus.from(node.get("securityFileStatus")));
   }
 
   public boolean isFile() {

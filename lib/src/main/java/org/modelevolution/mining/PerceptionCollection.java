@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.modelevolution.io.RunManifest;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The notebook view of the perception data collection: whether this run may mine live, and what
@@ -50,24 +55,42 @@ public final class PerceptionCollection {
       runs = List.copyOf(runs);
     }
 
+    /** One row per cached run; with none, an empty table whose name says how to mine. */
+    public Table table() {
+      StringColumn step = StringColumn.create("step");
+      StringColumn status = StringColumn.create("status");
+      StringColumn endpoint = StringColumn.create("endpoint");
+      StringColumn parameters = StringColumn.create("parameters");
+      StringColumn counts = StringColumn.create("counts");
+      IntColumn problems = IntColumn.create("reported problems");
+      StringColumn wrote = StringColumn.create("wrote");
+      for (RunManifest run : runs) {
+        step.append(run.step());
+        status.append(run.finishedAt() == null ? "unfinished (resumable)" : "finished");
+        endpoint.append(run.endpoint());
+        parameters.append(joined(run.parameters(), " = "));
+        counts.append(joined(run.counts(), ": "));
+        problems.append(run.errors().size());
+        wrote.append(run.outputs().stream()
+            .map(o -> o.path() + " (" + o.bytes() + " bytes, sha256 " + o.sha256() + ")").collect(Collectors.joining("; ")));
+      }
+      String name = runs.isEmpty() ? noRunsNote() : "Cached runs in " + folder;
+      return Table.create(name, step, status, endpoint, parameters, counts, problems, wrote);
+    }
+
+    private static String joined(Map<String, ?> map, String between) {
+      return map.entrySet().stream().map(e -> e.getKey() + between + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    /** The table as Tablesaw prints it. */
     @Override
     public String toString() {
-      if (runs.isEmpty()) {
-        return "no cached run in " + folder + ": mine with `mine-github`, `mine-stackoverflow` and "
-            + "`mine-discussions` (or rerun this notebook with " + LIVE_VARIABLE + "=1)";
-      }
-      StringBuilder text = new StringBuilder();
-      for (RunManifest run : runs) {
-        text.append(run.step()).append(": ").append(run.finishedAt() == null ? "unfinished (resumable)" : "finished")
-            .append('\n').append("  endpoint: ").append(run.endpoint()).append('\n');
-        run.parameters().forEach((k, v) -> text.append("  parameter ").append(k).append(" = ").append(v).append('\n'));
-        run.counts().forEach((k, v) -> text.append("  ").append(k).append(": ").append(v).append('\n'));
-        text.append("  reported problems: ").append(run.errors().size()).append('\n');
-        run.errors().stream().limit(3).forEach(e -> text.append("    ").append(e).append('\n'));
-        run.outputs().forEach(o -> text.append("  wrote ").append(o.path()).append(" (").append(o.bytes())
-            .append(" bytes, sha256 ").append(o.sha256()).append(")\n"));
-      }
-      return text.toString().stripTrailing();
+      return table().printAll();
+    }
+
+    private String noRunsNote() {
+      return "no cached run in " + folder + ": mine with `mine-github`, `mine-stackoverflow` and "
+          + "`mine-discussions` (or rerun this notebook with " + LIVE_VARIABLE + "=1)";
     }
   }
 }

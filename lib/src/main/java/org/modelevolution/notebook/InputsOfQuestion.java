@@ -22,7 +22,8 @@ final class InputsOfQuestion {
     return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
   }
 
+  /** Whether research question {@code rq} reads the file; {@code "all"} takes every file. */
   static boolean serves(String fileName, String rq) {
-    return FILES.getOrDefault(rq, List.of()).stream().anyMatch(p -> p.matcher(fileName).matches());
+    return "all".equals(rq) || FILES.getOrDefault(rq, List.of()).stream().anyMatch(p -> p.matcher(fileName).matches());
   }
 }

@@ -53,6 +53,32 @@ public record EnvironmentReport(
     return studyFiles.stream().filter(r -> r.status() == status).count();
   }
 
+  /** Runtime and locations as labelled values, in display order; paths relative to the project root. */
+  public java.util.Map<String, String> summary() {
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    values.put("Java runtime", javaVersion + " (" + javaVendor + ")");
+    values.put("Library version", libraryVersion);
+    values.put("Study data", relative(layout.studyData()) + " (" + describeStudyData() + ")");
+    values.put("Formats corpus", relative(layout.formatsCorpus()) + " ("
+        + (formatsCorpusFound ? "labels.csv found" : "not found") + ")");
+    values.putAll(endpoints);
+    return values;
+  }
+
+  /** The study's files against the pinned manifest, one row per file. */
+  public tech.tablesaw.api.Table studyFilesTable() {
+    tech.tablesaw.api.StringColumn file = tech.tablesaw.api.StringColumn.create("study file");
+    tech.tablesaw.api.StringColumn status = tech.tablesaw.api.StringColumn.create("status");
+    tech.tablesaw.api.StringColumn pin = tech.tablesaw.api.StringColumn.create("pinned content");
+    for (StudyDataCheck.Result r : studyFiles) {
+      file.append(r.entry().file());
+      status.append(r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      pin.append(r.entry().sha256() != null ? "sha256 " + r.entry().sha256().substring(0, 16) + "…"
+          : "git blob " + r.entry().gitBlobSha1().substring(0, 16) + "…");
+    }
+    return tech.tablesaw.api.Table.create("the study's files against data/study-manifest.json", file, status, pin);
+  }
+
   /** A plain-text summary; paths are shown relative to the project root so output is portable. */
   public String render() {
     List<String> lines = new ArrayList<>();

@@ -58,6 +58,14 @@ final class Outputs {
     return files;
   }
 
+  /**
+   * Records a study figure that is another study figure under an earlier name: it points at that
+   * figure's files, which are recorded (and checksummed) once, under the figure they were drawn for.
+   */
+  void sameAs(String studyFigure, List<Path> files, String basis) {
+    figures.add(new FigureCounterpart(studyFigure, files, basis));
+  }
+
   /** Records figure files without a counterpart among the study's figures (shown separately in the report). */
   List<Path> extraFigure(String what, List<Path> files, String basis) {
     written.addAll(files);

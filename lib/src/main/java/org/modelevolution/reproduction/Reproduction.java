@@ -29,13 +29,14 @@ import org.modelevolution.study.StudyData;
  * The one door out: runs the four analyses on the loaded study data and writes, into one folder
  * per research question, the study-named tables and the figures; then {@code reproduction.csv}
  * (every distinct published number next to the recomputed one), {@code REPRODUCTION.md} (generated
- * from it), {@code provenance.tsv} (every input read and output written, with SHA-256) and
+ * from it), {@code FIGURES.md} (every study figure, its counterpart and a gallery), {@code provenance.tsv} (every input read and output written, with SHA-256) and
  * {@code SHA256SUMS} (the committed outputs, for {@code sha256sum -c}). Nothing in them depends on
  * the time or the machine, so a rerun on the same inputs is byte-identical.
  */
 public final class Reproduction {
   public static final String CSV = "reproduction.csv";
   public static final String REPORT = "REPRODUCTION.md";
+  public static final String FIGURES = "FIGURES.md";
   public static final String PROVENANCE = "provenance.tsv";
   public static final String CHECKSUMS = "SHA256SUMS";
 
@@ -125,6 +126,9 @@ public final class Reproduction {
     Path report = outDir.resolve(REPORT);
     AtomicFiles.writeString(report, ReproductionReport.render(data, analyses, comparisons, figures, extras, outDir));
     written.add(report);
+    Path figuresReport = outDir.resolve(FIGURES);
+    AtomicFiles.writeString(figuresReport, FiguresReport.render(data, figures, extras, outDir));
+    written.add(figuresReport);
     Path provenance = outDir.resolve(PROVENANCE);
     AtomicFiles.writeString(provenance, ProvenanceFiles.provenance(data, outDir, written));
     written.add(provenance);

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.modelevolution.analysis.CsvTable;
 import org.modelevolution.analysis.PythonFormat;
 import org.modelevolution.analysis.Rq3Result;
 import org.modelevolution.analysis.StatusDistribution;
-import org.modelevolution.charts.BoxPlotChart;
-import org.modelevolution.charts.StackedPercentBarChart;
+import org.modelevolution.charts.ResponseTimeBoxChart;
+import org.modelevolution.charts.StatusBarsChart;
 import org.modelevolution.study.BotPrOutcome;
 import org.modelevolution.study.DiscussionActivity;
 import org.modelevolution.study.StudyData;
@@ -20,6 +19,11 @@ final class Rq3Files {
   private static final String HF = "RQ3StatusDistribution-Hugging Face Staff.pdf";
   private static final String NON_HF = "RQ3StatusDistribution-Non-Hugging Face Staff.pdf";
   private static final String ALL = "RQ3StatusDistribution.pdf";
+  private static final String Y_AXIS = "PR Creation Year";
+  private static final String X_AXIS = "% of PRs";
+  /** The study's box order: the statuses in order of first appearance in its PR table. */
+  private static final List<String> RESPONSE_ORDER =
+      List.of("merged", "open", "closed", "closed (has conflicts)", "open (has conflicts)");
 
   private Rq3Files() {}
 
@@ -34,20 +38,7 @@ final class Rq3Files {
     statusFigures(rq3, data, out);
     timeToFirstResponse(rq3, data, out);
     relevant(rq3, out);
-    rq3.prSet2024().ifPresent(distribution -> {
-      CsvTable table = new CsvTable("pr_set", "row", "prs_with_status", "status", "prs", "percent");
-      for (String row : distribution.rows()) {
-        for (String l : distribution.labels()) {
-          table.add("2024 PR set (sfconvertbot_merge_status.csv)", row, distribution.total(row), l,
-              distribution.count(row, l), PythonFormat.fixed(distribution.percent(row, l), 4));
-        }
-      }
-      out.text("rq3_2024_prset_status_by_year.csv", table.toCsv());
-      out.extraFigure("status per year of the 2024 PR set (no study figure)", StackedPercentBarChart.save(
-          "2024 PR set (8,333 conversion PRs, statuses scraped 2024-10): status per year", "creation year",
-          distribution.rows(), distribution.percentSeries(), out.dir(), "RQ3StatusDistribution-2024PRSet"),
-          "published rows (an older, smaller PR set)");
-    });
+    rq3.prSet2024().ifPresent(distribution -> prSet2024(rq3, distribution, out));
     rq3.prSet2024Markers().ifPresent(t -> out.text("rq3_2024_prset_markers.csv", t.toCsv()));
     rq3.partialCrawls().ifPresent(t -> out.text("rq3_partial_crawls.csv", t.toCsv()));
   }
@@ -78,27 +69,74 @@ final class Rq3Files {
     out.text("RQ3StatusDistribution_figure_labels.csv", labels.toCsv());
     out.text("rq3_status_counts.csv", counts.toCsv());
     String basis = Figures.basis(data);
-    List<String> rows = new ArrayList<>(all.rows());
-    Map<String, List<Double>> series = new LinkedHashMap<>();
-    for (String label : all.labels()) {
-      List<Double> values = new ArrayList<>();
-      for (String row : all.rows()) {
-        values.add(all.percent(row, label));
-      }
-      values.add(hf.percent(StatusDistribution.ALL_YEARS, label));
-      values.add(others.percent(StatusDistribution.ALL_YEARS, label));
-      series.put(label, values);
+    // The study's main figure: the years top to bottom, then All years and its staff / non-staff totals.
+    List<StatusBarsChart.Bar> bars = new ArrayList<>();
+    for (String row : all.rows()) {
+      bars.add(bar(row, all, row));
     }
-    rows.add("All years (HF Staff)");
-    rows.add("All years (Non-HF Staff)");
-    out.figure(ALL, StackedPercentBarChart.save("SFConvertBot PR status per year", "PR creation year", rows, series,
-        out.dir(), "RQ3StatusDistribution"), basis);
-    out.figure(HF, StackedPercentBarChart.save("SFConvertBot PR status per year (first response by HF staff)",
-        "PR creation year", hf.rows(), hf.percentSeries(), out.dir(), "RQ3StatusDistribution-Hugging Face Staff"),
-        basis);
-    out.figure(NON_HF, StackedPercentBarChart.save("SFConvertBot PR status per year (first response not by HF staff)",
-        "PR creation year", others.rows(), others.percentSeries(), out.dir(),
-        "RQ3StatusDistribution-Non-Hugging Face Staff"), basis);
+    int years = bars.size() - 1;
+    bars.add(bar("All years (HF Staff)", hf, StatusDistribution.ALL_YEARS));
+    bars.add(bar("All years (Non-HF Staff)", others, StatusDistribution.ALL_YEARS));
+    out.figure(ALL, StatusBarsChart.draw(new StatusBarsChart.Input("Distribution of Pull Request Status", Y_AXIS,
+        X_AXIS, all.labels(), bars, years, basis, List.of())).save(out.dir(), base(ALL)), basis);
+    staffFigure(HF, "Distribution of Pull Request Status by Hugging Face Staff", hf, basis, out);
+    staffFigure(NON_HF, "Distribution of Pull Request Status by Non-Hugging Face Staff", others, basis, out);
+  }
+
+  /** The staff variants: All years on top, then the years descending (the study's bottom-to-top order). */
+  private static void staffFigure(String figure, String title, StatusDistribution d, String basis, Outputs out) {
+    List<StatusBarsChart.Bar> bars = new ArrayList<>();
+    bars.add(bar(StatusDistribution.ALL_YEARS, d, StatusDistribution.ALL_YEARS));
+    List<String> years = new ArrayList<>(d.rows());
+    years.remove(StatusDistribution.ALL_YEARS);
+    java.util.Collections.reverse(years);
+    years.forEach(y -> bars.add(bar(y, d, y)));
+    // only the statuses present in the subset, as the study's plot of the subset shows
+    List<String> present = d.labels().stream().filter(l -> d.count(StatusDistribution.ALL_YEARS, l) > 0).toList();
+    out.figure(figure, StatusBarsChart.draw(new StatusBarsChart.Input(title, Y_AXIS, X_AXIS, present, bars, 1, basis,
+        List.of())).save(out.dir(), base(figure)), basis);
+  }
+
+  private static StatusBarsChart.Bar bar(String label, StatusDistribution d, String row) {
+    return bar(label, d, row, null);
+  }
+
+  private static StatusBarsChart.Bar bar(String label, StatusDistribution d, String row, String note) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    d.labels().forEach(l -> counts.put(l, d.count(row, l)));
+    return new StatusBarsChart.Bar(label, counts, note);
+  }
+
+  private static String base(String pdf) {
+    return pdf.substring(0, pdf.length() - ".pdf".length());
+  }
+
+  /** The older 8,333-PR table: no study figure; horizontal 100% bars per year, partial years annotated. */
+  private static void prSet2024(Rq3Result rq3, StatusDistribution distribution, Outputs out) {
+    CsvTable table = new CsvTable("pr_set", "row", "prs_with_status", "status", "prs", "percent");
+    for (String row : distribution.rows()) {
+      for (String l : distribution.labels()) {
+        table.add("2024 PR set (sfconvertbot_merge_status.csv)", row, distribution.total(row), l,
+            distribution.count(row, l), PythonFormat.fixed(distribution.percent(row, l), 4));
+      }
+    }
+    out.text("rq3_2024_prset_status_by_year.csv", table.toCsv());
+    List<StatusBarsChart.Bar> bars = new ArrayList<>();
+    for (String row : distribution.rows()) {
+      String note = row.equals(StatusDistribution.ALL_YEARS) ? null : rq3.prSet2024Coverage()
+          .flatMap(c -> c.partialNote(Integer.parseInt(row))).orElse(null);
+      bars.add(bar(row, distribution, row, note));
+    }
+    List<String> statuses = distribution.labels().stream()
+        .filter(l -> distribution.count(StatusDistribution.ALL_YEARS, l) > 0).toList();
+    String title = rq3.prSet2024Coverage().map(c -> String.format(java.util.Locale.ROOT,
+        "2024 PR Set: Status of %,d Conversion PRs With a Scraped Status (of %,d), by Creation Year",
+        c.withStatus(), c.rows())).orElse("2024 PR Set: Status of Conversion PRs by Creation Year");
+    String basis = "published rows (sfconvertbot_merge_status.csv, an older, smaller PR set; statuses scraped 2024-10)";
+    out.extraFigure("status per year of the 2024 PR set (no study figure)", StatusBarsChart.draw(
+        new StatusBarsChart.Input(title, Y_AXIS, X_AXIS, statuses, bars, bars.size() - 1, basis, List.of(
+            "No study figure: the study's status figures rest on the final PR table; PRs without a scraped"
+                + " status are left out."))).save(out.dir(), "RQ3StatusDistribution-2024PRSet"), basis);
   }
 
   private static void addLabelRow(CsvTable labels, String figure, String row, StatusDistribution d, String sourceRow) {
@@ -120,15 +158,22 @@ final class Rq3Files {
     }
     Map<String, List<Double>> minutes = rq3.responseMinutes();
     out.text("rq3_time_to_first_response.csv", rq3.responseSummary().toCsv());
-    // heavy-tailed (seconds to years) on a log axis: responses under a second are drawn at one second
-    Map<String, List<Double>> floored = new TreeMap<>();
-    minutes.forEach((status, values) -> floored.put(status, values.stream().map(v -> Math.max(v, 1.0 / 60)).toList()));
-    List<java.nio.file.Path> files = BoxPlotChart.save("Time to first response by PR status",
-        "minutes to the first non-bot status change (log scale; the study's axis says hours, its values are minutes)",
-        floored, out.dir(), "RQ3TimeToFirstResponse", true);
-    out.figure("RQ3TimeToFirstResponse.pdf", files, Figures.basis(data));
-    out.figure("RQ4TimeToFirstResponse.pdf", List.of(), "the study's file of an earlier numbering of the same box plot"
-        + " (its rendering is identical to RQ3TimeToFirstResponse.pdf): see RQ3TimeToFirstResponse");
+    List<String> order = new ArrayList<>(RESPONSE_ORDER);
+    minutes.keySet().stream().filter(s -> !order.contains(s)).forEach(order::add);
+    List<ResponseTimeBoxChart.Box> boxes = new ArrayList<>();
+    for (String status : order) { // a status without responses keeps its (empty) slot, as in the study's plot
+      boxes.add(ResponseTimeBoxChart.Box.tukey(status,
+          minutes.getOrDefault(status, List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+    String basis = Figures.basis(data);
+    ResponseTimeBoxChart.Input input = new ResponseTimeBoxChart.Input("Time to First Response by PR Status",
+        "PR Status", "Time to First Response (hours)", boxes, basis, List.of(
+            "As in the study: the values are minutes (total_seconds()/60) although the axis says hours;"
+                + " PRs without a status change by someone other than SFConvertBot are left out."));
+    List<java.nio.file.Path> files = out.figure("RQ3TimeToFirstResponse.pdf",
+        ResponseTimeBoxChart.draw(input).save(out.dir(), "RQ3TimeToFirstResponse"), basis);
+    out.sameAs("RQ4TimeToFirstResponse.pdf", files, basis + "; the study's file of an earlier numbering of the same"
+        + " box plot (its rendering is identical to RQ3TimeToFirstResponse.pdf), drawn once as RQ3TimeToFirstResponse");
   }
 
   private static void relevant(Rq3Result rq3, Outputs out) {

@@ -1,16 +1,37 @@
 package org.modelevolution.reproduction;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.modelevolution.analysis.CsvTable;
 import org.modelevolution.analysis.PythonFormat;
 import org.modelevolution.analysis.Rq4;
 import org.modelevolution.analysis.Rq4Result;
-import org.modelevolution.charts.FrequencyBarChart;
+import org.modelevolution.charts.CodeFrequencyChart;
 import org.modelevolution.perception.CodingSheet;
 import org.modelevolution.perception.HtmlText;
 
 /** Writes RQ4's tables, the coding sheet and the code-frequency figure. */
 final class Rq4Files {
   private Rq4Files() {}
+
+  /** Posts per code over the true positives (the coding also counts false-positive posts; those are left out). */
+  private static void codeFrequencies(Rq4Result rq4, Map<String, Long> truePositives, Outputs out) {
+    List<CodeFrequencyChart.Item> items = truePositives.entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new CodeFrequencyChart.Item(e.getKey(), e.getValue())).toList();
+    long allCoded = rq4.codeFrequencies().map(m -> m.values().stream().mapToLong(Long::longValue).sum()).orElse(0L);
+    long drawn = items.stream().mapToLong(CodeFrequencyChart.Item::count).sum();
+    String basis = "published rows (the coding database)";
+    out.extraFigure("posts per code (the study published no RQ4 figure)", CodeFrequencyChart.draw(
+        new CodeFrequencyChart.Input("Posts per Code, True Positives of the Early Stack Overflow-Only Coding",
+            "posts (true positives)", items, basis, List.of(String.format(Locale.ROOT,
+                "No study figure. Code assignments: %,d over true-positive posts drawn, %,d over every coded post"
+                    + " (false positives included, not drawn).", drawn, allCoded))))
+        .save(out.dir(), "RQ4CodeFrequencies"), basis);
+  }
 
   static void write(Rq4Result rq4, Outputs out) {
     if (!rq4.available()) {
@@ -28,8 +49,6 @@ final class Rq4Files {
     out.recorded(CodingSheet.export(rq4.codingSheet(), out.dir().resolve("rq4_coding_sheet.csv")));
     rq4.codes().ifPresent(t -> out.text("rq4_code_frequencies.csv", t.toCsv()));
     rq4.categories().ifPresent(t -> out.text("rq4_category_frequencies.csv", t.toCsv()));
-    rq4.codeFrequencies().ifPresent(frequencies -> out.extraFigure("posts per code (the study published no RQ4 figure)",
-        FrequencyBarChart.save("Stack Overflow posts per code (2024 Stack Overflow-only coding, coded posts)", "code",
-            "posts", frequencies, out.dir(), "RQ4CodeFrequencies"), "published rows (the coding database)"));
+    rq4.truePositiveCodeFrequencies().ifPresent(truePositives -> codeFrequencies(rq4, truePositives, out));
   }
 }

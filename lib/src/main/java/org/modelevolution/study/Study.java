@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.modelevolution.facts.SafetensorsReleaseTable;
 import org.modelevolution.io.Sha256;
 import org.modelevolution.perception.Coding;
 import org.modelevolution.perception.CodingDatabase;
@@ -97,7 +98,9 @@ public final class Study {
         String sha = CsvColumns.forEach(f, List.of("tag", "date"), v -> tags.add(v.clone()));
         return new Inputs.Parsed<>(tags, sha);
       });
-      return new StudyData.Releases(SafetensorsReleases.asStudyPlotsThem(rows, StudyFiles.SAFETENSORS_TAGS),
+      // the study's own tag list, filtered by the one release rule (the same that derived data/safetensors-releases.csv)
+      return new StudyData.Releases(SafetensorsReleaseTable.derive(rows).stream()
+          .map(r -> new SafetensorsRelease(r.tag(), r.date(), StudyFiles.SAFETENSORS_TAGS)).toList(),
           StudyFiles.SAFETENSORS_TAGS);
     }
     if (inputs.hasFact(StudyFiles.RELEASES_FACTS)) {

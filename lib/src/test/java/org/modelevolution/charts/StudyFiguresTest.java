@@ -184,9 +184,11 @@ class StudyFiguresTest {
     Color expected = CalendarHeatmapChart.GREENS[2];
     assertTrue(Math.abs(mid.getGreen() - expected.getGreen()) <= 6, "log(1+count) puts " + middle + " mid-scale");
     assertEquals(CalendarHeatmapChart.GREENS[0], CalendarHeatmapChart.colour(0, max));
-    for (LocalDate d = LocalDate.of(2019, 1, 1); d.isBefore(LocalDate.of(2026, 1, 1)); d = d.plusDays(1)) {
-      assertEquals(AdoptionCharts.calendarWeek(d), CalendarHeatmapChart.week(d), "week of " + d);
-    }
+    // nb_utils.compute_calendar_week: ISO week, shifted so that week 0 holds 1 January
+    assertEquals(0, CalendarHeatmapChart.week(LocalDate.of(2023, 1, 1)), "a Sunday in ISO week 52 of 2022");
+    assertEquals(1, CalendarHeatmapChart.week(LocalDate.of(2023, 1, 2)));
+    assertEquals(0, CalendarHeatmapChart.week(LocalDate.of(2024, 1, 1)), "ISO week 1 -> 0");
+    assertEquals(52, CalendarHeatmapChart.week(LocalDate.of(2024, 12, 30)), "ISO week 1 of 2025");
     assertEquals(38, CalendarHeatmapChart.week(LocalDate.of(2022, 9, 22)));
     assertEquals(3, CalendarHeatmapChart.row(LocalDate.of(2022, 9, 22)), "a Thursday");
   }

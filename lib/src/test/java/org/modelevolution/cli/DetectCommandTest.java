@@ -41,7 +41,7 @@ class DetectCommandTest {
     String st = root.resolve("safetensors/f16_bf16.safetensors").toString();
     Run run = run("detect", "--json", pickle, st);
 
-    assertThat(run.exit()).isZero();
+    assertThat(run.exit()).as("a dangerous file gives exit 3").isEqualTo(3);
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(2);
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
@@ -52,6 +52,13 @@ class DetectCommandTest {
     assertThat(first.get("pickleGlobals").get(0).asText()).isEqualTo("posix.system");
     assertThat(first.get("pickleVerdict").asText()).isEqualTo("dangerous");
     assertThat(first.get("evidence").get(0).has("offset")).isTrue();
+    JsonNode scan = first.get("pickle");
+    assertThat(scan.get("verdict").asText()).isEqualTo("dangerous");
+    assertThat(scan.get("completeness").asText()).isEqualTo("complete");
+    assertThat(scan.get("rule").asText()).isEqualTo("deny posix.*");
+    assertThat(scan.get("policyVersion").asText()).isNotBlank();
+    assertThat(scan.get("imports").get(0).get("offset").asLong()).isNotNegative();
+    assertThat(scan.get("imports").get(0).get("rule").asText()).isEqualTo("deny posix.*");
     JsonNode second = new ObjectMapper().readTree(lines.get(1));
     assertThat(second.get("format").asText()).isEqualTo("safetensors");
     assertThat(second.get("pickleGlobals")).isEmpty();
@@ -73,6 +80,29 @@ class DetectCommandTest {
     } finally {
       System.setIn(saved);
     }
+  }
+
+  @Test
+  void sarifListsTheDangerousImportAndStrictTurnsUnlistedDangerous() throws Exception {
+    Path root = corpus();
+    String pickle = root.resolve("edge/os_system_reduce.pkl").toString();
+    String module = root.resolve("torch_zip/mlp_full_module.pth").toString();
+    Run sarif = run("detect", "--sarif", pickle, module);
+    assertThat(sarif.exit()).isEqualTo(3);
+    JsonNode log = new ObjectMapper().readTree(sarif.out());
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode results = log.get("runs").get(0).get("results");
+    assertThat(results).anyMatch(r -> r.get("ruleId").asText().equals("PKL001") && r.get("level").asText().equals("error")
+        && r.get("properties").get("import").asText().equals("posix.system"));
+    assertThat(results).anyMatch(r -> r.get("ruleId").asText().equals("PKL002") && r.get("level").asText().equals("warning"));
+
+    assertThat(run("detect", module).exit()).as("suspicious only: exit 0").isZero();
+    Run strict = run("detect", "--json", "--strict", module);
+    assertThat(strict.exit()).as("unlisted imports are dangerous with --strict").isEqualTo(3);
+    JsonNode line = new ObjectMapper().readTree(strict.out().lines().findFirst().orElseThrow());
+    assertThat(line.get("pickle").get("verdict").asText()).isEqualTo("dangerous");
+    assertThat(line.get("pickle").get("strict").asBoolean()).isTrue();
+    assertThat(run("detect", "--json", "--sarif", module).exit()).isEqualTo(2);
   }
 
   @Test

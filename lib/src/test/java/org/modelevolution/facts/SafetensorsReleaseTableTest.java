@@ -37,6 +37,15 @@ class SafetensorsReleaseTableTest {
   }
 
   @Test
+  void theStudysRuleKeepsOneTagPerDateWithoutRcOrPythonPrefix() {
+    List<Release> releases = SafetensorsReleaseTable.derive(List.of(
+        new String[] {"v0.4.5", "2024-09-05"}, new String[] {"python-v0.4.5", "2024-09-05"},
+        new String[] {"v0.4.5rc1", "2024-09-01"}, new String[] {"python-v0.4.4", "2024-08-07"}));
+    assertEquals(List.of(new Release("v0.4.4", LocalDate.of(2024, 8, 7)), new Release("v0.4.5", LocalDate.of(2024, 9, 5))),
+        releases);
+  }
+
+  @Test
   void twoDistinctTagsOnOneDateKeepTheLaterInTagOrder() {
     List<Release> releases = SafetensorsReleaseTable.derive(List.of(
         new String[] {"v0.5.1", "2025-01-07"}, new String[] {"v0.5.2", "2025-01-07"}));

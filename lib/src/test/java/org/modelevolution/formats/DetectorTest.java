@@ -172,7 +172,8 @@ class DetectorTest {
     Detector capped = new Detector(DetectorOptions.defaults().withDecompressedCap(1 << 20));
     Detection d = capped.detect(new ByteArraySource("bomb.pt", zip.toByteArray()));
     assertThat(d.format()).isEqualTo(FormatId.TORCH_ZIP);
-    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(d.pickle().completeness()).isEqualTo(PickleScan.Completeness.INCOMPLETE);
     assertThat(d.pickle().globals()).containsExactly("collections.OrderedDict");
     assertThat(d.pickle().notes()).anyMatch(n -> n.contains("cap of 1048576 bytes reached"));
     assertThat(d.bytesRead()).isLessThan(zip.size());
@@ -191,7 +192,8 @@ class DetectorTest {
     Detector capped = new Detector(DetectorOptions.defaults().withDecompressedCap(1 << 20));
     Detection d = capped.detect(new ByteArraySource("bomb.joblib", compressed.toByteArray()));
     assertThat(d.format()).isEqualTo(FormatId.JOBLIB);
-    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(d.pickle().completeness()).isEqualTo(PickleScan.Completeness.INCOMPLETE);
   }
 
   @Test
@@ -224,7 +226,8 @@ class DetectorTest {
     byte[] whole = Files.readAllBytes(Corpus.root().resolve("torch_zip/linear_state_dict.pt"));
     Detection d = detect(java.util.Arrays.copyOf(whole, whole.length / 2));
     assertThat(d.format()).isEqualTo(FormatId.TORCH_ZIP);
-    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(d.pickle().verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(d.pickle().completeness()).isEqualTo(PickleScan.Completeness.INCOMPLETE);
     assertThat(d.pickle().globals()).contains("torch._utils._rebuild_tensor_v2");
     assertThat(d.evidence()).anyMatch(e -> e.seen().contains("head heuristic"));
   }

@@ -12,7 +12,7 @@ class PickleScannerTest {
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome = scanner.walk(new ByteArrayInputStream(pickle));
     if (!outcome.clean()) {
-      scanner.incomplete(outcome.problem());
+      scanner.incomplete("pickle", outcome.end(), outcome.problem());
     }
     return scanner.result();
   }
@@ -68,19 +68,23 @@ class PickleScannerTest {
   }
 
   @Test
-  void userClassesAreSuspiciousAndExtensionsToo() throws IOException {
-    assertThat(scan(Pickles.protocol(2).global("sklearn.linear_model", "LinearRegression").stop().bytes()).verdict())
-        .isEqualTo(PickleVerdict.SUSPICIOUS);
+  void userClassesAreSuspiciousAndExtensionsIncomplete() throws IOException {
+    PickleScan user = scan(Pickles.protocol(2).global("mypackage.models", "Net").stop().bytes());
+    assertThat(user.verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(user.rule()).isEqualTo(PicklePolicy.UNLISTED);
+    assertThat(user.judgedBy(PicklePolicy.strict()).verdict()).isEqualTo(PickleVerdict.DANGEROUS);
     PickleScan ext = scan(Pickles.protocol(2).op(0x82, 1).op(')', 'R').stop().bytes());
     assertThat(ext.globals()).isEmpty();
     assertThat(ext.verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(ext.completeness()).isEqualTo(PickleScan.Completeness.INCOMPLETE);
   }
 
   @Test
   void hugeDeclaredPayloadIsSkippedNotAllocated() throws IOException {
     byte[] p = Pickles.protocol(4).op(0x8e).u64(Long.MAX_VALUE / 2).stop().bytes();
     PickleScan scan = scan(p);
-    assertThat(scan.verdict()).isEqualTo(PickleVerdict.INCOMPLETE);
+    assertThat(scan.verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(scan.complete()).isFalse();
     assertThat(scan.notes()).anyMatch(n -> n.contains("truncated"));
   }
 
@@ -100,13 +104,22 @@ class PickleScannerTest {
 
   @Test
   void policyListsMatchExactNamesAndModuleTrees() {
-    assertThat(PicklePolicy.isDenied("os.system")).isTrue();
-    assertThat(PicklePolicy.isDenied("torch.hub.load")).isTrue();
-    assertThat(PicklePolicy.isDenied("osx.thing")).isFalse();
-    assertThat(PicklePolicy.isDenied("builtins.getattr")).isTrue();
-    assertThat(PicklePolicy.judge(java.util.List.of("__torch__.a.B", "torch.FloatStorage"), false)).isEqualTo(PickleVerdict.SAFE);
-    assertThat(PicklePolicy.judge(java.util.List.of("builtins.set", "builtins.eval"), false)).isEqualTo(PickleVerdict.DANGEROUS);
-    assertThat(PicklePolicy.judge(java.util.List.of("torch.nn.modules.linear.Linear"), false)).isEqualTo(PickleVerdict.SUSPICIOUS);
+    PicklePolicy policy = PicklePolicy.standard();
+    assertThat(policy.judge("os", "system").verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(policy.judge("os", "system").rule()).isEqualTo("deny os.*");
+    assertThat(policy.judge("torch.hub", "load").verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(policy.judge("osx", "thing").verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    assertThat(policy.judge("builtins", "getattr").verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(policy.judge("builtins", "set").verdict()).isEqualTo(PickleVerdict.SAFE);
+    assertThat(policy.judge("__torch__.a", "B").verdict()).isEqualTo(PickleVerdict.SAFE);
+    assertThat(policy.judge("joblib.numpy_pickle", "NumpyArrayWrapper").verdict()).isEqualTo(PickleVerdict.SAFE);
+    assertThat(policy.judge("joblib", "load").verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(policy.judge("torch.nn.modules.linear", "Linear").verdict()).isEqualTo(PickleVerdict.SUSPICIOUS);
+    // attribute chains resolved by the unpickler reach denied names
+    assertThat(policy.judge("torch.serialization", "os.system").rule()).startsWith("deny os.*");
+    assertThat(policy.judge("collections", "OrderedDict.__init__.__globals__").verdict()).isEqualTo(PickleVerdict.DANGEROUS);
+    assertThat(policy.version()).isNotBlank();
+    assertThat(policy.sources()).hasSize(3);
   }
 
   @Test

@@ -52,6 +52,24 @@ final class Pickles {
     return this;
   }
 
+  /** Raw bytes as they are. */
+  Pickles raw(byte[] b) {
+    out.writeBytes(b);
+    return this;
+  }
+
+  /** BINBYTES (protocol 3+). */
+  Pickles binBytes(byte[] b) {
+    op('B').u32(b.length);
+    out.writeBytes(b);
+    return this;
+  }
+
+  /** {@code module.name(arg)}: GLOBAL, MARK, BINUNICODE arg, TUPLE, REDUCE. */
+  Pickles call(String module, String name, String arg) {
+    return global(module, name).op('(').unicode(arg).op('t', 'R');
+  }
+
   Pickles global(String module, String name) {
     return op('c').ascii(module + "\n" + name + "\n");
   }

@@ -189,6 +189,37 @@ class HubClientTest {
   }
 
   @Test
+  void treeWithExpandCarriesTheHubsSecurityStatus() throws Exception {
+    server.enqueue(json("""
+        [
+          {"type": "file", "oid": "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", "size": 17563007,
+           "lfs": {"oid": "0bb7a1683251b832d6f4644e523b325adcf485b7193379f5515e6083b5ed174b", "size": 17563007, "pointerSize": 134},
+           "path": "pytorch_model.bin",
+           "lastCommit": {"id": "2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c", "title": "Upload BertForSequenceClassification", "date": "2024-09-23T19:44:02.000Z"},
+           "securityFileStatus": {"status": "safe", "avScan": {"status": "safe", "version": "1.4.2"},
+             "pickleImportScan": {"status": "safe", "pickleImports": [
+               {"module": "torch._utils", "name": "_rebuild_tensor_v2", "safety": "innocuous"},
+               {"module": "collections", "name": "OrderedDict", "safety": "innocuous"},
+               {"module": "torch", "name": "FloatStorage", "safety": "innocuous"}]}}},
+          {"type": "file", "oid": "a6344aac8c09253b3b630fb776ae94478aa0275b", "size": 1519, "path": ".gitattributes",
+           "securityFileStatus": {"status": "unscanned", "jFrogScan": {"status": "unscanned"}}},
+          {"type": "file", "oid": "0c5b7e9f1d2a3b4c5d6e7f8091a2b3c4d5e6f708", "size": 727, "path": "config.json"}
+        ]""").build());
+    List<TreeEntry> tree = hub.tree("acme-lab/tiny-bert-sst2", "main", true);
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().queryParameter("expand")).isEqualTo("true");
+    assertThat(request.getUrl().queryParameter("recursive")).isEqualTo("true");
+    SecurityFileStatus status = tree.get(0).security().orElseThrow();
+    assertThat(status.status()).isEqualTo("safe");
+    assertThat(status.pickleScanStatus()).contains("safe");
+    assertThat(status.pickleImports()).extracting(SecurityFileStatus.PickleImport::dotted)
+        .containsExactly("torch._utils._rebuild_tensor_v2", "collections.OrderedDict", "torch.FloatStorage");
+    assertThat(status.pickleImports()).extracting(SecurityFileStatus.PickleImport::safety).containsOnly("innocuous");
+    assertThat(tree.get(1).security().orElseThrow().pickleScanStatus()).isEmpty();
+    assertThat(tree.get(2).security()).isEmpty();
+  }
+
+  @Test
   void readsARangeThroughTheCdnRedirectWithoutSendingTheTokenThere() throws Exception {
     MockWebServer cdn = new MockWebServer();
     cdn.start();

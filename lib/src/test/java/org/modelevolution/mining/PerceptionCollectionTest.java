@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.Service;
 import org.modelevolution.progress.Progress;
+import tech.tablesaw.api.Table;
 
 class PerceptionCollectionTest {
   @Test
@@ -28,17 +29,22 @@ class PerceptionCollectionTest {
     run.writePosts(List.of(new MinedPost("T", MinedPost.STACK_OVERFLOW, "https://stackoverflow.com/questions/1", "{}")));
     run.finish();
 
-    String shown = PerceptionCollection.cachedRuns(cache).toString();
+    Table shown = PerceptionCollection.cachedRuns(cache).table();
 
-    assertThat(shown).startsWith("stackoverflow-posts: finished")
-        .contains("endpoint: https://api.stackexchange.com/2.3 (anonymous)", "parameter queries = safetensors",
-            "pages fetched: 3", "rows written: 1", "wrote stackoverflow-posts.csv (")
-        .doesNotContain("2025-01-15", dir.toString());
+    assertThat(shown.rowCount()).isEqualTo(1);
+    assertThat(shown.stringColumn("step").get(0)).isEqualTo("stackoverflow-posts");
+    assertThat(shown.stringColumn("status").get(0)).isEqualTo("finished");
+    assertThat(shown.stringColumn("endpoint").get(0)).isEqualTo("https://api.stackexchange.com/2.3 (anonymous)");
+    assertThat(shown.stringColumn("parameters").get(0)).isEqualTo("queries = safetensors");
+    assertThat(shown.stringColumn("counts").get(0)).contains("pages fetched: 3", "rows written: 1");
+    assertThat(shown.stringColumn("wrote").get(0)).startsWith("stackoverflow-posts.csv (");
+    assertThat(shown.printAll()).doesNotContain("2025-01-15", dir.toString());
   }
 
   @Test
   void saysSoWhenThereIsNoCachedRun(@TempDir Path dir) {
-    assertThat(PerceptionCollection.cachedRuns(dir.resolve("perception")).toString())
-        .startsWith("no cached run in perception");
+    Table shown = PerceptionCollection.cachedRuns(dir.resolve("perception")).table();
+    assertThat(shown.rowCount()).isZero();
+    assertThat(shown.name()).startsWith("no cached run in perception");
   }
 }

@@ -16,6 +16,7 @@ import org.modelevolution.io.Sha256;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
 import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyFigures;
 import org.modelevolution.testing.StudyFixture;
 
 /** The whole reproduction on a hand-made data folder: needs nothing beside the checkout. */
@@ -125,9 +126,31 @@ class ReproductionTest {
     String report = Files.readString(first.resolve(Reproduction.REPORT));
     assertThat(report).startsWith("# Reproduction").contains("## What matched").contains("RQ1Heatmap_both.pdf")
         .doesNotContain(first.toString()).doesNotContain(dir.toString());
-    for (String figure : Figures.STUDY_FIGURES) {
-      assertThat(report).contains("`" + figure + "`");
+    String figuresMd = Files.readString(first.resolve(Reproduction.FIGURES));
+    assertThat(figuresMd).startsWith("# Figures").contains("## Gallery").doesNotContain(first.toString())
+        .doesNotContain(dir.toString());
+    List<StudyFigures.Figure> catalogue = StudyFigures.all();
+    assertThat(catalogue).extracting(StudyFigures.Figure::ourFile).contains("RQ1Heatmap_legacy", "RQ4CodeFrequencies");
+    for (StudyFigures.Figure figure : catalogue) {
+      if (figure.inStudy()) {
+        assertThat(report).contains("`" + figure.studyName() + "`");
+        assertThat(figuresMd).contains("| `" + figure.studyName() + "` |").contains("### " + figure.studyName());
+      } else {
+        assertThat(figuresMd).contains("### " + figure.ourFile() + " (project figure)");
+      }
     }
+    // every PNG drawn is shown inline in the gallery, by a relative link that resolves
+    try (Stream<Path> files = Files.walk(first)) {
+      for (Path png : files.filter(p -> p.toString().endsWith(".png")).toList()) {
+        String link = first.relativize(png).toString().replace(" ", "%20");
+        assertThat(figuresMd).as(link).contains("](" + link + ")");
+      }
+    }
+    // the figures themselves (PNG and SVG) are byte-identical across the two runs
+    Map<String, String> figuresFirst = figureDigests(first);
+    assertThat(figuresFirst).isNotEmpty().containsKey("rq1/RQ1Heatmap_legacy.png")
+        .containsKey("rq3/RQ3StatusDistribution-2024PRSet.svg").isEqualTo(figureDigests(second));
+    assertThat(Files.readString(first.resolve(Reproduction.CHECKSUMS))).contains("  " + Reproduction.FIGURES + "\n");
     String provenance = Files.readString(first.resolve(Reproduction.PROVENANCE));
     assertThat(provenance).contains("\tSTUDY_DATA/safetensors_commits_by_tool_legacy.csv  (verified)")
         .contains("\tSTUDY_DATA/published/rq3_dataset_stats.csv").contains("\tSTUDY_DATA/sfconvertbot_merge_status.csv")
@@ -140,6 +163,12 @@ class ReproductionTest {
       assertThat(Sha256.of(first.resolve(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
       assertThat(parts[1]).doesNotContain("fastest_adopters");
     }
+  }
+
+  private static Map<String, String> figureDigests(Path dir) throws IOException {
+    Map<String, String> figures = new TreeMap<>(digests(dir));
+    figures.keySet().removeIf(name -> !name.endsWith(".png") && !name.endsWith(".svg"));
+    return figures;
   }
 
   private static Map<String, String> digests(Path dir) throws IOException {

@@ -2,12 +2,23 @@ package org.modelevolution.reproduction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelevolution.analysis.Rq1;
+import org.modelevolution.analysis.Rq1Group;
+import org.modelevolution.charts.DailyAdditionsChart;
+import org.modelevolution.study.Group;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
 import org.modelevolution.study.StudyData;
@@ -65,5 +76,36 @@ class StudyDataReproductionTest {
         .collect(Collectors.toMap(c -> c.number().metric(), Function.identity())).get("Number of PRs after filtering");
     assertThat(relevant.number().value()).isEqualTo("27");
     assertThat(relevant.recomputedValue()).isEqualTo("20");
+  }
+
+  /**
+   * The issue's acceptance on the study's data: the legacy commits distribution plots the study's file rows per
+   * day (131 on day 552, 72 on day 42, 46 on day 138, where commits would give 115, 1 and 1), and every
+   * non-zero day of the legacy heat map is a cell carrying its count as text.
+   */
+  @Test
+  void theLegacyFiguresShowTheStudysPerDayFileCounts(@TempDir Path out) throws IOException {
+    Rq1Group legacy = Rq1.of(data).group(Group.LEGACY).orElseThrow();
+    DailyAdditionsChart.Input files = Rq1Files.commitsDistributionInput(legacy, data, false);
+    assertThat(files.converter().countsByDay()).containsEntry(552, 131L).containsEntry(42, 72L)
+        .containsEntry(138, 46L);
+    assertThat(files.developer().available()).isTrue();
+    assertThat(files.releases()).hasSize(data.releases().tags().size()).isNotEmpty();
+    DailyAdditionsChart.Input commits = Rq1Files.commitsDistributionInput(legacy, data, true);
+    assertThat(commits.converter().countsByDay()).containsEntry(552, 115L).containsEntry(42, 1L);
+
+    Reproduction.StepFiles step = Reproduction.rq1(legacy, data, out);
+    String svg = Files.readString(out.resolve("rq1").resolve("RQ1Heatmap_legacy.svg"));
+    // the cell labels are the 10 px texts; the colour-bar ticks and axes use other sizes
+    List<String> cellTexts = new ArrayList<>();
+    Matcher m = Pattern.compile("font-size:10px;\"[^>]*>([0-9]+)</text>").matcher(svg);
+    while (m.find()) {
+      cellTexts.add(m.group(1));
+    }
+    List<String> expected = legacy.filesPerDay().entrySet().stream()
+        .filter(e -> e.getValue() > 0 && e.getKey().getYear() >= 2022 && e.getKey().getYear() <= 2024)
+        .map(e -> String.valueOf(e.getValue())).toList();
+    assertThat(cellTexts).containsExactlyInAnyOrderElementsOf(expected).contains("131", "72", "46");
+    assertThat(step.png("RQ1CommitsDistribution_legacy.pdf")).isPresent();
   }
 }

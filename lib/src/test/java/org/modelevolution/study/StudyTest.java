@@ -111,14 +111,6 @@ class StudyTest {
   }
 
   @Test
-  void theStudysReleaseFilterKeepsOneTagPerDateWithoutRcOrPythonPrefix() {
-    List<SafetensorsRelease> releases = SafetensorsReleases.asStudyPlotsThem(List.of(
-        new String[] {"v0.4.5", "2024-09-05"}, new String[] {"python-v0.4.5", "2024-09-05"},
-        new String[] {"v0.4.5rc1", "2024-09-01"}, new String[] {"python-v0.4.4", "2024-08-07"}), "t");
-    assertThat(releases).extracting(SafetensorsRelease::tag).containsExactly("v0.4.4", "v0.4.5");
-  }
-
-  @Test
   void modelFileSuffixesFollowPathlib() {
     assertThat(ModelFiles.isStudyModelFile("+ unet/diffusion_pytorch_model.safetensors")).isTrue();
     assertThat(ModelFiles.isStudyModelFile("checkpoint-500")).isFalse();

@@ -151,6 +151,61 @@ public final class StudyFixture {
     }
   }
 
+  /**
+   * A folder with the full input set of the legacy group only (commit log, format table,
+   * repository metadata), two repositories: {@code x/a} (created 2021-05-10; adds PyTorch and
+   * HDF5 weights in one commit, then the converter adds safetensors in 2023) and {@code x/b}
+   * (created at the Hub's placeholder 2022-03-02 23:29:04, after its one commit of 2021-01-05,
+   * which adds an ONNX file).
+   */
+  public static StudyFixture writeFullInputs(Path root) {
+    StudyFixture fixture = new StudyFixture(root);
+    fixture.text("selected_legacy_repos.json", "[{\"id\":\"x/a\",\"created_at\":\"2021-05-10T00:00:00Z\"},"
+        + "{\"id\":\"x/b\",\"created_at\":\"2022-03-02T23:29:04Z\"}]\n");
+    fixture.text("selected_legacy_commits.csv", String.join("\n",
+        "repo_url,commit_hash,author,date,message,changed_files,all_files_in_tree",
+        "x/a,a1,alice,2021-05-11 10:00:00,upload,+ pytorch_model.bin;+ tf_model.h5,pytorch_model.bin;tf_model.h5;README.md",
+        "x/a,a2,SFconvertbot,2023-02-01 10:00:00,\"" + MESSAGE_CONVERTER + "\",+ model.safetensors,"
+            + "pytorch_model.bin;tf_model.h5;model.safetensors;README.md",
+        "x/b,b1,bob,2021-01-05 09:00:00,init,+ model.onnx,model.onnx") + "\n");
+    fixture.text("repositories_evolution_legacy_commits_processed.csv", String.join("\n",
+        "repo_url,commit_hash,model_file_path,serialization_format,message,author,date,is_in_commit",
+        "x/a,a1,x/a/pytorch_model.bin,torch.save,upload,alice,2021-05-11 10:00:00,True",
+        "x/a,a1,x/a/tf_model.h5,h5/hdf5,upload,alice,2021-05-11 10:00:00,True",
+        "x/a,a2,x/a/pytorch_model.bin,torch.save,\"" + MESSAGE_CONVERTER + "\",SFconvertbot,2023-02-01 10:00:00,False",
+        "x/a,a2,x/a/tf_model.h5,h5/hdf5,\"" + MESSAGE_CONVERTER + "\",SFconvertbot,2023-02-01 10:00:00,False",
+        "x/a,a2,x/a/model.safetensors,safetensors,\"" + MESSAGE_CONVERTER + "\",SFconvertbot,2023-02-01 10:00:00,True",
+        "x/b,b1,x/b/model.onnx,ONNX,init,bob,2021-01-05 09:00:00,True") + "\n");
+    textAt(fixture.facts.resolve("safetensors-releases.csv"), "tag,date,source\nv0.2.5,2022-11-23,fixture\n");
+    return fixture;
+  }
+
+  /** Writes the Stack Overflow posts of RQ4 and a coding database for them into this folder. */
+  public StudyFixture withPerceptions() {
+    List<String> items = List.of(
+        "{\"item_type\":\"question\",\"question_id\":1,\"creation_date\":1700000000,"
+            + "\"body\":\"How do I save a model with safetensors instead of pickle serialization?\"}",
+        "{\"item_type\":\"question\",\"question_id\":2,\"creation_date\":1700000100,"
+            + "\"body\":\"My training loop is slow on the GPU.\"}",
+        "{\"item_type\":\"answer\",\"question_id\":1,\"creation_date\":1700000200,"
+            + "\"body\":\"Use safetensors: model serialization without code execution.\"}");
+    StringBuilder csv = new StringBuilder(PandasCsv.line(List.of("title", "source", "url", "json_content")));
+    for (int i = 0; i < items.size(); i++) {
+      csv.append(PandasCsv.line(List.of("post " + i, "StackOverflow", "https://stackoverflow.com/q/" + i, items.get(i))));
+    }
+    text("SO_query_data.csv", csv.toString());
+    Path db = data.resolve("db_model_evolution.sqlite3");
+    org.modelevolution.perception.CodingDatabase.create(db);
+    org.modelevolution.perception.CodingDatabase.write(db, new org.modelevolution.perception.Coding(List.of(
+        new org.modelevolution.perception.CodedPost(1, "StackOverflow", items.get(0), true, "", List.of(10L, 11L)),
+        new org.modelevolution.perception.CodedPost(2, "StackOverflow", items.get(1), false, "", List.of()),
+        new org.modelevolution.perception.CodedPost(3, "StackOverflow", items.get(2), true, "", List.of(10L))),
+        List.of(new org.modelevolution.perception.Concept(10, "security", "safe loading", List.of()),
+            new org.modelevolution.perception.Concept(11, "conversion", "converting weights", List.of())),
+        List.of()));
+    return this;
+  }
+
   private static List<Row> concat(List<Row> a, List<Row> b) {
     List<Row> all = new ArrayList<>(a);
     all.addAll(b);

@@ -1,0 +1,89 @@
+package org.modelevolution.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rapaio.jupyter.kernel.display.DisplayData;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+class DisplayTest {
+
+  private static String html(DisplayData data) {
+    return (String) data.data().get("text/html");
+  }
+
+  private static String text(DisplayData data) {
+    return (String) data.data().get("text/plain");
+  }
+
+  private static Table formats() {
+    DoubleColumn share = DoubleColumn.create("share", 0.123456, 0.5);
+    share.setPrintFormatter(NumberColumnFormatter.percent(1));
+    return Table.create("Formats <by> repo",
+        StringColumn.create("format", "safetensors", "pickle & co"),
+        IntColumn.create("repos", 157, 12),
+        share);
+  }
+
+  @Test
+  void aTableIsAnHtmlTableWithTheTextTableAsAlternative() {
+    DisplayData data = Display.table(formats());
+
+    assertThat(data.data()).containsOnlyKeys("text/html", "text/plain");
+    assertThat(html(data))
+        .startsWith("<table><caption>Formats &lt;by&gt; repo</caption><thead><tr>")
+        .contains("<th style=\"text-align:left\">format</th>", "<th style=\"text-align:right\">repos</th>")
+        .contains("<tr><td style=\"text-align:left\">pickle &amp; co</td><td style=\"text-align:right\">12</td>"
+            + "<td style=\"text-align:right\">50.0%</td></tr>")
+        .endsWith("</tbody></table>")
+        .doesNotContain("\n");
+    assertThat(html(data).split("<tr>", -1)).hasSize(1 + 1 + 2); // header row and two data rows
+    assertThat(text(data)).isEqualTo(formats().printAll());
+  }
+
+  @Test
+  void cellsShowWhatTheColumnFormatterPrints() {
+    assertThat(html(Display.table(formats()))).contains(">12.3%<").doesNotContain("0.123456");
+  }
+
+  @Test
+  void labelledValuesKeepTheirOrderAndTheirLabels() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("Cochran sample", 157);
+    values.put("population", "GitHub PRs");
+    DisplayData data = Display.values("Sample size", values);
+
+    assertThat(html(data)).isEqualTo("<table><caption>Sample size</caption><tbody>"
+        + "<tr><th style=\"text-align:left\">Cochran sample</th><td style=\"text-align:right\">157</td></tr>"
+        + "<tr><th style=\"text-align:left\">population</th><td>GitHub PRs</td></tr>"
+        + "</tbody></table>");
+    assertThat(text(data)).isEqualTo("Sample size\nCochran sample: 157\npopulation:     GitHub PRs");
+  }
+
+  @Test
+  void oneLabelledValue() {
+    DisplayData data = Display.value("Cochran sample", 157);
+    assertThat(text(data)).isEqualTo("Cochran sample: 157");
+    assertThat(html(data)).contains("<th style=\"text-align:left\">Cochran sample</th>").doesNotContain("<caption>");
+  }
+
+  @Test
+  void anEmptyTableStillHasItsHeader() {
+    Table empty = Table.create("none", StringColumn.create("step"));
+    assertThat(html(Display.table(empty))).isEqualTo(
+        "<table><caption>none</caption><thead><tr><th style=\"text-align:left\">step</th></tr></thead><tbody></tbody></table>");
+  }
+
+  @Test
+  void stackedDisplaysKeepTheirOrderInBothTypes() {
+    DisplayData data = Display.stack(Display.value("a", 1), Display.table(formats()));
+    assertThat(html(data)).startsWith(html(Display.value("a", 1))).endsWith(html(Display.table(formats())));
+    assertThat(text(data)).isEqualTo("a: 1\n\n" + formats().printAll());
+  }
+}
