@@ -71,32 +71,20 @@ public final class DataCollection {
     String where = context.hub().endpoint().describe();
     if (!mine) {
       return "not mining (set SFSTUDY_MINE=1 to mine " + where + "); the cached run manifests follow.\n\n"
-          + cachedManifests();
+          + cachedRuns();
     }
     if (!online()) {
       return "offline: " + where + " does not answer, so nothing was mined; the cached run manifests follow.\n\n"
-          + cachedManifests();
+          + cachedRuns();
     }
     List<StepResult> results = new MiningPipeline(context, parameters).runAll();
     return "mined from " + where + "\n" + results.stream().map(DataCollection::summary).collect(Collectors.joining("\n"))
         + "\n" + MiningCost.of(results).describe();
   }
 
-  /** The run manifests found in the output folder, sorted by step, or a note that there are none. */
-  public String cachedManifests() {
-    Path folder = context.layout().root().resolve("manifests");
-    if (!Files.isDirectory(folder)) {
-      return "no cached run manifest: the pipeline has not run into this folder yet.";
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      List<Path> manifests = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-      if (manifests.isEmpty()) {
-        return "no cached run manifest: the pipeline has not run into this folder yet.";
-      }
-      return manifests.stream().map(RunManifest::read).map(DataCollection::describe).collect(Collectors.joining("\n"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The runs cached in the output folder ({@code manifests/}), sorted by step. */
+  public CachedRuns cachedRuns() {
+    return CachedRuns.in(context.layout().root().resolve("manifests"));
   }
 
   private static String summary(StepResult result) {
@@ -104,21 +92,4 @@ public final class DataCollection {
     return String.format("%-16s %s%s", m.step(), m.counts(), m.errors().isEmpty() ? "" : "  (" + m.errors().size() + " errors)");
   }
 
-  private static String describe(RunManifest m) {
-    StringBuilder out = new StringBuilder();
-    out.append("step ").append(m.step()).append(" against ").append(m.endpoint()).append('\n');
-    out.append("  ran ").append(m.startedAt()).append(" .. ")
-        .append(m.finishedAt() == null ? "(did not finish)" : m.finishedAt()).append('\n');
-    out.append("  parameters ").append(m.parameters()).append('\n');
-    for (Map.Entry<String, Long> count : m.counts().entrySet()) {
-      out.append(String.format("  %-40s %,d%n", count.getKey(), count.getValue()));
-    }
-    m.errors().stream().limit(5).forEach(e -> out.append("  error: ").append(e).append('\n'));
-    if (m.errors().size() > 5) {
-      out.append("  ... ").append(m.errors().size() - 5).append(" more errors\n");
-    }
-    m.outputs().forEach(o -> out.append("  wrote ").append(o.path()).append(" (").append(o.bytes())
-        .append(" bytes, sha256 ").append(o.sha256(), 0, 16).append("…)\n"));
-    return out.toString();
-  }
 }

@@ -12,7 +12,7 @@
  * clients from {@link org.modelevolution.mining.MiningClients}, which counts the Hub's requests by
  * rate-limit bucket ({@link org.modelevolution.mining.RequestBuckets}, {@link org.modelevolution.mining.MiningCost});
  * the notebooks see their cached runs through {@link org.modelevolution.mining.DataCollection} and
- * {@link org.modelevolution.mining.PerceptionCollection}.
+ * {@link org.modelevolution.mining.CachedRuns}.
  *
  * <p>The run framework is {@code MiningRun} (package-private): every run of every miner, pipeline
  * step or post miner, is one {@code MiningRun}, which owns the run's folder, its checkpoints, its

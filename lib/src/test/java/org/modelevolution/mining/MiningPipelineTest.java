@@ -1,5 +1,7 @@
 package org.modelevolution.mining;
 
+import org.modelevolution.io.RunManifest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -264,8 +266,9 @@ class MiningPipelineTest {
     server.close();
     assertThat(collection.online()).isFalse();
     String cached = collection.collectOrShowCache(parameters());
-    assertThat(cached).startsWith("offline: ").contains("step select against", "step formats-recent against",
-        "wrote selected_legacy_repos.json", "blobs_distinct_all_groups");
+    assertThat(cached).startsWith("offline: ").contains("Cached runs in manifests", "select", "formats-recent",
+        "selected_legacy_repos.json", "blobs_distinct_all_groups");
+    assertThat(collection.cachedRuns().runs()).extracting(RunManifest::step).contains("select", "formats-recent");
   }
 
   static void deleteRecursively(Path dir) throws IOException {

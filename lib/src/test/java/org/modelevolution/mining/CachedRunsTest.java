@@ -18,7 +18,7 @@ import org.modelevolution.http.Service;
 import org.modelevolution.progress.Progress;
 import tech.tablesaw.api.Table;
 
-class PerceptionCollectionTest {
+class CachedRunsTest {
   @Test
   void showsCachedRunsWithoutTimesOrAbsolutePaths(@TempDir Path dir) {
     Path cache = dir.resolve("perception");
@@ -29,7 +29,7 @@ class PerceptionCollectionTest {
     run.writePosts(List.of(new MinedPost("T", MinedPost.STACK_OVERFLOW, "https://stackoverflow.com/questions/1", "{}")));
     run.finish();
 
-    Table shown = PerceptionCollection.cachedRuns(cache).table();
+    Table shown = CachedRuns.in(cache).table();
 
     assertThat(shown.rowCount()).isEqualTo(1);
     assertThat(shown.stringColumn("step").get(0)).isEqualTo("stackoverflow-posts");
@@ -43,7 +43,7 @@ class PerceptionCollectionTest {
 
   @Test
   void saysSoWhenThereIsNoCachedRun(@TempDir Path dir) {
-    Table shown = PerceptionCollection.cachedRuns(dir.resolve("perception")).table();
+    Table shown = CachedRuns.in(dir.resolve("perception")).table();
     assertThat(shown.rowCount()).isZero();
     assertThat(shown.name()).startsWith("no cached run in perception");
   }
