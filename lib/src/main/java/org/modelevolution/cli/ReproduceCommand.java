@@ -56,7 +56,14 @@ public final class ReproduceCommand implements Callable<Integer> {
             });
       }
       long start = System.nanoTime();
-      StudyData study = Study.load(StudySources.of(layout, dataDir));
+      StudySources sources = StudySources.of(layout, dataDir);
+      if (sources.facts().isEmpty()) {
+        System.err.println("reproduce: not run from a checkout of the project, so its fact tables are not at hand"
+            + " (data/study-notebook-outputs.csv: the study's printed numbers; data/safetensors-releases.csv: the"
+            + " release markers): those numbers are not compared and no release markers are drawn. The pinned manifest"
+            + " is the one the jar carries. Run from a checkout for the full comparison.");
+      }
+      StudyData study = Study.load(sources);
       System.err.print(study.describe());
       Reproduction.Result result = Reproduction.run(study, outDir);
       result.millis().forEach((step, ms) -> System.err.printf("%s: %d ms%n", step, ms));
