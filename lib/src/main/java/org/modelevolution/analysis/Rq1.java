@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.modelevolution.study.CommitSummary;
-import org.modelevolution.study.EvolutionRow;
+import org.modelevolution.study.FormatHistory;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
 import org.modelevolution.study.SafetensorsAddition;
@@ -242,15 +242,14 @@ public final class Rq1 {
     if (!g.hasFullInputs()) {
       return Optional.empty();
     }
-    Set<String> evolutionRepos = new HashSet<>();
-    Set<String> addingCommits = new HashSet<>();
-    Set<String> reposAdding = new HashSet<>();
-    for (EvolutionRow row : g.evolution().get()) {
-      evolutionRepos.add(row.repo());
-      // the study counted additions in its format table: rows whose file the commit added
-      if ("+".equals(row.changeStatus()) && addingCommits.add(row.repo() + '\u0000' + row.commit())) {
-        reposAdding.add(row.repo());
-      }
+    Map<String, FormatHistory.Repository> evolutionRepos = g.formatHistory().get().repositories();
+    long addingCommits = 0;
+    long reposAdding = 0;
+    for (FormatHistory.Repository repo : evolutionRepos.values()) {
+      // the study counted additions in its format table: commits with a row whose file the commit added
+      long adding = repo.commits().stream().filter(FormatHistory.Commit::addsFiles).count();
+      addingCommits += adding;
+      reposAdding += adding > 0 ? 1 : 0;
     }
     long all = 0;
     long touching = 0;
@@ -258,7 +257,7 @@ public final class Rq1 {
     Set<String> reposTouching = new HashSet<>();
     String last = "";
     for (CommitSummary c : g.commits().get()) {
-      if (!evolutionRepos.contains(c.repo())) {
+      if (!evolutionRepos.containsKey(c.repo())) {
         continue; // the study counted the commits of the repositories in its format table
       }
       all++;
@@ -277,8 +276,8 @@ public final class Rq1 {
         .put(ALL_LOGS, all)
         .put(TOUCHING, touching)
         .put(REPOS_TOUCHING, reposTouching.size())
-        .put(ADDING, addingCommits.size())
-        .put(REPOS_ADDING, reposAdding.size())
+        .put(ADDING, addingCommits)
+        .put(REPOS_ADDING, reposAdding)
         .put(CONTAINING, containing)
         .put(NOT_CONTAINING, touching - containing)
         .put(REPOS, reposTouching.size())

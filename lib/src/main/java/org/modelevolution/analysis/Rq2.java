@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.modelevolution.study.CommitSummary;
 import org.modelevolution.study.CommitTime;
-import org.modelevolution.study.EvolutionRow;
+import org.modelevolution.study.FormatHistory;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
 import org.modelevolution.study.StudyData;
@@ -60,37 +60,45 @@ public final class Rq2 {
     if (!g.hasFullInputs()) {
       return Optional.empty();
     }
-    Map<String, List<Commit>> history = commitsByRepo(g.evolution().get());
-    return Optional.of(new Rq2Group(group, StudyRepoCreationShares.of(g.evolution().get(), g.createdAt().get()),
-        byCreationMonth(g, history), yearlyAllRows(g.evolution().get()), yearlyLastCommitCarriedForward(history),
+    FormatHistory formats = g.formatHistory().get();
+    Map<String, List<FormatHistory.Commit>> history = commitsByRepo(formats);
+    return Optional.of(new Rq2Group(group, StudyRepoCreationShares.of(formats, g.createdAt().get()),
+        byCreationMonth(g, history), yearlyAllRows(formats), yearlyLastCommitCarriedForward(history),
         notebookOutputs(g)));
   }
 
-  /** The dates {@code rq2_analysis.ipynb} printed (cells 10 and 15), computed its way. */
+  /**
+   * The dates {@code rq2_analysis.ipynb} printed (cells 10 and 15), computed its way. The
+   * notebook adjusts row by row; the extremes of the adjusted dates follow from each
+   * repository's earliest and latest row, as {@code min(created, date)} grows with the date.
+   */
   static MetricsTable notebookOutputs(GroupData g) {
-    List<EvolutionRow> rows = g.evolution().get();
+    FormatHistory formats = g.formatHistory().get();
     Map<String, Instant> createdAt = g.createdAt().get();
     MetricsTable out = new MetricsTable();
-    if (rows.isEmpty()) {
+    if (formats.rows() == 0) {
       return out;
     }
     LocalDateTime createdMin = null;
     LocalDateTime createdMax = null;
     LocalDateTime adjustedMin = null;
     LocalDateTime adjustedMax = null;
-    Map<String, LocalDateTime> lastOfYear = new HashMap<>();
-    for (EvolutionRow row : rows) {
-      Instant created = createdAt.get(row.repo());
+    LocalDateTime lastOfYearMin = null;
+    LocalDateTime lastOfYearMax = null;
+    for (FormatHistory.Repository repo : formats.repositories().values()) {
+      Instant created = createdAt.get(repo.id());
       if (created != null) {
         LocalDateTime c = LocalDateTime.ofInstant(created, ZoneOffset.UTC);
         // the notebook replaces each row's creation time by the row's commit time when that is earlier
-        LocalDateTime adjusted = c.isAfter(row.date()) ? row.date() : c;
         createdMin = min(createdMin, c);
         createdMax = max(createdMax, c);
-        adjustedMin = min(adjustedMin, adjusted);
-        adjustedMax = max(adjustedMax, adjusted);
+        adjustedMin = min(adjustedMin, c.isAfter(repo.firstRowDate()) ? repo.firstRowDate() : c);
+        adjustedMax = max(adjustedMax, c.isAfter(repo.lastRowDate()) ? repo.lastRowDate() : c);
       }
-      lastOfYear.merge(row.repo() + '\u0000' + row.date().getYear(), row.date(), Rq2::max);
+      for (LocalDateTime last : repo.lastRowDateByYear().values()) {
+        lastOfYearMin = min(lastOfYearMin, last);
+        lastOfYearMax = max(lastOfYearMax, last);
+      }
     }
     if (createdMin != null) {
       out.put("created_at min (before adjustment)", utc(createdMin));
@@ -99,8 +107,8 @@ public final class Rq2 {
       out.put("created_at max (after adjustment)", utc(adjustedMax));
     }
     // carried-forward years reuse an earlier year's last commit, so they move neither end
-    out.put("last commit per year: min date", utc(lastOfYear.values().stream().min(LocalDateTime::compareTo).get()));
-    out.put("last commit per year: max date", utc(lastOfYear.values().stream().max(LocalDateTime::compareTo).get()));
+    out.put("last commit per year: min date", utc(lastOfYearMin));
+    out.put("last commit per year: max date", utc(lastOfYearMax));
     return out;
   }
 
@@ -122,25 +130,18 @@ public final class Rq2 {
     return !format.toLowerCase(Locale.ROOT).startsWith("undetermined");
   }
 
-  /** A model-touching commit of a repository and its rows, in file order. */
-  record Commit(String hash, LocalDateTime date, List<EvolutionRow> rows) {}
-
-  static Map<String, List<Commit>> commitsByRepo(List<EvolutionRow> rows) {
-    Map<String, Map<String, Commit>> byRepo = new LinkedHashMap<>();
-    for (EvolutionRow row : rows) {
-      byRepo.computeIfAbsent(row.repo(), r -> new LinkedHashMap<>())
-          .computeIfAbsent(row.commit(), c -> new Commit(c, row.date(), new ArrayList<>())).rows().add(row);
-    }
-    Map<String, List<Commit>> history = new LinkedHashMap<>();
-    byRepo.forEach((repo, commits) -> {
-      List<Commit> list = new ArrayList<>(commits.values());
-      list.sort(java.util.Comparator.comparing(Commit::date)); // stable: file order breaks ties
+  /** Each repository's model-touching commits in date order (stable: table order breaks ties). */
+  static Map<String, List<FormatHistory.Commit>> commitsByRepo(FormatHistory formats) {
+    Map<String, List<FormatHistory.Commit>> history = new LinkedHashMap<>();
+    formats.repositories().forEach((repo, r) -> {
+      List<FormatHistory.Commit> list = new ArrayList<>(r.commits());
+      list.sort(java.util.Comparator.comparing(FormatHistory.Commit::date));
       history.put(repo, list);
     });
     return history;
   }
 
-  static FormatShares byCreationMonth(GroupData g, Map<String, List<Commit>> history) {
+  static FormatShares byCreationMonth(GroupData g, Map<String, List<FormatHistory.Commit>> history) {
     Map<String, LocalDateTime> firstCommit = new HashMap<>();
     for (CommitSummary c : g.commits().get()) {
       LocalDateTime date = CommitTime.parse(c.date());
@@ -159,12 +160,17 @@ public final class Rq2 {
         creation = firstCommit.get(repo);
       }
       String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
-      for (Commit commit : commits) {
-        List<EvolutionRow> added = commit.rows().stream().filter(r -> "+".equals(r.changeStatus())).toList();
-        if (!added.isEmpty()) {
+      for (FormatHistory.Commit commit : commits) {
+        if (commit.addsFiles()) {
           Map<String, Long> perFormat = counts.computeIfAbsent(month, m -> new TreeMap<>());
-          added.stream().filter(r -> determined(r.format())).forEach(r -> perFormat.merge(r.format(), 1L, Long::sum));
-          if (added.stream().anyMatch(r -> determined(r.format()))) {
+          boolean anyDetermined = false;
+          for (Map.Entry<String, Long> added : commit.addedFormats().entrySet()) {
+            if (determined(added.getKey())) {
+              perFormat.merge(added.getKey(), added.getValue(), Long::sum);
+              anyDetermined = true;
+            }
+          }
+          if (anyDetermined) {
             repositories.merge(month, 1L, Long::sum);
           }
           break;
@@ -174,28 +180,32 @@ public final class Rq2 {
     return FormatShares.fromCounts("created_at_month_year", counts, repositories, "repositories");
   }
 
-  static FormatShares yearlyAllRows(List<EvolutionRow> rows) {
+  static FormatShares yearlyAllRows(FormatHistory formats) {
     Map<String, Map<String, Long>> counts = new TreeMap<>();
-    for (EvolutionRow row : rows) {
-      if (determined(row.format())) {
-        counts.computeIfAbsent(Integer.toString(row.date().getYear()), y -> new TreeMap<>()).merge(row.format(), 1L, Long::sum);
+    formats.yearlyFormats().forEach((year, perFormat) -> perFormat.forEach((format, n) -> {
+      if (determined(format)) {
+        counts.computeIfAbsent(Integer.toString(year), y -> new TreeMap<>()).merge(format, n, Long::sum);
       }
-    }
+    }));
     return FormatShares.fromCounts("year", counts);
   }
 
-  static FormatShares yearlyLastCommitCarriedForward(Map<String, List<Commit>> history) {
+  static FormatShares yearlyLastCommitCarriedForward(Map<String, List<FormatHistory.Commit>> history) {
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     history.forEach((repo, commits) -> {
       int index = 0;
-      Commit snapshot = null;
+      FormatHistory.Commit snapshot = null;
       int firstYear = commits.get(0).date().getYear();
       for (int year = firstYear; year <= LAST_YEAR; year++) {
         while (index < commits.size() && commits.get(index).date().getYear() <= year) {
           snapshot = commits.get(index++);
         }
         Map<String, Long> perFormat = counts.computeIfAbsent(Integer.toString(year), y -> new TreeMap<>());
-        snapshot.rows().stream().filter(r -> determined(r.format())).forEach(r -> perFormat.merge(r.format(), 1L, Long::sum));
+        snapshot.formats().forEach((format, n) -> {
+          if (determined(format)) {
+            perFormat.merge(format, n, Long::sum);
+          }
+        });
       }
     });
     return FormatShares.fromCounts("year", counts);

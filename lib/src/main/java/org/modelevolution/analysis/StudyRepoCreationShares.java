@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.modelevolution.study.EvolutionRow;
+import org.modelevolution.study.FormatHistory;
 
 /**
  * The formats first added, by repository creation month, exactly as the study's code computes them
@@ -36,29 +36,30 @@ final class StudyRepoCreationShares {
   private StudyRepoCreationShares() {}
 
   /**
-   * @param evolution the group's evolution rows in file order ("both": recent rows, then legacy)
+   * @param formats the group's format table ("both": recent rows, then legacy)
    * @param createdAt the Hub's {@code createdAt} per repository ("both": legacy's value wins, as
    *     {@code {**recent, **legacy}} does)
-   * @throws IllegalArgumentException when a repository of the rows has no {@code createdAt}
-   *     (the study's code stops there with a {@code KeyError})
+   * @throws IllegalArgumentException when a repository with a row of a kept format has no
+   *     {@code createdAt} (the study's code stops there with a {@code KeyError})
    */
-  static FormatShares of(List<EvolutionRow> evolution, Map<String, Instant> createdAt) {
-    List<EvolutionRow> added = new ArrayList<>();
+  static FormatShares of(FormatHistory formats, Map<String, Instant> createdAt) {
+    formats.repositories().values().stream()
+        .filter(r -> !createdAt.containsKey(r.id()))
+        .filter(r -> r.commits().stream().anyMatch(c -> c.formats().keySet().stream().anyMatch(f -> !undetermined(f))))
+        .findFirst().ifPresent(r -> {
+          throw new IllegalArgumentException("no created_at for repository " + r.id()
+              + " in selected_{group}_repos.json (the study's code fails here with a KeyError)");
+        });
+    List<FormatHistory.AddedFile> added = new ArrayList<>();
     List<Instant> created = new ArrayList<>();
-    for (EvolutionRow row : evolution) {
-      if (row.format().equals("undetermined") || row.format().equals("UNDETERMINED (symbolic link)")) {
+    for (FormatHistory.AddedFile file : formats.addedFiles()) {
+      if (undetermined(file.format())) {
         continue;
       }
-      Instant hub = createdAt.get(row.repo());
-      if (hub == null) {
-        throw new IllegalArgumentException("no created_at for repository " + row.repo()
-            + " in selected_{group}_repos.json (the study's code fails here with a KeyError)");
-      }
-      if ("+".equals(row.changeStatus())) {
-        Instant committed = row.date().toInstant(ZoneOffset.UTC);
-        added.add(row);
-        created.add(hub.compareTo(committed) <= 0 ? hub : committed);
-      }
+      Instant hub = createdAt.get(file.repo());
+      Instant committed = file.date().toInstant(ZoneOffset.UTC);
+      added.add(file);
+      created.add(hub.compareTo(committed) <= 0 ? hub : committed);
     }
     long[] dates = new long[added.size()];
     for (int i = 0; i < dates.length; i++) {
@@ -67,18 +68,23 @@ final class StudyRepoCreationShares {
     Set<RepoCreation> seen = new HashSet<>();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     for (int i : NumpyArgsort.quicksort(dates)) {
-      EvolutionRow row = added.get(i);
-      if (!seen.add(new RepoCreation(row.repo(), created.get(i)))) {
+      FormatHistory.AddedFile file = added.get(i);
+      if (!seen.add(new RepoCreation(file.repo(), created.get(i)))) {
         continue;
       }
-      if (row.format().isEmpty()) {
+      if (file.format().isEmpty()) {
         continue; // a missing format is NaN in pandas, which groupby leaves out
       }
       LocalDateTime creation = LocalDateTime.ofInstant(created.get(i), ZoneOffset.UTC);
       String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
-      counts.computeIfAbsent(month, m -> new TreeMap<>()).merge(row.format(), 1L, Long::sum);
+      counts.computeIfAbsent(month, m -> new TreeMap<>()).merge(file.format(), 1L, Long::sum);
     }
     return FormatShares.fromCounts("created_at_month_year", counts);
+  }
+
+  /** The two spellings the study's code drops before anything else. */
+  private static boolean undetermined(String format) {
+    return format.equals("undetermined") || format.equals("UNDETERMINED (symbolic link)");
   }
 
   private record RepoCreation(String repo, Instant createdAt) {}

@@ -1,18 +1,17 @@
 package org.modelevolution.study;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.modelevolution.formats.ModelFiles;
 
 /**
  * Reads a group's commit log ({@code selected_{group}_commits.csv}) into what RQ1 needs of each
  * commit, and the change status of every changed model file (the study's {@code changed_files}
- * dictionary). The wide {@code all_files_in_tree} field is scanned in place, never decoded into
- * a string, where the file can be memory-mapped.
+ * dictionary). The wide {@code all_files_in_tree} field is scanned in place, on the bytes, never
+ * decoded into a string.
  */
 final class CommitLogs {
   /** The converter leaves the root-level PyTorch weights in place; the study checked that path. */
@@ -20,38 +19,30 @@ final class CommitLogs {
 
   private CommitLogs() {}
 
-  /** The reduced commit log and the change status of every changed model file. */
-  record CommitLog(List<CommitSummary> commits, Map<String, String> changeStatus) {}
+  /**
+   * The reduced commit log, and the changed model files whose (last) change status in their
+   * commit is {@code +}, as {@code repo/path&&commit}: the only status the analyses use.
+   */
+  record CommitLog(List<CommitSummary> commits, Set<String> addedFiles) {}
 
   static Inputs.Parsed<CommitLog> read(Path file) {
     List<CommitSummary> commits = new ArrayList<>();
-    Map<String, String> status = new HashMap<>();
+    Set<String> added = new HashSet<>();
     Interner strings = new Interner();
     List<String> columns = List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree");
-    String sha;
-    try {
-      if (MappedCsv.fits(file)) {
-        sha = MappedCsv.forEach(file, columns, (record, index) -> {
-          int tree = index[4];
-          boolean[] flags = record.escaped[tree]
-              ? treeFlags(record.string(tree))
-              : TreeScan.flags(record, record.start[tree], record.end[tree]);
-          commits.add(summarize(strings.intern(record.string(index[0])), record.string(index[1]),
-              record.string(index[2]), record.string(index[3]), flags, status, strings));
-        });
-      } else {
-        sha = CsvColumns.forEach(file, columns, v -> commits.add(
-            summarize(strings.intern(v[0]), v[1], v[2], v[3], treeFlags(v[4]), status, strings)));
-      }
-    } catch (IOException e) {
-      throw new StudyDataException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-    }
-    return new Inputs.Parsed<>(new CommitLog(commits, status), sha);
+    String sha = CsvColumns.forEachRecord(file, columns, record -> {
+      boolean[] flags = record.escaped(4)
+          ? treeFlags(record.string(4))
+          : TreeScan.flags(record.bytes(), record.start(4), record.end(4));
+      commits.add(summarize(strings.intern(record.string(0)), record.string(1), record.string(2),
+          record.string(3), flags, added));
+    });
+    return new Inputs.Parsed<>(new CommitLog(commits, added), sha);
   }
 
   /** Reduces one commit; records the change status of each changed model file. */
   private static CommitSummary summarize(String repo, String hash, String date, String changed, boolean[] treeFlags,
-      Map<String, String> status, Interner strings) {
+      Set<String> added) {
     boolean touches = false;
     int start = 0;
     while (start < changed.length()) {
@@ -64,9 +55,14 @@ final class CommitLogs {
         touches = true;
         int space = indexOfWhitespace(changed, start, end);
         if (space > start) {
-          String st = strings.intern(changed.substring(start, space));
           int pathStart = skipWhitespace(changed, space, end);
-          status.put(repo + '/' + changed.substring(pathStart, end) + "&&" + hash, st);
+          String key = repo + '/' + changed.substring(pathStart, end) + "&&" + hash;
+          // a file listed twice keeps its last status, as the study's dictionary did
+          if (space - start == 1 && changed.charAt(start) == '+') {
+            added.add(key);
+          } else {
+            added.remove(key);
+          }
         }
       }
       start = end + 1;

@@ -1,102 +1,179 @@
 package org.modelevolution.study;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import org.modelevolution.io.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.modelevolution.io.Sha256;
 
 /**
  * Streams the study's CSV files (pandas {@code to_csv} layout: a header row, RFC 4180 quoting,
- * fields may span lines) one record at a time, handing over only the requested columns. Nothing
- * but the current record is held, so the 604 MB commit log of the recent group streams in
- * constant memory, and the file's SHA-256 is computed on the way (for provenance). Use it for the
- * large pinned study inputs; {@link CsvRecords} reads whole records by column name instead.
+ * fields may span lines, UTF-8) one record at a time, handing over only the requested columns,
+ * and computes the file's SHA-256 on the same pass (for provenance). It works on bytes: a record
+ * is a set of byte ranges in a reusable buffer, so a consumer can scan a long field in place (the
+ * {@code all_files_in_tree} field is most of the 604 MB recent commit log) and decode only what
+ * it keeps. Memory is the buffer, which grows only to the longest record; file size is
+ * unbounded. {@link CsvRecords} reads whole records by column name instead (small files).
  */
 public final class CsvColumns {
-  private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+  private static final int INITIAL_BUFFER = 1 << 20;
+  /** No study record comes near this; a file that needs more is not one of the study's CSVs. */
+  private static final int MAX_RECORD = 1 << 30;
+  private static final int NEED_MORE = -1;
 
   private CsvColumns() {}
 
+  /** Receives each record; the record object and its buffer are reused, so copy what must outlive the call. */
+  interface RecordConsumer {
+    void accept(Record record);
+  }
+
   /**
-   * Calls {@code consumer} for every record with the values of {@code columns}, in that order.
-   * Missing trailing fields read as empty strings.
-   *
-   * @return the SHA-256 of the file's bytes, computed while streaming (no second pass)
-   * @throws StudyDataException when a column is missing or the file is not valid CSV
+   * One record, seen through the requested columns: column {@code k} spans bytes
+   * {@code [start(k), end(k))} of {@link #bytes()}, quotes removed (doubled quotes still doubled
+   * when {@link #escaped(int)}). Missing trailing fields are empty.
    */
-  public static String forEach(Path file, List<String> columns, Consumer<String[]> consumer) {
-    MessageDigest digest = Sha256.digest();
-    try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
-        Reader reader = new InputStreamReader(new UnclosedInput(raw), StandardCharsets.UTF_8);
-        MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(reader)) {
-      if (!it.hasNext()) {
-        throw new StudyDataException(file + " is empty: expected a header row");
+  static final class Record {
+    private byte[] bytes;
+    private final int[] column;
+    private int[] start;
+    private int[] end;
+    private boolean[] escaped;
+    private int fields;
+    private long line;
+
+    private Record(int[] column, int capacity) {
+      this.column = column;
+      this.start = new int[capacity];
+      this.end = new int[capacity];
+      this.escaped = new boolean[capacity];
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    int start(int k) {
+      return start[column[k]];
+    }
+
+    int end(int k) {
+      return end[column[k]];
+    }
+
+    boolean escaped(int k) {
+      return escaped[column[k]];
+    }
+
+    /** The field of column {@code k}, decoded. */
+    String string(int k) {
+      return field(column[k]);
+    }
+
+    /** Whether the field of column {@code k} is exactly {@code ascii}, without decoding it. */
+    boolean is(int k, byte[] ascii) {
+      int from = start(k);
+      return end(k) - from == ascii.length && Arrays.equals(bytes, from, from + ascii.length, ascii, 0, ascii.length);
+    }
+
+    /** The line of the file the record starts on (1 is the header). */
+    long line() {
+      return line;
+    }
+
+    private String field(int f) {
+      String text = new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+      return escaped[f] ? text.replace("\"\"", "\"") : text;
+    }
+
+    private void ensure(int capacity) {
+      if (capacity > start.length) {
+        int size = Math.max(capacity, 2 * start.length);
+        start = Arrays.copyOf(start, size);
+        end = Arrays.copyOf(end, size);
+        escaped = Arrays.copyOf(escaped, size);
       }
-      List<String> header = Arrays.asList(it.next());
-      int[] index = new int[columns.size()];
-      for (int i = 0; i < index.length; i++) {
-        index[i] = header.indexOf(columns.get(i));
-        if (index[i] < 0) {
-          throw new StudyDataException(
-              file.getFileName() + " has no column '" + columns.get(i) + "' (header: " + header + ")");
-        }
-      }
-      String[] values = new String[index.length];
-      while (true) {
-        // the record starts where the previous one ended: that is the line a reader looks at
-        int line = it.getCurrentLocation().getLineNr();
-        if (!it.hasNext()) {
-          break;
-        }
-        String[] record = it.next();
-        if (record.length == 1 && record[0].isEmpty()) {
-          continue; // blank line
-        }
-        for (int i = 0; i < index.length; i++) {
-          values[i] = index[i] < record.length ? record[index[i]] : "";
-        }
-        try {
-          consumer.accept(values);
-        } catch (FieldException e) {
-          throw new StudyDataException(file.getFileName() + ":" + line + ": column '" + columns.get(e.column) + "' ("
-              + (index[e.column] + 1) + "): " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-          throw new StudyDataException(file.getFileName() + ":" + line + ": " + e.getMessage(), e);
-        }
-      }
-      raw.transferTo(OutputStream.nullOutputStream()); // hash every byte, even after the last record
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof StudyDataException known) {
-        throw known;
-      }
-      throw new StudyDataException("cannot read " + file.getFileName() + location(e) + ": " + e.getMessage(), e);
     }
   }
 
-  private static String location(Exception e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
-      return ":" + json.getLocation().getLineNr() + ":" + json.getLocation().getColumnNr();
+  /**
+   * Calls {@code consumer} for every record with the values of {@code columns}, in that order.
+   * Missing trailing fields read as empty strings; blank lines are skipped.
+   *
+   * @return the SHA-256 of the file's bytes, computed while streaming (no second pass)
+   * @throws StudyDataException when a column is missing or the file is not valid CSV; a
+   *     consumer's exception is reported with the file, line and column it came from
+   */
+  public static String forEach(Path file, List<String> columns, Consumer<String[]> consumer) {
+    String[] values = new String[columns.size()];
+    return forEachRecord(file, columns, record -> {
+      for (int k = 0; k < values.length; k++) {
+        values[k] = record.string(k);
+      }
+      consumer.accept(values);
+    });
+  }
+
+  /** Calls {@code consumer} for every record, as byte ranges; returns the file's SHA-256. */
+  static String forEachRecord(Path file, List<String> columns, RecordConsumer consumer) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return forEachRecord(in, file.getFileName().toString(), columns, consumer);
+    } catch (IOException e) {
+      throw new StudyDataException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     }
-    return "";
+  }
+
+  /**
+   * Calls {@code consumer} for every record of {@code in} (not closed here), as byte ranges;
+   * returns the SHA-256 of every byte of {@code in}. {@code name} names the input in errors.
+   */
+  static String forEachRecord(InputStream in, String name, List<String> columns, RecordConsumer consumer) {
+    Scanner scanner = new Scanner(in, name);
+    try {
+      Record header = new Record(new int[0], 64);
+      if (!scanner.next(header, true)) {
+        throw new StudyDataException(name + " is empty: expected a header row");
+      }
+      List<String> names = new ArrayList<>();
+      for (int f = 0; f < header.fields; f++) {
+        String field = header.field(f);
+        names.add(f == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field);
+      }
+      int[] index = new int[columns.size()];
+      for (int k = 0; k < index.length; k++) {
+        index[k] = names.indexOf(columns.get(k));
+        if (index[k] < 0) {
+          throw new StudyDataException(name + " has no column '" + columns.get(k) + "' (header: " + names + ")");
+        }
+      }
+      Record record = new Record(index, names.size());
+      while (scanner.next(record, false)) {
+        if (record.fields == 1 && record.end[0] == record.start[0]) {
+          continue; // blank line
+        }
+        try {
+          consumer.accept(record);
+        } catch (FieldException e) {
+          throw new StudyDataException(name + ":" + record.line + ": column '" + columns.get(e.column) + "' ("
+              + (index[e.column] + 1) + "): " + e.getMessage(), e);
+        } catch (StudyDataException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
+        }
+      }
+      return HexFormat.of().formatHex(scanner.digest.digest());
+    } catch (IOException e) {
+      throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -112,16 +189,6 @@ public final class CsvColumns {
     }
   }
 
-  /** Keeps the hashed stream open when the CSV parser closes its source at the end of input. */
-  private static final class UnclosedInput extends java.io.FilterInputStream {
-    UnclosedInput(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {}
-  }
-
   /** Reads the requested columns of every record into memory (for small files). */
   public static List<String[]> readAll(Path file, List<String> columns) {
     List<String[]> rows = new ArrayList<>();
@@ -131,11 +198,189 @@ public final class CsvColumns {
 
   /** The header of a CSV file. */
   public static List<String> header(Path file) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        MappingIterator<String[]> it = MAPPER.readerFor(String[].class).readValues(reader)) {
-      return it.hasNext() ? List.of(it.next()) : List.of();
+    try (InputStream in = Files.newInputStream(file)) {
+      Scanner scanner = new Scanner(in, file.getFileName().toString());
+      Record header = new Record(new int[0], 64);
+      if (!scanner.next(header, true)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (int f = 0; f < header.fields; f++) {
+        names.add(header.field(f));
+      }
+      return List.copyOf(names);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Splits a byte stream into records. The buffer holds the unparsed tail of what was read; a
+   * record that runs past it is parsed again once more bytes are in (records are short next to
+   * the buffer, so that is rare), and the buffer doubles when one record fills it.
+   */
+  private static final class Scanner {
+    private final InputStream in;
+    private final String name;
+    final MessageDigest digest = Sha256.digest();
+    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private int position;
+    private int limit;
+    private boolean eof;
+    private long line = 1;
+
+    Scanner(InputStream in, String name) {
+      this.in = in;
+      this.name = name;
+    }
+
+    /** Parses the next record into {@code record}; false at the end of the input. */
+    boolean next(Record record, boolean growFields) throws IOException {
+      while (true) {
+        if (position >= limit && eof) {
+          return false;
+        }
+        int next = position < limit ? parse(record, growFields) : NEED_MORE;
+        if (next != NEED_MORE) {
+          position = next;
+          return true;
+        }
+        if (!fill()) {
+          if (position >= limit) {
+            return false;
+          }
+          // at the end of the input the last record ends without a line break: parse it again
+        }
+      }
+    }
+
+    /** Reads more bytes, keeping the unparsed tail; false at the end of the input. */
+    private boolean fill() throws IOException {
+      if (eof) {
+        return false;
+      }
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      }
+      if (limit == buffer.length) {
+        if (buffer.length >= MAX_RECORD) {
+          throw new StudyDataException(name + ":" + line + ": a record longer than " + MAX_RECORD + " bytes");
+        }
+        buffer = Arrays.copyOf(buffer, 2 * buffer.length);
+      }
+      int n = in.read(buffer, limit, buffer.length - limit);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      digest.update(buffer, limit, n);
+      limit += n;
+      return true;
+    }
+
+    /** Parses one record at {@code position}; returns the position after it, or NEED_MORE. */
+    private int parse(Record r, boolean growFields) {
+      byte[] b = buffer;
+      int capacity = r.start.length;
+      int field = 0;
+      int lines = 0;
+      int i = position;
+      while (true) {
+        boolean escaped = false;
+        int start;
+        int end;
+        if (i < limit && b[i] == '"') {
+          start = ++i;
+          while (true) {
+            if (i >= limit) {
+              if (eof) {
+                throw new StudyDataException(name + ":" + line + ": unterminated quoted field");
+              }
+              return NEED_MORE;
+            }
+            byte c = b[i];
+            if (c == '"') {
+              if (i + 1 >= limit && !eof) {
+                return NEED_MORE;
+              }
+              if (i + 1 < limit && b[i + 1] == '"') {
+                escaped = true;
+                i += 2;
+                continue;
+              }
+              break;
+            }
+            if (c == '\n') {
+              lines++;
+            }
+            i++;
+          }
+          end = i++;
+        } else {
+          start = i;
+          while (i < limit) {
+            byte c = b[i];
+            if (c == ',' || c == '\n') {
+              break;
+            }
+            i++;
+          }
+          if (i >= limit && !eof) {
+            return NEED_MORE;
+          }
+          end = i > start && b[i - 1] == '\r' && (i >= limit || b[i] == '\n') ? i - 1 : i;
+        }
+        if (field >= capacity && growFields) {
+          r.ensure(field + 1);
+          capacity = r.start.length;
+        }
+        if (field < capacity) {
+          r.start[field] = start;
+          r.end[field] = end;
+          r.escaped[field] = escaped;
+        }
+        field++;
+        if (i >= limit) {
+          if (!eof) {
+            return NEED_MORE;
+          }
+          break;
+        }
+        byte c = b[i];
+        if (c == ',') {
+          i++;
+          if (i >= limit && !eof) {
+            return NEED_MORE;
+          }
+          continue;
+        }
+        if (c == '\r') {
+          if (i + 1 >= limit && !eof) {
+            return NEED_MORE;
+          }
+          if (i + 1 < limit && b[i + 1] == '\n') {
+            i++;
+          }
+        }
+        if (i < limit && b[i] == '\n') {
+          i++;
+          lines++;
+          break;
+        }
+        throw new StudyDataException(name + ":" + (line + lines) + ": unexpected character after a quoted field");
+      }
+      r.bytes = b;
+      r.line = line;
+      line += lines;
+      r.fields = field;
+      for (int f = field; f < capacity; f++) {
+        r.start[f] = 0; // a short record: missing trailing fields read as empty
+        r.end[f] = 0;
+        r.escaped[f] = false;
+      }
+      return i;
     }
   }
 }

@@ -1,39 +1,114 @@
 package org.modelevolution.study;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a per-commit, per-model-file format table ({@code repositories_evolution_{group}_commits_processed.csv})
- * and joins it with the change status of its commit log, as the study's {@code read_repositories_evolution} did.
+ * joined with the change status of its commit log, as the study's {@code read_repositories_evolution} did,
+ * in one streaming pass: the rows are reduced into a {@link FormatHistory} and the safetensors
+ * files added are kept as {@link SafetensorsAddition}s; no row is held.
  */
 final class FormatTables {
+  private static final List<String> COLUMNS =
+      List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit");
+  private static final int REPO = 0;
+  private static final int COMMIT = 1;
+  private static final int PATH = 2;
+  private static final int FORMAT = 3;
+  private static final int MESSAGE = 4;
+  private static final int DATE = 5;
+  private static final int IN_COMMIT = 6;
+  private static final byte[] TRUE = "True".getBytes(StandardCharsets.US_ASCII);
+  /** The converter's text is ASCII without quotes, so it can be searched for in the raw bytes of a field. */
+  private static final byte[] CONVERTER_MESSAGE = SafetensorsAddition.CONVERTER_MESSAGE.getBytes(StandardCharsets.UTF_8);
+
   private FormatTables() {}
 
-  static Inputs.Parsed<List<EvolutionRow>> read(Path file) {
-    List<EvolutionRow> rows = new ArrayList<>();
-    Interner strings = new Interner();
+  /** A group's format table, reduced, and the safetensors files its commits added. */
+  record FormatTable(FormatHistory history, List<SafetensorsAddition> additions) {}
+
+  /**
+   * Reads {@code file}; a row's file counts as added when the commit changed it
+   * ({@code is_in_commit}) and the commit log gives it status {@code +} ({@code addedFiles} holds
+   * {@code modelFilePath + "&&" + commit} of those).
+   */
+  static Inputs.Parsed<FormatTable> read(Path file, Set<String> addedFiles) {
+    FormatHistory.Builder history = new FormatHistory.Builder();
+    List<SafetensorsAddition> additions = new ArrayList<>();
+    Map<String, String> formats = new HashMap<>();
+    Field repo = new Field(REPO);
+    Field commit = new Field(COMMIT);
+    Field date = new Field(DATE);
     LocalDateTime[] lastDate = {null};
-    String[] lastDateText = {null};
-    String sha = CsvColumns.forEach(file,
-        List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit"),
-        v -> {
-          if (!v[5].equals(lastDateText[0])) {
-            try {
-              lastDate[0] = CommitTime.parse(v[5]);
-            } catch (StudyDataException e) {
-              throw new CsvColumns.FieldException(5, e.getMessage(), e);
-            }
-            lastDateText[0] = v[5];
-          }
-          boolean inCommit = "True".equals(v[6]);
-          rows.add(new EvolutionRow(strings.intern(v[0]), strings.intern(v[1]), v[2], strings.intern(v[3]),
-              lastDate[0], inCommit, "", SafetensorsAddition.isConverterMessage(v[4])));
-        });
-    return new Inputs.Parsed<>(rows, sha);
+    String sha = CsvColumns.forEachRecord(file, COLUMNS, r -> {
+      if (date.changed(r)) {
+        try {
+          lastDate[0] = CommitTime.parse(date.value);
+        } catch (StudyDataException e) {
+          throw new CsvColumns.FieldException(DATE, e.getMessage(), e);
+        }
+      }
+      repo.changed(r);
+      commit.changed(r);
+      String format = formats.computeIfAbsent(r.string(FORMAT), f -> f);
+      boolean added = false;
+      String path = null;
+      if (r.is(IN_COMMIT, TRUE)) {
+        path = r.string(PATH);
+        added = addedFiles.contains(path + "&&" + commit.value);
+      }
+      history.add(repo.value, commit.value, lastDate[0], format, added);
+      if (added && "safetensors".equals(format)) {
+        additions.add(new SafetensorsAddition(repo.value, commit.value, path, lastDate[0], containsConverterMessage(r)));
+      }
+    });
+    return new Inputs.Parsed<>(new FormatTable(history.build(), List.copyOf(additions)), sha);
+  }
+
+  private static boolean containsConverterMessage(CsvColumns.Record r) {
+    byte[] b = r.bytes();
+    int last = r.end(MESSAGE) - CONVERTER_MESSAGE.length;
+    for (int i = r.start(MESSAGE); i <= last; i++) {
+      if (b[i] == CONVERTER_MESSAGE[0] && Arrays.equals(b, i, i + CONVERTER_MESSAGE.length,
+          CONVERTER_MESSAGE, 0, CONVERTER_MESSAGE.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A column whose value usually repeats from row to row (rows come grouped by repository and
+   * commit): decoded only when its bytes change, so repeated values are one shared String.
+   */
+  private static final class Field {
+    private final int column;
+    private byte[] bytes = new byte[0];
+    String value;
+
+    Field(int column) {
+      this.column = column;
+    }
+
+    /** Updates {@link #value} to the record's; true when it differs from the previous row's. */
+    boolean changed(CsvColumns.Record r) {
+      int from = r.start(column);
+      int to = r.end(column);
+      if (value != null && Arrays.equals(r.bytes(), from, to, bytes, 0, bytes.length)) {
+        return false;
+      }
+      bytes = Arrays.copyOfRange(r.bytes(), from, to);
+      value = r.string(column);
+      return true;
+    }
   }
 
   /**
@@ -55,15 +130,5 @@ final class FormatTables {
               true, "", SafetensorsAddition.isConverterMessage(v[4])));
         });
     return new Inputs.Parsed<>(rows, sha);
-  }
-
-  /** The study's join: the status of a row's file in its commit, for rows whose file the commit changed. */
-  static List<EvolutionRow> withChangeStatus(List<EvolutionRow> rows, Map<String, String> changeStatus) {
-    List<EvolutionRow> joined = new ArrayList<>(rows.size());
-    for (EvolutionRow r : rows) {
-      joined.add(!r.inCommit() ? r : new EvolutionRow(r.repo(), r.commit(), r.modelFilePath(), r.format(), r.date(),
-          true, changeStatus.getOrDefault(r.modelFilePath() + "&&" + r.commit(), ""), r.byConverter()));
-    }
-    return joined;
   }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param group legacy, recent or both
  * @param additions every safetensors file addition known (full inputs), or the published rows
  * @param developerAdditionsKnown false when only converter-made additions are available
- * @param evolution the per-commit, per-model-file format table (full inputs only)
+ * @param formatHistory the per-commit, per-model-file format table, reduced (full inputs only)
  * @param commits the commit log, reduced (full inputs only)
  * @param createdAt repository creation times from {@code selected_{group}_repos.json} (full inputs only)
  * @param files the study files this group's data came from
@@ -21,7 +21,7 @@ public record GroupData(
     Group group,
     List<SafetensorsAddition> additions,
     boolean developerAdditionsKnown,
-    Optional<List<EvolutionRow>> evolution,
+    Optional<FormatHistory> formatHistory,
     Optional<List<CommitSummary>> commits,
     Optional<Map<String, Instant>> createdAt,
     List<String> files,
@@ -35,7 +35,7 @@ public record GroupData(
 
   /** Whether the full input set (commit log, format table, repository metadata) is present. */
   public boolean hasFullInputs() {
-    return evolution.isPresent() && commits.isPresent() && createdAt.isPresent();
+    return formatHistory.isPresent() && commits.isPresent() && createdAt.isPresent();
   }
 
   /** The converter-made additions. */
@@ -47,8 +47,8 @@ public record GroupData(
   public static GroupData both(GroupData recent, GroupData legacy) {
     List<SafetensorsAddition> additions =
         java.util.stream.Stream.concat(recent.additions().stream(), legacy.additions().stream()).toList();
-    Optional<List<EvolutionRow>> evolution = recent.evolution().isPresent() && legacy.evolution().isPresent()
-        ? Optional.of(java.util.stream.Stream.concat(recent.evolution().get().stream(), legacy.evolution().get().stream()).toList())
+    Optional<FormatHistory> formatHistory = recent.formatHistory().isPresent() && legacy.formatHistory().isPresent()
+        ? Optional.of(FormatHistory.concat(recent.formatHistory().get(), legacy.formatHistory().get()))
         : Optional.empty();
     Optional<List<CommitSummary>> commits = recent.commits().isPresent() && legacy.commits().isPresent()
         ? Optional.of(java.util.stream.Stream.concat(recent.commits().get().stream(), legacy.commits().get().stream()).toList())
@@ -62,7 +62,7 @@ public record GroupData(
     }
     List<String> files = java.util.stream.Stream.concat(recent.files().stream(), legacy.files().stream()).toList();
     return new GroupData(Group.BOTH, additions,
-        recent.developerAdditionsKnown() && legacy.developerAdditionsKnown(), evolution, commits, createdAt, files,
+        recent.developerAdditionsKnown() && legacy.developerAdditionsKnown(), formatHistory, commits, createdAt, files,
         List.of());
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.modelevolution.facts.SafetensorsReleaseTable;
 import org.modelevolution.io.Sha256;
@@ -35,45 +37,76 @@ public final class Study {
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
     Inputs inputs = new Inputs(sources);
-    // the groups are independent until the "both" concatenation: read them side by side
-    CompletableFuture<GroupData> legacy = async(() -> group(inputs, Group.LEGACY));
-    GroupData recent = group(inputs, Group.RECENT);
-    GroupData legacyData = join(legacy);
-    List<AdditionFile> publishedBoth = new ArrayList<>();
-    for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
-      if (inputs.has(name)) {
-        publishedBoth.add(inputs.read(name,
-            f -> AdditionFile.read(f, name.contains("_by_tool"), Group.SAFETENSORS_RELEASE)));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+      Thread thread = new Thread(r, "study-load");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      // the inputs are independent until the "both" concatenation: read them side by side, the
+      // longest chain (recent commit log, then its format table) first
+      CompletableFuture<Optional<GroupTables>> recentTables = async(pool, () -> tables(inputs, Group.RECENT));
+      CompletableFuture<Optional<GroupTables>> legacyTables = async(pool, () -> tables(inputs, Group.LEGACY));
+      CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
+      CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
+      CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
+      List<AdditionFile> publishedBoth = new ArrayList<>();
+      for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
+        if (inputs.has(name)) {
+          publishedBoth.add(inputs.read(name,
+              f -> AdditionFile.read(f, name.contains("_by_tool"), Group.SAFETENSORS_RELEASE)));
+        }
       }
+      StudyData.Releases releases = releases(inputs);
+      Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
+      Optional<List<StackOverflowPost>> posts = inputs.has(StackOverflowPosts.FILE_NAME)
+          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
+          : Optional.empty();
+      Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
+          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
+          : Optional.empty();
+      Published published = Published.read(inputs);
+      GroupData recent = group(inputs, Group.RECENT, join(recentTables), join(recentCreated));
+      GroupData legacy = group(inputs, Group.LEGACY, join(legacyTables), join(legacyCreated));
+      boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
+      return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
+          iteration2024, join(botPrs), posts, coding, published, synthetic, inputs.files());
+    } finally {
+      pool.shutdownNow();
     }
-    StudyData.Releases releases = releases(inputs);
-    Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
-    StudyData.BotPrData botPrs = botPrs(inputs);
-    Optional<List<StackOverflowPost>> posts = inputs.has(StackOverflowPosts.FILE_NAME)
-        ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
-        : Optional.empty();
-    Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
-        ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
-        : Optional.empty();
-    Published published = Published.read(inputs);
-    boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
-    return new StudyData(legacyData, recent, GroupData.both(recent, legacyData), publishedBoth, releases,
-        iteration2024, botPrs, posts, coding, published, synthetic, inputs.files());
   }
 
-  private static GroupData group(Inputs inputs, Group group) {
-    String commitsName = StudyFiles.commitsCsv(group);
-    String formatsName = StudyFiles.evolutionCsv(group);
-    String reposName = StudyFiles.reposJson(group);
-    if (inputs.has(commitsName) && inputs.has(formatsName) && inputs.has(reposName)) {
-      CompletableFuture<List<EvolutionRow>> formats = async(() -> inputs.read(formatsName, FormatTables::read));
-      CompletableFuture<Map<String, Instant>> created = async(() -> inputs.read(reposName, RepositoryMetadata::read));
-      CommitLogs.CommitLog log = inputs.read(commitsName, CommitLogs::read);
-      List<EvolutionRow> rows = FormatTables.withChangeStatus(join(formats), log.changeStatus());
-      List<SafetensorsAddition> additions = rows.stream()
-          .filter(EvolutionRow::addsSafetensors).map(EvolutionRow::toAddition).toList();
-      return new GroupData(group, additions, true, Optional.of(rows), Optional.of(log.commits()),
-          Optional.of(join(created)), List.of(commitsName, formatsName, reposName), List.of());
+  /** Whether the group's full input set (commit log, format table, repository metadata) is present. */
+  private static boolean hasFullInputs(Inputs inputs, Group group) {
+    return inputs.has(StudyFiles.commitsCsv(group)) && inputs.has(StudyFiles.evolutionCsv(group))
+        && inputs.has(StudyFiles.reposJson(group));
+  }
+
+  /** A group's commit log and format table, read. */
+  private record GroupTables(FormatHistory history, List<SafetensorsAddition> additions, List<CommitSummary> commits) {}
+
+  /** The group's commit log and then its format table, which joins the log's change statuses as it streams. */
+  private static Optional<GroupTables> tables(Inputs inputs, Group group) {
+    if (!hasFullInputs(inputs, group)) {
+      return Optional.empty();
+    }
+    CommitLogs.CommitLog log = inputs.read(StudyFiles.commitsCsv(group), CommitLogs::read);
+    FormatTables.FormatTable table = inputs.read(StudyFiles.evolutionCsv(group), f -> FormatTables.read(f, log.addedFiles()));
+    return Optional.of(new GroupTables(table.history(), table.additions(), log.commits()));
+  }
+
+  private static Optional<Map<String, Instant>> created(Inputs inputs, Group group) {
+    return hasFullInputs(inputs, group)
+        ? Optional.of(inputs.read(StudyFiles.reposJson(group), RepositoryMetadata::read))
+        : Optional.empty();
+  }
+
+  private static GroupData group(Inputs inputs, Group group, Optional<GroupTables> tables,
+      Optional<Map<String, Instant>> created) {
+    if (tables.isPresent()) {
+      GroupTables t = tables.get();
+      return new GroupData(group, t.additions(), true, Optional.of(t.history()), Optional.of(t.commits()), created,
+          List.of(StudyFiles.commitsCsv(group), StudyFiles.evolutionCsv(group), StudyFiles.reposJson(group)), List.of());
     }
     List<AdditionFile> files = new ArrayList<>();
     if (inputs.has(StudyFiles.byTool(group))) {
@@ -156,8 +189,8 @@ public final class Study {
     return new Inputs.Parsed<>(value, Sha256.of(file));
   }
 
-  private static <T> CompletableFuture<T> async(Supplier<T> task) {
-    return CompletableFuture.supplyAsync(task);
+  private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {
+    return CompletableFuture.supplyAsync(task, pool);
   }
 
   private static <T> T join(CompletableFuture<T> future) {
