@@ -27,7 +27,7 @@ final class Text {
     return MEASURE.getFontMetrics(font);
   }
 
-  static double width(String text, Font font) {
+  static synchronized double width(String text, Font font) {
     return metrics(font).getStringBounds(text, MEASURE).getWidth();
   }
 

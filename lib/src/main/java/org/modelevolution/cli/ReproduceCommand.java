@@ -63,7 +63,10 @@ public final class ReproduceCommand implements Callable<Integer> {
             + " release markers): those numbers are not compared and no release markers are drawn. The pinned manifest"
             + " is the one the jar carries. Run from a checkout for the full comparison.");
       }
-      StudyData study = Study.load(sources);
+      long loadStart = System.nanoTime();
+      StudyData study = Study.load(sources, (file, took) -> System.err.printf(java.util.Locale.ROOT,
+          "read %s (%.1f MB) in %d ms%n", file.path(), file.bytes() / 1e6, took.toMillis()));
+      System.err.printf("load: %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
       System.err.print(study.describe());
       Reproduction.Result result = Reproduction.run(study, outDir);
       result.millis().forEach((step, ms) -> System.err.printf("%s: %d ms%n", step, ms));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.modelevolution.analysis.Check;
 import org.modelevolution.analysis.Recomputed;
@@ -75,11 +76,15 @@ public final class Reproduction {
 
   /** Runs the four analyses, side by side (they share only the immutable data). */
   public static Analyses analyse(StudyData data) {
-    CompletableFuture<Rq1Result> rq1 = CompletableFuture.supplyAsync(() -> Rq1.of(data));
-    CompletableFuture<Rq2Result> rq2 = CompletableFuture.supplyAsync(() -> Rq2.of(data));
-    CompletableFuture<Rq3Result> rq3 = CompletableFuture.supplyAsync(() -> Rq3.of(data));
-    Rq4Result rq4 = Rq4.of(data);
-    return new Analyses(rq1.join(), rq2.join(), rq3.join(), rq4);
+    return analyse(data, new ConcurrentHashMap<>());
+  }
+
+  private static Analyses analyse(StudyData data, Map<String, Long> millis) {
+    CompletableFuture<Rq1Result> rq1 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ1", () -> Rq1.of(data)));
+    CompletableFuture<Rq2Result> rq2 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ2", () -> Rq2.of(data)));
+    CompletableFuture<Rq3Result> rq3 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ3", () -> Rq3.of(data)));
+    Rq4Result rq4 = timed(millis, "RQ4", () -> Rq4.of(data));
+    return new Analyses(join(rq1), join(rq2), join(rq3), rq4);
   }
 
   /** Every distinct published number, in source order, next to what was recomputed for it. */
@@ -100,16 +105,33 @@ public final class Reproduction {
     return comparisons;
   }
 
-  /** Analyses the data and writes every output into {@code outDir}. */
+  /**
+   * Analyses the data and writes every output into {@code outDir}. The four analyses run side by
+   * side, then the four writers (separate folders; figures are drawn independently, so their
+   * bytes do not depend on the order).
+   */
   public static Result run(StudyData data, Path outDir) {
+    Map<String, Long> perStep = new ConcurrentHashMap<>();
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();
-    Analyses analyses = analyse(data);
+    Analyses analyses = analyse(data, perStep);
     millis.put("analyses (RQ1-RQ4)", elapsed(start));
+    for (String rq : List.of("RQ1", "RQ2", "RQ3", "RQ4")) {
+      millis.put("  " + rq + " analysis", perStep.get(rq));
+    }
     long t = System.nanoTime();
-    List<StepFiles> steps = List.of(rq1(analyses.rq1(), data, outDir), rq2(analyses.rq2(), data, outDir),
-        rq3(analyses.rq3(), data, outDir), rq4(analyses.rq4(), outDir));
+    CompletableFuture<StepFiles> rq1 = CompletableFuture.supplyAsync(
+        () -> timed(perStep, "RQ1 files", () -> rq1(analyses.rq1(), data, outDir)));
+    CompletableFuture<StepFiles> rq2 = CompletableFuture.supplyAsync(
+        () -> timed(perStep, "RQ2 files", () -> rq2(analyses.rq2(), data, outDir)));
+    CompletableFuture<StepFiles> rq3 = CompletableFuture.supplyAsync(
+        () -> timed(perStep, "RQ3 files", () -> rq3(analyses.rq3(), data, outDir)));
+    StepFiles rq4 = timed(perStep, "RQ4 files", () -> rq4(analyses.rq4(), outDir));
+    List<StepFiles> steps = List.of(join(rq1), join(rq2), join(rq3), rq4);
     millis.put("tables and figures", elapsed(t));
+    for (String rq : List.of("RQ1", "RQ2", "RQ3", "RQ4")) {
+      millis.put("  " + rq + " tables and figures", perStep.get(rq + " files"));
+    }
     t = System.nanoTime();
     List<Comparison> comparisons = compare(data, analyses);
     List<Path> written = new ArrayList<>();
@@ -183,6 +205,21 @@ public final class Reproduction {
 
   private static StepFiles files(Outputs out) {
     return new StepFiles(out.written(), out.figures(), out.extraFigures());
+  }
+
+  private static <T> T timed(Map<String, Long> millis, String step, java.util.function.Supplier<T> task) {
+    long start = System.nanoTime();
+    T value = task.get();
+    millis.put(step, elapsed(start));
+    return value;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   private static long elapsed(long start) {

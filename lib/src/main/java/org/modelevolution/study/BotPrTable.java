@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.modelevolution.progress.Progress;
 
 /**
@@ -81,6 +80,11 @@ public final class BotPrTable {
 
   /** Reads and prepares the PR table at {@code file} (zip or CSV), reporting bytes read to {@code progress}. */
   public static BotPrTable load(Path file, Progress progress) {
+    return read(file, progress).value();
+  }
+
+  /** Reads and prepares the PR table at {@code file}, with the SHA-256 of the file, in one pass. */
+  static Inputs.Parsed<BotPrTable> read(Path file, Progress progress) {
     long[] fin = new long[4];
     long[] nov = new long[5];
     List<BotPrOutcome> prs = new ArrayList<>();
@@ -89,67 +93,65 @@ public final class BotPrTable {
     Map<String, LocalDate> dateCache = new HashMap<>();
     Kept finalKept = new Kept();
     Kept novKept = new Kept();
-    try (Stream<BotPrRow> rows = BotPullRequests.rows(file, progress)) {
-      rows.forEach(row -> {
-        Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
-        boolean complete = row.isComplete();
-        boolean json = complete && row.hasJsonMetadata();
-        boolean space = row.isOnConverterSpace();
-        // final order: date, missing, JSON, URL
-        boolean inWindow = date.isPresent() && !date.get().isAfter(CUTOFF);
-        if (inWindow) {
-          fin[0]++;
-          if (complete) {
-            fin[1]++;
-            if (json) {
-              fin[2]++;
-              if (!space) {
-                fin[3]++;
-              }
-            }
-          }
-        }
-        // November 2024 order: all, missing, JSON, date, URL
-        nov[0]++;
-        boolean inNov = false;
+    String sha = BotPullRequests.forEach(file, progress, row -> {
+      Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
+      boolean complete = row.isComplete();
+      boolean json = complete && row.hasJsonMetadata();
+      boolean space = row.isOnConverterSpace();
+      // final order: date, missing, JSON, URL
+      boolean inWindow = date.isPresent() && !date.get().isAfter(CUTOFF);
+      if (inWindow) {
+        fin[0]++;
         if (complete) {
-          nov[1]++;
+          fin[1]++;
           if (json) {
-            nov[2]++;
-            if (date.isPresent() && !date.get().isAfter(NOV2024_CUTOFF)) {
-              nov[3]++;
-              if (!space) {
-                nov[4]++;
-                inNov = true;
-              }
+            fin[2]++;
+            if (!space) {
+              fin[3]++;
             }
           }
         }
-        boolean inFinal = inWindow && json && !space;
-        if (inFinal) {
-          finalKept.add(row);
-        }
-        if (inNov) {
-          novKept.add(row);
-        }
-        if (inFinal || inNov) {
-          try {
-            BotDiscussion discussion = BotPrPageParser.parseDiscussion(row.discussionMetadata());
-            BotPrHeader header = BotPrPageParser.parseHeader(row.headerMetadata());
-            BotPrOutcome pr = BotPrOutcome.of(row.prUrl(), row.modelId(), row.time(), date.get(), discussion, header);
-            if (inFinal) {
-              prs.add(pr);
+      }
+      // November 2024 order: all, missing, JSON, date, URL
+      nov[0]++;
+      boolean inNov = false;
+      if (complete) {
+        nov[1]++;
+        if (json) {
+          nov[2]++;
+          if (date.isPresent() && !date.get().isAfter(NOV2024_CUTOFF)) {
+            nov[3]++;
+            if (!space) {
+              nov[4]++;
+              inNov = true;
             }
-            if (inNov) {
-              novPrs.add(pr);
-            }
-          } catch (BotPrPageParser.MalformedPageException | DateTimeParseException e) {
-            malformed.add(row.prUrl() + ": " + e.getMessage());
           }
         }
-      });
-    }
-    return new BotPrTable(finalKept, novKept, fin, nov, prs, novPrs, malformed);
+      }
+      boolean inFinal = inWindow && json && !space;
+      if (inFinal) {
+        finalKept.add(row);
+      }
+      if (inNov) {
+        novKept.add(row);
+      }
+      if (inFinal || inNov) {
+        try {
+          BotDiscussion discussion = BotPrPageParser.parseDiscussion(row.discussionMetadata());
+          BotPrHeader header = BotPrPageParser.parseHeader(row.headerMetadata());
+          BotPrOutcome pr = BotPrOutcome.of(row.prUrl(), row.modelId(), row.time(), date.get(), discussion, header);
+          if (inFinal) {
+            prs.add(pr);
+          }
+          if (inNov) {
+            novPrs.add(pr);
+          }
+        } catch (BotPrPageParser.MalformedPageException | DateTimeParseException e) {
+          malformed.add(row.prUrl() + ": " + e.getMessage());
+        }
+      }
+    });
+    return new Inputs.Parsed<>(new BotPrTable(finalKept, novKept, fin, nov, prs, novPrs, malformed), sha);
   }
 
   private static Optional<LocalDate> parseDate(String time, Map<String, LocalDate> cache) {

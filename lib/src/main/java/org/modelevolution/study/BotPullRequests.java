@@ -1,21 +1,27 @@
 package org.modelevolution.study;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.modelevolution.io.Sha256;
 import org.modelevolution.progress.Progress;
 
 /**
  * Reads the SFConvertBot pull-request table {@code sfconvertbot_pr_metadata.csv}, plain or as the
- * study's {@code .csv.zip}, as a stream of {@link BotPrRow}s. The zip member is decompressed while
- * it is read, so the 234 MB table never sits in memory.
+ * study's {@code .csv.zip}, row by row as {@link BotPrRow}s. The zip is read front to back and its
+ * member decompressed as it streams, so the 234 MB table never sits in memory and the zip is
+ * hashed on the same pass.
  */
 public final class BotPullRequests {
   /** The file name of the study's zipped table. */
@@ -42,61 +48,65 @@ public final class BotPullRequests {
   }
 
   /**
-   * Streams the rows of {@code file} in file order. Close the stream (try-with-resources) to
-   * release the file.
+   * Calls {@code consumer} with every row of {@code file} in file order, in one streaming pass
+   * that also hashes the file (for a zip, the zip's own bytes), and reports progress in bytes of
+   * the (uncompressed) table read so far.
    *
-   * @throws IllegalArgumentException when the header is not the study's five columns
+   * @return the SHA-256 of {@code file}
+   * @throws IllegalArgumentException when the header is not the study's five columns, or a zip
+   *     holds no CSV member or more than one
    */
-  public static Stream<BotPrRow> rows(Path file) {
-    return rows(file, Progress.silent());
-  }
-
-  /**
-   * Streams the rows like {@link #rows(Path)}, reporting progress in bytes of the (uncompressed)
-   * table read so far.
-   */
-  public static Stream<BotPrRow> rows(Path file, Progress progress) {
-    InputStream in = open(file, progress);
-    Stream<CsvRecords.CsvRecord> records = CsvRecords.stream(in, file.toString());
-    return records.map(BotPullRequests::toRow);
-  }
-
-  private static BotPrRow toRow(CsvRecords.CsvRecord record) {
-    if (record.number() == 1 && !record.header().equals(COLUMNS)) {
-      throw new IllegalArgumentException("unexpected columns " + record.header() + ", expected " + COLUMNS);
-    }
-    return new BotPrRow(
-        field(record, 0), field(record, 1), field(record, 2), field(record, 3), field(record, 4));
-  }
-
-  private static String field(CsvRecords.CsvRecord record, int index) {
-    String value = record.get(index);
-    return PandasMissing.isMissing(value) ? null : value;
-  }
-
-  private static InputStream open(Path file, Progress progress) {
-    try {
+  static String forEach(Path file, Progress progress, Consumer<BotPrRow> consumer) {
+    String name = file.toString();
+    MessageDigest digest = Sha256.digest();
+    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
       if (!file.getFileName().toString().endsWith(".zip")) {
         progress.total(Files.size(file));
-        return counting(Files.newInputStream(file), progress);
+        read(counting(in, progress), name, consumer);
+      } else {
+        readZip(in, name, progress, consumer);
       }
-      ZipFile zip = new ZipFile(file.toFile());
-      ZipEntry member = csvMember(zip, file);
-      progress.total(Math.max(member.getSize(), 0));
-      InputStream entry = counting(zip.getInputStream(member), progress);
-      return new java.io.FilterInputStream(new java.io.BufferedInputStream(entry, 1 << 16)) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            zip.close();
-          }
-        }
-      };
+      in.transferTo(OutputStream.nullOutputStream()); // hash every byte, even after the last member
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
     }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The zip's one CSV member ({@code __MACOSX/} entries aside), read in the order the zip stores it. */
+  private static void readZip(InputStream in, String name, Progress progress, Consumer<BotPrRow> consumer)
+      throws IOException {
+    ZipInputStream zip = new ZipInputStream(in);
+    boolean found = false;
+    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+      String member = entry.getName();
+      if (entry.isDirectory() || !member.endsWith(".csv") || member.startsWith("__MACOSX/")) {
+        continue;
+      }
+      if (found) {
+        throw new IllegalArgumentException(name + " holds more than one CSV member");
+      }
+      found = true;
+      progress.total(Math.max(entry.getSize(), 0));
+      read(counting(zip, progress), name, consumer);
+    }
+    if (!found) {
+      throw new IllegalArgumentException(name + " holds no CSV member");
+    }
+  }
+
+  private static void read(InputStream csv, String name, Consumer<BotPrRow> consumer) {
+    CsvColumns.forEachRecord(csv, name, COLUMNS, header -> {
+      if (!header.equals(COLUMNS)) {
+        throw new IllegalArgumentException("unexpected columns " + header + " in " + name + ", expected " + COLUMNS);
+      }
+    }, record -> consumer.accept(new BotPrRow(field(record, 0), field(record, 1), field(record, 2),
+        field(record, 3), field(record, 4))));
+  }
+
+  private static String field(CsvColumns.Record record, int column) {
+    String value = record.string(column);
+    return PandasMissing.isMissing(value) ? null : value;
   }
 
   private static InputStream counting(InputStream in, Progress progress) {
@@ -118,26 +128,11 @@ public final class BotPullRequests {
         }
         return c;
       }
-    };
-  }
 
-  private static ZipEntry csvMember(ZipFile zip, Path file) throws IOException {
-    ZipEntry found = null;
-    for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-      ZipEntry entry = entries.nextElement();
-      String name = entry.getName();
-      if (!entry.isDirectory() && name.endsWith(".csv") && !name.startsWith("__MACOSX/")) {
-        if (found != null) {
-          zip.close();
-          throw new IllegalArgumentException(file + " holds more than one CSV member");
-        }
-        found = entry;
+      @Override
+      public void close() {
+        // the enclosing stream (the file, or the zip's next member) is closed by its owner
       }
-    }
-    if (found == null) {
-      zip.close();
-      throw new IllegalArgumentException(file + " holds no CSV member");
-    }
-    return found;
+    };
   }
 }

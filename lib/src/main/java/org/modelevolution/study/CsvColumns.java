@@ -124,19 +124,28 @@ public final class CsvColumns {
 
   /** Calls {@code consumer} for every record, as byte ranges; returns the file's SHA-256. */
   static String forEachRecord(Path file, List<String> columns, RecordConsumer consumer) {
+    MessageDigest digest = Sha256.digest();
     try (InputStream in = Files.newInputStream(file)) {
-      return forEachRecord(in, file.getFileName().toString(), columns, consumer);
+      read(in, digest, file.getFileName().toString(), columns, header -> {}, consumer);
     } catch (IOException e) {
       throw new StudyDataException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**
-   * Calls {@code consumer} for every record of {@code in} (not closed here), as byte ranges;
-   * returns the SHA-256 of every byte of {@code in}. {@code name} names the input in errors.
+   * Calls {@code consumer} for every record of {@code in} (not closed here), as byte ranges,
+   * after showing the header to {@code onHeader}; {@code name} names the input in errors. The
+   * caller hashes what it needs (a zip member's container, say).
    */
-  static String forEachRecord(InputStream in, String name, List<String> columns, RecordConsumer consumer) {
-    Scanner scanner = new Scanner(in, name);
+  static void forEachRecord(InputStream in, String name, List<String> columns, Consumer<List<String>> onHeader,
+      RecordConsumer consumer) {
+    read(in, null, name, columns, onHeader, consumer);
+  }
+
+  private static void read(InputStream in, MessageDigest digest, String name, List<String> columns,
+      Consumer<List<String>> onHeader, RecordConsumer consumer) {
+    Scanner scanner = new Scanner(in, name, digest);
     try {
       Record header = new Record(new int[0], 64);
       if (!scanner.next(header, true)) {
@@ -147,6 +156,7 @@ public final class CsvColumns {
         String field = header.field(f);
         names.add(f == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field);
       }
+      onHeader.accept(List.copyOf(names));
       int[] index = new int[columns.size()];
       for (int k = 0; k < index.length; k++) {
         index[k] = names.indexOf(columns.get(k));
@@ -170,7 +180,6 @@ public final class CsvColumns {
           throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
         }
       }
-      return HexFormat.of().formatHex(scanner.digest.digest());
     } catch (IOException e) {
       throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
     }
@@ -199,7 +208,7 @@ public final class CsvColumns {
   /** The header of a CSV file. */
   public static List<String> header(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      Scanner scanner = new Scanner(in, file.getFileName().toString());
+      Scanner scanner = new Scanner(in, file.getFileName().toString(), null);
       Record header = new Record(new int[0], 64);
       if (!scanner.next(header, true)) {
         return List.of();
@@ -222,16 +231,18 @@ public final class CsvColumns {
   private static final class Scanner {
     private final InputStream in;
     private final String name;
-    final MessageDigest digest = Sha256.digest();
+    private final MessageDigest digest;
     private byte[] buffer = new byte[INITIAL_BUFFER];
     private int position;
     private int limit;
     private boolean eof;
     private long line = 1;
 
-    Scanner(InputStream in, String name) {
+    /** {@code digest}, when not null, receives every byte read. */
+    Scanner(InputStream in, String name, MessageDigest digest) {
       this.in = in;
       this.name = name;
+      this.digest = digest;
     }
 
     /** Parses the next record into {@code record}; false at the end of the input. */
@@ -275,7 +286,9 @@ public final class CsvColumns {
         eof = true;
         return false;
       }
-      digest.update(buffer, limit, n);
+      if (digest != null) {
+        digest.update(buffer, limit, n);
+      }
       limit += n;
       return true;
     }

@@ -22,10 +22,12 @@ final class Inputs {
   record Parsed<T>(T value, String sha256) {}
 
   private final StudySources sources;
+  private final Study.Listener listener;
   private final Map<String, InputFile> read = new ConcurrentHashMap<>();
 
-  Inputs(StudySources sources) {
+  Inputs(StudySources sources, Study.Listener listener) {
     this.sources = sources;
+    this.listener = listener;
   }
 
   /** Whether some data root holds {@code name}. */
@@ -73,6 +75,7 @@ final class Inputs {
     Path file = root.dir().resolve(name);
     Optional<StudyManifest.Entry> pin = manifestName == null ? Optional.empty()
         : sources.manifest().entry(manifestName).filter(StudyManifest.Entry::isPinned);
+    long start = System.nanoTime();
     InputFile.Status status = InputFile.Status.NOT_PINNED;
     Pins.Digests digests = null;
     if (pin.isPresent()) {
@@ -82,7 +85,9 @@ final class Inputs {
     Parsed<T> parsed = parser.apply(file);
     String sha256 = digests != null ? digests.sha256() : parsed.sha256();
     String shown = root.label() + "/" + name;
-    read.put(shown, new InputFile(shown, sha256, size(file), status));
+    InputFile input = new InputFile(shown, sha256, size(file), status);
+    read.put(shown, input);
+    listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
     return parsed.value();
   }
 

@@ -30,26 +30,38 @@ import org.modelevolution.progress.Progress;
 public final class Study {
   private Study() {}
 
+  /** Told of each input once it is read, parsed and hashed; called from the loading threads. */
+  @FunctionalInterface
+  public interface Listener {
+    void read(InputFile file, java.time.Duration took);
+  }
+
   /** Loads every input the sources hold. */
   public static StudyData load(StudySources sources) {
+    return load(sources, (file, took) -> {});
+  }
+
+  /** Loads every input the sources hold, telling {@code listener} of each file read (progress, benchmarks). */
+  public static StudyData load(StudySources sources, Listener listener) {
     if (sources.roots().stream().noneMatch(r -> java.nio.file.Files.isDirectory(r.dir()))) {
       throw new StudyDataException("study data folder " + sources.dataDir()
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
-    Inputs inputs = new Inputs(sources);
+    Inputs inputs = new Inputs(sources, listener);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
       Thread thread = new Thread(r, "study-load");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      // the inputs are independent until the "both" concatenation: read them side by side, the
-      // longest chain (recent commit log, then its format table) first
+      // the inputs are independent until the "both" concatenation: read them side by side, longest
+      // first (the recent commit log and then its format table; the PR table's page JSON), so that
+      // the short ones fill in at the end
       CompletableFuture<Optional<GroupTables>> recentTables = async(pool, () -> tables(inputs, Group.RECENT));
       CompletableFuture<Optional<GroupTables>> legacyTables = async(pool, () -> tables(inputs, Group.LEGACY));
+      CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
-      CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       List<AdditionFile> publishedBoth = new ArrayList<>();
       for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
         if (inputs.has(name)) {
@@ -166,7 +178,7 @@ public final class Study {
     Optional<BotPrTable> table = BotPullRequests.NAMES.stream().filter(inputs::has).findFirst().map(name ->
         inputs.read(name, f -> {
           try (Progress progress = Progress.start("RQ3: reading " + name + " (bytes)", 0)) {
-            return hashed(f, BotPrTable.load(f, progress));
+            return BotPrTable.read(f, progress);
           }
         }));
     Optional<List<MergeStatusRecord>> mergeStatus = inputs.has(BotPrMergeStatus.FILE_NAME)
