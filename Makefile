@@ -7,7 +7,8 @@
 # Other targets: setup, build, kernel, kernel-user, lab, browser-test, clean, and the benchmarks (not tests):
 #   make bench            all three below
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
-#   make bench-analysis   all RQ analyses, all groups, on paper-scale SYNTHETIC inputs (scale 1.0)
+#   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
+#                         (SCALES="1 3 10": one column per scale with the growth factors; default 1)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
 #   make notebook NB=02 GROUP=recent   one notebook, for one group
 #   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
@@ -17,7 +18,6 @@ PYTHON     ?= /usr/bin/python3
 JAR        := lib/target/safetensors-study.jar
 KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
-BENCH_DATA ?= /tmp/safetensors-study-scale1
 SHARED     ?= ../shared
 
 .PHONY: reproduce test smoke browser-test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
@@ -66,12 +66,15 @@ bench: bench-detect bench-analysis bench-mining
 bench-detect: build
 	java -jar $(JAR) bench-detect --paths 20000
 
-$(BENCH_DATA)/generation_summary.json:
-	$(PYTHON) $(SHARED)/scale/make_paper_scale.py $(BENCH_DATA) --scale 1.0 --quiet
+# The synthetic folders of bench-analysis, one per scale: /tmp/safetensors-study-scale1, ...-scale3, ...
+SCALES     ?= 1
+BENCH_DATA ?= /tmp/safetensors-study-scale
 
-bench-analysis: build $(BENCH_DATA)/generation_summary.json
-	java -Xmx2g -XX:ActiveProcessorCount=2 -cp $(JAR) org.modelevolution.reproduction.AnalysisBenchmark \
-	  $(BENCH_DATA) $(BENCH_DATA)-out
+$(BENCH_DATA)%/generation_summary.json:
+	$(PYTHON) $(SHARED)/scale/make_paper_scale.py $(BENCH_DATA)$* --scale $* --quiet
+
+bench-analysis: build $(foreach s,$(SCALES),$(BENCH_DATA)$(s)/generation_summary.json)
+	java -cp $(JAR) org.modelevolution.reproduction.AnalysisBenchmark compare $(BENCH_DATA) $(SCALES)
 
 bench-mining: build
 	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \

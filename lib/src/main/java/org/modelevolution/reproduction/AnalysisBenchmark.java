@@ -1,63 +1,229 @@
 package org.modelevolution.reproduction;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.io.Sha256;
+import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
 import org.modelevolution.study.StudyData;
 import org.modelevolution.study.StudySources;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Times RQ1 and RQ2 for all groups on a data folder (the paper-scale SYNTHETIC inputs of
- * {@code ../shared/scale/make_paper_scale.py --scale 1.0}). Not a test: run it by hand,
+ * The analysis benchmark (not a test): the whole {@code reproduce} on data folders of the
+ * SYNTHETIC paper-scale generator ({@code ../shared/scale/make_paper_scale.py}) at several scales,
+ * each in fresh JVMs, printed as one table with the growth factor of every step from the first
+ * scale. {@code make bench-analysis SCALES="1 3 10"} generates the folders and runs
  *
  * <pre>
- * /usr/bin/python3 ../shared/scale/make_paper_scale.py /tmp/scale1 --scale 1.0 --quiet
- * java -Xmx2g -XX:ActiveProcessorCount=2 -cp lib/target/safetensors-study.jar \
- *     org.modelevolution.reproduction.AnalysisBenchmark /tmp/scale1 /tmp/bench-out
+ * java -cp lib/target/safetensors-study.jar org.modelevolution.reproduction.AnalysisBenchmark \
+ *     compare /tmp/safetensors-study-scale 1 3 10
  * </pre>
  *
- * It prints the wall time of loading, of each RQ's computations for all groups, and of writing
- * tables, figures and the report, with the peak heap used.
+ * which reads {@code /tmp/safetensors-study-scale1}, {@code …scale3}, {@code …scale10}. Per scale
+ * it runs {@code java -Xmx2g -jar … reproduce} three times (wall time with the JVM's start, the
+ * median is reported) and once more this class's {@code steps} mode in a JVM of the same heap,
+ * which times each step inside one process: reading and hashing every input byte alone (the
+ * floor of any reader), the load (read, hash, parse), each analysis, each writer, and the peak
+ * live heap (the most in use right after any collection).
  */
 public final class AnalysisBenchmark {
+  private static final String HEAP = "-Xmx2g";
+  private static final int RUNS = 3;
+
   private AnalysisBenchmark() {}
 
-  /** Timings in milliseconds, in the order measured. */
-  public static Map<String, Long> run(Path dataDir, Path outDir) throws Exception {
-    Map<String, Long> millis = new LinkedHashMap<>();
-    long start = System.nanoTime();
-    StudyData data = Study.load(StudySources.of(ProjectLayout.discover(), dataDir));
-    millis.put("load (stream, parse, hash all inputs)", elapsed(start));
-    Files.createDirectories(outDir);
-    Reproduction.Result result = Reproduction.run(data, outDir);
-    result.millis().forEach((step, ms) -> millis.put(step, ms));
-    millis.put("total wall: load + reproduce (tables, figures, report)", elapsed(start));
-    return millis;
-  }
-
   public static void main(String[] args) throws Exception {
-    if (args.length < 1) {
-      System.err.println("usage: AnalysisBenchmark DATA_DIR [OUT_DIR]");
+    if (args.length >= 3 && args[0].equals("steps")) {
+      steps(Path.of(args[1]), Path.of(args[2])).forEach((step, value) -> System.out.println(step + "\t" + value));
+    } else if (args.length >= 3 && args[0].equals("compare")) {
+      List<String> scales = List.of(args).subList(2, args.length);
+      System.out.print(compare(args[1], scales));
+    } else {
+      System.err.println("usage: AnalysisBenchmark compare DATA_PREFIX SCALE... | steps DATA_DIR OUT_DIR");
       System.exit(2);
     }
-    Path out = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("bench-rq12");
-    Map<String, Long> millis = run(Path.of(args[0]), out);
-    millis.forEach((step, ms) -> System.out.printf("%-55s %8.2f s%n", step, ms / 1000.0));
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
+  }
+
+  /** Times each step in this process; values in milliseconds, bytes for the rows so named. */
+  static Map<String, Long> steps(Path dataDir, Path outDir) throws IOException {
+    AtomicLong peakLive = watchLiveHeap();
+    Map<String, Long> values = new LinkedHashMap<>();
+    Map<String, Long> perInput = new ConcurrentHashMap<>();
+    long start = System.nanoTime();
+    StudyData data = Study.load(StudySources.of(ProjectLayout.discover(), dataDir),
+        (file, took) -> perInput.put(file.fileName(), took.toMillis()));
+    long load = elapsed(start);
+    long floor = System.nanoTime();
+    long bytes = 0;
+    for (InputFile input : data.inputs()) {
+      Path file = dataDir.resolve(input.fileName());
+      if (Files.isRegularFile(file)) {
+        Sha256.of(file);
+        bytes += input.bytes();
       }
     }
-    System.out.printf("%-55s %8.0f MiB (max heap %d MiB, %d processors)%n", "peak heap used (sum of pool peaks)",
-        peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, Runtime.getRuntime().availableProcessors());
+    values.put("input bytes", bytes);
+    values.put("read + hash every input byte (alone, one thread)", elapsed(floor));
+    values.put("load: read, hash, parse (side by side)", load);
+    perInput.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(3).forEach(e -> values.put("  " + e.getKey(), e.getValue()));
+    Files.createDirectories(outDir);
+    Reproduction.Result result = Reproduction.run(data, outDir);
+    values.putAll(result.millis());
+    values.put("in-process total", elapsed(start));
+    values.put("peak live heap after GC (bytes)", peakLive.get());
+    values.put("peak RSS (bytes)", peakRss());
+    return values;
+  }
+
+  /** The table of every scale, measured in fresh JVMs. */
+  static String compare(String dataPrefix, List<String> scales) throws IOException, InterruptedException {
+    Map<String, Map<String, Long>> byScale = new LinkedHashMap<>();
+    for (String scale : scales) {
+      Path data = Path.of(dataPrefix + scale);
+      if (!Files.isDirectory(data)) {
+        throw new IllegalArgumentException(data + " does not exist: generate it with ../shared/scale/make_paper_scale.py "
+            + data + " --scale " + scale);
+      }
+      Path out = Files.createTempDirectory("bench-analysis-" + scale + "-");
+      List<Long> walls = new ArrayList<>();
+      for (int run = 0; run < RUNS; run++) {
+        long start = System.nanoTime();
+        run(List.of(java(), HEAP, "-jar", jar(), "reproduce", "--data", data.toString(), "--out", out.toString()));
+        walls.add(elapsed(start));
+        System.err.printf(Locale.ROOT, "scale %s: reproduce run %d of %d, %.1f s%n", scale, run + 1, RUNS,
+            walls.get(run) / 1000.0);
+      }
+      Map<String, Long> values = new LinkedHashMap<>();
+      List<Long> sorted = walls.stream().sorted().toList();
+      values.put("reproduce, whole process (median of " + RUNS + ")", sorted.get(RUNS / 2));
+      values.put("  fastest run", sorted.get(0));
+      values.put("  slowest run", sorted.get(RUNS - 1));
+      String steps = run(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
+          AnalysisBenchmark.class.getName(), "steps", data.toString(), out.toString()));
+      for (String line : steps.split("\n")) {
+        String[] cells = line.split("\t");
+        if (cells.length == 2) {
+          values.put(cells[0], Long.parseLong(cells[1]));
+        }
+      }
+      byScale.put(scale, values);
+    }
+    return table(byScale);
+  }
+
+  /** One row per step, one column per scale, and each later scale's growth over the first. */
+  static String table(Map<String, Map<String, Long>> byScale) {
+    List<String> scales = new ArrayList<>(byScale.keySet());
+    List<String> steps = new ArrayList<>();
+    byScale.values().forEach(v -> v.keySet().stream().filter(k -> !steps.contains(k)).forEach(steps::add));
+    StringBuilder text = new StringBuilder("| step |");
+    scales.forEach(s -> text.append(" scale ").append(s).append(" |"));
+    scales.subList(1, scales.size()).forEach(s -> text.append(" x (").append(s).append(" / ").append(scales.get(0))
+        .append(") |"));
+    text.append("\n|---|").append("---:|".repeat(2 * scales.size() - 1)).append('\n');
+    Map<String, Long> first = byScale.get(scales.get(0));
+    for (String step : steps) {
+      boolean isBytes = step.contains("bytes");
+      text.append("| ").append(step.strip()).append(" |");
+      for (String scale : scales) {
+        Map<String, Long> v = byScale.get(scale);
+        text.append(' ').append(format(v.get(step), isBytes)).append(" |");
+      }
+      for (String scale : scales.subList(1, scales.size())) {
+        Long a = first.get(step);
+        Long b = byScale.get(scale).get(step);
+        text.append(a == null || b == null || a == 0 ? " |"
+            : String.format(Locale.ROOT, " %.1f |", (double) b / a));
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  private static String format(Long value, boolean isBytes) {
+    if (value == null) {
+      return "";
+    }
+    return isBytes ? String.format(Locale.ROOT, "%.0f MB", value / 1e6) : seconds(value);
+  }
+
+  private static String seconds(Long millis) {
+    return millis == null ? "" : String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+  }
+
+  /** The largest heap in use right after a collection: what the run needed live, garbage aside. */
+  private static AtomicLong watchLiveHeap() {
+    AtomicLong peak = new AtomicLong();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((notification, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                .mapToLong(MemoryUsage::getUsed).sum();
+            peak.accumulateAndGet(used, Math::max);
+          }
+        }, null, null);
+      }
+    }
+    return peak;
+  }
+
+  /** The process's peak resident set (Linux {@code VmHWM}); 0 where unknown. */
+  private static long peakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return 1024 * Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the row stays empty
+    }
+    return 0;
+  }
+
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("failed: " + String.join(" ", command));
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String jar() {
+    String classPath = System.getProperty("java.class.path");
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      if (entry.endsWith("safetensors-study.jar")) {
+        return entry;
+      }
+    }
+    throw new UncheckedIOException(new IOException("run the benchmark from lib/target/safetensors-study.jar"));
   }
 
   private static long elapsed(long start) {

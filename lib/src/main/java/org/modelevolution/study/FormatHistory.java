@@ -74,6 +74,38 @@ public record FormatHistory(
     return builder.build();
   }
 
+  /**
+   * The histories of the shards of a sharded run merged as one pass over the merged table reads:
+   * that table (what {@code mine-hub merge} writes) holds each repository's rows as one block, in
+   * the selection's order, so the merge takes each repository from the shard that holds it in
+   * {@code order} (repositories not in it follow, in shard order).
+   */
+  public static FormatHistory merge(List<FormatHistory> shards, List<String> order) {
+    Map<String, Repository> byId = new java.util.HashMap<>();
+    Map<String, List<AddedFile>> addedByRepo = new java.util.HashMap<>();
+    List<String> unordered = new ArrayList<>();
+    Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
+    long rows = 0;
+    for (FormatHistory shard : shards) {
+      byId.putAll(shard.repositories());
+      unordered.addAll(shard.repositories().keySet());
+      shard.addedFiles().forEach(f -> addedByRepo.computeIfAbsent(f.repo(), r -> new ArrayList<>()).add(f));
+      shard.yearlyFormats().forEach((year, counts) -> {
+        Map<String, Long> target = yearly.computeIfAbsent(year, y -> new TreeMap<>());
+        counts.forEach((f, n) -> target.merge(f, n, Long::sum));
+      });
+      rows += shard.rows();
+    }
+    Map<String, Repository> repositories = new LinkedHashMap<>();
+    java.util.stream.Stream.concat(order.stream(), unordered.stream()).filter(byId::containsKey)
+        .forEach(id -> repositories.putIfAbsent(id, byId.get(id)));
+    List<AddedFile> added = new ArrayList<>();
+    repositories.keySet().forEach(id -> added.addAll(addedByRepo.getOrDefault(id, List.of())));
+    Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
+    yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
+    return new FormatHistory(repositories, List.copyOf(added), frozen, rows);
+  }
+
   /** Accumulates rows in table order. Not thread-safe: one builder per reading thread. */
   static final class Builder {
     private final Map<String, RepositoryBuilder> repositories = new LinkedHashMap<>();

@@ -1,12 +1,21 @@
 package org.modelevolution.study;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The one place the study's files are opened: each file is located in the roots of the
@@ -21,6 +30,9 @@ final class Inputs {
   /** What a parser returns: its value and the SHA-256 of the bytes it read. */
   record Parsed<T>(T value, String sha256) {}
 
+  private static final String SHARDS = "shards";
+  private static final Pattern SHARD_FOLDER = Pattern.compile("(\\d+)-of-(\\d+)");
+
   private final StudySources sources;
   private final Study.Listener listener;
   private final Map<String, InputFile> read = new ConcurrentHashMap<>();
@@ -33,6 +45,47 @@ final class Inputs {
   /** Whether some data root holds {@code name}. */
   boolean has(String name) {
     return sources.roots().stream().anyMatch(r -> r.has(name));
+  }
+
+  /**
+   * The shard folders of a sharded mining run ({@code shards/<i>-of-<n>/}, one per
+   * {@code mine-hub --shard i/n}) in the first root that has a {@code shards/} folder, in shard
+   * order, as names relative to that root; empty when there are none.
+   *
+   * @throws StudyDataException when the set is incomplete or mixes shard counts
+   */
+  List<String> shardFolders() {
+    for (StudySources.Root root : sources.roots()) {
+      Path dir = root.dir().resolve(SHARDS);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      TreeMap<Integer, String> byIndex = new TreeMap<>();
+      Set<Integer> counts = new TreeSet<>();
+      try (Stream<java.nio.file.Path> entries = Files.list(dir)) {
+        entries.map(p -> p.getFileName().toString()).forEach(name -> {
+          Matcher m = SHARD_FOLDER.matcher(name);
+          if (m.matches()) {
+            byIndex.put(Integer.parseInt(m.group(1)), SHARDS + "/" + name);
+            counts.add(Integer.parseInt(m.group(2)));
+          }
+        });
+      } catch (IOException e) {
+        throw new StudyDataException("cannot list " + dir + ": " + e.getMessage(), e);
+      }
+      if (byIndex.isEmpty()) {
+        continue;
+      }
+      int count = counts.iterator().next();
+      if (counts.size() > 1 || byIndex.size() != count || byIndex.lastKey() != count - 1) {
+        List<String> missing = IntStream.range(0, counts.stream().mapToInt(i -> i).max().orElse(0))
+            .filter(i -> !byIndex.containsKey(i)).mapToObj(i -> i + "-of-" + count).toList();
+        throw new StudyDataException(dir + " does not hold one complete set of shards (found " + byIndex.values()
+            + (missing.isEmpty() ? "" : ", missing " + missing) + ")");
+      }
+      return List.copyOf(byIndex.values());
+    }
+    return List.of();
   }
 
   /** Whether the published tables hold {@code name}. */
@@ -93,8 +146,8 @@ final class Inputs {
 
   private static long size(Path file) {
     try {
-      return java.nio.file.Files.size(file);
-    } catch (java.io.IOException e) {
+      return Files.size(file);
+    } catch (IOException e) {
       throw new StudyDataException("cannot stat " + file, e);
     }
   }

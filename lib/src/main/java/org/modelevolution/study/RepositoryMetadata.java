@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.modelevolution.io.Sha256;
@@ -23,7 +23,7 @@ final class RepositoryMetadata {
   private RepositoryMetadata() {}
 
   static Inputs.Parsed<Map<String, Instant>> read(Path file) {
-    Map<String, Instant> created = new HashMap<>();
+    Map<String, Instant> created = new LinkedHashMap<>(); // file order: the selection order shards merge in
     MessageDigest digest = Sha256.digest();
     try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
         JsonParser parser = new JsonFactory().createParser(in)) {

@@ -57,8 +57,8 @@ public final class Study {
       // the inputs are independent until the "both" concatenation: read them side by side, longest
       // first (the recent commit log and then its format table; the PR table's page JSON), so that
       // the short ones fill in at the end
-      CompletableFuture<Optional<GroupTables>> recentTables = async(pool, () -> tables(inputs, Group.RECENT));
-      CompletableFuture<Optional<GroupTables>> legacyTables = async(pool, () -> tables(inputs, Group.LEGACY));
+      CompletableFuture<List<GroupTables>> recentTables = async(pool, () -> tables(inputs, Group.RECENT));
+      CompletableFuture<List<GroupTables>> legacyTables = async(pool, () -> tables(inputs, Group.LEGACY));
       CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
@@ -88,23 +88,76 @@ public final class Study {
     }
   }
 
-  /** Whether the group's full input set (commit log, format table, repository metadata) is present. */
+  /**
+   * Whether the group's full input set (commit log, format table, repository metadata) is
+   * present: as one table each, or as the tables of every shard of a sharded mining run.
+   */
   private static boolean hasFullInputs(Inputs inputs, Group group) {
-    return inputs.has(StudyFiles.commitsCsv(group)) && inputs.has(StudyFiles.evolutionCsv(group))
-        && inputs.has(StudyFiles.reposJson(group));
+    return inputs.has(StudyFiles.reposJson(group)) && !tableFolders(inputs, group).isEmpty();
   }
 
-  /** A group's commit log and format table, read. */
-  private record GroupTables(FormatHistory history, List<SafetensorsAddition> additions, List<CommitSummary> commits) {}
-
-  /** The group's commit log and then its format table, which joins the log's change statuses as it streams. */
-  private static Optional<GroupTables> tables(Inputs inputs, Group group) {
-    if (!hasFullInputs(inputs, group)) {
-      return Optional.empty();
+  /**
+   * Where the group's commit log and format table are: the data folder itself, or else every
+   * shard folder when each holds both (empty when neither).
+   */
+  private static List<String> tableFolders(Inputs inputs, Group group) {
+    if (inputs.has(StudyFiles.commitsCsv(group)) && inputs.has(StudyFiles.evolutionCsv(group))) {
+      return List.of("");
     }
-    CommitLogs.CommitLog log = inputs.read(StudyFiles.commitsCsv(group), CommitLogs::read);
-    FormatTables.FormatTable table = inputs.read(StudyFiles.evolutionCsv(group), f -> FormatTables.read(f, log.addedFiles()));
-    return Optional.of(new GroupTables(table.history(), table.additions(), log.commits()));
+    List<String> shards = inputs.shardFolders().stream().map(s -> s + "/").toList();
+    boolean complete = !shards.isEmpty() && shards.stream().allMatch(s ->
+        inputs.has(s + StudyFiles.commitsCsv(group)) && inputs.has(s + StudyFiles.evolutionCsv(group)));
+    return complete ? shards : List.of();
+  }
+
+  /** A group's commit log and format table (or one shard's), read. */
+  private record GroupTables(FormatHistory history, List<SafetensorsAddition> additions, List<CommitSummary> commits) {
+
+    /** The shards' tables as one pass over the merged tables reads them (repositories in {@code order}). */
+    static GroupTables merge(List<GroupTables> shards, List<String> order) {
+      if (shards.size() == 1) {
+        return shards.get(0);
+      }
+      FormatHistory history = FormatHistory.merge(shards.stream().map(GroupTables::history).toList(), order);
+      List<String> repos = List.copyOf(history.repositories().keySet());
+      return new GroupTables(history,
+          inRepositoryOrder(shards.stream().map(GroupTables::additions).toList(), SafetensorsAddition::repo, order),
+          inRepositoryOrder(shards.stream().map(GroupTables::commits).toList(), CommitSummary::repo, order));
+    }
+
+    /** Each repository's rows as one block, blocks in {@code order}, then those of repositories not in it. */
+    private static <T> List<T> inRepositoryOrder(List<List<T>> parts, java.util.function.Function<T, String> repo,
+        List<String> order) {
+      Map<String, List<T>> byRepo = new java.util.LinkedHashMap<>();
+      parts.forEach(part -> part.forEach(row -> byRepo.computeIfAbsent(repo.apply(row), r -> new ArrayList<>()).add(row)));
+      List<T> rows = new ArrayList<>();
+      order.forEach(id -> rows.addAll(byRepo.getOrDefault(id, List.of())));
+      java.util.Set<String> ordered = new java.util.HashSet<>(order);
+      byRepo.forEach((id, block) -> {
+        if (!ordered.contains(id)) {
+          rows.addAll(block);
+        }
+      });
+      return List.copyOf(rows);
+    }
+  }
+
+  /**
+   * The group's commit log and then its format table, which joins the log's change statuses as
+   * it streams: one pair, or one per shard (merged once the selection order is known).
+   */
+  private static List<GroupTables> tables(Inputs inputs, Group group) {
+    if (!hasFullInputs(inputs, group)) {
+      return List.of();
+    }
+    List<GroupTables> parts = new ArrayList<>();
+    for (String folder : tableFolders(inputs, group)) {
+      CommitLogs.CommitLog log = inputs.read(folder + StudyFiles.commitsCsv(group), CommitLogs::read);
+      FormatTables.FormatTable table = inputs.read(folder + StudyFiles.evolutionCsv(group),
+          f -> FormatTables.read(f, log.addedFiles()));
+      parts.add(new GroupTables(table.history(), table.additions(), log.commits()));
+    }
+    return parts;
   }
 
   private static Optional<Map<String, Instant>> created(Inputs inputs, Group group) {
@@ -113,10 +166,11 @@ public final class Study {
         : Optional.empty();
   }
 
-  private static GroupData group(Inputs inputs, Group group, Optional<GroupTables> tables,
+  private static GroupData group(Inputs inputs, Group group, List<GroupTables> tables,
       Optional<Map<String, Instant>> created) {
-    if (tables.isPresent()) {
-      GroupTables t = tables.get();
+    if (!tables.isEmpty()) {
+      // the selection's order is that of selected_{group}_repos.json
+      GroupTables t = GroupTables.merge(tables, List.copyOf(created.orElseThrow().keySet()));
       return new GroupData(group, t.additions(), true, Optional.of(t.history()), Optional.of(t.commits()), created,
           List.of(StudyFiles.commitsCsv(group), StudyFiles.evolutionCsv(group), StudyFiles.reposJson(group)), List.of());
     }
