@@ -90,8 +90,19 @@ public final class CsvColumns {
     }
 
     private String field(int f) {
-      String text = new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
-      return escaped[f] ? text.replace("\"\"", "\"") : text;
+      if (!escaped[f]) {
+        return new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+      }
+      // undo the doubled quotes on the bytes, then decode once
+      byte[] unescaped = new byte[end[f] - start[f]];
+      int n = 0;
+      for (int i = start[f]; i < end[f]; i++) {
+        unescaped[n++] = bytes[i];
+        if (bytes[i] == '"') {
+          i++; // the field is well formed: a quote inside it is always doubled
+        }
+      }
+      return new String(unescaped, 0, n, StandardCharsets.UTF_8);
     }
 
     private void ensure(int capacity) {

@@ -42,8 +42,7 @@ final class TreeScan {
       if (!modelInTree && lastDot > nameStart && lastDot < end - 1 && isModelExtension(bytes, lastDot + 1, end)) {
         modelInTree = true;
       }
-      if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length
-          && java.util.Arrays.equals(bytes, start, end, ROOT_PYTORCH_BIN, 0, ROOT_PYTORCH_BIN.length)) {
+      if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length && startsWith(bytes, start, ROOT_PYTORCH_BIN)) {
         pytorchBin = true;
       }
       start = end + 1;
@@ -57,11 +56,21 @@ final class TreeScan {
       return false;
     }
     for (byte[] extension : EXTENSIONS_BY_LENGTH[length]) {
-      if (java.util.Arrays.equals(bytes, from, to, extension, 0, length)) {
+      if (startsWith(bytes, from, extension)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A plain loop: these are a few bytes each, too short for {@code Arrays.equals}' vectorised setup to pay. */
+  private static boolean startsWith(byte[] bytes, int from, byte[] expected) {
+    for (int i = 0; i < expected.length; i++) {
+      if (bytes[from + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[][][] byLength() {
