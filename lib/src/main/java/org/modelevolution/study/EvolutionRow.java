@@ -3,17 +3,16 @@ package org.modelevolution.study;
 import java.time.LocalDateTime;
 
 /**
- * One row of {@code repositories_evolution_{group}_commits_processed.csv}: a model file in the
- * tree of a commit that touches model files, with its detected format, joined with its change
- * status from the commit log the way the study joined them.
+ * One row of the 2024 iteration's format table ({@code fixed3_repository_evolution_commits_0_5014.csv}):
+ * a model file changed by a commit that touches model files, with its detected format. That table
+ * kept no change status. (The final iteration's tables stream into a {@link FormatHistory}
+ * instead: they are hundreds of times larger.)
  *
  * @param repo repository id
  * @param commit commit hash
  * @param modelFilePath {@code repo + "/" + path}
  * @param format detected serialization format
  * @param date commit time
- * @param inCommit whether the file is among the files the commit changed (the study's rule)
- * @param changeStatus {@code +}, {@code *}, {@code -}, {@code =}, {@code >} for changed files, empty otherwise
  * @param byConverter whether the commit message contains the converter's text
  */
 public record EvolutionRow(
@@ -22,15 +21,4 @@ public record EvolutionRow(
     String modelFilePath,
     String format,
     LocalDateTime date,
-    boolean inCommit,
-    String changeStatus,
-    boolean byConverter) {
-
-  public boolean addsSafetensors() {
-    return "safetensors".equals(format) && "+".equals(changeStatus);
-  }
-
-  public SafetensorsAddition toAddition() {
-    return new SafetensorsAddition(repo, commit, modelFilePath, date, byConverter);
-  }
-}
+    boolean byConverter) {}

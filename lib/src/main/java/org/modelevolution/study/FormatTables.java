@@ -127,7 +127,7 @@ final class FormatTables {
             throw new CsvColumns.FieldException(5, e.getMessage(), e);
           }
           rows.add(new EvolutionRow(strings.intern(v[0]), strings.intern(v[1]), v[2], strings.intern(v[3]), date,
-              true, "", SafetensorsAddition.isConverterMessage(v[4])));
+              SafetensorsAddition.isConverterMessage(v[4])));
         });
     return new Inputs.Parsed<>(rows, sha);
   }
