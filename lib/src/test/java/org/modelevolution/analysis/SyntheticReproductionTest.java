@@ -124,6 +124,26 @@ class SyntheticReproductionTest {
     assertThat(result.comparisons()).isEmpty(); // a synthetic folder holds no published numbers
   }
 
+  /**
+   * Every table is the bytes recorded before the analyses were rebuilt on streaming reads (the
+   * digests in {@code fixtures/reproduction-on-synthetic/}). A change meant to alter a table
+   * updates that list: run this test, read the differing tables, then write the new digests
+   * ({@code cd OUT && find . -name '*.csv' | sed 's|^./||' | sort | xargs sha256sum}).
+   */
+  @Test
+  void everyTableIsTheBytesRecordedBeforeTheStreamingRewrite(@TempDir Path out) throws IOException {
+    Reproduction.run(data, out);
+    Map<String, String> expected = new TreeMap<>();
+    String list = new String(SyntheticReproductionTest.class.getResourceAsStream(
+        "/fixtures/reproduction-on-synthetic/scale-0.01-tables.sha256").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    for (String line : list.split("\n")) {
+      expected.put(line.substring(66), line.substring(0, 64));
+    }
+    Map<String, String> tables = new TreeMap<>(digests(out));
+    tables.keySet().removeIf(name -> !name.endsWith(".csv"));
+    assertThat(tables).isEqualTo(expected);
+  }
+
   private static String folderOf(String fileName) {
     return fileName.toLowerCase(java.util.Locale.ROOT).startsWith("rq1") ? "rq1" : "rq2";
   }
