@@ -63,7 +63,16 @@ abstract class MineStepCommand implements Callable<Integer> {
         seed != null ? seed : defaults.seed(),
         perGroup != null ? perGroup : defaults.perGroup(),
         maxPages != null ? maxPages : defaults.maxPages(),
-        pageSize != null ? pageSize : defaults.pageSize());
+        pageSize != null ? pageSize : defaults.pageSize(),
+        security());
+  }
+
+  /**
+   * Whether to cross-check our pickle verdicts with the Hub's ({@code --security}); only the
+   * commands that run the formats step, or merge its tables, offer the option.
+   */
+  boolean security() {
+    return false;
   }
 
   MiningContext context() {
