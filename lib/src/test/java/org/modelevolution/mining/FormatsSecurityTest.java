@@ -55,15 +55,16 @@ class FormatsSecurityTest {
     byte[] posixSystem = BypassCorpus.bytesOf("posix_system.pkl");
     byte[] stateDict = BypassCorpus.bytesOf("benign_state_dict.pkl");
     byte[] joblib = BypassCorpus.bytesOf("benign_joblib.joblib");
+    byte[] nested = BypassCorpus.bytesOf("benign_nested_storage.pkl");
     Path safetensors = scenario.corpus.resolve("safetensors/f32_with_metadata.safetensors");
-    // A legacy repository: c2 adds six model files, c3 retrains pytorch_model.bin, c4 adds a copy
+    // A legacy repository: c2 adds seven model files, c3 retrains pytorch_model.bin, c4 adds a copy
     // of the tokenizer. Newest first, c4 holds every content but the first pytorch_model.bin,
     // c3 holds none that c4 lacks (no listing), c2 the first pytorch_model.bin.
     scenario.hub.add(new FakeRepo(PICKLES, "2022-04-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z")
         .commit("system", "2022-04-01T00:00:00Z", "initial commit", text(".gitattributes", "*.bin filter=lfs\n"))
         .commit("Ada", "2022-04-02T00:00:00Z", "weights", lfs("pytorch_model.bin", torchZip), git("tokenizer.pkl", osSystem),
             lfs("optimizer.pt", posixSystem), lfs("queued.pkl", stateDict), lfs("scaler.joblib", joblib),
-            lfs("model.safetensors", safetensors))
+            lfs("rng_state.pth", nested), lfs("model.safetensors", safetensors))
         .commit("Ada", "2023-06-01T00:00:00Z", "retrain", lfs("pytorch_model.bin", numpy))
         .commit("Ada", "2024-05-01T00:00:00Z", "a copy of the tokenizer", git("copy/tokenizer.pkl", osSystem)),
         gitRoot);
@@ -84,8 +85,9 @@ class FormatsSecurityTest {
     scenario.hub.securityStatus.put(FakeHub.sha256(osSystem), FakeHub.securityFileStatus("safe", "safe"));
     scenario.hub.securityStatus.put(FakeHub.sha256(posixSystem), FakeHub.securityFileStatus("unsafe", "unsafe",
         "posix system dangerous"));
-    // No Hub verdict: queued (no pickle scan yet), a failed scan; model.safetensors has no status at all.
+    // No Hub verdict: queued and unscanned (no pickle scan yet), a failed scan; model.safetensors has no status at all.
     scenario.hub.securityStatus.put(FakeHub.sha256(stateDict), FakeHub.securityFileStatus("queued", null));
+    scenario.hub.securityStatus.put(FakeHub.sha256(nested), FakeHub.securityFileStatus("unscanned", null));
     scenario.hub.securityStatus.put(FakeHub.sha256(joblib), FakeHub.securityFileStatus("error", "error"));
     scenario.hub.treePageSize = 2; // several pages per listing, so that the Link is followed
     server.setDispatcher(scenario.hub);
@@ -128,7 +130,7 @@ class FormatsSecurityTest {
     String c2 = pickles.hashes().get(1);
     String c4 = pickles.hashes().get(3);
     // One row per distinct content: the shared tokenizer content once, the replaced pytorch_model.bin twice.
-    assertThat(ours).hasSize(7);
+    assertThat(ours).hasSize(8);
     assertThat(cells(row(ours, c4, "pytorch_model.bin"), 3, 4, 7, 8, 9, 10, 11, 12))
         .containsExactly("safe", "complete", "safe", "safe", "safe", "", "", "True");
     assertThat(cells(row(ours, c2, "pytorch_model.bin"), 3, 7, 9, 12)).containsExactly("safe", "safe", "safe", "True");
@@ -140,6 +142,7 @@ class FormatsSecurityTest {
         .containsExactly("dangerous", "unsafe", "dangerous", "", "", "True");
     assertThat(cells(row(ours, c4, "queued.pkl"), 3, 7, 8, 9, 12)).containsExactly("safe", "queued", "", "", "");
     assertThat(cells(row(ours, c4, "scaler.joblib"), 3, 7, 8, 9, 12)).containsExactly("safe", "error", "error", "", "");
+    assertThat(cells(row(ours, c4, "rng_state.pth"), 3, 7, 8, 9, 12)).containsExactly("safe", "unscanned", "", "", "");
     assertThat(cells(row(ours, c4, "model.safetensors"), 3, 7, 8, 9, 12))
         .containsExactly("not_applicable", "", "", "", "");
     // Only the disagreement disagrees: no Hub verdict (here and in every other repository) never does.
