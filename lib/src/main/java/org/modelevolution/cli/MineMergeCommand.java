@@ -4,6 +4,7 @@ import java.util.List;
 import org.modelevolution.mining.MiningPipeline;
 import org.modelevolution.mining.StepResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mine-hub merge}: the tables of a sharded history/formats run, as one run writes them. */
@@ -13,6 +14,14 @@ import picocli.CommandLine.Option;
 final class MineMergeCommand extends MineStepCommand {
   @Option(names = "--shards", paramLabel = "n", required = true, description = "The number of shards mined.")
   int shards;
+
+  @Mixin
+  SecurityOption security;
+
+  @Override
+  boolean security() {
+    return security.on;
+  }
 
   @Override
   String step() {

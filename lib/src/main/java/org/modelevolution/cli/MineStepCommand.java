@@ -1,5 +1,7 @@
 package org.modelevolution.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.modelevolution.mining.MiningLayout;
 import org.modelevolution.mining.MiningParameters;
 import org.modelevolution.mining.MiningPipeline;
 import org.modelevolution.mining.StepResult;
+import org.modelevolution.study.Group;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -63,7 +66,16 @@ abstract class MineStepCommand implements Callable<Integer> {
         seed != null ? seed : defaults.seed(),
         perGroup != null ? perGroup : defaults.perGroup(),
         maxPages != null ? maxPages : defaults.maxPages(),
-        pageSize != null ? pageSize : defaults.pageSize());
+        pageSize != null ? pageSize : defaults.pageSize(),
+        security());
+  }
+
+  /**
+   * Whether to cross-check our pickle verdicts with the Hub's ({@code --security}); only the
+   * commands that run the formats step, or merge its tables, offer the option.
+   */
+  boolean security() {
+    return false;
   }
 
   MiningContext context() {
@@ -78,7 +90,8 @@ abstract class MineStepCommand implements Callable<Integer> {
           + MiningPipeline.SHARDED + ", then merge");
       return 2;
     }
-    MiningPipeline pipeline = new MiningPipeline(context(), parameters());
+    MiningContext context = context();
+    MiningPipeline pipeline = new MiningPipeline(context, parameters());
     if (options.dryRun) {
       System.out.print(pipeline.dryRun(step()));
       return 0;
@@ -86,7 +99,24 @@ abstract class MineStepCommand implements Callable<Integer> {
     List<StepResult> results = run(pipeline);
     results.forEach(System.out::println);
     System.out.print(MiningCost.of(results).describe());
+    if (security()) {
+      printSecurityReports(context.layout());
+    }
     return results.stream().anyMatch(StepResult::hasFailures) ? 1 : 0;
+  }
+
+  /** The disagreement reports the formats step (or the merge) wrote, for the console. */
+  private static void printSecurityReports(MiningLayout layout) {
+    for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
+      Path report = layout.securityReport(group);
+      if (Files.isRegularFile(report)) {
+        try {
+          System.out.print(Files.readString(report));
+        } catch (IOException e) {
+          System.err.println("cannot read " + report + ": " + e.getMessage());
+        }
+      }
+    }
   }
 
   List<StepResult> run(MiningPipeline pipeline) {

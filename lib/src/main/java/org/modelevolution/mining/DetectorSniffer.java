@@ -57,7 +57,8 @@ public final class DetectorSniffer implements FormatSniffer {
           content += source.contentRequests();
         }
         if (watched.failure == null) {
-          return new SniffResult(detection.studyLabel(), requests, bytes, content, startsLikeAZip(source));
+          return new SniffResult(detection.studyLabel(), requests, bytes, content, startsLikeAZip(source),
+              detection.pickle());
         }
         if (attempt > policy.maxRetries() || watched.failure instanceof InterruptedIOException) {
           throw watched.failure;

@@ -1,6 +1,7 @@
 package org.modelevolution.mining;
 
 import java.io.IOException;
+import org.modelevolution.formats.PickleScan;
 
 /**
  * Tells the serialization format of one model file at one commit from as few remote bytes as
@@ -28,6 +29,10 @@ public interface FormatSniffer {
    * @param bytesTransferred body bytes received
    * @param contentRequests ranged reads that fetched content (head, and tail for zips), all attempts
    * @param zip the content starts with a zip signature (so a tail read may be needed)
+   * @param pickle the detector's scan of the embedded pickles, made from the same bounded reads
+   *     (opcodes walked, nothing unpickled; incomplete where the pickle runs past the windows read),
+   *     {@link PickleScan#NOT_APPLICABLE} when the content embeds none
    */
-  record SniffResult(String format, long requests, long bytesTransferred, long contentRequests, boolean zip) {}
+  record SniffResult(String format, long requests, long bytesTransferred, long contentRequests, boolean zip,
+      PickleScan pickle) {}
 }

@@ -41,25 +41,39 @@ public final class MergeShards {
     Map<String, String> parameters = new TreeMap<>(params.asMap());
     parameters.put("group", group.fileSuffix());
     parameters.put("shards", Integer.toString(count));
+    if (params.security()) {
+      parameters.put("security", "true");
+    }
     MiningRun run = MiningRun.of(STEP + "-" + group.fileSuffix(), parameters, ctx);
     List<String> ids = PerRepository.selected(ctx, group, run);
-    Map<String, Long> history = finished(MineHistory.STEP, group, MineHistory.RepoHistory.class,
-        MineHistory.RepoHistory::commits, ids, run);
-    Map<String, Long> formats = finished(MineFormats.STEP, group, MineFormats.RepoFormats.class,
-        MineFormats.RepoFormats::rows, ids, run);
+    Map<String, Long> history = rows(finished(MineHistory.STEP, group, MineHistory.RepoHistory.class, ids, run),
+        MineHistory.RepoHistory::commits);
+    Map<String, Long> formats = rows(finished(MineFormats.STEP, group, MineFormats.RepoFormats.class, ids, run),
+        MineFormats.RepoFormats::rows);
+    // With --security the shards' cross-check parts too; without it they are left alone.
+    Map<String, FormatsSecurity.RepoSecurity> security = params.security()
+        ? finished(FormatsSecurity.STEP, group, FormatsSecurity.RepoSecurity.class, ids, run) : Map.of();
     if (!run.hasFailures()) {
       PerRepository.writeTable(ctx, MineHistory.STEP, group, MineHistory.HEADER, ids, history,
           ctx.layout().selectedCommits(group), run);
       PerRepository.writeTable(ctx, MineFormats.STEP, group, MineFormats.HEADER, ids, formats,
           ctx.layout().evolution(group), run);
+      if (params.security()) {
+        FormatsSecurity.write(ctx, group, ids, security, run);
+      }
     }
     return run.finish();
   }
 
-  /** The repositories every shard finished in {@code step}, with their rows; gaps and overlaps are errors. */
-  private <T> Map<String, Long> finished(String step, Group group, Class<T> type, ToLongFunction<T> rows,
-      List<String> ids, MiningRun run) {
+  private static <T> Map<String, Long> rows(Map<String, T> finished, ToLongFunction<T> rows) {
     Map<String, Long> all = new TreeMap<>();
+    finished.forEach((id, entry) -> all.put(id, rows.applyAsLong(entry)));
+    return all;
+  }
+
+  /** The repositories every shard finished in {@code step}, with their entries; gaps and overlaps are errors. */
+  private <T> Map<String, T> finished(String step, Group group, Class<T> type, List<String> ids, MiningRun run) {
+    Map<String, T> all = new TreeMap<>();
     Map<String, Shard> by = new TreeMap<>();
     for (int i = 0; i < count; i++) {
       Shard shard = new Shard(i, count);
@@ -76,7 +90,7 @@ public final class MergeShards {
           if (earlier != null) {
             run.error(id, new IllegalStateException(step + " finished by shards " + earlier + " and " + shard));
           }
-          all.put(id, rows.applyAsLong(entry));
+          all.put(id, entry);
         });
       }
     }

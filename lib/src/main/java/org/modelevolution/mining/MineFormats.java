@@ -1,8 +1,8 @@
 package org.modelevolution.mining;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +16,8 @@ import org.modelevolution.history.ChangedFile;
 import org.modelevolution.history.Commit;
 import org.modelevolution.history.RepositoryHistory;
 import org.modelevolution.history.TreeItem;
-import org.modelevolution.hub.HubException;
 import org.modelevolution.formats.ModelFiles;
+import org.modelevolution.formats.PickleScan;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.PandasCsv;
 import org.modelevolution.progress.Progress;
@@ -31,7 +31,11 @@ import org.modelevolution.study.Group;
  * blob id for files stored in git) is sniffed once, across commits, repositories and both
  * groups, through a ranged remote read of its first bytes, and recorded in a shared journal. The
  * manifest compares the bytes this moved with the sum of the contents' sizes, which is what a
- * clone with LFS content would have moved.
+ * clone with LFS content would have moved ({@link BlobFormats}).
+ *
+ * <p>With {@code --security} ({@link MiningParameters#security()}) the step also writes our
+ * pickle verdict of every model-file content beside the Hub's ({@link FormatsSecurity}); its
+ * table is the same either way.
  */
 public final class MineFormats {
   public static final String STEP = "formats";
@@ -47,10 +51,19 @@ public final class MineFormats {
   /**
    * The format of one distinct content and what telling it cost: HTTP exchanges (redirect hops
    * included), body bytes, and the ranged reads that fetched content; {@code zip} when the
-   * content starts like a zip (the only kind that may need a second, tail, read).
+   * content starts like a zip (the only kind that may need a second, tail, read); {@code note}
+   * why the content could not be read, if so; {@code pickle} our scan of its pickles, recorded
+   * with {@code --security} only. Left out of the journal when null, so that entries without it
+   * keep their bytes and entries journalled before it existed still read (as null).
    */
   public record BlobFormat(String format, long size, long requests, long bytesTransferred, String note,
-      long contentRequests, boolean zip) {}
+      long contentRequests, boolean zip, @JsonInclude(JsonInclude.Include.NON_NULL) PickleScan pickle) {
+
+    /** Readable, but journalled without our scan: a run with {@code --security} sniffs it again. */
+    boolean lacksScan() {
+      return pickle == null && note == null;
+    }
+  }
 
   private final MiningContext ctx;
   private final MiningParameters params;
@@ -63,23 +76,30 @@ public final class MineFormats {
   }
 
   public StepResult run() {
-    MiningRun run = PerRepository.start(ctx, params, STEP, group);
+    // Recorded only when on: a run without --security keeps the manifest it always had.
+    MiningRun run = PerRepository.start(ctx, params, STEP, group,
+        params.security() ? Map.of("security", "true") : Map.of());
     List<String> ids = PerRepository.selected(ctx, group, run);
     try (MiningRun.Checkpoint<RepoFormats> journal = run.checkpoint(STEP + "-" + group.fileSuffix(), RepoFormats.class);
-        MiningRun.Checkpoint<BlobFormat> blobs = run.checkpoint(BLOBS, BlobFormat.class);
-        Progress progress = run.progress("formats " + group.fileSuffix(), ids.size())) {
-      PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
-        @Override
-        public RepoFormats mine(String id) throws IOException {
-          return new RepoFormats(id, MineFormats.this.mine(id, blobs, run));
-        }
+        MiningRun.Checkpoint<BlobFormat> blobs = run.checkpoint(BLOBS, BlobFormat.class)) {
+      BlobFormats formats = new BlobFormats(ctx, blobs, run, params.security());
+      try (Progress progress = run.progress("formats " + group.fileSuffix(), ids.size())) {
+        PerRepository.mineAll(ctx, STEP, group, ids, journal, run, progress, new PerRepository.Unit<>() {
+          @Override
+          public RepoFormats mine(String id) throws IOException {
+            return new RepoFormats(id, MineFormats.this.mine(id, formats, run));
+          }
 
-        @Override
-        public RepoFormats unavailable(String id, BareClones.RepositoryUnavailableException e) {
-          return new RepoFormats(id, 0);
-        }
-      });
+          @Override
+          public RepoFormats unavailable(String id, BareClones.RepositoryUnavailableException e) {
+            return new RepoFormats(id, 0);
+          }
+        });
+      }
       writeTable(ids, journal, run);
+      if (params.security()) {
+        new FormatsSecurity(ctx, params, group, formats, run).run(ids, journal);
+      }
       long sniffed = 0;
       long requests = 0;
       long transferred = 0;
@@ -107,15 +127,12 @@ public final class MineFormats {
     return run.finish();
   }
 
-  private long mine(String id, MiningRun.Checkpoint<BlobFormat> blobs, MiningRun run) throws IOException {
+  private long mine(String id, BlobFormats formats, MiningRun run) throws IOException {
     List<String> rows = new ArrayList<>();
     try (Repository repository = ctx.clones().open(id)) {
       RepositoryHistory history = RepositoryHistory.of(repository);
       try (Stream<Commit> commits = history.commits()) {
-        for (Commit c : (Iterable<Commit>) commits.filter(c -> c.date().isBefore(params.until()))::iterator) {
-          if (c.changedFiles().stream().noneMatch(f -> ModelFiles.isModelFile(f.path(), ModelFiles.Scope.STUDY))) {
-            continue;
-          }
+        for (Commit c : (Iterable<Commit>) commits.filter(c -> isModelCommit(c, params.until()))::iterator) {
           run.count("model_commits");
           Set<String> inCommit = inCommitPaths(c.changedFiles());
           for (TreeItem item : c.tree()) {
@@ -123,7 +140,7 @@ public final class MineFormats {
               continue;
             }
             String format = item.kind() == TreeItem.Kind.SYMLINK ? SYMLINK
-                : formatOf(id, c.hash(), item, history, blobs, run);
+                : formats.of(id, c.hash(), item, history).format();
             rows.add(PandasCsv.line(id, c.hash(), id + "/" + item.path(), format, c.message(), c.author(),
                 StudyDates.commitDate(c.date()), inCommit.contains(item.path()) ? "True" : "False"));
           }
@@ -132,6 +149,12 @@ public final class MineFormats {
     }
     AtomicFiles.writeString(ctx.layout().part(STEP, group, id), String.join("", rows));
     return rows.size();
+  }
+
+  /** The commits the step looks at: made before {@code until} and changing a model file. */
+  static boolean isModelCommit(Commit c, Instant until) {
+    return c.date().isBefore(until)
+        && c.changedFiles().stream().anyMatch(f -> ModelFiles.isModelFile(f.path(), ModelFiles.Scope.STUDY));
   }
 
   /** The study's rule: the second white-space separated token of each {@code "<status> <path>"}. */
@@ -144,34 +167,6 @@ public final class MineFormats {
       }
     }
     return paths;
-  }
-
-  private String formatOf(String id, String commit, TreeItem item, RepositoryHistory history,
-      MiningRun.Checkpoint<BlobFormat> blobs, MiningRun run) throws IOException {
-    RepositoryHistory.BlobInfo blob = history.blob(item.objectId());
-    String key = blob.contentKey();
-    var known = blobs.get(key);
-    if (known.isPresent()) {
-      run.count("blob_lookups_cached");
-      return known.get().format();
-    }
-    BlobFormat result;
-    try {
-      FormatSniffer.SniffResult sniffed = ctx.sniffer().sniff(
-          new FormatSniffer.SniffRequest(id, commit, item.path(), key, blob.contentSize()));
-      result = new BlobFormat(sniffed.format(), blob.contentSize(), sniffed.requests(), sniffed.bytesTransferred(), null,
-          sniffed.contentRequests(), sniffed.zip());
-    } catch (HubException e) {
-      if (!e.repositoryUnavailable() && e.reason() != HubException.Reason.ENTRY_NOT_FOUND
-          && e.reason() != HubException.Reason.RANGE_NOT_SATISFIABLE) {
-        throw e;
-      }
-      // The content cannot be read (gated since, removed, empty): the study's label for unknown.
-      result = new BlobFormat("undetermined", blob.contentSize(), 0, 0, e.reason().name(), 0, false);
-    }
-    blobs.record(key, result);
-    run.count("blobs_sniffed");
-    return result.format();
   }
 
   private void writeTable(List<String> ids, MiningRun.Checkpoint<RepoFormats> journal, MiningRun run) {

@@ -49,6 +49,20 @@ public record MiningLayout(Path root, Shard shard) {
     return own().resolve(StudyFiles.evolutionCsv(group));
   }
 
+  /**
+   * The formats step's side file with {@code --security}: our pickle verdict beside the Hub's, one
+   * row per distinct model-file content of each repository ({@link FormatsSecurity}). Not a study
+   * file, so named in the project's own style.
+   */
+  public Path security(Group group) {
+    return own().resolve("formats_security_" + group.fileSuffix() + ".csv");
+  }
+
+  /** The disagreements of {@link #security}, counted by kind and listed. */
+  public Path securityReport(Group group) {
+    return own().resolve("formats_security_" + group.fileSuffix() + ".md");
+  }
+
   public Path botPrMetadata() {
     return root.resolve(BotPullRequests.CSV_NAME);
   }

@@ -19,6 +19,8 @@ import org.modelevolution.study.Group;
  * @param perGroup repositories per group, 0 to balance the recent group to the legacy one
  * @param maxPages stop listing after this many pages, 0 for the whole Hub
  * @param pageSize models per listing page
+ * @param security the formats step also records the Hub's own pickle scan of every model file
+ *     beside ours ({@code --security}, see {@link FormatsSecurity}); off in the study
  */
 public record MiningParameters(
     LocalDate lastModifiedSince,
@@ -28,11 +30,12 @@ public record MiningParameters(
     long seed,
     int perGroup,
     int maxPages,
-    int pageSize) {
+    int pageSize,
+    boolean security) {
 
   public static MiningParameters study() {
     return new MiningParameters(LocalDate.of(2024, 1, 1), Instant.parse("2025-01-01T00:00:00Z"),
-        Group.SAFETENSORS_RELEASE, 0, 42, 0, 0, 1000);
+        Group.SAFETENSORS_RELEASE, 0, 42, 0, 0, 1000, false);
   }
 
   public Instant lastModifiedSinceInstant() {
@@ -45,30 +48,40 @@ public record MiningParameters(
 
   public MiningParameters withUntil(Instant newUntil) {
     return new MiningParameters(lastModifiedSince, newUntil, legacyBefore, sizeLimitBytes, seed, perGroup,
-        maxPages, pageSize);
+        maxPages, pageSize, security);
   }
 
   public MiningParameters withPerGroup(int n) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, seed, n, maxPages,
-        pageSize);
+        pageSize, security);
   }
 
   public MiningParameters withSeed(long newSeed) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, newSeed, perGroup,
-        maxPages, pageSize);
+        maxPages, pageSize, security);
   }
 
   public MiningParameters withPaging(int newMaxPages, int newPageSize) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, seed, perGroup,
-        newMaxPages, newPageSize);
+        newMaxPages, newPageSize, security);
   }
 
   public MiningParameters withSizeLimit(long bytes) {
     return new MiningParameters(lastModifiedSince, until, legacyBefore, bytes, seed, perGroup, maxPages,
-        pageSize);
+        pageSize, security);
   }
 
-  /** The form recorded in run manifests. */
+  /** The same parameters with the Hub cross-check of pickle scans on or off. */
+  public MiningParameters withSecurity(boolean on) {
+    return new MiningParameters(lastModifiedSince, until, legacyBefore, sizeLimitBytes, seed, perGroup, maxPages,
+        pageSize, on);
+  }
+
+  /**
+   * The form recorded in run manifests. {@code security} is not in it: only the formats step's
+   * run records it (and only when on), so that the other steps' manifests, and every manifest of
+   * a run without it, stay what they were.
+   */
   public Map<String, String> asMap() {
     Map<String, String> map = new TreeMap<>();
     map.put("lastModifiedSince", lastModifiedSince.toString());

@@ -90,10 +90,13 @@ public final class MiningPipeline {
           .append(")\n");
     }
     Map<String, String> parameters = new TreeMap<>(params.asMap());
+    if (params.security()) {
+      parameters.put("security", "true (formats)");
+    }
     parameters.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
     for (String s : steps) {
       out.append("step ").append(s).append(":\n");
-      for (String journal : journals(s)) {
+      for (String journal : journals(s, params.security())) {
         out.append("  checkpoint ").append(journal).append(": ").append(doneUnits(journal)).append(" units done\n");
       }
       for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
@@ -108,11 +111,14 @@ public final class MiningPipeline {
     return out.toString();
   }
 
-  private static List<String> journals(String step) {
+  private static List<String> journals(String step, boolean security) {
     return switch (step) {
       case SelectRepositories.STEP -> List.of("select-pages", "select-details");
       case MineHistory.STEP -> List.of("history-legacy", "history-recent");
-      case MineFormats.STEP -> List.of("formats-legacy", "formats-recent", "formats-blobs");
+      case MineFormats.STEP -> security
+          ? List.of("formats-legacy", "formats-recent", "formats-blobs", FormatsSecurity.STEP + "-legacy",
+              FormatsSecurity.STEP + "-recent")
+          : List.of("formats-legacy", "formats-recent", "formats-blobs");
       case MineBotPullRequests.STEP -> List.of("bot-feed", "bot-prs");
       default -> throw new IllegalArgumentException("unknown step " + step + "; steps are " + STEPS);
     };

@@ -35,7 +35,13 @@ final class PerRepository {
 
   /** Starts the run of {@code step} for {@code group}, the group added to the parameters. */
   static MiningRun start(MiningContext ctx, MiningParameters params, String step, Group group) {
+    return start(ctx, params, step, group, Map.of());
+  }
+
+  /** The same, with parameters only this step records (e.g. the formats step's {@code security}). */
+  static MiningRun start(MiningContext ctx, MiningParameters params, String step, Group group, Map<String, String> own) {
     Map<String, String> parameters = new TreeMap<>(params.asMap());
+    parameters.putAll(own);
     parameters.put("group", group.fileSuffix());
     return MiningRun.of(step + "-" + group.fileSuffix(), parameters, ctx);
   }
@@ -51,6 +57,15 @@ final class PerRepository {
   /** Mines every repository of {@code ids} not yet in {@code journal}; parts are named by {@code step}. */
   static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids,
       MiningRun.Checkpoint<T> journal, MiningRun run, Progress progress, Unit<T> unit) {
+    mineAll(ctx, step, group, ids, journal, run, progress, "", unit);
+  }
+
+  /**
+   * The same, its counts ({@code repositories_mined}, ...) named with {@code countPrefix} in front,
+   * for a second pass over the repositories within one run.
+   */
+  static <T> void mineAll(MiningContext ctx, String step, Group group, List<String> ids,
+      MiningRun.Checkpoint<T> journal, MiningRun run, Progress progress, String countPrefix, Unit<T> unit) {
     Shard shard = ctx.layout().shard();
     for (String id : ids) {
       progress.step();
@@ -58,17 +73,17 @@ final class PerRepository {
         continue; // another shard's
       }
       if (journal.isDone(id)) {
-        run.count("repositories_already_done");
+        run.count(countPrefix + "repositories_already_done");
         continue;
       }
       try {
         T entry = unit.mine(id);
         journal.record(id, entry);
-        run.count("repositories_mined");
+        run.count(countPrefix + "repositories_mined");
       } catch (BareClones.RepositoryUnavailableException e) {
         AtomicFiles.writeString(ctx.layout().part(step, group, id), "");
         journal.record(id, unit.unavailable(id, e));
-        run.count("repositories_unavailable");
+        run.count(countPrefix + "repositories_unavailable");
       } catch (RateLimitedException e) {
         run.error(id, e);
         break;
@@ -86,6 +101,12 @@ final class PerRepository {
    */
   static void writeTable(MiningContext ctx, String step, Group group, String header, List<String> ids,
       Map<String, Long> rowsOf, Path table, MiningRun run) {
+    writeTable(ctx, step, group, header, ids, rowsOf, table, run, "rows");
+  }
+
+  /** The same, the rows written counted under {@code rowsCount}. */
+  static void writeTable(MiningContext ctx, String step, Group group, String header, List<String> ids,
+      Map<String, Long> rowsOf, Path table, MiningRun run, String rowsCount) {
     long[] rows = {0};
     AtomicFiles.write(table, out -> {
       out.write(header.getBytes(StandardCharsets.UTF_8));
@@ -99,7 +120,7 @@ final class PerRepository {
         }
       }
     });
-    run.add("rows", rows[0]);
+    run.add(rowsCount, rows[0]);
     run.wrote(table);
   }
 }

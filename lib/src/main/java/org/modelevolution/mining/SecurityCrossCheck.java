@@ -2,9 +2,12 @@ package org.modelevolution.mining;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modelevolution.formats.PickleScan;
 import org.modelevolution.formats.PickleVerdict;
@@ -22,6 +25,10 @@ import org.modelevolution.io.PandasCsv;
  * ({@code dangerous} imports) dangerous; {@code unscanned}, {@code queued}, {@code error} or no
  * pickle scan at all give no Hub verdict, and such rows are never counted as disagreements. Two
  * verdicts disagree when they differ or when the import lists differ.
+ *
+ * <p>The formats step mines one repository at a time and resumes after a crash, so the report is
+ * built from {@link Summary summaries}, one per repository, that the step journals and adds up;
+ * the rows themselves go to per-repository parts ({@link #csvRows()}) assembled below {@link #HEADER}.
  */
 public final class SecurityCrossCheck {
   static final String HEADER = PandasCsv.line("repo_id", "revision", "path", "our_verdict", "our_completeness", "our_rule",
@@ -38,6 +45,29 @@ public final class SecurityCrossCheck {
     /** Whether both verdicts exist and differ, or the import lists differ. */
     public boolean disagrees() {
       return hubVerdict.isPresent() && (hubVerdict.get() != ours.verdict() || !onlyOurs.isEmpty() || !onlyHub.isEmpty());
+    }
+
+    /**
+     * What kind of disagreement this is, empty when the row does not disagree: {@code ours
+     * dangerous, Hub safe} (with {@code (incomplete scan)} after our verdict when our scan stopped
+     * short, which a bounded read makes likelier than a real difference) or {@code same verdict,
+     * imports differ}.
+     */
+    public Optional<String> disagreement() {
+      if (!disagrees()) {
+        return Optional.empty();
+      }
+      if (hubVerdict.get() == ours.verdict()) {
+        return Optional.of("same verdict, imports differ");
+      }
+      return Optional.of("ours " + ours.verdict().id() + (ours.complete() ? "" : " (incomplete scan)") + ", Hub "
+          + hubVerdict.get().id());
+    }
+
+    String reportLine() {
+      return String.format(Locale.ROOT, "%s@%s %s: ours %s (%s), Hub %s%s%s", repoId, revision, path,
+          ours.verdict().id(), ours.completeness().id(), hubVerdict.map(PickleVerdict::id).orElse("-"),
+          onlyOurs.isEmpty() ? "" : "; only ours " + onlyOurs, onlyHub.isEmpty() ? "" : "; only Hub " + onlyHub);
     }
 
     String csvLine() {
@@ -87,22 +117,83 @@ public final class SecurityCrossCheck {
 
   /** Writes every row as CSV (the formats step's side file, e.g. {@code formats_security_{group}.csv}). */
   public void write(Path file) {
-    StringBuilder out = new StringBuilder(HEADER);
-    rows.forEach(r -> out.append(r.csvLine()));
-    AtomicFiles.writeString(file, out.toString());
+    AtomicFiles.writeString(file, HEADER + csvRows());
   }
 
-  /** A short report: files compared, with a Hub verdict, agreeing, and one line per disagreement. */
-  public String report() {
-    long judged = rows.stream().filter(r -> r.hubVerdict().isPresent()).count();
-    List<Row> differ = disagreements();
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "files compared %d, with a Hub pickle verdict %d, agreeing %d, disagreeing %d%n", rows.size(), judged, judged - differ.size(), differ.size()));
-    for (Row r : differ) {
-      out.append(String.format(Locale.ROOT, "%s@%s %s: ours %s (%s), Hub %s%s%s%n", r.repoId(), r.revision(), r.path(),
-          r.ours().verdict().id(), r.ours().completeness().id(), r.hubVerdict().map(PickleVerdict::id).orElse("-"),
-          r.onlyOurs().isEmpty() ? "" : "; only ours " + r.onlyOurs(), r.onlyHub().isEmpty() ? "" : "; only Hub " + r.onlyHub()));
-    }
+  /** The rows as CSV lines, without the header: one repository's part of the side file. */
+  public String csvRows() {
+    StringBuilder out = new StringBuilder();
+    rows.forEach(r -> out.append(r.csvLine()));
     return out.toString();
+  }
+
+  /** What the rows so far add up to. */
+  public Summary summary() {
+    long judged = rows.stream().filter(r -> r.hubVerdict().isPresent()).count();
+    SortedMap<String, Long> kinds = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
+    for (Row r : rows) {
+      r.disagreement().ifPresent(kind -> {
+        kinds.merge(kind, 1L, Long::sum);
+        lines.add(r.reportLine());
+      });
+    }
+    return new Summary(rows.size(), judged, kinds, lines);
+  }
+
+  /** A short report: files compared, with a Hub verdict, agreeing, disagreements by kind and one line each. */
+  public String report() {
+    return summary().report();
+  }
+
+  /**
+   * What a set of rows says, small enough to journal with each repository: the files compared,
+   * those with a Hub verdict, the disagreements by {@link Row#disagreement() kind} and one report
+   * line per disagreement, in row order.
+   */
+  public record Summary(long files, long judged, SortedMap<String, Long> kinds, List<String> disagreements) {
+    public static final Summary EMPTY = new Summary(0, 0, new TreeMap<>(), List.of());
+
+    public Summary {
+      kinds = Collections.unmodifiableSortedMap(new TreeMap<>(kinds));
+      disagreements = List.copyOf(disagreements);
+    }
+
+    public long disagreeing() {
+      return disagreements.size();
+    }
+
+    /** This summary followed by {@code other} (e.g. the next repository's). */
+    public Summary plus(Summary other) {
+      SortedMap<String, Long> sum = new TreeMap<>(kinds);
+      other.kinds.forEach((k, n) -> sum.merge(k, n, Long::sum));
+      List<String> lines = new ArrayList<>(disagreements);
+      lines.addAll(other.disagreements);
+      return new Summary(files + other.files, judged + other.judged, sum, lines);
+    }
+
+    /** Plain text: the totals, one indented line per kind, then one line per disagreement. */
+    public String report() {
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+          "files compared %d, with a Hub pickle verdict %d, agreeing %d, disagreeing %d%n", files, judged,
+          judged - disagreeing(), disagreeing()));
+      kinds.forEach((kind, n) -> out.append(String.format(Locale.ROOT, "  %s: %d%n", kind, n)));
+      disagreements.forEach(line -> out.append(line).append(System.lineSeparator()));
+      return out.toString();
+    }
+
+    /** The same as Markdown under {@code title}; {@code \n} line ends whatever the platform, as every written table has. */
+    public String markdown(String title) {
+      StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
+      out.append(String.format(Locale.ROOT, "Files compared %d, with a Hub pickle verdict %d, agreeing %d, disagreeing %d.\n",
+          files, judged, judged - disagreeing(), disagreeing()));
+      if (!kinds.isEmpty()) {
+        out.append("\n| disagreement | files |\n|---|---:|\n");
+        kinds.forEach((kind, n) -> out.append("| ").append(kind).append(" | ").append(n).append(" |\n"));
+        out.append('\n');
+        disagreements.forEach(line -> out.append("- ").append(line.replace("|", "\\|")).append('\n'));
+      }
+      return out.toString();
+    }
   }
 }

@@ -32,6 +32,15 @@
  * and its journal line repeats that unit only, e.g. one more ranged read of one blob), and a
  * recorded unit is never requested again. A resumed run writes the bytes of an uninterrupted one.
  *
+ * <p>Options that change what a step records are parameters ({@link org.modelevolution.mining.MiningParameters}).
+ * {@code --security} ({@code mine-hub formats}, {@code all}, {@code merge}) makes the formats step also put our pickle
+ * verdict of every model-file content beside the Hub's own {@code securityFileStatus} from tree listings with
+ * {@code expand=true}: {@link org.modelevolution.mining.SecurityCrossCheck} rows in
+ * {@code formats_security_<group>.csv} and the disagreements by kind in {@code formats_security_<group>.md}, a second
+ * pass of the step with its own checkpoint ({@code FormatsSecurity}, package-private). Our verdict is the detector's scan of the
+ * bytes the sniff already read, journalled with the blob ({@code BlobFormats}); without the option no listing is made
+ * and every file, journal and manifest keeps its bytes.
+ *
  * <p>Errors of the Hub, whichever way they were read (JSON API, discussions, the format detector's
  * ranged reads), are classified once, by {@link org.modelevolution.hub.HubErrors}.
  */

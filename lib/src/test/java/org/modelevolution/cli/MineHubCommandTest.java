@@ -52,6 +52,44 @@ class MineHubCommandTest {
   }
 
   @Test
+  void securityIsAnOptionOfTheFormatsStepAndOfWhatRunsOrMergesIt() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      code = Main.commandLine().execute("mine-hub", "formats", "--security", "--dry-run", "--out",
+          temp.resolve("out").toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertThat(code).isZero();
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("security = true (formats)",
+        "checkpoint formats-security-legacy: 0 units done", "checkpoint formats-security-recent: 0 units done");
+    assertThat(temp.resolve("out")).doesNotExist();
+    assertThat(Main.commandLine().execute("mine-hub", "all", "--security", "--dry-run", "--out",
+        temp.resolve("all").toString())).isZero();
+    assertThat(Main.commandLine().execute("mine-hub", "merge", "--shards", "2", "--security", "--dry-run", "--out",
+        temp.resolve("merge").toString())).isZero();
+    // Steps it would not change do not take it.
+    assertThat(Main.commandLine().execute("mine-hub", "history", "--security", "--dry-run")).isEqualTo(2);
+    assertThat(Main.commandLine().execute("mine-hub", "select", "--security", "--dry-run")).isEqualTo(2);
+  }
+
+  @Test
+  void withoutSecurityTheDryRunIsUnchanged() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      Main.commandLine().execute("mine-hub", "formats", "--dry-run", "--out", temp.resolve("out").toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("checkpoint formats-blobs").doesNotContain("security");
+  }
+
+  @Test
   void unknownOptionsAreUsageErrors() {
     assertThat(Main.commandLine().execute("mine-hub", "select", "--no-such-option")).isEqualTo(2);
   }

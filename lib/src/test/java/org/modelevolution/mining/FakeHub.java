@@ -39,7 +39,8 @@ import org.modelevolution.io.Sha256;
 /**
  * A fake Hugging Face Hub for the mining tests: a mockwebserver3 dispatcher answering the
  * endpoints of api-reference.md (1.1 listing with {@code Link} cursors, 1.2 model info with
- * blobs, 1.4 commits with {@code X-Total-Count}, 1.9 discussion details, 1.10 {@code resolve}
+ * blobs, 1.4 commits with {@code X-Total-Count}, 1.5 tree listings (with {@code expand=true} the
+ * Hub's {@code securityFileStatus} of {@link #securityStatus}), 1.9 discussion details, 1.10 {@code resolve}
  * with a 302 to a CDN for LFS files and ranged 206 answers, 1.12 {@code data.csv}, 1.13 activity
  * feed) from git repositories it builds with JGit (served to clones as local file URLs).
  */
@@ -72,6 +73,18 @@ final class FakeHub extends Dispatcher {
   boolean feedBroken;
   /** Renamed repositories, old id to new: the API answers the old id with a 307 to the new one (gotcha #4). */
   final Map<String, String> renames = new ConcurrentHashMap<>();
+  /**
+   * The Hub's own scan of a content, by the content's SHA-256: the {@code securityFileStatus}
+   * object a tree listing with {@code expand=true} shows for every file holding it (see
+   * {@link #securityFileStatus}). A content not in the map is listed without one, as the field is optional.
+   */
+  final Map<String, ObjectNode> securityStatus = new ConcurrentHashMap<>();
+  /** Every tree listing page requested, in order. */
+  final List<HttpUrl> treeListings = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Repositories whose tree the API no longer lists (404 RepoNotFound), although git still serves them. */
+  final java.util.Set<String> treeGone = ConcurrentHashMap.newKeySet();
+  /** Entries per tree page; 0 for the Hub's own, 1,000, or 100 with {@code expand=true}. */
+  volatile int treePageSize;
 
   // ------------------------------------------------------------------ building
 
@@ -196,6 +209,9 @@ final class FakeHub extends Dispatcher {
     }
     if (s.size() == 4 && s.get(0).equals("api") && s.get(1).equals("models")) {
       return info(s.get(2) + "/" + s.get(3));
+    }
+    if (s.size() >= 6 && s.get(0).equals("api") && s.get(1).equals("models") && s.get(4).equals("tree")) {
+      return tree(url, s.get(2) + "/" + s.get(3), s.get(5), String.join("/", s.subList(6, s.size())));
     }
     if (s.size() == 6 && s.get(0).equals("api") && s.get(4).equals("commits")) {
       return commits(url, s.get(2) + "/" + s.get(3));
@@ -404,6 +420,119 @@ final class FakeHub extends Dispatcher {
           + ">; rel=\"next\"");
     }
     return response.build();
+  }
+
+  /**
+   * {@code GET /api/models/{id}/tree/{revision}[/{folder}]} (api-reference.md 1.5): files and
+   * folders, recursively with {@code recursive=true}; LFS files with {@code lfs.oid} (gotcha #20);
+   * with {@code expand=true} also {@code lastCommit} and, where {@link #securityStatus} has one,
+   * {@code securityFileStatus}. Pages of {@link #treePageSize} with a {@code Link} cursor that
+   * keeps every query parameter (gotcha #3). Entries come in reverse path order: the Hub does not
+   * guarantee any order, so nobody may rely on one.
+   */
+  private MockResponse tree(HttpUrl url, String id, String revision, String folder) {
+    treeListings.add(url);
+    Built b = repos.get(id);
+    if (b == null || treeGone.contains(id)) {
+      return notFound("RepoNotFound");
+    }
+    String hash = revision.equals("main") ? b.hashes().get(b.hashes().size() - 1) : revision;
+    TreeMap<String, FakeRepo.Blob> state = b.states().get(hash);
+    if (state == null) {
+      return notFound("RevisionNotFound");
+    }
+    boolean expand = "true".equals(url.queryParameter("expand"));
+    boolean recursive = "true".equals(url.queryParameter("recursive"));
+    String prefix = folder.isEmpty() ? "" : folder + "/";
+    TreeMap<String, ObjectNode> entries = new TreeMap<>(Comparator.reverseOrder());
+    for (Map.Entry<String, FakeRepo.Blob> e : state.entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        continue;
+      }
+      String[] parts = e.getKey().substring(prefix.length()).split("/");
+      for (int depth = 1; depth < parts.length && (recursive || depth == 1); depth++) {
+        String dir = prefix + String.join("/", java.util.Arrays.asList(parts).subList(0, depth));
+        entries.computeIfAbsent(dir, d -> {
+          ObjectNode node = JSON.createObjectNode();
+          node.put("type", "directory");
+          node.put("oid", sha256(("tree " + d).getBytes(StandardCharsets.UTF_8)).substring(0, 40));
+          node.put("size", 0);
+          node.put("path", d);
+          return node;
+        });
+      }
+      if (recursive || parts.length == 1) {
+        entries.put(e.getKey(), fileEntry(b, hash, e.getKey(), e.getValue(), expand));
+      }
+    }
+    List<ObjectNode> all = new ArrayList<>(entries.values());
+    int limit = url.queryParameter("limit") != null ? Integer.parseInt(url.queryParameter("limit"))
+        : treePageSize > 0 ? treePageSize : expand ? 100 : 1000;
+    String cursor = url.queryParameter("cursor");
+    int offset = cursor == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8));
+    ArrayNode page = JSON.createArrayNode();
+    all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())).forEach(page::add);
+    MockResponse.Builder response = json(200, page.toString()).addHeader("RateLimit", "\"api\";r=990;t=200");
+    if (offset + limit < all.size()) {
+      String next = url.newBuilder().setQueryParameter("cursor",
+          Base64.getEncoder().encodeToString(Integer.toString(offset + limit).getBytes(StandardCharsets.UTF_8))).build().toString();
+      response.addHeader("Link", "<" + next + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  private ObjectNode fileEntry(Built b, String hash, String path, FakeRepo.Blob blob, boolean expand) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "file");
+    node.put("oid", gitBlobId(blob.gitBytes()));
+    node.put("size", blob.content().length);
+    if (blob.lfs()) {
+      ObjectNode lfs = node.putObject("lfs");
+      lfs.put("oid", sha256(blob.content()));
+      lfs.put("size", blob.content().length);
+      lfs.put("pointerSize", blob.gitBytes().length);
+    }
+    node.put("path", path);
+    if (expand) {
+      // The last commit up to this revision that changed the file.
+      int last = 0;
+      for (int i = 0; i <= b.hashes().indexOf(hash); i++) {
+        FakeRepo.Blob before = i == 0 ? null : b.states().get(b.hashes().get(i - 1)).get(path);
+        if (b.states().get(b.hashes().get(i)).get(path) != before) {
+          last = i;
+        }
+      }
+      FakeRepo.Spec spec = b.repo().commits.get(last);
+      node.putObject("lastCommit").put("id", b.hashes().get(last)).put("title", spec.message().split("\n", 2)[0])
+          .put("date", iso(spec.date()));
+      ObjectNode status = securityStatus.get(sha256(blob.content()));
+      if (status != null) {
+        node.set("securityFileStatus", status.deepCopy());
+      }
+    }
+    return node;
+  }
+
+  /**
+   * A {@code securityFileStatus} in the shape of api-reference.md 1.5: {@code status}, an
+   * {@code avScan}, and unless {@code pickleStatus} is null a {@code pickleImportScan} of that
+   * status listing {@code imports}, each {@code "module name safety"}.
+   */
+  static ObjectNode securityFileStatus(String status, String pickleStatus, String... imports) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("status", status);
+    node.putObject("avScan").put("status", status.equals("unscanned") || status.equals("queued") ? status : "safe")
+        .put("version", "1.4.2");
+    if (pickleStatus != null) {
+      ObjectNode scan = node.putObject("pickleImportScan");
+      scan.put("status", pickleStatus);
+      ArrayNode list = scan.putArray("pickleImports");
+      for (String i : imports) {
+        String[] parts = i.split(" ");
+        list.addObject().put("module", parts[0]).put("name", parts[1]).put("safety", parts[2]);
+      }
+    }
+    return node;
   }
 
   private MockResponse resolve(RecordedRequest request, List<String> s) {

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelevolution.formats.BypassCorpus;
+import org.modelevolution.formats.ByteArraySource;
 import org.modelevolution.formats.Detector;
 import org.modelevolution.formats.PickleScan;
 import org.modelevolution.formats.PickleVerdict;
@@ -18,6 +21,7 @@ import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
 import org.modelevolution.hub.HubClient;
+import org.modelevolution.hub.SecurityFileStatus;
 import org.modelevolution.hub.TreeEntry;
 
 /** Our verdicts beside the Hub's pickle scan, from a real expand=true tree listing served over HTTP. */
@@ -75,5 +79,41 @@ class SecurityCrossCheckTest {
     assertThat(lines).hasSize(4);
     assertThat(lines.get(2)).contains("evil.pkl").contains("dangerous").endsWith("False");
     assertThat(lines.get(3)).contains("queued").endsWith(",");
+  }
+
+  private static PickleScan scan(String bypassCase) {
+    return Detector.withDefaults().detect(new ByteArraySource(bypassCase, BypassCorpus.bytesOf(bypassCase))).pickle();
+  }
+
+  private static Optional<SecurityFileStatus> hub(String status, String... dotted) {
+    return Optional.of(new SecurityFileStatus(status, Optional.of(status), java.util.Arrays.stream(dotted)
+        .map(d -> new SecurityFileStatus.PickleImport(d.substring(0, d.lastIndexOf('.')), d.substring(d.lastIndexOf('.') + 1), ""))
+        .toList()));
+  }
+
+  @Test
+  void disagreementsAreCountedByKindAndSummariesAddUp() {
+    SecurityCrossCheck first = new SecurityCrossCheck();
+    first.compare("a/one", "c1", "evil.pkl", scan("os_system_proto0.pkl"), hub("safe"));
+    first.compare("a/one", "c1", "truncated.pkl", scan("truncated.pkl"), hub("safe", "collections.OrderedDict"));
+    first.compare("a/one", "c1", "state.pkl", scan("benign_state_dict.pkl"), hub("safe", "torch.FloatStorage"));
+    first.compare("a/one", "c1", "queued.pkl", scan("os_system_proto0.pkl"),
+        Optional.of(new SecurityFileStatus("queued", Optional.empty(), List.of())));
+    first.compare("a/one", "c1", "absent.pkl", scan("os_system_proto0.pkl"), Optional.empty());
+    SecurityCrossCheck second = new SecurityCrossCheck();
+    second.compare("b/two", "c2", "evil.pt", scan("posix_system.pkl"), hub("safe"));
+
+    assertThat(first.rows()).extracting(r -> r.disagreement().orElse("-")).containsExactly("ours dangerous, Hub safe",
+        "ours suspicious (incomplete scan), Hub safe", "same verdict, imports differ", "-", "-");
+    SecurityCrossCheck.Summary total = first.summary().plus(second.summary());
+    assertThat(total.files()).isEqualTo(6);
+    assertThat(total.judged()).isEqualTo(4);
+    assertThat(total.kinds()).containsExactly(Map.entry("ours dangerous, Hub safe", 2L),
+        Map.entry("ours suspicious (incomplete scan), Hub safe", 1L), Map.entry("same verdict, imports differ", 1L));
+    assertThat(total.disagreements()).hasSize(4).last().asString().startsWith("b/two@c2 evil.pt: ours dangerous");
+    assertThat(total.markdown("T")).startsWith("# T\n\nFiles compared 6, with a Hub pickle verdict 4, agreeing 0, disagreeing 4.\n")
+        .contains("| ours suspicious (incomplete scan), Hub safe | 1 |\n").doesNotContain("\r");
+    assertThat(SecurityCrossCheck.Summary.EMPTY.plus(first.summary())).isEqualTo(first.summary());
+    assertThat(first.csvRows()).doesNotContain("repo_id").hasLineCount(5);
   }
 }
