@@ -90,19 +90,26 @@ public final class CsvColumns {
     }
 
     private String field(int f) {
-      if (!escaped[f]) {
-        return new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+      if (escaped[f]) {
+        unescape(f);
       }
-      // undo the doubled quotes on the bytes, then decode once
-      byte[] unescaped = new byte[end[f] - start[f]];
-      int n = 0;
+      return new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Undoes the doubled quotes of field {@code f} in place: the record is parsed whole and its
+     * bytes are not read again, so the field can shrink where it lies, with no copy.
+     */
+    private void unescape(int f) {
+      int n = start[f];
       for (int i = start[f]; i < end[f]; i++) {
-        unescaped[n++] = bytes[i];
+        bytes[n++] = bytes[i];
         if (bytes[i] == '"') {
           i++; // the field is well formed: a quote inside it is always doubled
         }
       }
-      return new String(unescaped, 0, n, StandardCharsets.UTF_8);
+      end[f] = n;
+      escaped[f] = false;
     }
 
     private void ensure(int capacity) {
