@@ -61,25 +61,38 @@ public record StoredDiscussionPage(String title, String authorName, String creat
    */
   public static StoredDiscussionPage parse(String json) throws MalformedPageException {
     try (JsonParser p = JSON.createParser(json)) {
-      StoredDiscussionPage found = null;
-      expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("discussion".equals(name) && value == JsonToken.START_OBJECT) {
-          found = readDiscussion(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      expect(p, p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "the end of the object");
-      if (found == null) {
-        throw new MalformedPageException("no \"discussion\" object", null);
-      }
-      return found;
+      return parse(p);
     } catch (IOException e) {
       throw new MalformedPageException("malformed discussion JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** Parses a page from its UTF-8 bytes {@code utf8[offset, offset + length)}, as {@link #parse(String)}. */
+  public static StoredDiscussionPage parse(byte[] utf8, int offset, int length) throws MalformedPageException {
+    try (JsonParser p = JSON.createParser(utf8, offset, length)) {
+      return parse(p);
+    } catch (IOException e) {
+      throw new MalformedPageException("malformed discussion JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static StoredDiscussionPage parse(JsonParser p) throws IOException, MalformedPageException {
+    StoredDiscussionPage found = null;
+    expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if ("discussion".equals(name) && value == JsonToken.START_OBJECT) {
+        found = readDiscussion(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+    expect(p, p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "the end of the object");
+    if (found == null) {
+      throw new MalformedPageException("no \"discussion\" object", null);
+    }
+    return found;
   }
 
   private static StoredDiscussionPage readDiscussion(JsonParser p) throws IOException, MalformedPageException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ import org.modelevolution.study.StudySources;
 public final class AnalysisBenchmark {
   private static final String HEAP = "-Xmx2g";
   private static final int RUNS = 3;
+  private static final long BIG_INPUT = 5_000_000;
 
   private AnalysisBenchmark() {}
 
@@ -83,8 +85,9 @@ public final class AnalysisBenchmark {
     values.put("input bytes", bytes);
     values.put("read + hash every input byte (alone, one thread)", elapsed(floor));
     values.put("load: read, hash, parse (side by side)", load);
-    perInput.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(3).forEach(e -> values.put("  " + e.getKey(), e.getValue()));
+    // the inputs of the full set, each read on one of the loading threads (the small ones are left out)
+    data.inputs().stream().filter(i -> i.bytes() >= BIG_INPUT).sorted(Comparator.comparing(InputFile::bytes).reversed())
+        .forEach(i -> values.put("  " + i.fileName(), perInput.get(i.fileName())));
     Files.createDirectories(outDir);
     Reproduction.Result result = Reproduction.run(data, outDir);
     values.putAll(result.millis());
@@ -143,7 +146,7 @@ public final class AnalysisBenchmark {
     Map<String, Long> first = byScale.get(scales.get(0));
     for (String step : steps) {
       boolean isBytes = step.contains("bytes");
-      text.append("| ").append(step.strip()).append(" |");
+      text.append("| ").append(step.startsWith("  ") ? "· " + step.strip() : step).append(" |");
       for (String scale : scales) {
         Map<String, Long> v = byScale.get(scale);
         text.append(' ').append(format(v.get(step), isBytes)).append(" |");
@@ -151,7 +154,7 @@ public final class AnalysisBenchmark {
       for (String scale : scales.subList(1, scales.size())) {
         Long a = first.get(step);
         Long b = byScale.get(scale).get(step);
-        text.append(a == null || b == null || a == 0 ? " |"
+        text.append(a == null || b == null || a < 10 ? " |"
             : String.format(Locale.ROOT, " %.1f |", (double) b / a));
       }
       text.append('\n');

@@ -23,7 +23,10 @@ public final class BotPrPageParser {
 
   /** Parses {@code discussion_metadata}: {@code {"discussion": {author, createdAt, title, events, …}, …}}. */
   public static BotDiscussion parseDiscussion(String json) throws MalformedPageException {
-    StoredDiscussionPage page = parse(json);
+    return parseDiscussion(parse(json));
+  }
+
+  static BotDiscussion parseDiscussion(StoredDiscussionPage page) throws MalformedPageException {
     if (page.events() == null) {
       throw new MalformedPageException("the discussion has no \"events\" list", null);
     }
@@ -43,7 +46,10 @@ public final class BotPrPageParser {
    * {@code filesWithConflicts: true} (conflicts the Hub cannot list) counts as conflicts.
    */
   public static BotPrHeader parseHeader(String json) throws MalformedPageException {
-    StoredDiscussionPage page = parse(json);
+    return parseHeader(parse(json));
+  }
+
+  static BotPrHeader parseHeader(StoredDiscussionPage page) throws MalformedPageException {
     if (page.status() == null) {
       throw new MalformedPageException("the header has no discussion status", null);
     }

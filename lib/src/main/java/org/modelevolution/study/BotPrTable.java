@@ -137,8 +137,8 @@ public final class BotPrTable {
       }
       if (inFinal || inNov) {
         try {
-          BotDiscussion discussion = BotPrPageParser.parseDiscussion(row.discussionMetadata());
-          BotPrHeader header = BotPrPageParser.parseHeader(row.headerMetadata());
+          BotDiscussion discussion = row.discussion();
+          BotPrHeader header = row.header();
           BotPrOutcome pr = BotPrOutcome.of(row.prUrl(), row.modelId(), row.time(), date.get(), discussion, header);
           if (inFinal) {
             prs.add(pr);

@@ -100,13 +100,7 @@ public final class BotPullRequests {
       if (!header.equals(COLUMNS)) {
         throw new IllegalArgumentException("unexpected columns " + header + " in " + name + ", expected " + COLUMNS);
       }
-    }, record -> consumer.accept(new BotPrRow(field(record, 0), field(record, 1), field(record, 2),
-        field(record, 3), field(record, 4))));
-  }
-
-  private static String field(CsvColumns.Record record, int column) {
-    String value = record.string(column);
-    return PandasMissing.isMissing(value) ? null : value;
+    }, record -> consumer.accept(new BotPrRow(record)));
   }
 
   private static InputStream counting(InputStream in, Progress progress) {

@@ -84,6 +84,13 @@ public final class CsvColumns {
       return end(k) - from == ascii.length && Arrays.equals(bytes, from, from + ascii.length, ascii, 0, ascii.length);
     }
 
+    /** Undoes the doubled quotes of column {@code k} in place, so that {@link #bytes()} holds its value. */
+    void unescape(int k) {
+      if (escaped[column[k]]) {
+        unescapeField(column[k]);
+      }
+    }
+
     /** The line of the file the record starts on (1 is the header). */
     long line() {
       return line;
@@ -91,7 +98,7 @@ public final class CsvColumns {
 
     private String field(int f) {
       if (escaped[f]) {
-        unescape(f);
+        unescapeField(f);
       }
       return new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
     }
@@ -100,7 +107,7 @@ public final class CsvColumns {
      * Undoes the doubled quotes of field {@code f} in place: the record is parsed whole and its
      * bytes are not read again, so the field can shrink where it lies, with no copy.
      */
-    private void unescape(int f) {
+    private void unescapeField(int f) {
       int n = start[f];
       for (int i = start[f]; i < end[f]; i++) {
         bytes[n++] = bytes[i];

@@ -16,7 +16,7 @@ public final class PandasMissing {
   private PandasMissing() {}
 
   /** The longest of {@link #NA_STRINGS}: longer fields (page JSON of many KB) need no hashing to be told apart. */
-  private static final int LONGEST = NA_STRINGS.stream().mapToInt(String::length).max().orElseThrow();
+  static final int LONGEST = NA_STRINGS.stream().mapToInt(String::length).max().orElseThrow();
 
   /** True when pandas would read this CSV field as NaN. */
   public static boolean isMissing(String field) {
