@@ -66,11 +66,42 @@ public record FormatHistory(
   /** A row whose file its commit added. */
   public record AddedFile(String repo, LocalDateTime date, String format) {}
 
-  /** The history of {@code first}'s rows followed by {@code second}'s, as one table of both would read. */
+  /**
+   * The history of {@code first}'s rows followed by {@code second}'s, as one table of both would
+   * read. A repository of only one of them is shared, not copied; one in both is merged.
+   */
   public static FormatHistory concat(FormatHistory first, FormatHistory second) {
-    Builder builder = new Builder();
-    builder.addAll(first);
-    builder.addAll(second);
+    Map<String, Repository> repositories = new LinkedHashMap<>(first.repositories());
+    second.repositories().forEach((id, r) -> repositories.merge(id, r, FormatHistory::merged));
+    List<AddedFile> added = new ArrayList<>(first.addedFiles().size() + second.addedFiles().size());
+    added.addAll(first.addedFiles());
+    added.addAll(second.addedFiles());
+    Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
+    for (FormatHistory history : List.of(first, second)) {
+      history.yearlyFormats().forEach((year, counts) -> {
+        Map<String, Long> target = yearly.computeIfAbsent(year, y -> new TreeMap<>());
+        counts.forEach((f, n) -> target.merge(f, n, Long::sum));
+      });
+    }
+    Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
+    yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
+    return new FormatHistory(repositories, Collections.unmodifiableList(added), frozen, first.rows() + second.rows());
+  }
+
+  /** A repository's rows of one table followed by its rows of another. */
+  private static Repository merged(Repository first, Repository second) {
+    RepositoryBuilder builder = new RepositoryBuilder(first.id());
+    for (Repository r : List.of(first, second)) {
+      for (Commit c : r.commits()) {
+        CommitBuilder commit = builder.commits.computeIfAbsent(c.hash(), h -> new CommitBuilder(h, c.date()));
+        commit.addsFiles |= c.addsFiles();
+        c.formats().forEach((f, n) -> commit.formats.merge(f, n, Long::sum));
+        c.addedFormats().forEach((f, n) -> commit.addedFormats.merge(f, n, Long::sum));
+      }
+      builder.seen(r.firstRowDate());
+      builder.seen(r.lastRowDate());
+      r.lastRowDateByYear().forEach((year, date) -> builder.lastByYear.merge(year, date, Builder::later));
+    }
     return builder.build();
   }
 
@@ -139,27 +170,6 @@ public record FormatHistory(
         lastCommit = lastRepository.commits.computeIfAbsent(hash, h -> new CommitBuilder(h, date));
       }
       return lastCommit;
-    }
-
-    private void addAll(FormatHistory history) {
-      rows += history.rows();
-      history.repositories().forEach((id, r) -> {
-        RepositoryBuilder target = repositories.computeIfAbsent(id, RepositoryBuilder::new);
-        for (Commit c : r.commits()) {
-          CommitBuilder commit = target.commits.computeIfAbsent(c.hash(), h -> new CommitBuilder(h, c.date()));
-          commit.addsFiles |= c.addsFiles();
-          c.formats().forEach((f, n) -> commit.formats.merge(f, n, Long::sum));
-          c.addedFormats().forEach((f, n) -> commit.addedFormats.merge(f, n, Long::sum));
-        }
-        target.seen(r.firstRowDate());
-        target.seen(r.lastRowDate());
-        r.lastRowDateByYear().forEach((year, date) -> target.lastByYear.merge(year, date, Builder::later));
-      });
-      addedFiles.addAll(history.addedFiles());
-      history.yearlyFormats().forEach((year, counts) -> {
-        Map<String, Long> target = yearlyFormats.computeIfAbsent(year, y -> new TreeMap<>());
-        counts.forEach((f, n) -> target.merge(f, n, Long::sum));
-      });
     }
 
     FormatHistory build() {
