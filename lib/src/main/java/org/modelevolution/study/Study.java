@@ -57,8 +57,8 @@ public final class Study {
       // the inputs are independent until the "both" concatenation: read them side by side, longest
       // first (the recent commit log and then its format table; the PR table's page JSON), so that
       // the short ones fill in at the end
-      CompletableFuture<List<GroupTables>> recentTables = async(pool, () -> tables(inputs, Group.RECENT));
-      CompletableFuture<List<GroupTables>> legacyTables = async(pool, () -> tables(inputs, Group.LEGACY));
+      List<CompletableFuture<GroupTables>> recentTables = tables(inputs, pool, Group.RECENT);
+      List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, Group.LEGACY);
       CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
@@ -78,8 +78,8 @@ public final class Study {
           ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
           : Optional.empty();
       Published published = Published.read(inputs);
-      GroupData recent = group(inputs, Group.RECENT, join(recentTables), join(recentCreated));
-      GroupData legacy = group(inputs, Group.LEGACY, join(legacyTables), join(legacyCreated));
+      GroupData recent = group(inputs, Group.RECENT, joinAll(recentTables), join(recentCreated));
+      GroupData legacy = group(inputs, Group.LEGACY, joinAll(legacyTables), join(legacyCreated));
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
           iteration2024, join(botPrs), posts, coding, published, synthetic, inputs.files());
@@ -144,20 +144,19 @@ public final class Study {
 
   /**
    * The group's commit log and then its format table, which joins the log's change statuses as
-   * it streams: one pair, or one per shard (merged once the selection order is known).
+   * it streams: one pair, or one per shard, each read on the pool (merged once the selection's
+   * order is known).
    */
-  private static List<GroupTables> tables(Inputs inputs, Group group) {
+  private static List<CompletableFuture<GroupTables>> tables(Inputs inputs, ExecutorService pool, Group group) {
     if (!hasFullInputs(inputs, group)) {
       return List.of();
     }
-    List<GroupTables> parts = new ArrayList<>();
-    for (String folder : tableFolders(inputs, group)) {
+    return tableFolders(inputs, group).stream().map(folder -> async(pool, () -> {
       CommitLogs.CommitLog log = inputs.read(folder + StudyFiles.commitsCsv(group), CommitLogs::read);
       FormatTables.FormatTable table = inputs.read(folder + StudyFiles.evolutionCsv(group),
           f -> FormatTables.read(f, log.addedFiles()));
-      parts.add(new GroupTables(table.history(), table.additions(), log.commits()));
-    }
-    return parts;
+      return new GroupTables(table.history(), table.additions(), log.commits());
+    })).toList();
   }
 
   private static Optional<Map<String, Instant>> created(Inputs inputs, Group group) {
@@ -257,6 +256,10 @@ public final class Study {
 
   private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {
     return CompletableFuture.supplyAsync(task, pool);
+  }
+
+  private static <T> List<T> joinAll(List<CompletableFuture<T>> futures) {
+    return futures.stream().map(Study::join).toList();
   }
 
   private static <T> T join(CompletableFuture<T> future) {
