@@ -1,6 +1,7 @@
 package org.modelevolution.study;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ import org.modelevolution.progress.Progress;
  * <p>Per group it takes the full input set when present ({@code selected_{group}_repos.json},
  * {@code selected_{group}_commits.csv}, {@code repositories_evolution_{group}_commits_processed.csv}),
  * otherwise the published addition files ({@code safetensors_commits_[not_]by_tool_{group}.csv}).
+ * The commit log and format table may also be those of a sharded mining run, one pair per
+ * {@code shards/<i>-of-<n>/} folder, merged in the selection's order.
+ *
+ * <p>Each large input is read in one streaming pass that also hashes it (the few-MB files are
+ * hashed apart, pinned ones before parsing so that a modified file is reported as such); the
+ * inputs are read side by side on a pool of one thread per core (at least two).
  */
 public final class Study {
   private Study() {}
@@ -33,7 +40,7 @@ public final class Study {
   /** Told of each input once it is read, parsed and hashed; called from the loading threads. */
   @FunctionalInterface
   public interface Listener {
-    void read(InputFile file, java.time.Duration took);
+    void read(InputFile file, Duration took);
   }
 
   /** Loads every input the sources hold. */
@@ -119,7 +126,6 @@ public final class Study {
         return shards.get(0);
       }
       FormatHistory history = FormatHistory.merge(shards.stream().map(GroupTables::history).toList(), order);
-      List<String> repos = List.copyOf(history.repositories().keySet());
       return new GroupTables(history,
           inRepositoryOrder(shards.stream().map(GroupTables::additions).toList(), SafetensorsAddition::repo, order),
           inRepositoryOrder(shards.stream().map(GroupTables::commits).toList(), CommitSummary::repo, order));
