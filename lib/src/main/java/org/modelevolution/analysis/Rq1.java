@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.modelevolution.study.CommitSummary;
+import org.modelevolution.study.RepositoryCommits;
 import org.modelevolution.study.FormatHistory;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
@@ -254,33 +254,29 @@ public final class Rq1 {
     long all = 0;
     long touching = 0;
     long containing = 0;
-    Set<String> reposTouching = new HashSet<>();
+    long reposTouching = 0;
     String last = "";
-    for (CommitSummary c : g.commits().get()) {
+    for (RepositoryCommits c : g.commits().get().values()) {
       if (!evolutionRepos.containsKey(c.repo())) {
         continue; // the study counted the commits of the repositories in its format table
       }
-      all++;
-      if (c.touchesModel()) {
-        touching++;
-        reposTouching.add(c.repo());
-        if (c.modelInTree()) {
-          containing++;
-        }
-        if (c.date().compareTo(last) > 0) {
-          last = c.date();
-        }
+      all += c.commits();
+      touching += c.touching();
+      containing += c.touchingWithModelInTree();
+      reposTouching += c.touching() > 0 ? 1 : 0;
+      if (c.lastTouching().compareTo(last) > 0) {
+        last = c.lastTouching();
       }
     }
     return Optional.of(new MetricsTable()
         .put(ALL_LOGS, all)
         .put(TOUCHING, touching)
-        .put(REPOS_TOUCHING, reposTouching.size())
+        .put(REPOS_TOUCHING, reposTouching)
         .put(ADDING, addingCommits)
         .put(REPOS_ADDING, reposAdding)
         .put(CONTAINING, containing)
         .put(NOT_CONTAINING, touching - containing)
-        .put(REPOS, reposTouching.size())
+        .put(REPOS, reposTouching)
         .put(LAST_DATE, last));
   }
 
@@ -332,14 +328,10 @@ public final class Rq1 {
     if (g.commits().isEmpty()) {
       return Optional.empty();
     }
-    Map<String, CommitSummary> newest = new HashMap<>();
-    for (CommitSummary c : g.commits().get()) {
-      if (toolRepos.contains(c.repo())) {
-        newest.merge(c.repo(), c, (a, b) -> b.date().compareTo(a.date()) > 0 ? b : a);
-      }
-    }
-    return Optional.of(newest.values().stream().filter(CommitSummary::pytorchBinInTree).count());
+    return Optional.of(g.commits().get().values().stream()
+        .filter(c -> toolRepos.contains(c.repo()) && c.newestHoldsPytorchBin()).count());
   }
+
 
   /**
    * Per elapsed day: added files, commits, converter and developer commits, and converter and

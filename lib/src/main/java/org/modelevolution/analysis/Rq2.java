@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.modelevolution.study.CommitSummary;
+import org.modelevolution.study.RepositoryCommits;
 import org.modelevolution.study.CommitTime;
 import org.modelevolution.study.FormatHistory;
 import org.modelevolution.study.Group;
@@ -122,7 +121,7 @@ public final class Rq2 {
 
   /** A time as pandas prints a UTC timestamp. */
   private static String utc(LocalDateTime time) {
-    return org.modelevolution.study.CommitTime.format(time) + "+00:00";
+    return CommitTime.format(time) + "+00:00";
   }
 
   /** Whether a format is a determined one (the study's tables leave {@code undetermined} out). */
@@ -142,11 +141,7 @@ public final class Rq2 {
   }
 
   static FormatShares byCreationMonth(GroupData g, Map<String, List<FormatHistory.Commit>> history) {
-    Map<String, LocalDateTime> firstCommit = new HashMap<>();
-    for (CommitSummary c : g.commits().get()) {
-      LocalDateTime date = CommitTime.parse(c.date());
-      firstCommit.merge(c.repo(), date, (a, b) -> a.isBefore(b) ? a : b);
-    }
+    Map<String, RepositoryCommits> log = g.commits().get();
     Map<String, Instant> createdAt = g.createdAt().get();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, Long> repositories = new TreeMap<>(); // the figure's n: repositories behind each month's shares
@@ -156,8 +151,8 @@ public final class Rq2 {
         return;
       }
       LocalDateTime creation = LocalDateTime.ofInstant(created, ZoneOffset.UTC);
-      if (creation.withSecond(0).withNano(0).equals(CREATED_AT_SENTINEL) && firstCommit.containsKey(repo)) {
-        creation = firstCommit.get(repo);
+      if (creation.withSecond(0).withNano(0).equals(CREATED_AT_SENTINEL) && log.containsKey(repo)) {
+        creation = log.get(repo).first();
       }
       String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
       for (FormatHistory.Commit commit : commits) {

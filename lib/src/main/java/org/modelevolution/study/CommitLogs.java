@@ -1,9 +1,10 @@
 package org.modelevolution.study;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.modelevolution.formats.ModelFiles;
 
@@ -20,29 +21,42 @@ final class CommitLogs {
   private CommitLogs() {}
 
   /**
-   * The reduced commit log, and the changed model files whose (last) change status in their
-   * commit is {@code +}, as {@code repo/path&&commit}: the only status the analyses use.
+   * The reduced commit log, per repository in order of first appearance, and the changed model
+   * files whose (last) change status in their commit is {@code +}, as {@code repo/path&&commit}:
+   * the only status the analyses use.
    */
-  record CommitLog(List<CommitSummary> commits, Set<String> addedFiles) {}
+  record CommitLog(Map<String, RepositoryCommits> repositories, Set<String> addedFiles) {}
+
+  private static final List<String> COLUMNS =
+      List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree");
+  private static final int DATE = 2;
 
   static Inputs.Parsed<CommitLog> read(Path file) {
-    List<CommitSummary> commits = new ArrayList<>();
+    Map<String, RepositoryCommits> repositories = new LinkedHashMap<>();
     Set<String> added = new HashSet<>();
     Interner strings = new Interner();
-    List<String> columns = List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree");
-    String sha = CsvColumns.forEachRecord(file, columns, record -> {
+    String sha = CsvColumns.forEachRecord(file, COLUMNS, record -> {
       boolean[] flags = record.escaped(4)
           ? treeFlags(record.string(4))
           : TreeScan.flags(record.bytes(), record.start(4), record.end(4));
-      commits.add(summarize(strings.intern(record.string(0)), record.string(1), record.string(2),
-          record.string(3), flags, added));
+      String repo = strings.intern(record.string(0));
+      boolean touches = touchesModel(repo, record.string(1), record.string(3), added);
+      RepositoryCommits commit;
+      try {
+        commit = RepositoryCommits.of(repo, record.string(DATE), touches, flags[0], flags[1]);
+      } catch (StudyDataException e) {
+        throw new CsvColumns.FieldException(DATE, e.getMessage(), e);
+      }
+      repositories.merge(repo, commit, RepositoryCommits::merge);
     });
-    return new Inputs.Parsed<>(new CommitLog(commits, added), sha);
+    return new Inputs.Parsed<>(new CommitLog(repositories, added), sha);
   }
 
-  /** Reduces one commit; records the change status of each changed model file. */
-  private static CommitSummary summarize(String repo, String hash, String date, String changed, boolean[] treeFlags,
-      Set<String> added) {
+  /**
+   * Whether an entry of {@code changed} has a model-file suffix; records the files the commit
+   * added in {@code added}.
+   */
+  private static boolean touchesModel(String repo, String hash, String changed, Set<String> added) {
     boolean touches = false;
     int start = 0;
     while (start < changed.length()) {
@@ -67,7 +81,7 @@ final class CommitLogs {
       }
       start = end + 1;
     }
-    return new CommitSummary(repo, hash, date, touches, treeFlags[0], treeFlags[1]);
+    return touches;
   }
 
   /** [a model file is in the tree, pytorch_model.bin is at the root] from the decoded tree field. */

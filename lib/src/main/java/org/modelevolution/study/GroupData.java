@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param additions every safetensors file addition known (full inputs), or the published rows
  * @param developerAdditionsKnown false when only converter-made additions are available
  * @param formatHistory the per-commit, per-model-file format table, reduced (full inputs only)
- * @param commits the commit log, reduced (full inputs only)
+ * @param commits the commit log, reduced per repository (full inputs only)
  * @param createdAt repository creation times from {@code selected_{group}_repos.json} (full inputs only)
  * @param files the study files this group's data came from
  * @param additionFiles the published addition files read for this group (empty with the full inputs)
@@ -22,7 +22,7 @@ public record GroupData(
     List<SafetensorsAddition> additions,
     boolean developerAdditionsKnown,
     Optional<FormatHistory> formatHistory,
-    Optional<List<CommitSummary>> commits,
+    Optional<Map<String, RepositoryCommits>> commits,
     Optional<Map<String, Instant>> createdAt,
     List<String> files,
     List<AdditionFile> additionFiles) {
@@ -50,8 +50,8 @@ public record GroupData(
     Optional<FormatHistory> formatHistory = recent.formatHistory().isPresent() && legacy.formatHistory().isPresent()
         ? Optional.of(FormatHistory.concat(recent.formatHistory().get(), legacy.formatHistory().get()))
         : Optional.empty();
-    Optional<List<CommitSummary>> commits = recent.commits().isPresent() && legacy.commits().isPresent()
-        ? Optional.of(java.util.stream.Stream.concat(recent.commits().get().stream(), legacy.commits().get().stream()).toList())
+    Optional<Map<String, RepositoryCommits>> commits = recent.commits().isPresent() && legacy.commits().isPresent()
+        ? Optional.of(RepositoryCommits.concat(recent.commits().get(), legacy.commits().get()))
         : Optional.empty();
     Optional<Map<String, Instant>> createdAt = Optional.empty();
     if (recent.createdAt().isPresent() && legacy.createdAt().isPresent()) {

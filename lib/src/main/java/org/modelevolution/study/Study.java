@@ -118,7 +118,8 @@ public final class Study {
   }
 
   /** A group's commit log and format table (or one shard's), read. */
-  private record GroupTables(FormatHistory history, List<SafetensorsAddition> additions, List<CommitSummary> commits) {
+  private record GroupTables(FormatHistory history, List<SafetensorsAddition> additions,
+      Map<String, RepositoryCommits> commits) {
 
     /** The shards' tables as one pass over the merged tables reads them (repositories in {@code order}). */
     static GroupTables merge(List<GroupTables> shards, List<String> order) {
@@ -128,7 +129,17 @@ public final class Study {
       FormatHistory history = FormatHistory.merge(shards.stream().map(GroupTables::history).toList(), order);
       return new GroupTables(history,
           inRepositoryOrder(shards.stream().map(GroupTables::additions).toList(), SafetensorsAddition::repo, order),
-          inRepositoryOrder(shards.stream().map(GroupTables::commits).toList(), CommitSummary::repo, order));
+          inRepositoryOrder(shards.stream().map(GroupTables::commits).reduce(RepositoryCommits::concat).orElseThrow(),
+              order));
+    }
+
+    /** The repositories in {@code order}, then those not in it. */
+    private static Map<String, RepositoryCommits> inRepositoryOrder(Map<String, RepositoryCommits> commits,
+        List<String> order) {
+      Map<String, RepositoryCommits> ordered = new java.util.LinkedHashMap<>();
+      order.stream().filter(commits::containsKey).forEach(id -> ordered.put(id, commits.get(id)));
+      ordered.putAll(commits);
+      return java.util.Collections.unmodifiableMap(ordered);
     }
 
     /** Each repository's rows as one block, blocks in {@code order}, then those of repositories not in it. */
@@ -161,7 +172,7 @@ public final class Study {
       CommitLogs.CommitLog log = inputs.read(folder + StudyFiles.commitsCsv(group), CommitLogs::read);
       FormatTables.FormatTable table = inputs.read(folder + StudyFiles.evolutionCsv(group),
           f -> FormatTables.read(f, log.addedFiles()));
-      return new GroupTables(table.history(), table.additions(), log.commits());
+      return new GroupTables(table.history(), table.additions(), log.repositories());
     })).toList();
   }
 
