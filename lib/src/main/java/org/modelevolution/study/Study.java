@@ -1,17 +1,23 @@
 package org.modelevolution.study;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.modelevolution.facts.SafetensorsReleaseTable;
 import org.modelevolution.io.Sha256;
@@ -50,7 +56,7 @@ public final class Study {
 
   /** Loads every input the sources hold, telling {@code listener} of each file read (progress, benchmarks). */
   public static StudyData load(StudySources sources, Listener listener) {
-    if (sources.roots().stream().noneMatch(r -> java.nio.file.Files.isDirectory(r.dir()))) {
+    if (sources.roots().stream().noneMatch(r -> Files.isDirectory(r.dir()))) {
       throw new StudyDataException("study data folder " + sources.dataDir()
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
@@ -136,20 +142,20 @@ public final class Study {
     /** The repositories in {@code order}, then those not in it. */
     private static Map<String, RepositoryCommits> inRepositoryOrder(Map<String, RepositoryCommits> commits,
         List<String> order) {
-      Map<String, RepositoryCommits> ordered = new java.util.LinkedHashMap<>();
+      Map<String, RepositoryCommits> ordered = new LinkedHashMap<>();
       order.stream().filter(commits::containsKey).forEach(id -> ordered.put(id, commits.get(id)));
       ordered.putAll(commits);
-      return java.util.Collections.unmodifiableMap(ordered);
+      return Collections.unmodifiableMap(ordered);
     }
 
     /** Each repository's rows as one block, blocks in {@code order}, then those of repositories not in it. */
-    private static <T> List<T> inRepositoryOrder(List<List<T>> parts, java.util.function.Function<T, String> repo,
+    private static <T> List<T> inRepositoryOrder(List<List<T>> parts, Function<T, String> repo,
         List<String> order) {
-      Map<String, List<T>> byRepo = new java.util.LinkedHashMap<>();
+      Map<String, List<T>> byRepo = new LinkedHashMap<>();
       parts.forEach(part -> part.forEach(row -> byRepo.computeIfAbsent(repo.apply(row), r -> new ArrayList<>()).add(row)));
       List<T> rows = new ArrayList<>();
       order.forEach(id -> rows.addAll(byRepo.getOrDefault(id, List.of())));
-      java.util.Set<String> ordered = new java.util.HashSet<>(order);
+      Set<String> ordered = new HashSet<>(order);
       byRepo.forEach((id, block) -> {
         if (!ordered.contains(id)) {
           rows.addAll(block);
