@@ -84,6 +84,8 @@ public final class Rq1 {
   /** The notebook the study printed further RQ1 numbers in, and the group it was last run for. */
   static final String NOTEBOOK = "rq1_analysis.ipynb";
   static final Group NOTEBOOK_GROUP = Group.RECENT;
+  /** The saved outputs of the notebook's run for the legacy group, at the study's commit 7cf3fedf8. */
+  static final String NOTEBOOK_LEGACY_RUN = "rq1_analysis.ipynb@7cf3fedf8";
   /** The fastest adopters the notebook printed ({@code head(10)}). */
   static final int FASTEST_SHOWN = 10;
   static final String EIGHTY_DATE = "80% of the adoptions happened after";

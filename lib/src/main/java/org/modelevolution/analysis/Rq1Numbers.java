@@ -48,8 +48,9 @@ final class Rq1Numbers {
     for (Group group : Group.values()) {
       numbers.statsTable(group, Optional.ofNullable(groups.get(group)));
     }
-    numbers.notebook(Optional.ofNullable(groups.get(NOTEBOOK_GROUP)));
+    numbers.notebook(groups);
     numbers.iteration2024(iteration2024);
+    numbers.out.addAll(MethodFigureNumbers.of(data, "RQ1"));
     return List.copyOf(numbers.out);
   }
 
@@ -75,7 +76,7 @@ final class Rq1Numbers {
         continue;
       }
       Optional<Recomputed> arithmetic = arithmetic(group, source, metric);
-      out.add(arithmetic.orElseGet(() -> Recomputed.missing(source, suffix, metric, needs(group, metric))));
+      out.add(arithmetic.orElseGet(() -> missing(source, suffix, metric, needs(group, metric))));
     }
   }
 
@@ -115,6 +116,12 @@ final class Rq1Numbers {
     return Optional.empty();
   }
 
+  /** A missing number: needs-download when its input is the recent developers' file, which --download fetches. */
+  private static Recomputed missing(String source, String group, String metric, String needs) {
+    return needs.endsWith(RECENT_DEVELOPERS) ? Recomputed.needsDownload(source, group, metric, needs)
+        : Recomputed.missing(source, group, metric, needs);
+  }
+
   private static String needs(Group group, String metric) {
     String suffix = group.fileSuffix();
     if (LOG_ROWS.contains(metric)) {
@@ -130,16 +137,29 @@ final class Rq1Numbers {
         : RECENT_DEVELOPERS;
   }
 
-  /** The printed outputs of {@code rq1_analysis.ipynb} (run for the recent group). */
-  private void notebook(Optional<Rq1Group> result) {
-    String group = NOTEBOOK_GROUP.fileSuffix();
-    for (String metric : NOTEBOOK_METRICS) {
-      Optional<String> value = result.flatMap(r -> r.notebookOutputs().get(metric));
-      out.add(value.map(v -> Recomputed.fromRows(NOTEBOOK, group, metric, v, data.group(NOTEBOOK_GROUP).files()))
-          .orElseGet(() -> Recomputed.missing(NOTEBOOK, group, metric, result.isPresent()
-              && result.get().developerAdditionsKnown()
-              ? "the notebook's computation fails on these rows (its running sum never reaches the threshold)"
-              : RECENT_DEVELOPERS)));
+  /**
+   * The printed outputs of {@code rq1_analysis.ipynb}: its final saved run is for the recent group
+   * ({@link Rq1#NOTEBOOK}); an earlier commit's saved run is for the legacy group
+   * ({@link Rq1#NOTEBOOK_LEGACY_RUN}, study commit 7cf3fedf8, the same data files).
+   */
+  private void notebook(Map<Group, Rq1Group> groups) {
+    Map<Group, String> runs = Map.of(NOTEBOOK_GROUP, NOTEBOOK, Group.LEGACY, NOTEBOOK_LEGACY_RUN);
+    for (Group run : List.of(NOTEBOOK_GROUP, Group.LEGACY)) {
+      String source = runs.get(run);
+      String group = run.fileSuffix();
+      Optional<Rq1Group> result = Optional.ofNullable(groups.get(run));
+      for (String metric : NOTEBOOK_METRICS) {
+        if (data.published().value(source, group, metric).isEmpty()) {
+          continue;
+        }
+        Optional<String> value = result.flatMap(r -> r.notebookOutputs().get(metric));
+        out.add(value.map(v -> Recomputed.fromRows(source, group, metric, v, data.group(run).files()))
+            .orElseGet(() -> result.isPresent() && result.get().developerAdditionsKnown()
+                ? Recomputed.missing(source, group, metric,
+                    "the notebook's computation fails on these rows (its running sum never reaches the threshold)")
+                : missing(source, group, metric, run == Group.RECENT ? RECENT_DEVELOPERS
+                    : StudyFiles.notByTool(run) + " (not at hand)")));
+      }
     }
   }
 
@@ -153,10 +173,46 @@ final class Rq1Numbers {
         continue;
       }
       Optional<String> value = recomputed.flatMap(t -> t.get(p.metric()));
+      if (value.isEmpty() && p.metric().equals(OLD_FILES_PCT_2024)) {
+        Optional<Recomputed> share = oldFilesShare2024(source, p.metric());
+        if (share.isPresent()) {
+          out.add(share.get());
+          continue;
+        }
+      }
       out.add(value.map(v -> Recomputed.fromRows(source, "", p.metric(), v, inputs))
           .orElseGet(() -> Recomputed.missing(source, "", p.metric(), recomputed.isPresent() ? ITERATION_2024_LOGS
               : StudyFiles.BY_TOOL_2024 + " and " + StudyFiles.NOT_BY_TOOL_2024)));
     }
+  }
+
+  static final String OLD_FILES_2024 = "# repos with old `pytorch_model.bin` file after conversion";
+  static final String OLD_FILES_PCT_2024 = "% repos with old files";
+
+  /**
+   * The 2024 table's share of converted repositories that kept their old weights, by the rule of the
+   * final groups' tables (repositories with old files over repositories the converter committed to):
+   * the published count over the converter's repositories in the 2024 converter file.
+   */
+  private Optional<Recomputed> oldFilesShare2024(String source, String metric) {
+    Optional<String> old = data.published().value(source, "", OLD_FILES_2024);
+    Optional<List<org.modelevolution.study.SafetensorsAddition>> additions =
+        data.iteration2024().map(i -> i.allAdditions());
+    if (old.isEmpty() || additions.isEmpty()) {
+      return Optional.empty();
+    }
+    long converted = additions.get().stream().filter(org.modelevolution.study.SafetensorsAddition::byConverter)
+        .map(org.modelevolution.study.SafetensorsAddition::repo).distinct().count();
+    if (converted == 0) {
+      return Optional.empty();
+    }
+    List<String> inputs = new ArrayList<>(List.of("published/" + source));
+    data.iteration2024().get().additions().stream().map(f -> f.name()).filter(n -> !n.contains("not_by_tool"))
+        .forEach(inputs::add);
+    return Optional.of(Recomputed.fromPublished(source, "", metric,
+        PythonFormat.repr(PythonFormat.percent(Long.parseLong(old.get()), converted)), inputs,
+        "100 × " + old.get() + " (published " + OLD_FILES_2024 + ") / " + converted
+            + " (repositories with a converter commit in the 2024 converter file: input rows)"));
   }
 
   private Optional<String> published(Group group, String metric) {

@@ -151,6 +151,12 @@ public final class Rq3 {
   }
 
   /** Whether the stated 4-word threshold keeps a coded PR. */
+  /** The code's criteria (cell 13), on a filtered row's own columns. */
+  static boolean passesCode(RelevantBotPr pr) {
+    return pr.numComments() >= 2 && pr.numAuthors() >= 2
+        && pr.avgCommentSize() >= DiscussionActivity.CODE_MIN_AVERAGE_WORDS;
+  }
+
   static boolean passesStated(RelevantBotPr pr) {
     return pr.numComments() >= 2 && pr.numAuthors() >= 2
         && pr.avgCommentSize() > DiscussionActivity.STATED_MIN_AVERAGE_WORDS;

@@ -113,7 +113,7 @@ public final class Rq4 {
 
   /** RQ4 on the Stack Overflow posts and the coding database, as far as the data hold them. */
   public static Rq4Result of(StudyData data) {
-    return data.posts().map(p -> of(data, scores(p))).orElseGet(Rq4Result::none);
+    return data.posts().map(p -> of(data, scores(p))).orElseGet(() -> Rq4Result.none(MethodFigureNumbers.of(data, "RQ4")));
   }
 
   /**
@@ -145,7 +145,7 @@ public final class Rq4 {
     return new Rq4Result(true, scores.size(), rq4.sampleSize(), rankings, rq4.stats(rankings), rq4.postsPerSource(),
         rq4.coding.map(c -> rq4.codeFrequencies(false)), rq4.coding.map(c -> rq4.codeFrequencies(true)),
         rq4.coding.map(rq4::codeTable), rq4.coding.map(Rq4::categoryTable), posts,
-        rq4.codingSheet(rankings.get(PRIMARY), byKey), rq4.checks());
+        rq4.codingSheet(rankings.get(PRIMARY), byKey), MethodFigureNumbers.of(data, "RQ4"), rq4.checks());
   }
 
   /** Every post's key, item type and relevance to {@link #QUERY} over each text, in the posts' order. */

@@ -24,6 +24,7 @@ import org.modelevolution.study.StackOverflowPost;
  * @param postRows the posts of {@code SO_query_data.csv} in file order, when their text was at hand
  *     (empty when the scores came without them); {@link Rq4.RankedPost#row} indexes them
  * @param codingSheet the coding sheet rows (ranked posts with their verdicts and codes)
+ * @param numbers the RQ4 numbers the study published (its method figure's), recomputed or with what they need
  * @param checks consistency checks on the RQ4 inputs
  */
 public record Rq4Result(
@@ -39,18 +40,21 @@ public record Rq4Result(
     Optional<CsvTable> categories,
     List<StackOverflowPost> postRows,
     List<CodingSheet.Row> codingSheet,
+    List<Recomputed> numbers,
     List<Check> checks) {
 
   public Rq4Result {
     rankings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(rankings));
     postRows = List.copyOf(postRows);
     codingSheet = List.copyOf(codingSheet);
+    numbers = List.copyOf(numbers);
     checks = List.copyOf(checks);
   }
 
-  static Rq4Result none() {
+  static Rq4Result none(List<Recomputed> numbers) {
     return new Rq4Result(false, 0, 0, Map.of(), new MetricsTable(), new CsvTable("input", "source", "posts"),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), numbers,
+        List.of());
   }
 
   /** The first {@code top} posts of the study's ranking: ranks and scores only (titles are study rows). */

@@ -70,9 +70,11 @@ public final class ReproduceCommand implements Callable<Integer> {
       System.err.print(study.describe());
       Reproduction.Result result = Reproduction.run(study, outDir);
       result.millis().forEach((step, ms) -> System.err.printf("%s: %d ms%n", step, ms));
-      System.out.printf("%d published numbers: %d match, %d differ, %d paper-vs-code, %d not recomputable; %s (%.1f s)%n",
+      System.out.printf("%d published numbers: %d match, %d differ, %d stated-vs-code, %d need a download"
+          + " (reproduce --download), %d not recomputable; %s (%.1f s)%n",
           result.comparisons().size(), result.count(Comparison.Status.MATCH), result.count(Comparison.Status.DIFFERS),
-          result.count(Comparison.Status.PAPER_VS_CODE), result.count(Comparison.Status.NOT_RECOMPUTABLE),
+          result.count(Comparison.Status.STATED_VS_CODE), result.count(Comparison.Status.NEEDS_DOWNLOAD),
+          result.count(Comparison.Status.NOT_RECOMPUTABLE),
           outDir.resolve(Reproduction.REPORT), (System.nanoTime() - start) / 1e9);
       return 0;
     } catch (StudyDataException e) {

@@ -20,8 +20,14 @@ public record Comparison(PublishedNumber number, Optional<Recomputed> recomputed
   public enum Status {
     MATCH("match"),
     DIFFERS("differs"),
-    /** The study's code and the paper's stated method give different numbers; the row holds the stated one. */
-    PAPER_VS_CODE("paper-vs-code"),
+    /**
+     * The study's code gives the published number and the method the study states (where: in the
+     * note) gives another; the row holds the stated method's.
+     */
+    STATED_VS_CODE("stated-vs-code"),
+    /** Its input is an ordinary file of the study's repository: {@code reproduce --download} recomputes it. */
+    NEEDS_DOWNLOAD("needs-download"),
+    /** Its input is not to be had (Git LFS only, or never committed): only a re-mining gives it. */
     NOT_RECOMPUTABLE("not-recomputable");
 
     private final String label;
@@ -39,9 +45,10 @@ public record Comparison(PublishedNumber number, Optional<Recomputed> recomputed
   public static Comparison of(PublishedNumber number, Optional<Recomputed> recomputed) {
     Status status;
     if (recomputed.isEmpty() || recomputed.get().value().isEmpty()) {
-      status = Status.NOT_RECOMPUTABLE;
-    } else if (recomputed.get().paperVsCode().isPresent()) {
-      status = Status.PAPER_VS_CODE;
+      status = recomputed.map(r -> r.missing() == Recomputed.Missing.DOWNLOADABLE).orElse(false)
+          ? Status.NEEDS_DOWNLOAD : Status.NOT_RECOMPUTABLE;
+    } else if (recomputed.get().statedVsCode().isPresent()) {
+      status = Status.STATED_VS_CODE;
     } else {
       status = recomputed.get().value().get().equals(number.value()) ? Status.MATCH : Status.DIFFERS;
     }
@@ -53,24 +60,29 @@ public record Comparison(PublishedNumber number, Optional<Recomputed> recomputed
   }
 
   public String basis() {
-    return status == Status.NOT_RECOMPUTABLE ? "" : recomputed.map(r -> r.basis().label()).orElse("");
+    return isMissing() ? "" : recomputed.map(r -> r.basis().label()).orElse("");
   }
 
   public String inputs() {
     return recomputed.map(r -> String.join(";", r.inputs())).orElse("");
   }
 
-  /** What the number needs, when it is not recomputable. */
+  /** Whether no value was recomputed (needs-download or not-recomputable). */
+  public boolean isMissing() {
+    return status == Status.NEEDS_DOWNLOAD || status == Status.NOT_RECOMPUTABLE;
+  }
+
+  /** What the number needs, when it has no recomputed value. */
   public String needs() {
-    if (status != Status.NOT_RECOMPUTABLE) {
+    if (!isMissing()) {
       return "";
     }
     return recomputed.map(Recomputed::needs).filter(n -> !n.isEmpty())
         .orElse("no analysis here recomputes this number");
   }
 
-  /** Why it differs from the paper, for paper-vs-code rows. */
+  /** For stated-vs-code rows, the stated method's reading and where it is stated; else how the value was derived. */
   public String note() {
-    return recomputed.flatMap(Recomputed::paperVsCode).orElse("");
+    return recomputed.flatMap(Recomputed::statedVsCode).or(() -> recomputed.map(Recomputed::note)).orElse("");
   }
 }

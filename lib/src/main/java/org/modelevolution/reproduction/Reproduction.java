@@ -47,7 +47,7 @@ public final class Reproduction {
   public record Analyses(Rq1Result rq1, Rq2Result rq2, Rq3Result rq3, Rq4Result rq4) {
     /** Every recomputed number of every research question. */
     public List<Recomputed> numbers() {
-      return Stream.of(rq1.numbers(), rq2.numbers(), rq3.numbers()).flatMap(List::stream).toList();
+      return Stream.of(rq1.numbers(), rq2.numbers(), rq3.numbers(), rq4.numbers()).flatMap(List::stream).toList();
     }
 
     /** Every consistency check of every research question. */

@@ -29,7 +29,7 @@ public final class ReproductionTables {
       recomputed.append(c.recomputedValue());
       status.append(c.status().label());
       basis.append(c.basis());
-      needs.append(c.status() == Comparison.Status.NOT_RECOMPUTABLE ? c.needs() : c.note());
+      needs.append(c.isMissing() ? c.needs() : c.note());
     }
     return Table.create(name, group, metric, published, recomputed, status, basis, needs);
   }

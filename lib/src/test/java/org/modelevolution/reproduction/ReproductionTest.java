@@ -51,19 +51,29 @@ class ReproductionTest {
     assertThat(rows.get("rq1_dataset_stats_both.csv | both | # commits adding safetensor files made by developers")
         .basis()).isEqualTo("published-table arithmetic");
     Comparison recentDevelopers = rows.get("rq1_dataset_stats_recent.csv | recent | # commits adding safetensor files made by developers");
-    assertThat(recentDevelopers.status()).isEqualTo(Comparison.Status.NOT_RECOMPUTABLE);
+    assertThat(recentDevelopers.status()).isEqualTo(Comparison.Status.NEEDS_DOWNLOAD);
     assertThat(recentDevelopers.needs()).contains("safetensors_commits_not_by_tool_recent.csv").contains("--download");
     assertThat(rows.get("rq1_analysis.ipynb | recent | 80% of the adoptions happened after").status())
-        .isEqualTo(Comparison.Status.NOT_RECOMPUTABLE);
+        .isEqualTo(Comparison.Status.NEEDS_DOWNLOAD);
     assertThat(rows.get("rq3_dataset_stats.csv |  | Average number of PRs per repository").recomputedValue())
         .isEqualTo("1.25");
-    assertThat(rows.get("rq3_dataset_stats.csv |  | Number of PRs made by non-HF staff").recomputedValue())
-        .isEqualTo("7");
+    // the staff split compared as HF staff + non-HF staff = the PRs kept
+    Comparison kept = rows.get("rq3_dataset_stats.csv |  | Number of PRs after filtering by URL");
+    assertThat(kept.recomputedValue()).isEqualTo(kept.number().value());
+    assertThat(kept.note()).contains("3 (HF staff) + 7 (non-HF staff) = 10");
+    // the code's criteria keep both coded PRs (a match); the stated > 4 words keeps one (a separate row)
     Comparison relevant = rows.get("rq3_analysis.ipynb |  | Number of PRs after filtering");
-    assertThat(relevant.status()).isEqualTo(Comparison.Status.PAPER_VS_CODE);
-    assertThat(relevant.recomputedValue()).isEqualTo("1");
-    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NOT_RECOMPUTABLE)
+    assertThat(relevant.status()).isEqualTo(Comparison.Status.MATCH);
+    assertThat(relevant.basis()).isEqualTo("input rows");
+    Comparison stated = rows.get("rq3_analysis.ipynb |  | Number of PRs after filtering, by the stated criteria"
+        + " (rq3_analysis.ipynb markdown cell 12: average comment size more than 4 words)");
+    assertThat(stated.status()).isEqualTo(Comparison.Status.STATED_VS_CODE);
+    assertThat(stated.recomputedValue()).isEqualTo("1");
+    assertThat(stated.note()).contains("markdown cell 12");
+    assertThat(comparisons).filteredOn(Comparison::isMissing)
         .allSatisfy(c -> assertThat(c.needs()).isNotBlank().doesNotContain("no analysis"));
+    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NEEDS_DOWNLOAD)
+        .allSatisfy(c -> assertThat(c.needs()).contains("--download"));
   }
 
   @Test

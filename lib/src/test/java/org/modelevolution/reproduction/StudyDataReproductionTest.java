@@ -51,11 +51,24 @@ class StudyDataReproductionTest {
   void everyRecomputableNumberMatches() {
     Map<Comparison.Status, Long> counts = comparisons.stream()
         .collect(Collectors.groupingBy(Comparison::status, Collectors.counting()));
-    assertThat(counts.get(Comparison.Status.DIFFERS)).isNull();
-    assertThat(counts.get(Comparison.Status.MATCH)).isEqualTo(41);
-    assertThat(counts.get(Comparison.Status.PAPER_VS_CODE)).isEqualTo(1);
+    // the only differences are the method figure's own: its repository counts and its swapped commit counts
+    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.DIFFERS)
+        .extracting(c -> c.number().source() + " | " + c.number().group() + " | " + c.number().value() + " -> "
+            + c.recomputedValue())
+        .containsExactlyInAnyOrder("MethodArtifacts.png | legacy | 1,073 -> 1,703",
+            "MethodArtifacts.png | recent | 1,073 -> 1,703", "MethodArtifacts.png | legacy | 13,338 -> 8,967",
+            "MethodArtifacts.png | recent | 8,967 -> 13,338");
+    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.DIFFERS)
+        .allSatisfy(c -> assertThat(c.note()).contains("the figure contradicts the study's table"));
+    assertThat(counts.get(Comparison.Status.MATCH)).isEqualTo(64);
+    assertThat(counts.get(Comparison.Status.STATED_VS_CODE)).isEqualTo(1);
+    // every number the recent developers' file gives is needs-download, distinct from the Git LFS inputs
+    assertThat(counts.get(Comparison.Status.NEEDS_DOWNLOAD)).isEqualTo(25);
+    assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NEEDS_DOWNLOAD)
+        .allSatisfy(c -> assertThat(c.needs()).contains("safetensors_commits_not_by_tool_recent.csv", "--download"));
     assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NOT_RECOMPUTABLE)
-        .allSatisfy(c -> assertThat(c.needs()).as(c.number().metric()).isNotBlank().doesNotContain("no analysis"));
+        .allSatisfy(c -> assertThat(c.needs()).as(c.number().metric()).isNotBlank().doesNotContain("no analysis")
+            .doesNotContain("--download"));
     // distinct numbers only: the 2024 table's repeated block is counted once
     assertThat(comparisons).extracting(c -> c.number().key()).doesNotHaveDuplicates();
   }
@@ -72,10 +85,34 @@ class StudyDataReproductionTest {
             "85.58558558558559")
         .containsEntry("rq3_dataset_stats.csv | Average number of PRs per repository", "1.2422636348093692")
         .containsEntry("rq1_dataset_stats.csv | # commits adding safetensor files made by the converter", "400.0");
-    Comparison relevant = comparisons.stream().filter(c -> c.status() == Comparison.Status.PAPER_VS_CODE)
-        .collect(Collectors.toMap(c -> c.number().metric(), Function.identity())).get("Number of PRs after filtering");
-    assertThat(relevant.number().value()).isEqualTo("27");
-    assertThat(relevant.recomputedValue()).isEqualTo("20");
+    Map<String, Comparison> bySourceAndMetric = comparisons.stream().collect(Collectors.toMap(
+        c -> c.number().source() + " | " + c.number().group() + " | " + c.number().metric(), Function.identity()));
+    // the 27 filtered PRs are the code's result; the stated > 4 words is a separate row
+    Comparison relevant = bySourceAndMetric.get("rq3_analysis.ipynb |  | Number of PRs after filtering");
+    assertThat(relevant.status()).isEqualTo(Comparison.Status.MATCH);
+    assertThat(relevant.recomputedValue()).isEqualTo("27");
+    Comparison stated = comparisons.stream().filter(c -> c.status() == Comparison.Status.STATED_VS_CODE)
+        .findFirst().orElseThrow();
+    assertThat(stated.recomputedValue()).isEqualTo("20");
+    assertThat(stated.basis()).isEqualTo("input rows");
+    assertThat(stated.note()).contains("rq3_analysis.ipynb markdown cell 12");
+    // the legacy run of rq1_analysis.ipynb (study commit 7cf3fedf8): the 80% figure and the ten fastest adopters
+    for (String metric : List.of("80% of the adoptions happened after",
+        "80% of the adoptions: days after the first safetensors release", "fastest adopter 1: elapsed_days",
+        "fastest adopter 10: elapsed_days")) {
+      assertThat(bySourceAndMetric.get("rq1_analysis.ipynb@7cf3fedf8 | legacy | " + metric).status()).as(metric)
+          .isEqualTo(Comparison.Status.MATCH);
+    }
+    assertThat(bySourceAndMetric.get("rq1_analysis.ipynb@7cf3fedf8 | legacy | 80% of the adoptions: days after the"
+        + " first safetensors release").recomputedValue()).isEqualTo("138 days 00:00:00");
+    // the staff split, 401 + 43,195 = 43,596
+    Comparison kept = bySourceAndMetric.get("rq3_dataset_stats.csv |  | Number of PRs after filtering by URL");
+    assertThat(kept.status()).isEqualTo(Comparison.Status.MATCH);
+    assertThat(kept.note()).contains("401 (HF staff) + 43195 (non-HF staff) = 43596");
+    // 2024: 394 / 399 by the final groups' rule
+    Comparison old2024 = bySourceAndMetric.get("rq1_dataset_stats.csv |  | % repos with old files");
+    assertThat(old2024.status()).isEqualTo(Comparison.Status.MATCH);
+    assertThat(old2024.note()).contains("394", "/ 399");
   }
 
   /**
