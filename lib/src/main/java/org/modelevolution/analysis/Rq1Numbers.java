@@ -50,6 +50,7 @@ final class Rq1Numbers {
     }
     numbers.notebook(groups);
     numbers.iteration2024(iteration2024);
+    numbers.heatmaps(groups);
     numbers.out.addAll(MethodFigureNumbers.of(data, "RQ1"));
     return List.copyOf(numbers.out);
   }
@@ -183,6 +184,29 @@ final class Rq1Numbers {
       out.add(value.map(v -> Recomputed.fromRows(source, "", p.metric(), v, inputs))
           .orElseGet(() -> Recomputed.missing(source, "", p.metric(), recomputed.isPresent() ? ITERATION_2024_LOGS
               : StudyFiles.BY_TOOL_2024 + " and " + StudyFiles.NOT_BY_TOOL_2024)));
+    }
+  }
+
+  /** Suffix of a heat-map cell's metric in the transcript: {@code <date>: added safetensors file rows}. */
+  static final String HEATMAP_CELL = ": added safetensors file rows";
+
+  /**
+   * Every labelled cell of the study's heat maps ({@code RQ1Heatmap_{group}.pdf}): the added
+   * safetensors file rows of that day, from the group's rows when both its files are at hand.
+   */
+  private void heatmaps(Map<Group, Rq1Group> groups) {
+    for (PublishedNumber p : data.published().numbers()) {
+      if (!p.source().startsWith("RQ1Heatmap_") || !p.metric().endsWith(HEATMAP_CELL)) {
+        continue;
+      }
+      Group group = Group.valueOf(p.group().toUpperCase(java.util.Locale.ROOT));
+      Optional<Rq1Group> result = Optional.ofNullable(groups.get(group)).filter(Rq1Group::developerAdditionsKnown);
+      java.time.LocalDate day = java.time.LocalDate.parse(
+          p.metric().substring(0, p.metric().length() - HEATMAP_CELL.length()));
+      out.add(result.map(r -> Recomputed.fromRows(p.source(), p.group(), p.metric(),
+              r.filesPerDay().getOrDefault(day, 0), data.group(group).files()))
+          .orElseGet(() -> missing(p.source(), p.group(), p.metric(), group == Group.LEGACY
+              ? StudyFiles.notByTool(group) + " (not at hand)" : RECENT_DEVELOPERS)));
     }
   }
 

@@ -175,10 +175,13 @@ final class ReproductionReport {
       Path outDir) {
     md.append("## The study's figures\n\n");
     md.append("Every figure of the study's `results/` and its counterpart here (see `FIGURES.md` for the gallery). ")
-        .append("The bar labels of the RQ3 status figures are compared above (typed into a transcript); the other ")
-        .append("numbers the study's figures carry are per-day counts (the heat maps' cell labels, the points of the ")
-        .append("commit distributions), that is, its data rows, of which no transcript is kept here: compare those ")
-        .append("figures by eye in `FIGURES.md`; tests check the legacy counts against the published rows.\n\n");
+        .append("The numbers the study's figures print are compared above: the bar labels of the RQ3 status figures ")
+        .append("(`published/RQ3StatusDistribution_figure_labels.csv`), every labelled cell of the three RQ1 heat maps ")
+        .append("(per-day counts, read from the study's PDFs into `data/" + org.modelevolution.study.Published.HEATMAP_LABELS
+            + "`) and the numbers of its method figure `assets/MethodArtifacts.png` (typed into `data/"
+            + org.modelevolution.study.Published.NOTEBOOK_OUTPUTS + "`). The commit distributions print no numbers: ")
+        .append("their points are compared by eye in `FIGURES.md`, and tests check the legacy points against the ")
+        .append("published rows.\n\n");
     md.append("| study figure | here | rests on |\n|---|---|---|\n");
     Map<String, FigureCounterpart> byName = new LinkedHashMap<>();
     figures.forEach(f -> byName.putIfAbsent(f.studyFigure(), f));

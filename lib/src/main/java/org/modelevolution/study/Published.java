@@ -22,6 +22,8 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
 
   /** The study's notebook outputs and figure labels typed for this project ({@code data/}). */
   public static final String NOTEBOOK_OUTPUTS = "study-notebook-outputs.csv";
+  /** The cell labels of the study's RQ1 heat maps (per-day counts), read from its PDFs ({@code data/}). */
+  public static final String HEATMAP_LABELS = "study-heatmap-labels.csv";
 
   public Published {
     numbers = List.copyOf(numbers);
@@ -61,16 +63,18 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
     }
     builder.figureLabels(inputs, "RQ3StatusDistribution_figure_labels.csv");
     // the transcripts belong with the study's published tables: a folder without them (synthetic inputs) has neither
-    if (inputs.hasPublishedTables() && inputs.hasFact(NOTEBOOK_OUTPUTS)) {
-      builder.addAll(inputs.readFact(NOTEBOOK_OUTPUTS, Published::readTranscript));
+    for (String transcript : List.of(NOTEBOOK_OUTPUTS, HEATMAP_LABELS)) {
+      if (inputs.hasPublishedTables() && inputs.hasFact(transcript)) {
+        builder.addAll(inputs.readFact(transcript, file -> readTranscript(file, transcript)));
+      }
     }
     return new Published(builder.numbers, builder.tables);
   }
 
-  private static Inputs.Parsed<List<PublishedNumber>> readTranscript(Path file) {
+  private static Inputs.Parsed<List<PublishedNumber>> readTranscript(Path file, String name) {
     List<PublishedNumber> numbers = new ArrayList<>();
     String sha = CsvColumns.forEach(file, List.of("rq", "iteration", "group", "source", "metric", "value"),
-        v -> numbers.add(new PublishedNumber(v[0], v[1], v[2], v[3], v[4], v[5], "data/" + NOTEBOOK_OUTPUTS)));
+        v -> numbers.add(new PublishedNumber(v[0], v[1], v[2], v[3], v[4], v[5], "data/" + name)));
     return new Inputs.Parsed<>(numbers, sha);
   }
 

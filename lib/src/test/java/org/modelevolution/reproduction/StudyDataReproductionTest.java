@@ -60,10 +60,14 @@ class StudyDataReproductionTest {
             "MethodArtifacts.png | recent | 8,967 -> 13,338");
     assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.DIFFERS)
         .allSatisfy(c -> assertThat(c.note()).contains("the figure contradicts the study's table"));
-    assertThat(counts.get(Comparison.Status.MATCH)).isEqualTo(64);
+    // 64 numbers of tables, notebook outputs and the method figure, and the 214 labelled cells of the legacy heat map
+    assertThat(counts.get(Comparison.Status.MATCH)).isEqualTo(64 + 214);
+    assertThat(comparisons).filteredOn(c -> c.number().source().equals("RQ1Heatmap_legacy.pdf")).hasSize(214)
+        .allSatisfy(c -> assertThat(c.status()).isEqualTo(Comparison.Status.MATCH));
     assertThat(counts.get(Comparison.Status.STATED_VS_CODE)).isEqualTo(1);
     // every number the recent developers' file gives is needs-download, distinct from the Git LFS inputs
-    assertThat(counts.get(Comparison.Status.NEEDS_DOWNLOAD)).isEqualTo(25);
+    // (25 table and notebook numbers, and the 659 + 672 labelled cells of the recent and both heat maps)
+    assertThat(counts.get(Comparison.Status.NEEDS_DOWNLOAD)).isEqualTo(25 + 659 + 672);
     assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NEEDS_DOWNLOAD)
         .allSatisfy(c -> assertThat(c.needs()).contains("safetensors_commits_not_by_tool_recent.csv", "--download"));
     assertThat(comparisons).filteredOn(c -> c.status() == Comparison.Status.NOT_RECOMPUTABLE)
