@@ -23,14 +23,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The study's {@code RQ2FormatsRepoCreation_{group}}: per creation month, the share of
  * repositories whose first added model file has each format, as lines with {@code x} markers on a
  * continuous month axis (a month without repositories is a gap in time, not a dropped category),
- * y axis "Percentage of Repositories (%)" 0–100, the study's format colours, legend below; and a
- * thin second panel with the repositories per month, so that a month resting on one repository is
- * seen as such.
+ * y axis "Percentage of Repositories (%)" 0–100, the study's format colours, legend below; the
+ * months labelled under the data as in the study; and, when the repositories per month are known, a
+ * thin second panel with them, so that a month resting on one repository is seen as such (a source
+ * of percentages only gets no such panel).
  */
 public final class FormatSharesChart {
   static final int WIDTH = 1600;
   static final int BODY_HEIGHT = 420;
   static final int PANEL = 150;
+  /** The band under the body that the month axis alone needs (no count panel). */
+  static final int AXIS_BAND = 40;
   static final String X_AXIS = "Month and Year of Repository Creation";
   static final String Y_AXIS = "Percentage of Repositories (%)";
   static final Font SMALL = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 11);
@@ -86,7 +89,7 @@ public final class FormatSharesChart {
   }
 
   public static Figure draw(Input in) {
-    // The month axis is drawn under the lower panel (shared by both panels), so the upper one has no x ticks.
+    // The month axis is drawn by a layer (shared with the count panel when there is one), so the chart has no x ticks.
     XYChart chart = new XYChartBuilder().width(WIDTH).height(BODY_HEIGHT).title(in.title())
         .xAxisTitle(" ").yAxisTitle(Y_AXIS).build();
     ChartFiles.applyStyle(chart.getStyler());
@@ -116,18 +119,27 @@ public final class FormatSharesChart {
     caption.add(in.repositoriesKnown()
         ? "Lower panel: repositories created per month (the n behind each month's percentages); months"
             + " without repositories have no point."
-        : "Repositories per month: not available (the source gives percentages only); months without"
-            + " repositories have no point.");
+        : "The source gives percentages only, so the repositories behind each month are not shown; months"
+            + " without repositories have no point.");
     caption.addAll(in.notes());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, PANEL, List.of(new CountPanel(chart, in)), caption);
+    return Figure.of(chart, WIDTH, BODY_HEIGHT, in.repositoriesKnown() ? PANEL : AXIS_BAND,
+        List.of(new CountPanel(chart, in)), caption);
   }
 
-  /** The second panel: one thin bar per month with its repository count, aligned with the months above. */
+  /**
+   * The month axis, and above it, when the counts are known, the second panel: one thin bar per
+   * month with its repository count, aligned with the months above. Without counts the axis is the
+   * data panel's own bottom edge.
+   */
   private record CountPanel(XYChart chart, Input in) implements Figure.Layer {
     @Override
     public void paint(Graphics2D g, Figure figure) {
       double top = figure.bodyHeight() + 16;
-      double bottom = figure.bodyHeight() + PANEL - 58;
+      // without the panel, the axis is the plot's bottom frame: y = 0 plus the plot's content padding
+      double span = chart.getScreenYFromChart(0.0) - chart.getScreenYFromChart(100.0);
+      double padding = span * (1 - chart.getStyler().getPlotContentSize()) / 2 / chart.getStyler().getPlotContentSize();
+      double bottom = in.repositoriesKnown() ? figure.bodyHeight() + PANEL - 58
+          : chart.getScreenYFromChart(0.0) + padding;
       double left = chart.getScreenXFromChart(chart.getStyler().getXAxisMin());
       double right = chart.getScreenXFromChart(chart.getStyler().getXAxisMax());
       long max = in.months().stream().mapToLong(Month::repositories).max().orElse(1);
@@ -141,8 +153,10 @@ public final class FormatSharesChart {
       }
       g.setColor(Color.DARK_GRAY);
       g.setStroke(new BasicStroke(1f));
-      figure.line(g, left, bottom, right, bottom);
-      figure.line(g, left, top, left, bottom);
+      if (in.repositoriesKnown()) {
+        figure.line(g, left, bottom, right, bottom);
+        figure.line(g, left, top, left, bottom);
+      }
       g.setFont(SMALL);
       for (long t : in.repositoriesKnown() ? new long[] {1, max} : new long[0]) {
         double y = bottom - (bottom - top) * Math.log1p(t) / Math.log1p(Math.max(1, max));
@@ -153,9 +167,9 @@ public final class FormatSharesChart {
           break;
         }
       }
-      String title = in.repositoriesKnown() ? "repositories per month (log scale)"
-          : "repositories per month: not available (the source gives percentages only)";
-      figure.label(g, title, left + 4, top - 4);
+      if (in.repositoriesKnown()) {
+        figure.label(g, "repositories per month (log scale)", left + 4, top - 4);
+      }
       // Shared month axis: a tick per month, the month named every second month as in the study, the
       // year under January and under the first month.
       YearMonth first = in.months().get(0).month();

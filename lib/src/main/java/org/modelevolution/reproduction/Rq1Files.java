@@ -76,8 +76,11 @@ final class Rq1Files {
     String basis = Figures.basis(data) + (partial
         ? "; partial: converter-made additions only, the developer series is unavailable" : "");
     List<ReleaseMarker> releases = releases(data);
+    long later = data.releases().tags().stream().filter(r -> r.date().isAfter(STUDY_DATA_END)).count();
     String releaseNote = "Release markers: " + releases.size() + " safetensors tags from " + data.releases().source()
-        + " (no release candidates, one tag per date, 'python-' stripped).";
+        + " (no release candidates, one tag per date, 'python-' stripped) up to the end of the study's data ("
+        + STUDY_DATA_END + ")" + (later == 0 ? "." : "; " + later + " later tags are not marked, as in the study's"
+        + " figures.");
     String unavailable = partial ? "the developer-made additions of the " + suffix + " group ("
         + StudyFiles.notByTool(result.group()) + ") are not at hand" : null;
     String unit = statedMethod ? "commits" : "files";
@@ -144,9 +147,13 @@ final class Rq1Files {
     return DailyAdditionsChart.Series.of(label, byElapsedDay);
   }
 
+  /** The last day of the study's data (its tables' last commit date, 2024-12-31 12:30:54): later releases are not drawn. */
+  static final LocalDate STUDY_DATA_END = LocalDate.of(2024, 12, 31);
+
+  /** The releases within the study's data window, as the study's figures mark them (none after its data). */
   static List<ReleaseMarker> releases(StudyData data) {
-    return data.releases().tags().stream().map(r -> new ReleaseMarker(r.tag(),
-        ChronoUnit.DAYS.between(Group.SAFETENSORS_RELEASE, r.date()))).toList();
+    return data.releases().tags().stream().filter(r -> !r.date().isAfter(STUDY_DATA_END))
+        .map(r -> new ReleaseMarker(r.tag(), ChronoUnit.DAYS.between(Group.SAFETENSORS_RELEASE, r.date()))).toList();
   }
 
   /** The group as the study's titles name it ("Legacy", "Recent", "Both"). */
