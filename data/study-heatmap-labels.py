@@ -1,7 +1,7 @@
 """Reads the cell labels of the study's RQ1Heatmap_{group}.pdf (matplotlib PDF, Type3 fonts whose codes are ASCII)
 and prints date,count for every labelled cell. Standard library only.
 
-Usage: /usr/bin/python3 heatmap_labels.py RQ1Heatmap_legacy.pdf  (the study's results/ PDF at commit 58d8e17d1)
+Usage: /usr/bin/python3 study-heatmap-labels.py RQ1Heatmap_legacy.pdf  (the study's results/ PDF at commit 58d8e17d1)
 How: the page's content stream is parsed for fills of rectangles with 7x53 geometry (the year blocks' clip
 rectangles), text runs (q/Q, cm, Tf, Td, TJ) and the font widths; each label's centre is mapped to its block's
 (weekday row, week column); the block's year is the bold year label beside it; the date is the study's

@@ -67,7 +67,17 @@ public final class CalendarHeatmapChart {
       caption.add(outside + " day(s) with data outside the years drawn are not shown.");
     }
     caption.addAll(in.notes());
-    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in, Math.max(1, max))), caption);
+    List<String> differences = new ArrayList<>();
+    differences.add("a labelled colour bar (" + in.colourBarTitle() + "); the study has none");
+    if (in.markedDay() != null) {
+      differences.add(in.markedDay() + " is outlined in red with a legend entry; the study fills the cell red and"
+          + " writes a flag and text beside it, which can cover cell counts");
+    }
+    differences.add("the years drawn: " + in.years() + (outside > 0 ? "; " + outside + " day(s) outside them not shown"
+        : ""));
+    differences.add("a caption under the blocks states the data basis");
+    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in, Math.max(1, max))), caption)
+        .differing(differences);
   }
 
   /** Column of {@code date} in its year's block: Monday-start weeks, week 0 holds 1 January. */

@@ -142,7 +142,15 @@ public final class DailyAdditionsChart {
     }
     caption.addAll(in.notes());
     Figure.transparentBackgrounds(chart.getStyler());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(new DecadeGrid(chart), new ReleaseLayer(chart, drawn)), caption);
+    List<String> differences = new ArrayList<>();
+    differences.add("release markers: " + drawn.size() + (drawn.isEmpty() ? "" : " (" + drawn.get(0).label() + " to "
+        + drawn.get(drawn.size() - 1).label() + ")") + ", from this project's tag list; the study's came from its"
+        + " data/safetensors_tags.csv (Git LFS), whose v0.4.6 marker the tag list holds only as v0.4.6-rc0");
+    if (!in.developer().available()) {
+        differences.add("no developer series: its input is not at hand (the study drew both series)");
+    }
+    differences.add("a caption under the plot states the data basis, what the y axis counts and the release list");
+    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(new DecadeGrid(chart), new ReleaseLayer(chart, drawn)), caption).differing(differences);
   }
 
   private static void addSeries(XYChart chart, Series s, org.knowm.xchart.style.markers.Marker marker, Color colour) {

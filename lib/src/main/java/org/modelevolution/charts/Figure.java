@@ -42,6 +42,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   private final int band;
   private final List<Layer> layers;
   private final List<String> captionLines;
+  private List<String> differences = List.of();
   private final List<Rectangle2D> labelBoxes = new ArrayList<>();
   private final List<String> labelTexts = new ArrayList<>();
   private final List<Line2D> lines = new ArrayList<>();
@@ -78,6 +79,20 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   /** Writes {@code baseName.png} and {@code baseName.svg}; returns both paths, PNG first. */
   public List<Path> save(Path directory, String baseName) {
     return ChartFiles.save(this, directory, baseName);
+  }
+
+  /**
+   * How this drawing differs from the study's figure of the same name, said by the chart from what it
+   * actually drew (its input and layout), for {@code FIGURES.md}; empty for a figure without a study
+   * counterpart.
+   */
+  public List<String> differences() {
+    return differences;
+  }
+
+  Figure differing(List<String> differences) {
+    this.differences = List.copyOf(differences);
+    return this;
   }
 
   /** The caption as drawn, one entry per line after wrapping. */

@@ -122,8 +122,16 @@ public final class FormatSharesChart {
         : "The source gives percentages only, so the repositories behind each month are not shown; months"
             + " without repositories have no point.");
     caption.addAll(in.notes());
+    List<String> differences = new ArrayList<>();
+    differences.add("the legend is at the right of the plot (the study's is below it, in 7 columns)");
+    differences.add(in.repositoriesKnown()
+        ? "a thin lower panel draws the repositories per month (log scale), which the study does not show"
+        : "the same single panel as the study's: the source gives percentages only, so no repositories per month");
+    differences.add("months ticked every month and named every second month, the year under January and the first"
+        + " month; the study names every second month with the year under its first month");
+    differences.add("a caption under the plot states the data basis and what the percentages count");
     return Figure.of(chart, WIDTH, BODY_HEIGHT, in.repositoriesKnown() ? PANEL : AXIS_BAND,
-        List.of(new CountPanel(chart, in)), caption);
+        List.of(new CountPanel(chart, in)), caption).differing(differences);
   }
 
   /**

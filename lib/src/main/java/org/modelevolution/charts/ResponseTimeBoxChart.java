@@ -141,7 +141,9 @@ public final class ResponseTimeBoxChart {
     caption.addAll(in.notes());
     Figure.transparentBackgrounds(chart.getStyler());
     return Figure.of(chart, WIDTH, BODY_HEIGHT, BAND,
-        List.of(new DailyAdditionsChart.DecadeGrid(chart), new Boxes(chart, in)), caption);
+        List.of(new DailyAdditionsChart.DecadeGrid(chart), new Boxes(chart, in)), caption).differing(List.of(
+            "n per status in the tick labels", "a caption under the plot states that the values are minutes on an"
+                + " axis the study labels hours"));
   }
 
   private record Boxes(XYChart chart, Input in) implements Figure.Layer {

@@ -42,16 +42,42 @@ public final class StatusBarsChart {
    * One bar.
    *
    * @param label row label, e.g. "2023" or "All years (HF Staff)"
-   * @param countsByStatus PRs per status (statuses missing count as zero)
+   * @param countsByStatus PRs per status (statuses missing count as zero); empty for a bar drawn from
+   *     published percentages
+   * @param percentByStatus the percentages as published (the study's bar labels), when the counts are
+   *     not known; empty for a bar drawn from counts
    * @param note drawn after n, e.g. "January–April only" for a partial year; null for none
    */
-  public record Bar(String label, Map<String, Long> countsByStatus, String note) {
+  public record Bar(String label, Map<String, Long> countsByStatus, Map<String, Double> percentByStatus, String note) {
     public Bar {
       countsByStatus = Collections.unmodifiableMap(new LinkedHashMap<>(countsByStatus));
+      percentByStatus = Collections.unmodifiableMap(new LinkedHashMap<>(percentByStatus));
+      if (!countsByStatus.isEmpty() && !percentByStatus.isEmpty()) {
+        throw new IllegalArgumentException("bar '" + label + "': counts or published percentages, not both");
+      }
+    }
+
+    /** A bar of PRs counted per status. */
+    public Bar(String label, Map<String, Long> countsByStatus, String note) {
+      this(label, countsByStatus, Map.of(), note);
+    }
+
+    /** A bar of published percentages (one decimal, as the study labelled them): its n is not known. */
+    public static Bar ofPercentages(String label, Map<String, Double> percentByStatus, String note) {
+      return new Bar(label, Map.of(), percentByStatus, note);
     }
 
     public long n() {
       return countsByStatus.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The share of {@code status} in percent: published, or counted. */
+    public double share(String status) {
+      if (!percentByStatus.isEmpty()) {
+        return percentByStatus.getOrDefault(status, 0.0);
+      }
+      long n = n();
+      return n == 0 ? 0 : 100.0 * countsByStatus.getOrDefault(status, 0L) / n;
     }
   }
 
@@ -67,8 +93,10 @@ public final class StatusBarsChart {
       bars = List.copyOf(bars);
       notes = List.copyOf(notes);
       for (Bar bar : bars) {
-        for (Map.Entry<String, Long> e : bar.countsByStatus().entrySet()) {
-          if (e.getValue() != 0 && !statuses.contains(e.getKey())) {
+        Map<String, Number> values = new LinkedHashMap<>(bar.countsByStatus());
+        values.putAll(bar.percentByStatus());
+        for (Map.Entry<String, Number> e : values.entrySet()) {
+          if (e.getValue().doubleValue() != 0 && !statuses.contains(e.getKey())) {
             throw new IllegalArgumentException("bar '" + bar.label() + "' counts status '" + e.getKey()
                 + "' which is not among the statuses drawn " + statuses + "; its bar would not reach 100%");
           }
@@ -86,7 +114,16 @@ public final class StatusBarsChart {
     caption.add("Segment labels: shown for every non-zero segment wide enough for its label; narrower ones are"
         + " unlabelled (see the table).");
     caption.addAll(in.notes());
-    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in)), caption);
+    boolean published = in.bars().stream().anyMatch(b -> !b.percentByStatus().isEmpty());
+    List<String> differences = new ArrayList<>();
+    differences.add(published ? "redrawn from the study's published bar labels (one decimal), not recomputed: bar"
+        + " widths are the printed percentages and no bar has an n" : "each bar ends with its n (PRs)");
+    differences.add("a segment is labelled only when its label fits inside it; the study places small labels outside"
+        + " with offsets");
+    differences.add("bars top to bottom: " + in.bars().stream().map(Bar::label).toList()
+        + (in.separatorAfter() > 0 ? ", a line below the first " + in.separatorAfter() : ""));
+    differences.add("a caption under the bars states the data basis");
+    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in)), caption).differing(differences);
   }
 
   static Color[] colours(String status) {
@@ -119,11 +156,10 @@ public final class StatusBarsChart {
         long n = bar.n();
         double x = left;
         for (String status : in.statuses()) {
-          long count = bar.countsByStatus().getOrDefault(status, 0L);
-          if (count == 0 || n == 0) {
+          double share = bar.share(status);
+          if (share == 0) {
             continue;
           }
-          double share = 100.0 * count / n;
           double w = share * scale;
           g.setColor(colours(status)[0]);
           g.fill(new Rectangle2D.Double(x, y, w, BAR));
@@ -139,7 +175,8 @@ public final class StatusBarsChart {
         }
         g.setFont(AXIS_FONT);
         g.setColor(Figure.INK);
-        String end = "n = " + String.format(Locale.ROOT, "%,d", n) + (bar.note() == null ? "" : " (" + bar.note() + ")");
+        String end = (bar.percentByStatus().isEmpty() ? "n = " + String.format(Locale.ROOT, "%,d", n) : "n not published")
+            + (bar.note() == null ? "" : " (" + bar.note() + ")");
         figure.label(g, end, right + 8, y + BAR / 2.0 + (Text.ascent(AXIS_FONT) - Text.descent(AXIS_FONT)) / 2.0);
       }
       double bottom = top + in.bars().size() * ROW;

@@ -69,6 +69,11 @@ public final class YearlyFormatsChart {
         ? "Files per year: not available (the source gives percentages only)."
         : "n in each year's label: the model files behind its percentages.");
     caption.addAll(in.notes());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(), caption);
+    boolean counted = in.years().stream().noneMatch(y -> y.files() == FormatSharesChart.UNKNOWN);
+    List<String> differences = new ArrayList<>();
+    differences.add(counted ? "each year's tick label carries the model files behind it (n)"
+        : "the same bars as the study's: the source gives percentages only, so no files per year");
+    differences.add("a caption under the plot states the data basis");
+    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(), caption).differing(differences);
   }
 }

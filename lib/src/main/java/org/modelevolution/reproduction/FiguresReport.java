@@ -76,8 +76,13 @@ final class FiguresReport {
           .append(" (class `charts.").append(figure.chartClass()).append("`)\n");
       md.append("- **Rests on**: ").append(ours.map(FigureCounterpart::basis).orElse("—")).append('\n');
       md.append("- **Status**: ").append(status(figure, ours)).append('\n');
+      List<String> differences = ours.map(FigureCounterpart::differences).orElse(List.of());
+      if (!differences.isEmpty()) {
+        md.append("- **Differences from the study's drawing** (as drawn here):\n");
+        differences.forEach(d -> md.append("  - ").append(d).append('\n'));
+      }
       if (!figure.notes().isBlank()) {
-        md.append("- **Differences**: ").append(figure.notes()).append('\n');
+        md.append("- **About the study's figure**: ").append(figure.notes()).append('\n');
       }
       md.append('\n');
       ours.flatMap(FiguresReport::png).ifPresent(png -> md.append("![").append(baseName(png)).append("](")
@@ -115,6 +120,10 @@ final class FiguresReport {
     int partial = f.basis().indexOf("partial:");
     if (partial >= 0) {
       return "partial: " + f.basis().substring(partial + "partial:".length()).strip();
+    }
+    if (f.basis().contains("redrawn, not recomputed")) {
+      return kind + ", redrawn from the study's published bar labels (not recomputed; the PRs per bar are not"
+          + " published)";
     }
     if (f.basis().startsWith(Rq2Files.PUBLISHED_TABLE)) {
       return kind + ", from the published table (it gives no n: repositories/files per key unavailable)";

@@ -52,6 +52,14 @@ final class Outputs {
   }
 
   /** Records figure files a chart wrote, and the study figure they stand for. */
+  /** Saves a study figure's counterpart as {@code baseName.png/.svg} and records it with the chart's differences. */
+  List<Path> figure(String studyFigure, org.modelevolution.charts.Figure figure, String baseName, String basis) {
+    List<Path> files = figure.save(dir(), baseName);
+    written.addAll(files);
+    figures.add(new FigureCounterpart(studyFigure, files, basis, figure.differences()));
+    return files;
+  }
+
   List<Path> figure(String studyFigure, List<Path> files, String basis) {
     written.addAll(files);
     figures.add(new FigureCounterpart(studyFigure, files, basis));

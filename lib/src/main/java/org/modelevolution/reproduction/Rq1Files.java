@@ -59,7 +59,7 @@ final class Rq1Files {
   private static void commitsDistribution(Rq1Group result, StudyData data, Outputs out) {
     String baseName = "RQ1CommitsDistribution_" + result.group().fileSuffix();
     DailyAdditionsChart.Input files = commitsDistributionInput(result, data, false);
-    out.figure(baseName + ".pdf", DailyAdditionsChart.draw(files).save(out.dir(), baseName), files.basis());
+    out.figure(baseName + ".pdf", DailyAdditionsChart.draw(files), baseName, files.basis());
     DailyAdditionsChart.Input commits = commitsDistributionInput(result, data, true);
     out.extraFigure(baseName + "_stated_method (adopting commits per day)",
         DailyAdditionsChart.draw(commits).save(out.dir(), baseName + "_stated_method"), commits.basis());
@@ -127,7 +127,7 @@ final class Rq1Files {
         "Safetensors Files Added per Day, " + groupName(result.group()) + " Repositories", counts, years,
         Group.SAFETENSORS_RELEASE, "Safetensors' first release (" + Group.SAFETENSORS_RELEASE + ")",
         "added safetensors files per day (log scale)", Figures.basis(data), notes);
-    out.figure(baseName + ".pdf", CalendarHeatmapChart.draw(input).save(out.dir(), baseName), Figures.basis(data));
+    out.figure(baseName + ".pdf", CalendarHeatmapChart.draw(input), baseName, Figures.basis(data));
   }
 
   /** A series of the per-day table: the days with a non-zero count, or unavailable with its reason. */

@@ -57,15 +57,14 @@ final class Rq2Files {
           creationTitle(group) + " by Repository Creation Date " + groupTitle, shares.formats(),
           months(shares), why, List.of(
               "Percentages: the formats of the model files each repository added first (its earliest model-adding"
-                  + " commit), by the repository's creation month; undetermined formats excluded."))).save(out.dir(),
-          base), basis);
+                  + " commit), by the repository's creation month; undetermined formats excluded."))), base, basis);
     }, () -> notDrawn(out, "RQ2FormatsRepoCreation_" + suffix));
     yearly.ifPresentOrElse(shares -> {
       String base = "RQ2FormatsYearly_" + suffix;
       String why = result.isPresent() ? basis : PUBLISHED_TABLE + " (" + yearlyTable + "; it gives no n)";
       out.figure(base + ".pdf", YearlyFormatsChart.draw(new YearlyFormatsChart.Input(
           "Yearly Serialization Format Distribution " + groupTitle, shares.formats(), years(shares), why,
-          List.of())).save(out.dir(), base), basis);
+          List.of())), base, basis);
     }, () -> notDrawn(out, "RQ2FormatsYearly_" + suffix));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.modelevolution.analysis.CsvTable;
 import org.modelevolution.analysis.PythonFormat;
 import org.modelevolution.analysis.Rq3Result;
@@ -19,6 +20,8 @@ final class Rq3Files {
   private static final String HF = "RQ3StatusDistribution-Hugging Face Staff.pdf";
   private static final String NON_HF = "RQ3StatusDistribution-Non-Hugging Face Staff.pdf";
   private static final String ALL = "RQ3StatusDistribution.pdf";
+  /** The study's bar labels of the three status figures, as published. */
+  static final String LABELS = "RQ3StatusDistribution_figure_labels.csv";
   private static final String Y_AXIS = "PR Creation Year";
   private static final String X_AXIS = "% of PRs";
   /** The study's box order: the statuses in order of first appearance in its PR table. */
@@ -46,6 +49,11 @@ final class Rq3Files {
   private static void statusFigures(Rq3Result rq3, StudyData data, Outputs out) {
     Map<String, StatusDistribution> distributions = rq3.distributions();
     if (distributions.isEmpty()) {
+      Optional<List<List<String>>> labels = data.published().table(LABELS);
+      if (labels.isPresent() && !data.synthetic()) {
+        statusFiguresFromLabels(labels.get(), out);
+        return;
+      }
       for (String figure : List.of(ALL, HF, NON_HF)) {
         out.notDrawn(figure, "not drawn: needs sfconvertbot_pr_metadata.csv.zip (the final PR table; Git LFS only)");
       }
@@ -78,9 +86,52 @@ final class Rq3Files {
     bars.add(bar("All years (HF Staff)", hf, StatusDistribution.ALL_YEARS));
     bars.add(bar("All years (Non-HF Staff)", others, StatusDistribution.ALL_YEARS));
     out.figure(ALL, StatusBarsChart.draw(new StatusBarsChart.Input("Distribution of Pull Request Status", Y_AXIS,
-        X_AXIS, all.labels(), bars, years, basis, List.of())).save(out.dir(), base(ALL)), basis);
+        X_AXIS, all.labels(), bars, years, basis, List.of())), base(ALL), basis);
     staffFigure(HF, "Distribution of Pull Request Status by Hugging Face Staff", hf, basis, out);
     staffFigure(NON_HF, "Distribution of Pull Request Status by Non-Hugging Face Staff", others, basis, out);
+  }
+
+  /**
+   * The three status figures redrawn from the study's own bar labels ({@value #LABELS}): the
+   * percentages as published, not recomputed (the PR table is Git LFS only), so no bar has an n.
+   */
+  private static void statusFiguresFromLabels(List<List<String>> rows, Outputs out) {
+    List<String> header = rows.get(0);
+    List<String> statuses = header.subList(2, header.size());
+    Map<String, List<StatusBarsChart.Bar>> barsByFigure = new LinkedHashMap<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      Map<String, Double> percent = new LinkedHashMap<>();
+      for (int c = 2; c < header.size() && c < row.size(); c++) {
+        percent.put(header.get(c), Double.parseDouble(row.get(c)));
+      }
+      barsByFigure.computeIfAbsent(row.get(0), k -> new ArrayList<>())
+          .add(StatusBarsChart.Bar.ofPercentages(row.get(1), percent, null));
+    }
+    String basis = "published table (" + LABELS + ": the study's bar labels, redrawn, not recomputed)";
+    List<String> notes = List.of("Redrawn from the study's published bar labels (" + LABELS + ", one decimal), not"
+        + " recomputed: the PR table they come from (sfconvertbot_pr_metadata.csv.zip) is Git LFS only, and the"
+        + " number of PRs behind each bar is not published.");
+    List<StatusBarsChart.Bar> all = barsByFigure.getOrDefault(ALL, List.of());
+    if (!all.isEmpty()) {
+      int years = (int) all.stream().filter(b -> !b.label().startsWith(StatusDistribution.ALL_YEARS)).count();
+      out.figure(ALL, StatusBarsChart.draw(new StatusBarsChart.Input("Distribution of Pull Request Status", Y_AXIS,
+          X_AXIS, statuses, all, years, basis, notes)), base(ALL), basis);
+    }
+    for (Map.Entry<String, String> staff : Map.of(HF, "Distribution of Pull Request Status by Hugging Face Staff",
+        NON_HF, "Distribution of Pull Request Status by Non-Hugging Face Staff").entrySet().stream()
+        .sorted(Map.Entry.comparingByKey()).toList()) {
+      List<StatusBarsChart.Bar> bars = new ArrayList<>(barsByFigure.getOrDefault(staff.getKey(), List.of()));
+      if (bars.isEmpty()) {
+        continue;
+      }
+      // All years on top, then the years descending (the study's bottom-to-top order)
+      bars.sort(java.util.Comparator.comparing((StatusBarsChart.Bar b) -> !b.label().equals(StatusDistribution.ALL_YEARS))
+          .thenComparing(StatusBarsChart.Bar::label, java.util.Comparator.reverseOrder()));
+      StatusBarsChart.Bar total = bars.get(0);
+      List<String> present = statuses.stream().filter(st -> total.share(st) > 0).toList();
+      out.figure(staff.getKey(), StatusBarsChart.draw(new StatusBarsChart.Input(staff.getValue(), Y_AXIS, X_AXIS,
+          present, bars, 1, basis, notes)), base(staff.getKey()), basis);
+    }
   }
 
   /** The staff variants: All years on top, then the years descending (the study's bottom-to-top order). */
@@ -94,7 +145,7 @@ final class Rq3Files {
     // only the statuses present in the subset, as the study's plot of the subset shows
     List<String> present = d.labels().stream().filter(l -> d.count(StatusDistribution.ALL_YEARS, l) > 0).toList();
     out.figure(figure, StatusBarsChart.draw(new StatusBarsChart.Input(title, Y_AXIS, X_AXIS, present, bars, 1, basis,
-        List.of())).save(out.dir(), base(figure)), basis);
+        List.of())), base(figure), basis);
   }
 
   private static StatusBarsChart.Bar bar(String label, StatusDistribution d, String row) {
@@ -171,7 +222,7 @@ final class Rq3Files {
             "As in the study: the values are minutes (total_seconds()/60) although the axis says hours;"
                 + " PRs without a status change by someone other than SFConvertBot are left out."));
     List<java.nio.file.Path> files = out.figure("RQ3TimeToFirstResponse.pdf",
-        ResponseTimeBoxChart.draw(input).save(out.dir(), "RQ3TimeToFirstResponse"), basis);
+        ResponseTimeBoxChart.draw(input), "RQ3TimeToFirstResponse", basis);
     out.sameAs("RQ4TimeToFirstResponse.pdf", files, basis + "; the study's file of an earlier numbering of the same"
         + " box plot (its rendering is identical to RQ3TimeToFirstResponse.pdf), drawn once as RQ3TimeToFirstResponse");
   }
