@@ -31,6 +31,10 @@ import tempfile
 import time
 import urllib.request
 
+import jupyter_python  # noqa: E402  (this script's directory is on sys.path)
+
+jupyter_python.require("jupyter_client")
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUILD = ROOT / "environment" / "build"
 KERNEL_SPEC = BUILD / "jupyter" / "kernels" / "safetensors-study" / "kernel.json"

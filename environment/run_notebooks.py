@@ -18,6 +18,10 @@ import tempfile
 import time
 import traceback
 
+import jupyter_python  # noqa: E402  (this script's directory is on sys.path)
+
+jupyter_python.require("nbformat", "nbclient")
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 os.environ["JUPYTER_PATH"] = str(ROOT / "environment" / "build" / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
 
