@@ -3,6 +3,8 @@ package org.rapaio.jupyter.kernel.channels;
 import java.lang.reflect.Field;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -50,8 +52,9 @@ import org.rapaio.org.zeromq.ZMQ;
  *       the shell socket, so control replies were dropped and the shell socket was written from
  *       two threads).
  *   <li>{@code stop_on_error}: when a cell that asked for it fails (an interrupt included), the
- *       {@code execute_request}s already queued behind it are answered {@code aborted} without
- *       running, as ipykernel does; the first request that arrives after the queue ran dry runs.
+ *       {@code execute_request}s already queued behind it (sent before the failure, by their
+ *       header's date) are answered {@code aborted} without running, as ipykernel does; a request
+ *       sent after the failure, or arriving once the queue ran dry, runs.
  *   <li>An error whose message is empty gets one: a compile error's diagnostics (upstream put
  *       them only in the ANSI traceback, so {@code evalue} was {@code ""}).
  *   <li>An {@code execute_result} without {@code text/plain} gets one (the HTML's text, or a
@@ -95,6 +98,8 @@ public final class Channels {
   private boolean executingStopOnError = false;
   /** A stop_on_error cell failed: queued execute requests are aborted until the queue is empty. */
   private volatile boolean abortingQueued = false;
+  /** When the last stop_on_error cell failed: requests sent later are not aborted. */
+  private volatile Instant failedAt = Instant.EPOCH;
 
   private boolean isConnected = false;
   private volatile boolean requestShutdown = false;
@@ -141,12 +146,13 @@ public final class Channels {
 
   /** An execute request: run it, or answer it "aborted" when a stop_on_error cell before it failed. */
   private void execute(Message<ShellExecuteRequest> message) {
-    if (abortingQueued) {
+    if (abortingQueued && !sentAfterFailure(message)) {
       busyThenIdle();
       reply(MessageType.SHELL_EXECUTE_REPLY, Map.of("status", "aborted"));
       scheduleAfter(this::stopAbortingWhenQueueIsEmpty);
       return;
     }
+    abortingQueued = false;
     executingStopOnError = message.content().stopOnError();
     // Runs last of the request's after-actions (they pop in reverse order), after the execute_reply.
     scheduleAfter(() -> {
@@ -154,6 +160,18 @@ public final class Channels {
       stopAbortingWhenQueueIsEmpty();
     });
     kernel.handleExecuteRequest(message);
+  }
+
+  /**
+   * True when the request's header says it was sent after the failure (a cell run by hand after
+   * an error, not one Run All queued before it); false when it was sent before, or cannot tell.
+   */
+  private boolean sentAfterFailure(Message<ShellExecuteRequest> message) {
+    try {
+      return OffsetDateTime.parse(message.header().timestamp()).toInstant().isAfter(failedAt);
+    } catch (RuntimeException unparseable) {
+      return false;
+    }
   }
 
   private void stopAbortingWhenQueueIsEmpty() {
@@ -274,6 +292,7 @@ public final class Channels {
         : error;
     if (executingStopOnError && context() == shellContext) {
       abortingQueued = true;
+      failedAt = Instant.now();
     }
     reply(type, sent);
   }
