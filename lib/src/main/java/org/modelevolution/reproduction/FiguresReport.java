@@ -18,14 +18,14 @@ import org.modelevolution.study.StudyFigures;
 final class FiguresReport {
   /** Where each research question's figures are drawn (all of them also by notebook 06's {@code Reproduction.run}). */
   private static final Map<String, String> NOTEBOOKS = Map.of(
-      "RQ1", "`notebooks/02-rq1-adoption.ipynb`, section \"Adoptions by elapsed day ... and the calendar heat map\":"
-          + " the cell `Reproduction.rq1(result, data, ...)` and the one after it",
-      "RQ2", "`notebooks/03-rq2-formats.ipynb`, section \"The figures\": the cell `Reproduction.rq2(rq2, group, data,"
-          + " ...)` (repository-creation figure) and the one after it (yearly figure)",
-      "RQ3", "`notebooks/04-rq3-bot-prs.ipynb`: the cell `Reproduction.rq3(rq3, data, ...)` writes every RQ3 figure",
+      "RQ1", "`notebooks/02-rq1-adoption.ipynb`, section \"Every group's figures\" (one cell per group and figure; the"
+          + " `group` parameter's own figures in the section before it)",
+      "RQ2", "`notebooks/03-rq2-formats.ipynb`, section \"Every group's figures\" (one cell per group and figure)",
+      "RQ3", "`notebooks/04-rq3-bot-prs.ipynb`: the cell `Reproduction.rq3(rq3, data, ...)` writes every RQ3 figure;"
+          + " section \"The status figures\" shows them",
       "RQ4", "`notebooks/05-rq4-perceptions.ipynb`: the cell `Reproduction.rq4(rq4, ...)`");
-  private static final String EVERY_FIGURE =
-      "; every figure also by `notebooks/06-reproduction-report.ipynb` (`Reproduction.run`)";
+  private static final String EVERY_FIGURE = "; every figure is also shown by"
+      + " `notebooks/06-reproduction-report.ipynb`, one cell each (`Reproduction.run`, then `result.png(...)`)";
 
   private FiguresReport() {}
 

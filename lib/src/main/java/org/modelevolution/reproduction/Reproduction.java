@@ -72,6 +72,19 @@ public final class Reproduction {
     public long count(Comparison.Status status) {
       return comparisons.stream().filter(c -> c.status() == status).count();
     }
+
+    /** The PNG drawn for a study figure (e.g. {@code RQ1Heatmap_legacy.pdf}) or a further figure, when drawn. */
+    public Optional<Path> png(String figure) {
+      return Stream.concat(figures.stream(), extraFigures.stream()).filter(f -> f.studyFigure().equals(figure))
+          .flatMap(f -> f.files().stream()).filter(p -> p.toString().endsWith(".png")).findFirst();
+    }
+
+    /** Why a study figure has no drawing here, or that it is drawn. */
+    public String whyNotDrawn(String figure) {
+      return figures.stream().filter(f -> f.studyFigure().equals(figure)).findFirst()
+          .map(f -> f.files().isEmpty() ? figure + ": " + f.basis() : figure + ": drawn")
+          .orElse(figure + ": not produced by this run");
+    }
   }
 
   /** Runs the four analyses, side by side (they share only the immutable data). */

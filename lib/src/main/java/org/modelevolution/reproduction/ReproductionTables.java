@@ -34,6 +34,18 @@ public final class ReproductionTables {
     return Table.create(name, group, metric, published, recomputed, status, basis, needs);
   }
 
+  /**
+   * Every comparison, one table per study file the numbers were published in (and per iteration),
+   * in source order: the whole published-vs-recomputed list, every group.
+   */
+  public static List<Table> comparisonsBySource(List<Comparison> comparisons) {
+    Map<String, List<Comparison>> bySource = new java.util.LinkedHashMap<>();
+    comparisons.forEach(c -> bySource.computeIfAbsent(c.number().rq() + " · " + c.number().source()
+        + (c.number().iteration().equals("final") ? "" : " (" + c.number().iteration() + " iteration)"),
+        k -> new java.util.ArrayList<>()).add(c));
+    return bySource.entrySet().stream().map(e -> comparisons(e.getKey(), e.getValue())).toList();
+  }
+
   /** Distinct published numbers per research question and status. */
   public static Table summary(List<Comparison> comparisons) {
     Map<String, Map<Comparison.Status, Integer>> counts = new TreeMap<>();
