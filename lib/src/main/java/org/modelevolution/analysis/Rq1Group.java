@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * @param developerAdditionsKnown false when only the converter's additions are at hand
  * @param studyStats {@code rq1_dataset_stats_{group}.csv} as the study's code computes it, quirks included
  *     (rows the data at hand do not determine are absent)
- * @param statedStats the same metrics by the method as the paper states it
+ * @param statedStats the same metrics by the method as the study states it (its notebooks' markdown, its rows' names)
  * @param notebookOutputs the numbers the study's {@code rq1_analysis.ipynb} printed, computed its way
  *     (first and last adoption, the ten fastest adopters, the first adoption, its "80%" figure)
  * @param adoptionsByDay per elapsed day since 2022-09-22: added safetensors files, commits, converter and

@@ -39,7 +39,8 @@ final class Rq3Numbers {
         Optional<String> value = recomputed.flatMap(t -> t.get(p.metric()));
         out.add(value.map(v -> Recomputed.fromRows(p.source(), "", p.metric(), v, tableInputs))
             .or(() -> arithmetic(data, p))
-            .orElseGet(() -> Recomputed.missing(p.source(), "", p.metric(), Rq3.NO_PR_TABLE)));
+            .orElseGet(() -> Recomputed.missing(p.source(), "", p.metric(),
+                p.source().equals(Rq3.STATS_FILE) ? Rq3.NO_PR_TABLE : Rq3.NO_NOV2024_TABLE)));
       } else if (p.source().startsWith("RQ3StatusDistribution")) {
         out.add(figureLabel(p, result, tableInputs));
       } else if (p.source().equals(Rq3.NOTEBOOK) && p.metric().equals(AFTER_FILTERING)) {

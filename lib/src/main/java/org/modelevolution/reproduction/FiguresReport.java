@@ -9,7 +9,7 @@ import org.modelevolution.study.StudyData;
 import org.modelevolution.study.StudyFigures;
 
 /**
- * {@code FIGURES.md}: where a reviewer holding the paper starts. For every figure of the study's
+ * {@code FIGURES.md}: where a reviewer holding the study starts. For every figure of the study's
  * {@code results/} (the catalogue {@code data/study-figures.csv}) and the project's further figures:
  * the claim it supports, the file here, the notebook that draws it, what it rests on and whether it
  * is the study's figure; then a gallery with each image inline. Deterministic: no dates, no absolute

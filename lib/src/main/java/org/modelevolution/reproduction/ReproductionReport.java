@@ -129,7 +129,7 @@ final class ReproductionReport {
     md.append("## Numbers, by the study file they were published in\n");
     Map<String, List<Comparison>> bySource = new LinkedHashMap<>();
     comparisons.forEach(c -> bySource.computeIfAbsent(c.number().rq() + " · `" + c.number().source() + "`"
-        + (c.number().iteration().equals("final") ? "" : " (" + c.number().iteration() + " iteration)"),
+        + iterationLabel(c.number().iteration()),
         k -> new ArrayList<>()).add(c));
     bySource.forEach((title, rows) -> {
       md.append("\n### ").append(title).append("\n\n");
@@ -208,6 +208,15 @@ final class ReproductionReport {
       String relative = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
       return "[" + p.getFileName() + "](" + relative.replace(" ", "%20") + ")";
     }).collect(Collectors.joining(" "));
+  }
+
+  /** How a section names a number's iteration: nothing for the final one. */
+  static String iterationLabel(String iteration) {
+    return switch (iteration) {
+      case "final" -> "";
+      case "2024-11" -> " (November 2024 crawl)";
+      default -> " (" + iteration + " iteration)";
+    };
   }
 
   static String cell(String text) {

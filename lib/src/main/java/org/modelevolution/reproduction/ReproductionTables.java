@@ -41,7 +41,7 @@ public final class ReproductionTables {
   public static List<Table> comparisonsBySource(List<Comparison> comparisons) {
     Map<String, List<Comparison>> bySource = new java.util.LinkedHashMap<>();
     comparisons.forEach(c -> bySource.computeIfAbsent(c.number().rq() + " · " + c.number().source()
-        + (c.number().iteration().equals("final") ? "" : " (" + c.number().iteration() + " iteration)"),
+        + ReproductionReport.iterationLabel(c.number().iteration()),
         k -> new java.util.ArrayList<>()).add(c));
     return bySource.entrySet().stream().map(e -> comparisons(e.getKey(), e.getValue())).toList();
   }

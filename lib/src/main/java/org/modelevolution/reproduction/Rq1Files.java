@@ -89,9 +89,11 @@ final class Rq1Files {
     String release = " by Days Elapsed Since First Safetensors Release (September 22, 2022)";
     if (statedMethod) {
       return new DailyAdditionsChart.Input("Adopting Commits in " + groupName + " Repositories" + release
-          + ", as the paper states the method", X_AXIS, "# adopting commits", converter, developer, releases, basis,
-          List.of("Stated method: commits adding safetensors files per day (one count per commit, however many"
-              + " files it adds); the study's figure counts file rows (RQ1CommitsDistribution_" + suffix + ").",
+          + ", as the Study States the Method", X_AXIS, "# adopting commits", converter, developer, releases, basis,
+          List.of("Stated method (the study's own y label '# Commits'; rq1_analysis.ipynb markdown cell 14: 'the"
+              + " number of adoptions per elapsed days'): commits adding safetensors files per day (one count per"
+              + " commit, however many files it adds); the study's figure counts file rows (RQ1CommitsDistribution_"
+              + suffix + ").",
               releaseNote));
     }
     return new DailyAdditionsChart.Input("Number of Commits in " + groupName + " Repositories" + release, X_AXIS,
