@@ -49,7 +49,7 @@ public record Recomputed(String source, String group, String metric, Optional<St
     NOTHING,
     /** Its input is an ordinary file of the study's repository that {@code reproduce --download} fetches. */
     DOWNLOADABLE,
-    /** Its input is not to be had here (Git LFS only, never committed, or not determined by any kept file). */
+    /** Its input is not to be had here (Git LFS only, or not determined by any kept file). */
     UNAVAILABLE
   }
 

@@ -27,7 +27,7 @@ public record Comparison(PublishedNumber number, Optional<Recomputed> recomputed
     STATED_VS_CODE("stated-vs-code"),
     /** Its input is an ordinary file of the study's repository: {@code reproduce --download} recomputes it. */
     NEEDS_DOWNLOAD("needs-download"),
-    /** Its input is not to be had (Git LFS only, or never committed): only a re-mining gives it. */
+    /** Its input is not to be had here (Git LFS only, or not determined by any kept file): only a re-mining gives it. */
     NOT_RECOMPUTABLE("not-recomputable");
 
     private final String label;

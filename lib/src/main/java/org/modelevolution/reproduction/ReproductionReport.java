@@ -33,8 +33,8 @@ final class ReproductionReport {
         .append("code gives the published number, the method the study states gives another: the row holds the stated ")
         .append("method's and its note cites where the study states it), **needs-download** (its input is an ordinary ")
         .append("file of the study's repository: `reproduce --download` fetches it and recomputes the number), ")
-        .append("**not-recomputable** (its input is not to be had: Git LFS only or never committed; only a re-mining ")
-        .append("gives it). Basis: *input rows* (recomputed from the study's data files) or *published-table ")
+        .append("**not-recomputable** (its input is not to be had here: Git LFS only, or not determined by any kept ")
+        .append("file; only the full inputs or a re-mining give it). Basis: *input rows* (recomputed from the study's data files) or *published-table ")
         .append("arithmetic* (determined by other published numbers, e.g. a sum of the two group tables: a consistency ")
         .append("check of the study's own tables, not a recomputation from data).\n\n");
     if (data.synthetic()) {

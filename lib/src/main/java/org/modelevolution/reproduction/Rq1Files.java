@@ -74,7 +74,7 @@ final class Rq1Files {
     String groupName = groupName(result.group());
     boolean partial = !result.developerAdditionsKnown();
     String basis = Figures.basis(data) + (partial
-        ? "; partial: converter-made additions only, the developer series is unavailable" : "");
+        ? "; partial: converter-made additions only, the developer series is unavailable (" + DOWNLOAD + ")" : "");
     List<ReleaseMarker> releases = releases(data);
     long later = data.releases().tags().stream().filter(r -> r.date().isAfter(STUDY_DATA_END)).count();
     String releaseNote = "Release markers: " + releases.size() + " safetensors tags from " + data.releases().source()
@@ -107,7 +107,7 @@ final class Rq1Files {
     String suffix = result.group().fileSuffix();
     if (!result.developerAdditionsKnown()) {
       out.notDrawn("RQ1Heatmap_" + suffix + ".pdf", "not drawn: needs the developer-made additions of the " + suffix
-          + " group (" + StudyFiles.notByTool(result.group()) + ")");
+          + " group (" + DOWNLOAD + ")");
       return;
     }
     SortedMap<LocalDate, Long> counts = new TreeMap<>();
@@ -148,6 +148,10 @@ final class Rq1Files {
     }
     return DailyAdditionsChart.Series.of(label, byElapsedDay);
   }
+
+  /** What brings the recent group's developer additions: an ordinary git blob of the study's repository. */
+  static final String DOWNLOAD = "safetensors_commits_not_by_tool_recent.csv, an ordinary git blob of the study's"
+      + " repository: reproduce --download fetches it and draws this";
 
   /** The last day of the study's data (its tables' last commit date, 2024-12-31 12:30:54): later releases are not drawn. */
   static final LocalDate STUDY_DATA_END = LocalDate.of(2024, 12, 31);
