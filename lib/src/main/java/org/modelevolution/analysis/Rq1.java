@@ -103,7 +103,9 @@ public final class Rq1 {
       }
     }
     Optional<MetricsTable> iteration2024 = data.iteration2024().map(i -> iteration2024(i.allAdditions()));
-    return new Rq1Result(groups, iteration2024, Rq1Numbers.of(data, groups, iteration2024), Rq1Checks.of(data));
+    List<Check> checks = new ArrayList<>(Rq1Checks.of(data));
+    checks.addAll(Rq1Checks.heatmapCells(data, groups));
+    return new Rq1Result(groups, iteration2024, Rq1Numbers.of(data, groups, iteration2024), checks);
   }
 
   /** RQ1 of one group. */

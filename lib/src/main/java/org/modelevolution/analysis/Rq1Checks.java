@@ -32,6 +32,41 @@ final class Rq1Checks {
     return checks;
   }
 
+  /**
+   * The study's heat maps label exactly the days with added files: for each group whose additions
+   * are all at hand and whose figure's cells are transcribed, the labelled days of 2022-2024 are the
+   * days with a non-zero count here (the cell values themselves are compared as published numbers).
+   */
+  static List<Check> heatmapCells(StudyData data, java.util.Map<Group, Rq1Group> groups) {
+    List<Check> checks = new ArrayList<>();
+    for (Group group : Group.values()) {
+      String figure = "RQ1Heatmap_" + group.fileSuffix() + ".pdf";
+      Set<java.time.LocalDate> labelled = new java.util.TreeSet<>();
+      data.published().numbers().stream().filter(p -> p.source().equals(figure)
+          && p.metric().endsWith(Rq1Numbers.HEATMAP_CELL)).forEach(p -> labelled.add(java.time.LocalDate.parse(
+              p.metric().substring(0, p.metric().length() - Rq1Numbers.HEATMAP_CELL.length()))));
+      Rq1Group result = groups.get(group);
+      if (labelled.isEmpty() || result == null || !result.developerAdditionsKnown()) {
+        continue;
+      }
+      Set<java.time.LocalDate> ours = new java.util.TreeSet<>();
+      result.filesPerDay().forEach((day, n) -> {
+        if (n > 0 && day.getYear() >= 2022 && day.getYear() <= 2024) {
+          ours.add(day);
+        }
+      });
+      Set<java.time.LocalDate> onlyOurs = new java.util.TreeSet<>(ours);
+      onlyOurs.removeAll(labelled);
+      Set<java.time.LocalDate> onlyStudy = new java.util.TreeSet<>(labelled);
+      onlyStudy.removeAll(ours);
+      checks.add(new Check("RQ1", figure + ": its labelled cells are exactly the days with added files (2022-2024)",
+          onlyOurs.isEmpty() && onlyStudy.isEmpty(), labelled.size() + " labelled days; " + onlyOurs.size()
+              + " days with additions unlabelled in the study's figure, " + onlyStudy.size()
+              + " labelled days without additions here", data.group(group).files()));
+    }
+    return checks;
+  }
+
   private static List<Check> ofFile(AdditionFile file) {
     List<String> inputs = List.of(file.name());
     long rows = file.rows().size();
