@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -74,7 +75,7 @@ public final class MineSpaceDiscussions {
 
   public RunManifest mine(Path outDir, Progress shown) throws IOException {
     MiningRun run = MiningRun.ofPosts(STEP, outDir,
-        Map.of("repo", repo.toString(), "type", QUERY.type().name().toLowerCase(java.util.Locale.ROOT),
+        Map.of("repo", repo.toString(), "type", QUERY.type().name().toLowerCase(Locale.ROOT),
             "status", "all"), endpoint, clock, shown);
     try (MiningRun.Checkpoint<ListedPage> pages = run.checkpoint("pages", ListedPage.class);
         MiningRun.Checkpoint<JsonNode> details = run.checkpoint("details", JsonNode.class)) {
@@ -110,7 +111,7 @@ public final class MineSpaceDiscussions {
     SortedSet<Integer> nums = new TreeSet<>();
     for (int p = 0; ; p++) {
       // The type in the key: pages of a checkpoint listed with another type are not these.
-      String key = String.format("%s-page-%06d", QUERY.type().name().toLowerCase(java.util.Locale.ROOT), p);
+      String key = String.format("%s-page-%06d", QUERY.type().name().toLowerCase(Locale.ROOT), p);
       ListedPage listed = pages.get(key).orElse(null);
       if (listed == null) {
         DiscussionPage page = client.page(repo, QUERY, p);

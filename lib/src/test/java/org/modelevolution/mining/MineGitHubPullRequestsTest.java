@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ class MineGitHubPullRequestsTest {
         .spread(1_000_000, 1311, Instant.parse("2023-03-14T00:00:00Z"), Instant.parse("2023-03-15T00:00:00Z"));
     LocalDate day = LocalDate.parse("2020-02-10");
     for (int i = 0; day.isBefore(LocalDate.parse("2024-09-01")); i++, day = day.plusDays(37)) {
-      github.pr(2_000_000 + i, day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(3600L * (i % 24)));
+      github.pr(2_000_000 + i, day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L * (i % 24)));
     }
     return github
         .pr(3_000_001, Instant.parse("2019-06-01T10:00:00Z"))

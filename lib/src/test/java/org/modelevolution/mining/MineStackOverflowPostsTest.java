@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ class MineStackOverflowPostsTest {
         .doesNotContain("fromdate", "todate");
     assertThat(fake.backoffViolations).hasValue(0);
     List<MinedPost> rows = PostTable.read(out.resolve("stackoverflow-posts.csv"));
-    Map<String, String> hitOf = new java.util.HashMap<>();
+    Map<String, String> hitOf = new HashMap<>();
     for (MinedPost row : rows) {
       JsonNode content = MAPPER.readTree(row.jsonContent());
       hitOf.put(row.url().substring(row.url().lastIndexOf('/') + 1),
