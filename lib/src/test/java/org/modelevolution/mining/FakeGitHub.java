@@ -62,7 +62,6 @@ final class FakeGitHub extends Dispatcher {
   private final AtomicInteger serviceFaults = new AtomicInteger();
 
   final List<String> searchQueries = new CopyOnWriteArrayList<>();
-  final List<String> completeSearchQueries = new CopyOnWriteArrayList<>();
   final Map<String, Integer> commentRequests = new ConcurrentHashMap<>();
   final AtomicInteger spacingViolations = new AtomicInteger();
   final AtomicInteger incompleteServed = new AtomicInteger();
@@ -240,8 +239,6 @@ final class FakeGitHub extends Dispatcher {
     }
     if (incomplete) {
       incompleteServed.incrementAndGet();
-    } else if (fault.isEmpty() || fault.get() == SeededFaults.Kind.SERVICE) {
-      completeSearchQueries.add(q + " page " + page);
     }
     if (fault.isPresent() && fault.get() != SeededFaults.Kind.SERVICE) {
       return SeededFaults.spoil(fault.get(), headers.build(), body.toString(), false);
