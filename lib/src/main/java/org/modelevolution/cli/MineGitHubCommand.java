@@ -7,6 +7,7 @@ import org.modelevolution.mining.MiningClients;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,17 +16,18 @@ import picocli.CommandLine.Option;
 /** Mines closed GitHub pull requests about safetensors, with their comments. */
 @Command(name = "mine-github", mixinStandardHelpOptions = true,
     description = "Mine closed GitHub PRs matching safetensor OR \"safe tensor\" OR safetensors (bots excluded), "
-        + "with comments, into a post table. Uses GITHUB_API_URL and GITHUB_TOKEN.")
+        + "with comments, into a post table, over the study's creation windows (created:<2020-01-01 .. "
+        + "created:>2024-09-01). Uses GITHUB_API_URL and GITHUB_TOKEN.")
 final class MineGitHubCommand implements Callable<Integer> {
   @Mixin MiningOptions options;
 
-  @Option(names = "--since", description = "First creation day, inclusive (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2022-09-01")
-  LocalDate since;
+  @Option(names = "--since", description = "First creation day, inclusive (default: none, the study's "
+      + "first window created:<2020-01-01 is open).")
+  Optional<LocalDate> since = Optional.empty();
 
-  @Option(names = "--until", description = "Last creation day, inclusive (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2024-12-31")
-  LocalDate until;
+  @Option(names = "--until", description = "Last creation day, inclusive (default: none, the study's "
+      + "last window created:>2024-09-01 is open).")
+  Optional<LocalDate> until = Optional.empty();
 
   @Override
   public Integer call() {

@@ -14,22 +14,22 @@ import picocli.CommandLine.Option;
 
 /** Mines Stack Overflow questions and answers about safetensors. */
 @Command(name = "mine-stackoverflow", mixinStandardHelpOptions = true,
-    description = "Mine Stack Overflow posts (/search/excerpts) for the study's queries into a post table. "
+    description = "Mine Stack Overflow posts (/search/excerpts) for the study's queries into the study's table "
+        + "(one row per question) and a table of every matching post. "
         + "Uses STACKEXCHANGE_API_URL and, when set, the application key STACKEXCHANGE_KEY.")
 final class MineStackOverflowCommand implements Callable<Integer> {
   @Mixin MiningOptions options;
 
   @Option(names = "--query", paramLabel = "TEXT",
-      description = "A search query; repeat for several (default: safetensors, \"safe tensors\", safetensor).")
+      description = "A search query; repeat for several, in order (default: the study's safetensor, "
+          + "\"safe tensor\", safetensors).")
   List<String> queries;
 
-  @Option(names = "--since", description = "First creation day, inclusive (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2008-07-31")
-  LocalDate since;
+  @Option(names = "--since", description = "First creation day, inclusive (default: none, every post, as the study).")
+  Optional<LocalDate> since = Optional.empty();
 
-  @Option(names = "--until", description = "Last creation day, inclusive (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2024-12-31")
-  LocalDate until;
+  @Option(names = "--until", description = "Last creation day, inclusive (default: none, every post, as the study).")
+  Optional<LocalDate> until = Optional.empty();
 
   @Override
   public Integer call() {

@@ -1,18 +1,16 @@
 package org.modelevolution.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a pull request was opened by a bot: a user of type {@code Bot}, a login ending
- * in "bot" (ignoring the {@code [bot]} suffix of GitHub Apps), or one of the dependency updaters
- * the study excluded by name (dependabot, renovate, greenkeeper, with their variants such as
- * {@code renovate-bot} or {@code greenkeeperio-bot}). A missing user (deleted account) is a person.
+ * Decides whether a pull request was opened by a bot, as the study did: a user of type
+ * {@code Bot} (every GitHub App, {@code dependabot[bot]} and {@code renovate[bot]} among them) or a
+ * login ending in "bot" ({@code greenkeeperio-bot}, {@code ci-bot}), ignoring case. The authors the
+ * study's query left out with {@code -author:} qualifiers are all bots by this rule, so leaving
+ * them out here yields the same pull requests. A missing user (deleted account) is a person.
  */
 public final class BotAuthors {
-  private static final List<String> UPDATERS = List.of("dependabot", "renovate", "greenkeeper");
-
   private BotAuthors() {}
 
   public static boolean isBot(JsonNode user) {
@@ -25,11 +23,9 @@ public final class BotAuthors {
     return isBotLogin(user.path("login").asText(""));
   }
 
+  /** A login ending in "bot", or an App's {@code name[bot]} (whose user type is {@code Bot} anyway). */
   public static boolean isBotLogin(String login) {
     String name = login.toLowerCase(Locale.ROOT);
-    if (name.endsWith("[bot]")) {
-      return true;
-    }
-    return name.endsWith("bot") || UPDATERS.stream().anyMatch(name::startsWith);
+    return name.endsWith("bot") || name.endsWith("[bot]");
   }
 }

@@ -6,16 +6,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A window of creation times {@code [start, end)} in UTC, searched with a {@code created:}
  * qualifier. GitHub returns at most 1,000 results per query, so a window whose
  * {@code total_count} is above that is {@link #split() bisected}: whole days while it spans more
- * than a day, then whole hours; a one-hour window is the smallest.
+ * than a day, then whole hours, then seconds; a one-second window is the smallest.
+ *
+ * <p>A window may be open at one end, like the study's first and last windows
+ * ({@code created:<2020-01-01}, {@code created:>2024-09-01}): it then starts at
+ * {@link #OPEN_START}, before GitHub had any issue or pull request, or ends at {@link #OPEN_END},
+ * and its qualifier says so; as bounds they select exactly what the open qualifier selects.
  */
 public record CreatedRange(Instant start, Instant end) implements Comparable<CreatedRange> {
+  /** The start of a window open to the past: GitHub went public in 2008, with pull requests. */
+  public static final Instant OPEN_START = Instant.parse("2007-10-01T00:00:00Z");
+  /** The end of a window open to the future: far enough that no item is created after it. */
+  public static final Instant OPEN_END = Instant.parse("2100-01-01T00:00:00Z");
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(ZoneOffset.UTC);
@@ -24,32 +34,46 @@ public record CreatedRange(Instant start, Instant end) implements Comparable<Cre
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("empty range " + start + ".." + end);
     }
-    if (!start.truncatedTo(ChronoUnit.HOURS).equals(start) || !end.truncatedTo(ChronoUnit.HOURS).equals(end)) {
-      throw new IllegalArgumentException("range bounds must be whole hours: " + start + ".." + end);
+    if (start.getNano() != 0 || end.getNano() != 0) {
+      throw new IllegalArgumentException("range bounds must be whole seconds: " + start + ".." + end);
     }
   }
 
-  /** The calendar months covering {@code from} to {@code until} (both inclusive), in order. */
-  public static List<CreatedRange> months(LocalDate from, LocalDate until) {
+  /** The days {@code from} to {@code until}, both inclusive, as GitHub's {@code created:from..until}. */
+  public static CreatedRange days(LocalDate from, LocalDate until) {
     if (until.isBefore(from)) {
       throw new IllegalArgumentException("until " + until + " is before " + from);
     }
-    List<CreatedRange> months = new ArrayList<>();
-    LocalDate cursor = from;
-    LocalDate stop = until.plusDays(1);
-    while (cursor.isBefore(stop)) {
-      LocalDate next = cursor.withDayOfMonth(1).plusMonths(1);
-      if (next.isAfter(stop)) {
-        next = stop;
-      }
-      months.add(new CreatedRange(midnight(cursor), midnight(next)));
-      cursor = next;
-    }
-    return months;
+    return new CreatedRange(midnight(from), midnight(until.plusDays(1)));
+  }
+
+  /** Everything created before {@code day}: GitHub's {@code created:<day}. */
+  public static CreatedRange before(LocalDate day) {
+    return new CreatedRange(OPEN_START, midnight(day));
+  }
+
+  /** Everything created after {@code day}: GitHub's {@code created:>day}. */
+  public static CreatedRange after(LocalDate day) {
+    return new CreatedRange(midnight(day.plusDays(1)), OPEN_END);
+  }
+
+  /** The part of this window inside {@code other}, if any. */
+  public Optional<CreatedRange> intersect(CreatedRange other) {
+    Instant from = start.isAfter(other.start) ? start : other.start;
+    Instant to = end.isBefore(other.end) ? end : other.end;
+    return from.isBefore(to) ? Optional.of(new CreatedRange(from, to)) : Optional.empty();
   }
 
   /** The search qualifier; both ends of GitHub's {@code a..b} are inclusive. */
   public String qualifier() {
+    boolean openStart = start.equals(OPEN_START);
+    boolean openEnd = end.equals(OPEN_END);
+    if (openStart && !openEnd && isMidnight(end)) {
+      return "created:<" + DAY.format(end);
+    }
+    if (openEnd && !openStart && isMidnight(start)) {
+      return "created:>" + DAY.format(start.minus(1, ChronoUnit.DAYS));
+    }
     if (isWholeDays()) {
       return "created:" + DAY.format(start) + ".." + DAY.format(end.minus(1, ChronoUnit.DAYS));
     }
@@ -57,17 +81,22 @@ public record CreatedRange(Instant start, Instant end) implements Comparable<Cre
   }
 
   public boolean canSplit() {
-    return duration().compareTo(Duration.ofHours(1)) > 0;
+    return duration().compareTo(Duration.ofSeconds(1)) > 0;
   }
 
-  /** Two halves: by whole days while the range spans more than one day, then by whole hours. */
+  /** Two halves: by whole days while the range spans more than a day, then by whole hours, then by seconds. */
   public List<CreatedRange> split() {
     if (!canSplit()) {
       throw new IllegalStateException(this + " is already the smallest window");
     }
-    Instant middle = duration().compareTo(Duration.ofDays(1)) > 0 && isWholeDays()
-        ? start.plus(duration().toDays() / 2, ChronoUnit.DAYS)
-        : start.plus(duration().toHours() / 2, ChronoUnit.HOURS);
+    Instant middle;
+    if (duration().compareTo(Duration.ofDays(1)) > 0 && isWholeDays()) {
+      middle = start.plus(duration().toDays() / 2, ChronoUnit.DAYS);
+    } else if (duration().compareTo(Duration.ofHours(1)) > 0 && isWhole(ChronoUnit.HOURS)) {
+      middle = start.plus(duration().toHours() / 2, ChronoUnit.HOURS);
+    } else {
+      middle = start.plusSeconds(duration().toSeconds() / 2);
+    }
     return List.of(new CreatedRange(start, middle), new CreatedRange(middle, end));
   }
 
@@ -91,7 +120,15 @@ public record CreatedRange(Instant start, Instant end) implements Comparable<Cre
   }
 
   private boolean isWholeDays() {
-    return start.truncatedTo(ChronoUnit.DAYS).equals(start) && end.truncatedTo(ChronoUnit.DAYS).equals(end);
+    return isWhole(ChronoUnit.DAYS);
+  }
+
+  private boolean isWhole(ChronoUnit unit) {
+    return start.truncatedTo(unit).equals(start) && end.truncatedTo(unit).equals(end);
+  }
+
+  private static boolean isMidnight(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.DAYS).equals(instant);
   }
 
   private static Instant midnight(LocalDate date) {

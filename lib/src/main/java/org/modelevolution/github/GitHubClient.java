@@ -15,6 +15,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.modelevolution.http.BodyRetries;
+import org.modelevolution.http.BrokenBodyException;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.LinkHeader;
 import org.modelevolution.http.RateLimitedException;
@@ -29,7 +31,13 @@ import org.modelevolution.http.RetryPolicy;
  * {@code retry-after} on 403/429 are waited out by the {@link OkHttpClient}'s retry interceptor
  * (see {@link org.modelevolution.http.HttpClients}). What it cannot see is a secondary rate limit
  * announced only in the message of a 403 without any header; this client waits at least 60 s for
- * those, doubling, as GitHub's documentation asks. Search calls are spaced by a {@link SearchPacer}.
+ * those, doubling, as GitHub's documentation asks. Every request of the search bucket, retries
+ * included, is spaced by a {@link SearchPacer}.
+ *
+ * <p>A body that breaks off mid-read or is not JSON is fetched again with the policy's backoff
+ * ({@link BodyRetries}); so is a search answer marked {@code incomplete_results} (GitHub's search
+ * timed out and its items and {@code total_count} are partial), which is returned as it is only
+ * when it stays incomplete through every retry, for the caller to leave unfinished.
  */
 public final class GitHubClient {
   /** GitHub never serves more than this many results for one query. */
@@ -42,7 +50,6 @@ public final class GitHubClient {
 
   private final OkHttpClient http;
   private final Endpoint endpoint;
-  private final SearchPacer pacer;
   private final RetryPolicy policy;
 
   /**
@@ -50,9 +57,9 @@ public final class GitHubClient {
    *     longest acceptable wait also govern waits for secondary rate limits
    */
   public GitHubClient(OkHttpClient http, Endpoint endpoint, SearchPacer pacer, RetryPolicy policy) {
-    this.http = Objects.requireNonNull(http);
+    // Behind the retry interceptor, so that the pacer sees every attempt.
+    this.http = http.newBuilder().addInterceptor(Objects.requireNonNull(pacer)).build();
     this.endpoint = Objects.requireNonNull(endpoint);
-    this.pacer = Objects.requireNonNull(pacer);
     this.policy = Objects.requireNonNull(policy);
   }
 
@@ -67,19 +74,29 @@ public final class GitHubClient {
     return searchPage(url);
   }
 
-  /** A following page of a search, from a {@code rel="next"} link used verbatim. */
+  /**
+   * A following page of a search, from a {@code rel="next"} link used verbatim. An answer marked
+   * {@code incomplete_results} is asked for again, after the policy's backoff, up to its retry
+   * count; the last one is returned as it is, marked incomplete.
+   */
   public SearchPage searchPage(HttpUrl url) throws IOException {
-    pacer.awaitTurn();
-    try (Response response = execute(url)) {
-      JsonNode body = parse(response, url);
-      if (!body.path("items").isArray()) {
-        throw new GitHubException("no 'items' array in the search result of " + url.redact(), 0);
+    for (int attempt = 1; ; attempt++) {
+      SearchPage page = readOnce(url, this::searchPageOf);
+      if (!page.incompleteResults() || attempt > policy.maxRetries()) {
+        return page;
       }
-      List<JsonNode> items = new ArrayList<>();
-      body.get("items").forEach(items::add);
-      return new SearchPage(body.path("total_count").asLong(0), body.path("incomplete_results").asBoolean(false),
-          items, LinkHeader.next(response));
+      policy.pauseBeforeRetry(attempt);
     }
+  }
+
+  private SearchPage searchPageOf(Response response, JsonNode body, HttpUrl url) throws GitHubException {
+    if (!body.path("items").isArray()) {
+      throw new GitHubException("no 'items' array in the search result of " + url.redact(), 0);
+    }
+    List<JsonNode> items = new ArrayList<>();
+    body.get("items").forEach(items::add);
+    return new SearchPage(body.path("total_count").asLong(0), body.path("incomplete_results").asBoolean(false),
+        items, LinkHeader.next(response));
   }
 
   /**
@@ -93,16 +110,42 @@ public final class GitHubClient {
         .addQueryParameter("per_page", Integer.toString(PER_PAGE)).build();
     List<JsonNode> comments = new ArrayList<>();
     while (url != null) {
-      try (Response response = execute(url)) {
-        JsonNode body = parse(response, url);
+      CommentPage page = readOnce(url, (response, body, at) -> {
         if (!body.isArray()) {
           throw new GitHubException("comments of " + repository + "#" + number + " are not an array", 0);
         }
-        body.forEach(comments::add);
-        url = LinkHeader.next(response).orElse(null);
-      }
+        List<JsonNode> onPage = new ArrayList<>();
+        body.forEach(onPage::add);
+        return new CommentPage(onPage, LinkHeader.next(response).orElse(null));
+      });
+      comments.addAll(page.comments());
+      url = page.next();
     }
     return comments;
+  }
+
+  private record CommentPage(List<JsonNode> comments, HttpUrl next) {}
+
+  /** What a page is made of: the response (for its headers) and its parsed body. */
+  @FunctionalInterface
+  private interface PageReader<T> {
+    T read(Response response, JsonNode body, HttpUrl url) throws GitHubException;
+  }
+
+  /**
+   * One GET of {@code url} read into a page, sent again while its body breaks off or is not JSON;
+   * a body still broken after the last retry is a {@link GitHubException} with status 0.
+   */
+  private <T> T readOnce(HttpUrl url, PageReader<T> reader) throws IOException {
+    try {
+      return BodyRetries.call(policy, () -> {
+        try (Response response = execute(url)) {
+          return reader.read(response, parse(response, url), url);
+        }
+      });
+    } catch (BrokenBodyException broken) {
+      throw new GitHubException(broken.getMessage(), 0, broken);
+    }
   }
 
   /** Sends a GET; a 403 that only says "secondary rate limit" in its body is waited out here. */
@@ -130,7 +173,14 @@ public final class GitHubClient {
         || response.header("retry-after") != null || "0".equals(response.header("x-ratelimit-remaining"))) {
       return false;
     }
-    String message = response.peekBody(64 * 1024).string().toLowerCase(Locale.ROOT);
+    String message;
+    try {
+      message = response.peekBody(64 * 1024).string().toLowerCase(Locale.ROOT);
+    } catch (IOException e) {
+      response.close();
+      throw new BrokenBodyException("the body of a " + response.code() + " from " + response.request().url().redact()
+          + " broke off: " + e, e);
+    }
     return message.contains("secondary rate limit") || message.contains("abuse");
   }
 
@@ -141,9 +191,16 @@ public final class GitHubClient {
           response.code());
     }
     try {
-      return MAPPER.readTree(text);
+      JsonNode tree = MAPPER.readTree(text);
+      if (tree == null || tree.isMissingNode()) {
+        throw new BrokenBodyException("an empty body from " + url.redact());
+      }
+      return tree;
+    } catch (BrokenBodyException empty) {
+      throw empty;
     } catch (IOException malformed) {
-      throw new GitHubException("malformed JSON from " + url.redact() + ": " + malformed.getMessage().lines().findFirst().orElse(""), 0);
+      throw new BrokenBodyException("malformed JSON from " + url.redact() + ": "
+          + malformed.getMessage().lines().findFirst().orElse(""), malformed);
     }
   }
 

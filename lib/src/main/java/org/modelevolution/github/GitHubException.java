@@ -11,6 +11,11 @@ public final class GitHubException extends IOException {
     this.status = status;
   }
 
+  GitHubException(String message, int status, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+  }
+
   /** The HTTP status, 0 when the body was not the expected document. */
   public int status() {
     return status;

@@ -1,6 +1,7 @@
 package org.modelevolution.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -8,7 +9,9 @@ import okio.BufferedSource;
 
 /**
  * Reads response bodies with a size bound, so a hostile or broken server cannot make a miner
- * buffer an unbounded body in memory.
+ * buffer an unbounded body in memory. A body that breaks off while it is read is a
+ * {@link BrokenBodyException} (worth sending again, see {@link BodyRetries}); one that is too
+ * large is a plain {@link IOException}.
  */
 public final class ResponseBodies {
   /** Generous for any JSON page of the mined APIs (the largest are discussion details with diffs). */
@@ -24,7 +27,18 @@ public final class ResponseBodies {
       throw new IOException(tooLarge(response, maxBytes));
     }
     BufferedSource source = body.source();
-    if (source.request(maxBytes + 1)) {
+    boolean tooLarge;
+    try {
+      tooLarge = source.request(maxBytes + 1);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      throw broken(response, e);
+    } catch (IOException e) {
+      throw broken(response, e);
+    }
+    if (tooLarge) {
       throw new IOException(tooLarge(response, maxBytes));
     }
     return source.getBuffer().readString(StandardCharsets.UTF_8);
@@ -32,6 +46,11 @@ public final class ResponseBodies {
 
   public static String readUtf8(Response response) throws IOException {
     return readUtf8(response, DEFAULT_LIMIT);
+  }
+
+  private static BrokenBodyException broken(Response response, IOException cause) {
+    return new BrokenBodyException("the body of " + response.request().url().redact() + " broke off after "
+        + response.body().source().getBuffer().size() + " bytes: " + cause, cause);
   }
 
   private static String tooLarge(Response response, long maxBytes) {

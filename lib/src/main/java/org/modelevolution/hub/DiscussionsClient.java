@@ -10,11 +10,11 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.modelevolution.http.BodyRetries;
+import org.modelevolution.http.BrokenBodyException;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.ResponseBodies;
 import org.modelevolution.http.RetryPolicy;
-import java.io.InterruptedIOException;
 
 /**
  * Reads the discussions and pull requests of Hub repositories (models, datasets and Spaces)
@@ -23,7 +23,8 @@ import java.io.InterruptedIOException;
  *
  * <p>Statuses are retried by the {@link OkHttpClient} given (see
  * {@link org.modelevolution.http.HttpClients}); a body that breaks off mid-read or is not JSON is
- * fetched again here with the policy's backoff (OkHttp only reports it while the body is read).
+ * fetched again with the policy's backoff ({@link BodyRetries}; OkHttp only reports it while the
+ * body is read).
  * Refusals become a {@link HubException} classified as for every other Hub call ({@link HubErrors}).
  */
 public final class DiscussionsClient {
@@ -107,28 +108,28 @@ public final class DiscussionsClient {
 
   private Document get(HttpUrl url) throws IOException {
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
-    for (int attempt = 1; ; attempt++) {
-      try (Response response = http.newCall(request).execute()) {
-        if (!response.isSuccessful()) {
-          throw HubErrors.toException(response);
-        }
-        String text = ResponseBodies.readUtf8(response);
-        try {
-          return new Document(text, HubJson.MAPPER.readTree(text));
-        } catch (IOException notJson) {
-          if (attempt > policy.maxRetries()) {
-            throw new HubException(HubException.Reason.MALFORMED_RESPONSE, response.code(), url.redact(),
-                "malformed JSON: " + notJson.getMessage());
+    try {
+      return BodyRetries.call(policy, () -> {
+        try (Response response = http.newCall(request).execute()) {
+          if (!response.isSuccessful()) {
+            throw HubErrors.toException(response);
           }
+          String text = ResponseBodies.readUtf8(response);
+          JsonNode tree;
+          try {
+            tree = HubJson.MAPPER.readTree(text);
+          } catch (IOException notJson) {
+            throw new BrokenBodyException("malformed JSON: " + notJson.getMessage().lines().findFirst().orElse(""),
+                notJson);
+          }
+          if (tree == null || !tree.isObject()) {
+            throw new BrokenBodyException("not a JSON object");
+          }
+          return new Document(text, tree);
         }
-      } catch (HubException | RateLimitedException | InterruptedIOException fatal) {
-        throw fatal;
-      } catch (IOException brokenBody) {
-        if (attempt > policy.maxRetries()) {
-          throw brokenBody;
-        }
-      }
-      policy.pauseBeforeRetry(attempt);
+      });
+    } catch (BrokenBodyException broken) {
+      throw new HubException(HubException.Reason.MALFORMED_RESPONSE, 200, url.redact(), broken.getMessage());
     }
   }
 }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.modelevolution.hub.Discussion;
 import org.modelevolution.hub.DiscussionDetails;
 import org.modelevolution.hub.DiscussionPage;
 import org.modelevolution.hub.DiscussionQuery;
@@ -25,8 +27,12 @@ import org.modelevolution.progress.Progress;
 /**
  * Mines the discussions of the conversion Space ({@code spaces/safetensors/convert}), open and
  * closed, each with its events, into a post table (source {@value MinedPost#HUGGING_FACE}, the
- * discussion's details document as {@code json_content}). The study scraped these pages with
- * Selenium; the JSON API gives the same content without a browser.
+ * discussion's details document as {@code json_content}). As the study crawled them, these are
+ * the entries of type {@code discussion}, not the Space's pull requests: the list is asked for
+ * {@code type=discussion}, and an entry marked {@code isPullRequest} all the same is left out. The
+ * study scraped the web pages {@code ?status=open&type=discussion} and
+ * {@code ?status=closed&type=discussion} with Selenium; the JSON API's {@code status=all} gives
+ * the same discussions in one list, without a browser.
  *
  * <p>Resumable: list pages and discussion details are checkpointed one by one, so a rerun after a
  * crash fetches only what is missing and writes the same table as an uninterrupted run.
@@ -38,6 +44,8 @@ public final class MineSpaceDiscussions {
   public static final String WEB = "https://huggingface.co";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The study's list: discussions only (its crawl asked for {@code type=discussion}), every status. */
+  static final DiscussionQuery QUERY = DiscussionQuery.all().withType(DiscussionQuery.Type.DISCUSSION);
 
   /** What one list page contributed: the discussion numbers on it and whether more pages follow. */
   record ListedPage(List<Integer> nums, int count, boolean hasNext) {}
@@ -59,7 +67,7 @@ public final class MineSpaceDiscussions {
     return String.join("\n",
         "step: " + STEP,
         "endpoint: " + endpoint.describe(),
-        "list: GET /api/" + repo.kind().apiSegment() + "/" + repo.id() + "/discussions?p=0,1,...&type=all&status=all",
+        "list: GET /api/" + repo.kind().apiSegment() + "/" + repo.id() + "/discussions?p=0,1,...&type=discussion&status=all",
         "details: GET /api/" + repo.kind().apiSegment() + "/" + repo.id() + "/discussions/{num} for every listed discussion",
         "output: " + outDir.resolve(STEP + ".csv"),
         "checkpoint: " + outDir.resolve(STEP + ".journal"));
@@ -67,7 +75,8 @@ public final class MineSpaceDiscussions {
 
   public RunManifest mine(Path outDir, Progress shown) throws IOException {
     MiningRun run = MiningRun.ofPosts(STEP, outDir,
-        Map.of("repo", repo.toString(), "type", "all", "status", "all"), endpoint, clock, shown);
+        Map.of("repo", repo.toString(), "type", QUERY.type().name().toLowerCase(Locale.ROOT),
+            "status", "all"), endpoint, clock, shown);
     try (MiningRun.Checkpoint<ListedPage> pages = run.checkpoint("pages", ListedPage.class);
         MiningRun.Checkpoint<JsonNode> details = run.checkpoint("details", JsonNode.class)) {
       SortedSet<Integer> nums = listAll(pages, run);
@@ -82,8 +91,18 @@ public final class MineSpaceDiscussions {
           progress.step();
         }
       }
-      details.entries().values().forEach(d -> run.count("status " + d.path("status").asText("unknown")));
-      run.writePosts(rows(details));
+      List<JsonNode> discussions = new ArrayList<>();
+      for (int num : nums) {
+        details.get(key(num)).ifPresent(d -> {
+          if (d.path("isPullRequest").asBoolean(false)) {
+            run.count("pull requests left out");
+          } else {
+            discussions.add(d);
+            run.count("status " + d.path("status").asText("unknown"));
+          }
+        });
+      }
+      run.writePosts(rows(discussions));
       return run.finish().manifest();
     }
   }
@@ -91,11 +110,15 @@ public final class MineSpaceDiscussions {
   private SortedSet<Integer> listAll(MiningRun.Checkpoint<ListedPage> pages, MiningRun run) throws IOException {
     SortedSet<Integer> nums = new TreeSet<>();
     for (int p = 0; ; p++) {
-      String key = String.format("page-%06d", p);
+      // The type in the key: pages of a checkpoint listed with another type are not these.
+      String key = String.format("%s-page-%06d", QUERY.type().name().toLowerCase(Locale.ROOT), p);
       ListedPage listed = pages.get(key).orElse(null);
       if (listed == null) {
-        DiscussionPage page = client.page(repo, DiscussionQuery.all(), p);
-        listed = new ListedPage(page.discussions().stream().map(d -> d.num()).toList(), page.count(), page.hasNext());
+        DiscussionPage page = client.page(repo, QUERY, p);
+        List<Discussion> onPage = page.discussions();
+        onPage.stream().filter(Discussion::pullRequest).forEach(d -> run.count("pull requests left out"));
+        listed = new ListedPage(onPage.stream().filter(d -> !d.pullRequest()).map(Discussion::num).toList(),
+            page.count(), page.hasNext());
         pages.record(key, listed);
         run.count("list pages fetched");
       }
@@ -121,11 +144,11 @@ public final class MineSpaceDiscussions {
     }
   }
 
-  private List<MinedPost> rows(MiningRun.Checkpoint<JsonNode> details) {
+  private List<MinedPost> rows(List<JsonNode> discussions) {
     List<MinedPost> rows = new ArrayList<>();
     // The discussion's public address, whatever mirror served the API: same data, same bytes.
     String web = WEB + "/" + repo + "/discussions";
-    for (JsonNode node : details.entries().values()) {
+    for (JsonNode node : discussions) {
       rows.add(new MinedPost(node.path("title").asText(""), MinedPost.HUGGING_FACE,
           web + "/" + node.path("num").asInt(), node.toString()));
     }

@@ -164,6 +164,14 @@ final class MiningRun {
     wrote(table);
   }
 
+  /** Writes a further post table {@code <name>.csv} beside the step's own and records it. */
+  void writePosts(String name, List<MinedPost> posts) {
+    Path table = base.resolve(name + ".csv");
+    PostTable.write(table, posts);
+    add("rows written to " + name + ".csv", posts.size());
+    wrote(table);
+  }
+
   /** Writes the finished manifest (with the Hub requests per bucket when they are counted). */
   StepResult finish() {
     // What this run cost, per rate-limit bucket (retries and redirect hops included).

@@ -22,6 +22,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.modelevolution.http.BrokenBodyException;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.ResponseBodies;
@@ -36,7 +37,9 @@ import org.modelevolution.http.RetryPolicy;
  * {@code 503} after the wait the message states ("more requests available in N seconds"), else the
  * {@code backoff}, else at least 60 s doubling; and it stops with {@link RateLimitedException} when
  * that wait is longer than the policy allows (an exhausted daily quota), so that a resumable step
- * can be rerun later. Other errors fail with {@link StackExchangeException}.
+ * can be rerun later. A body that breaks off mid-read (a gzip stream cut short) or is not JSON is
+ * fetched again with the policy's backoff, as statuses are. Other errors fail with
+ * {@link StackExchangeException}.
  *
  * <p>Not thread-safe: an instance remembers the backoffs of its own calls, so it serves one
  * sequential miner (the API asks for sequential, unhurried calls anyway).
@@ -44,6 +47,9 @@ import org.modelevolution.http.RetryPolicy;
 public final class StackExchangeClient {
   public static final String SITE = "stackoverflow";
   public static final int PAGE_SIZE = 100;
+  /** The study's order: most recent activity first. */
+  public static final String SORT = "activity";
+  public static final String ORDER = "desc";
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -72,15 +78,18 @@ public final class StackExchangeClient {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  /** Page {@code page} (1-based) of questions and answers matching {@code query}, oldest first. */
+  /**
+   * Page {@code page} (1-based) of questions and answers matching {@code query}, most recent
+   * activity first, as the study asked.
+   */
   public ExcerptPage searchExcerpts(ExcerptQuery query, int page) throws IOException {
     HttpUrl.Builder url = endpoint.url("search", "excerpts")
-        .addQueryParameter("order", "asc")
-        .addQueryParameter("sort", "creation")
-        .addQueryParameter("q", query.text())
-        .addQueryParameter("fromdate", Long.toString(query.fromDate()))
-        .addQueryParameter("todate", Long.toString(query.toDate()))
-        .addQueryParameter("site", SITE)
+        .addQueryParameter("order", ORDER)
+        .addQueryParameter("sort", SORT)
+        .addQueryParameter("q", query.text());
+    query.fromDate().ifPresent(d -> url.addQueryParameter("fromdate", Long.toString(d)));
+    query.toDate().ifPresent(d -> url.addQueryParameter("todate", Long.toString(d)));
+    url.addQueryParameter("site", SITE)
         .addQueryParameter("pagesize", Integer.toString(PAGE_SIZE))
         .addQueryParameter("page", Integer.toString(page));
     key.ifPresent(k -> url.addQueryParameter("key", k));
@@ -101,17 +110,13 @@ public final class StackExchangeClient {
       int status;
       try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
         status = response.code();
-        String text = ResponseBodies.readUtf8(response);
-        try {
-          body = MAPPER.readTree(text);
-        } catch (IOException malformed) {
-          throw new StackExchangeException("HTTP " + status + " with a body that is not JSON from "
-              + url.redact(), status, "malformed_response");
+        body = parse(ResponseBodies.readUtf8(response), status, url);
+      } catch (BrokenBodyException broken) {
+        if (attempt > policy.maxRetries()) {
+          throw new StackExchangeException(broken.getMessage(), 0, "malformed_response");
         }
-      }
-      if (body == null || !body.isObject()) {
-        throw new StackExchangeException("HTTP " + status + " with an empty body from " + url.redact(), status,
-            "malformed_response");
+        policy.pauseBeforeRetry(attempt);
+        continue;
       }
       backoffOf(body).ifPresent(seconds -> notBefore.put(method, clock.instant().plusSeconds(seconds)));
       if (!body.has("error_id")) {
@@ -133,6 +138,19 @@ public final class StackExchangeClient {
       notBefore.remove(method); // the wait below covers the backoff too
       sleep(wait);
     }
+  }
+
+  private static JsonNode parse(String text, int status, HttpUrl url) throws BrokenBodyException {
+    JsonNode body;
+    try {
+      body = MAPPER.readTree(text);
+    } catch (IOException malformed) {
+      throw new BrokenBodyException("HTTP " + status + " with a body that is not JSON from " + url.redact(), malformed);
+    }
+    if (body == null || !body.isObject()) {
+      throw new BrokenBodyException("HTTP " + status + " with an empty body from " + url.redact());
+    }
+    return body;
   }
 
   /** The wait the error states, else its backoff, else 60 s doubling per attempt. */

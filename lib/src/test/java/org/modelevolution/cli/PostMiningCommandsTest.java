@@ -32,12 +32,14 @@ class PostMiningCommandsTest {
   void dryRunsPrintThePlanAndTouchNothing(@TempDir Path dir) {
     Result github = run("mine-github", "--dry-run", "--out", dir.toString(), "--since", "2023-01-01", "--until", "2023-02-28");
     assertThat(github.exit()).isZero();
-    assertThat(github.out()).contains("step: github-prs", "created:2023-01-01..2023-01-31", "created:2023-02-01..2023-02-28");
+    assertThat(github.out()).contains("step: github-prs", "created:2023-01-01..2023-01-01", "created:2023-01-01..2023-02-28");
+    Result studyWindows = run("mine-github", "--dry-run", "--out", dir.toString());
+    assertThat(studyWindows.out()).contains("created:<2020-01-01", "created:>2024-09-01");
 
     Result so = run("mine-stackoverflow", "--dry-run", "--out", dir.toString(), "--query", "safetensors",
         "--since", "2023-01-01", "--until", "2024-12-31");
     assertThat(so.exit()).isZero();
-    assertThat(so.out()).contains("step: stackoverflow-posts", "searches: 2");
+    assertThat(so.out()).contains("step: stackoverflow-posts", "searches: 1", "2023-01-01 .. 2024-12-31");
 
     Result hub = run("mine-discussions", "--dry-run", "--out", dir.toString());
     assertThat(hub.exit()).isZero();

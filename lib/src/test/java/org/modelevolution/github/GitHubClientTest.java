@@ -26,6 +26,10 @@ import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.http.Service;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.GzipSink;
+import okio.Okio;
 import org.modelevolution.testing.HttpFixtures;
 
 class GitHubClientTest {
@@ -212,10 +216,72 @@ class GitHubClientTest {
   }
 
   @Test
-  void truncatedJsonIsAClearError() {
+  void pacesEverySearchAttemptRetriesIncluded() throws Exception {
+    List<Duration> paced = new ArrayList<>();
+    GitHubClient pacedClient = client(Map.of(), new SearchPacer(SearchPacer.RECOMMENDED_GAP, clock, paced::add));
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after", "0")
+        .body("{\"message\":\"You have exceeded a secondary rate limit.\"}").build());
+    server.enqueue(json("github/search-issues.json"));
+    server.enqueue(json("github/search-issues.json"));
+
+    pacedClient.search("safetensors");
+    pacedClient.search("safetensors");
+
+    // The retry waits for the gap after the 429 arrived, and the next search for the gap after the retry's answer.
+    assertThat(paced).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aTruncatedJsonBodyIsFetchedAgainWithTheStatusBackoff() throws Exception {
     server.enqueue(HttpFixtures.jsonBody(200, text("github/search-issues.json").substring(0, 300)));
+    server.enqueue(json("github/search-issues.json"));
+
+    assertThat(client.search("safetensors").totalCount()).isEqualTo(214);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(waits).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1100)));
+  }
+
+  @Test
+  void aGzipBodyCutMidStreamIsFetchedAgain() throws Exception {
+    Buffer gzipped = new Buffer();
+    try (BufferedSink sink = Okio.buffer(new GzipSink(gzipped))) {
+      sink.writeUtf8(text("github/search-issues.json"));
+    }
+    Buffer half = new Buffer();
+    gzipped.copyTo(half, 0, gzipped.size() / 2);
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Encoding", "gzip").body(half).build());
+    server.enqueue(json("github/search-issues.json"));
+
+    assertThat(client.search("safetensors").items()).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aBodyStillBrokenAfterEveryRetryIsAClearError() {
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(HttpFixtures.jsonBody(200, text("github/search-issues.json").substring(0, 300)));
+    }
 
     assertThatThrownBy(() -> client.search("safetensors"))
-        .isInstanceOf(GitHubException.class).hasMessageContaining("malformed JSON");
+        .isInstanceOfSatisfying(GitHubException.class, e -> assertThat(e.status()).isZero())
+        .hasMessageContaining("malformed JSON");
+    assertThat(server.getRequestCount()).isEqualTo(6);
+  }
+
+  @Test
+  void anIncompleteAnswerIsAskedForAgainAndReturnedMarkedWhenItStaysIncomplete() throws Exception {
+    String incomplete = text("github/search-issues.json").replace("\"incomplete_results\": false", "\"incomplete_results\": true");
+    assertThat(incomplete).contains("\"incomplete_results\": true");
+    server.enqueue(HttpFixtures.jsonBody(200, incomplete));
+    server.enqueue(json("github/search-issues.json"));
+    assertThat(client.search("safetensors").incompleteResults()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(HttpFixtures.jsonBody(200, incomplete));
+    }
+    assertThat(client.search("safetensors").incompleteResults()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(8);
   }
 }

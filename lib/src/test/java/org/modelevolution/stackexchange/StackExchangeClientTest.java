@@ -36,7 +36,7 @@ import org.modelevolution.testing.HttpFixtures;
 class StackExchangeClientTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_715_000_000), ZoneOffset.UTC);
-  private static final ExcerptQuery QUERY = new ExcerptQuery("safetensors",
+  private static final ExcerptQuery QUERY = ExcerptQuery.of("safetensors",
       Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"));
 
   private final MockWebServer server = new MockWebServer();
@@ -70,8 +70,8 @@ class StackExchangeClientTest {
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/2.3/search/excerpts");
-    assertThat(request.getUrl().queryParameter("order")).isEqualTo("asc");
-    assertThat(request.getUrl().queryParameter("sort")).isEqualTo("creation");
+    assertThat(request.getUrl().queryParameter("order")).as("the study's order").isEqualTo("desc");
+    assertThat(request.getUrl().queryParameter("sort")).isEqualTo("activity");
     assertThat(request.getUrl().queryParameter("q")).isEqualTo("safetensors");
     assertThat(request.getUrl().queryParameter("fromdate")).isEqualTo("1672531200");
     assertThat(request.getUrl().queryParameter("todate")).isEqualTo("1704067199");
@@ -172,10 +172,44 @@ class StackExchangeClientTest {
   }
 
   @Test
-  void truncatedJsonIsAClearError() {
-    server.enqueue(jsonBody(200, text("stackexchange/search-excerpts.json").substring(0, 400)));
+  void withoutAWindowSendsNoDatesAsTheStudy() throws Exception {
+    server.enqueue(json("stackexchange/search-excerpts.json"));
 
+    client().searchExcerpts(ExcerptQuery.of("safe tensor"), 1);
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().queryParameter("q")).isEqualTo("safe tensor");
+    assertThat(request.getUrl().queryParameterNames()).doesNotContain("fromdate", "todate");
+  }
+
+  @Test
+  void truncatedJsonIsFetchedAgainAndStaysAClearErrorAfterEveryRetry() throws Exception {
+    server.enqueue(jsonBody(200, text("stackexchange/search-excerpts.json").substring(0, 400)));
+    server.enqueue(json("stackexchange/search-excerpts.json"));
+    assertThat(client().searchExcerpts(QUERY, 1).items()).hasSize(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(jsonBody(200, text("stackexchange/search-excerpts.json").substring(0, 400)));
+    }
     assertThatThrownBy(() -> client().searchExcerpts(QUERY, 1))
         .isInstanceOf(StackExchangeException.class).hasMessageContaining("not JSON");
+    assertThat(server.getRequestCount()).isEqualTo(8);
+  }
+
+  @Test
+  void aGzipBodyCutMidStreamIsFetchedAgain() throws Exception {
+    Buffer gzipped = new Buffer();
+    try (var sink = Okio.buffer(new GzipSink(gzipped))) {
+      sink.writeUtf8(text("stackexchange/search-excerpts.json"));
+    }
+    Buffer half = new Buffer();
+    gzipped.copyTo(half, 0, gzipped.size() / 2);
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Encoding", "gzip").body(half).build());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Encoding", "gzip").body(gzipped).build());
+
+    assertThat(client().searchExcerpts(QUERY, 1).items()).hasSize(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(waits).hasSize(1);
   }
 }
