@@ -26,9 +26,11 @@ kernel is idle and no cell is queued, then check
   * round-trip:  (--round-trip) the notebook saved from the page is byte-identical to the one
                  environment/run_notebooks.py writes: a browser save after Run All leaves git clean.
 The notebooks run on copies in environment/build/browser-test/ with this checkout's kernelspec (the
-one `make notebook-server` and `make lab` use). environment/browser-mutants/ holds one notebook per
-check that must fail it (`--mutants`). Needs Debian's jupyter-notebook (6.x), chromium,
-chromium-driver and python3-selenium (environment/setup.sh installs them).
+one `make notebook-server` and `make lab` use); in full mode their tables and figures go to
+environment/build/browser-test/results/ (SFSTUDY_RESULTS), so the test never touches tracked files.
+environment/browser-mutants/ holds one notebook per check that must fail it (`--mutants`). Needs
+Debian's jupyter-notebook (6.x), chromium, chromium-driver and python3-selenium (environment/setup.sh
+installs them).
 """
 import argparse
 import json
@@ -336,7 +338,7 @@ def reference_runs(sources, smoke):
         shutil.copy(source, work / source.name)
         copies.append(work / source.name)
     argv = [sys.executable, str(ROOT / "environment" / "run_notebooks.py")] + [str(c) for c in copies]
-    env = dict(os.environ, SFSTUDY_SMOKE="1" if smoke else "0")
+    env = dict(os.environ, SFSTUDY_SMOKE="1" if smoke else "0", SFSTUDY_RESULTS=str(BUILD / "round-trip" / "results"))
     env.pop("SFSTUDY_GROUP", None)
     subprocess.run(argv, env=env, check=False)
     return {c.name: c for c in copies}
@@ -387,7 +389,9 @@ def main():
     jupyter_path = [str(BUILD / "jupyter")]
     if args.mutants:
         jupyter_path.append(str(unpatched_kernelspec(home)))
+    # Full mode writes its tables and figures into WORK/results, not the checkout's results/ (SFSTUDY_RESULTS).
     env = dict(os.environ, SFSTUDY_SMOKE="1" if args.smoke else "0", JUPYTER_PATH=os.pathsep.join(jupyter_path),
+               SFSTUDY_RESULTS=str(WORK / "results"),
                JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                JUPYTER_DATA_DIR=str(home / "data"), IPYTHONDIR=str(home / "ipython"))
     env.pop("SFSTUDY_GROUP", None)
