@@ -80,19 +80,21 @@ kernel-user: kernel
 # Jupyter on this checkout (opening notebooks/, so links to ../results and ../docs resolve) with only
 # this checkout's kernelspec added to its kernel path.
 NOTEBOOK_ENV = JUPYTER_PATH=$(CURDIR)/environment/build/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+# Jupyter refuses to run as root unless told (containers, CI images).
+AS_ROOT      = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 notebook-server: kernel
-	$(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks
+	$(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT)
 
 lab: kernel
 	@if $(PYTHON) -c 'import jupyterlab' 2>/dev/null; then \
-	  echo "$(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks"; \
-	  $(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks; \
+	  echo "$(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT)"; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT); \
 	else \
 	  echo "[lab] JupyterLab is not installed for $(PYTHON): starting the classic Notebook instead."; \
 	  echo "      For JupyterLab: python3 -m venv ~/.venvs/jupyter && ~/.venvs/jupyter/bin/pip install -r environment/requirements.txt"; \
 	  echo "      then: make lab JUPYTER_PYTHON=~/.venvs/jupyter/bin/python"; \
-	  $(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT); \
 	fi
 
 bench: bench-detect bench-analysis bench-mining
