@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "detect",
+    mixinStandardHelpOptions = true,
     description = {
       "Detect the serialization format of model files from their content.",
       "Inputs are local files, folders (their model files by name, see --scope; symbolic links reported, never followed)",

@@ -26,7 +26,7 @@ public final class HttpClients {
         .callTimeout(Duration.ZERO)
         .addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
-        .addInterceptor(new RetryInterceptor(policy, clock));
+        .addInterceptor(new RetryInterceptor(policy, clock, endpoint.service().endpointVariable()));
     endpoint.token().ifPresent(token -> builder.addInterceptor(new AuthenticationInterceptor(endpoint.baseUrl(), token)));
     return builder.build();
   }

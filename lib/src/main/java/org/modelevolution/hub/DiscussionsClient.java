@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.modelevolution.http.Endpoint;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.ResponseBodies;
 import org.modelevolution.http.RetryPolicy;
@@ -108,6 +109,7 @@ public final class DiscussionsClient {
   private Document get(HttpUrl url) throws IOException {
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
     for (int attempt = 1; ; attempt++) {
+      IOException failed;
       try (Response response = http.newCall(request).execute()) {
         if (!response.isSuccessful()) {
           throw HubErrors.toException(response);
@@ -120,15 +122,17 @@ public final class DiscussionsClient {
             throw new HubException(HubException.Reason.MALFORMED_RESPONSE, response.code(), url.redact(),
                 "malformed JSON: " + notJson.getMessage());
           }
+          failed = notJson;
         }
-      } catch (HubException | RateLimitedException | InterruptedIOException fatal) {
+      } catch (HubException | FatalRequestException | InterruptedIOException fatal) {
         throw fatal;
       } catch (IOException brokenBody) {
         if (attempt > policy.maxRetries()) {
           throw brokenBody;
         }
+        failed = brokenBody;
       }
-      policy.pauseBeforeRetry(attempt);
+      policy.pauseBeforeRetry(attempt, "reading " + url.newBuilder().query(null).build(), failed);
     }
   }
 }
