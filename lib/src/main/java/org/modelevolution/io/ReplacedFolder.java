@@ -99,6 +99,15 @@ public final class ReplacedFolder implements AutoCloseable {
       throw new FolderException(target + " is an existing file, not a folder; choose a folder (it is created"
           + " when missing)");
     }
+    for (Path above = parent; above != null; above = above.getParent()) {
+      if (Files.exists(above)) {
+        if (!Files.isDirectory(above)) {
+          throw new FolderException(above + " is a file, not a folder, so " + target + " cannot be created below it;"
+              + " choose another output folder");
+        }
+        break;
+      }
+    }
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
