@@ -233,8 +233,9 @@ public final class ReplacedFolder implements AutoCloseable {
     }
     List<String> names = entries(folder);
     if (!names.isEmpty() && names.stream().noneMatch(own::contains)) {
-      throw new FolderException(shown + " holds files this command did not write (none of " + own.stream().sorted()
-          .limit(3).toList() + "…); it replaces its output folder as a whole, so choose a new or empty folder");
+      throw new FolderException(shown + " holds files this command did not write (none of "
+          + String.join(", ", own.stream().sorted().limit(4).toList()) + " …); it replaces its output folder as a"
+          + " whole, so choose a new or empty folder");
     }
   }
 
