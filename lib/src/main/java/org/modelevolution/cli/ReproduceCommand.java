@@ -90,14 +90,21 @@ public final class ReproduceCommand implements Callable<Integer> {
           outDir.resolve(Reproduction.REPORT), (System.nanoTime() - start) / 1e9);
       return 0;
     } catch (StudyDataException e) {
-      System.err.println("reproduce: " + e.getMessage() + "; " + outDir + " is unchanged");
+      System.err.println("reproduce: " + withOutcome(e.getMessage(), outDir));
       return 1;
     } catch (ReplacedFolder.FolderException e) {
       System.err.println("reproduce: --out: " + e.getMessage());
       return 1;
     } catch (java.io.UncheckedIOException e) {
-      System.err.println("reproduce: " + Failures.describe(e) + "; " + outDir + " is unchanged");
+      System.err.println("reproduce: " + withOutcome(Failures.describe(e), outDir));
       return 1;
     }
+  }
+
+  /** The failure's message, then what became of the output folder (nothing: it is replaced only by a whole run). */
+  private static String withOutcome(String message, Path outDir) {
+    String sentence = message.strip();
+    sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    return sentence + (Files.isDirectory(outDir) ? "; " + outDir + " is unchanged." : "; nothing was written.");
   }
 }
