@@ -29,6 +29,11 @@ final class BenchDetectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = corpus != null ? corpus : ProjectLayout.discover().formatsCorpus();
+    if (!java.nio.file.Files.isDirectory(root)) {
+      System.err.println("bench-detect: the formats corpus is not at " + root + "; give --corpus DIR or set"
+          + " FORMATS_CORPUS (or SHARED_DIR) to where it is.");
+      return 1;
+    }
     System.out.print(DetectorBenchmark.run(root, paths, Detector.withDefaults(), !noLibmagic));
     return 0;
   }

@@ -21,7 +21,8 @@ public final class HttpClients {
 
   public static OkHttpClient create(Endpoint endpoint, RetryPolicy policy, Clock clock) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(20))
+        // A connection not made in 10 s is retried (and announced) rather than waited on in silence.
+        .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
         .callTimeout(Duration.ZERO)
         .addInterceptor(chain -> chain.proceed(

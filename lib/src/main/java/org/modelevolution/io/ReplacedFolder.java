@@ -198,6 +198,14 @@ public final class ReplacedFolder implements AutoCloseable {
           throw e;
         }
         committed = true;
+        // A file another program (a miner writing mined/) created in a carried-over entry between the
+        // carry-over and the swap is in the folder aside only: carry it over too before deleting that.
+        try {
+          carryOver(aside, target, own);
+        } catch (IOException e) {
+          throw new FolderException("replaced " + target + ", but could not carry over files created meanwhile from "
+              + aside + " (" + IoErrors.reason(e) + "); they are still there, move them back by hand", e);
+        }
         deleteTree(aside);
       } else {
         move(work, target);
@@ -266,26 +274,33 @@ public final class ReplacedFolder implements AutoCloseable {
     }
   }
 
+  /** Links (or copies) every file of the entries not in {@code own} that {@code to} does not have yet. */
   private static void carryOver(Path from, Path to, Set<String> own) throws IOException {
     for (String entry : entries(from)) {
       boolean debris = entry.startsWith(".") && entry.endsWith(".tmp");
-      if (!own.contains(entry) && !debris && !Files.exists(to.resolve(entry), LinkOption.NOFOLLOW_LINKS)) {
-        linkTree(from.resolve(entry), to.resolve(entry));
+      if (!own.contains(entry) && !debris) {
+        linkMissing(from.resolve(entry), to.resolve(entry));
       }
     }
   }
 
-  private static void linkTree(Path source, Path destination) throws IOException {
+  private static void linkMissing(Path source, Path destination) throws IOException {
     Files.walkFileTree(source, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectory(destination.resolve(source.relativize(dir).toString()));
+        Path copy = destination.resolve(source.relativize(dir).toString());
+        if (!Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectory(copy);
+        }
         return FileVisitResult.CONTINUE;
       }
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         Path copy = destination.resolve(source.relativize(file).toString());
+        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+          return FileVisitResult.CONTINUE;
+        }
         if (attrs.isSymbolicLink()) {
           Files.createSymbolicLink(copy, Files.readSymbolicLink(file));
         } else {
