@@ -18,12 +18,19 @@ public final class EndpointUnreachableException extends FatalRequestException {
   /** Whether {@code e} says the host cannot be reached at all (as opposed to a failure mid-request). */
   static boolean isUnreachable(IOException e) {
     return e instanceof java.net.ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException;
+        || e instanceof NoRouteToHostException || isConnectTimeout(e);
+  }
+
+  /** The connection was not made within the connect timeout (a host that drops packets), as opposed to a slow answer. */
+  private static boolean isConnectTimeout(IOException e) {
+    return e instanceof java.net.SocketTimeoutException && e.getMessage() != null
+        && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
   }
 
   private static String kind(IOException e) {
     return e instanceof UnknownHostException ? "unknown host"
         : e instanceof NoRouteToHostException ? "no route to host"
+        : isConnectTimeout(e) ? "no answer to the connection"
         : "connection refused";
   }
 }
