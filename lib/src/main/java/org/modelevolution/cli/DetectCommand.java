@@ -80,6 +80,8 @@ final class DetectCommand implements Callable<Integer> {
       List<Detection> detections;
       if (RemoteDetector.isUrl(input)) {
         detections = List.of(remote.detect(input));
+      } else if (!isPath(input)) {
+        detections = List.of(Detection.unreadable(input, 0, "not a valid file name"));
       } else if (Files.isDirectory(Path.of(input), LinkOption.NOFOLLOW_LINKS)) {
         detections = detector.detectTree(Path.of(input), scope);
       } else {
@@ -102,6 +104,15 @@ final class DetectCommand implements Callable<Integer> {
       out.flush();
     }
     return dangerous > 0 ? 3 : unreadable == 0 ? 0 : 1;
+  }
+
+  private static boolean isPath(String input) {
+    try {
+      Path.of(input);
+      return true;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   /**
