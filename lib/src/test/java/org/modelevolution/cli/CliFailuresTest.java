@@ -97,6 +97,8 @@ class CliFailuresTest {
             .fails(1, "is not writable").nonRoot(),
         Row.of("reproduce --out below a file", "reproduce", "--data", "{study}", "--out", "{file}/results")
             .fails(1, "{file}"),
+        Row.of("reproduce --out the file system's root", "reproduce", "--data", "{study}", "--out", "/")
+            .fails(1, "root"),
         // Usage errors (exit 2), also under --dry-run.
         Row.of("--page-size -1", "mine-hub", "select", "--dry-run", "--page-size", "-1", "--out", "{tmp}/m")
             .fails(2, "--page-size"),
@@ -116,6 +118,8 @@ class CliFailuresTest {
             "--until", "2024-01-01").fails(2, "--since"),
         Row.of("merge --shards 0", "mine-hub", "merge", "--shards", "0", "--out", "{tmp}/m").fails(2, "--shards"),
         Row.of("bench-detect --paths -5", "bench-detect", "--paths", "-5").fails(2, "--paths"),
+        Row.of("bench-detect without its corpus", "bench-detect", "--corpus", "{missing}", "--paths", "1")
+            .fails(1, "--corpus"),
         Row.of("an unknown option", "reproduce", "--outt", "{tmp}").fails(2, "--outt"),
         Row.of("detect without inputs", "detect").fails(2, "PATH|URL"),
         // Endpoint variables are named.
@@ -137,6 +141,8 @@ class CliFailuresTest {
         // detect's text output: the reason of every input not read.
         Row.of("detect a missing file", "detect", "{missing}").fails(1, "not read: no such file"),
         Row.of("detect a folder input that is a file's child", "detect", "{file}/x.bin").fails(1, "not read:"),
+        Row.of("detect a FIFO", "detect", "{fifo}").fails(1, "not read: not a regular file"),
+        Row.of("detect a name with a newline and a tab", "detect", "{tmp}/a\nb\tc.bin").fails(1, "a\\nb\\tc.bin"),
         Row.of("detect an unreadable file", "detect", "{unreadable}").fails(1, "permission denied").nonRoot(),
         // --help works on every command.
         Row.of("environment --help", "environment", "--help").fails(0, "Usage:"),
@@ -184,7 +190,8 @@ class CliFailuresTest {
   }
 
   /** Where the placeholders of the rows point, made afresh for each row. */
-  record Places(Path tmp, Path out, Path file, Path foreign, Path missing, Path unreadable, int closed, Path fresh) {
+  record Places(Path tmp, Path out, Path file, Path foreign, Path missing, Path unreadable, int closed, Path fresh,
+      Path fifo) {
     static Places in(Path tmp) throws IOException {
       Path out = tmp.resolve("previous/results");
       Files.createDirectories(out.resolve("rq1"));
@@ -198,13 +205,20 @@ class CliFailuresTest {
       Path unreadable = Files.writeString(tmp.resolve("locked.bin"), "x".repeat(64));
       Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
       Path fresh = Files.createDirectories(tmp.resolve("fresh"));
-      return new Places(tmp, out, file, foreign, tmp.resolve("missing.bin"), unreadable, closedPort(), fresh);
+      Path fifo = tmp.resolve("fifo.bin");
+      try {
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+      } catch (IOException | InterruptedException e) {
+        // no mkfifo here: the FIFO row is skipped
+      }
+      return new Places(tmp, out, file, foreign, tmp.resolve("missing.bin"), unreadable, closedPort(), fresh, fifo);
     }
 
     String fill(String text) {
       return text.replace("{out}", out.toString()).replace("{tmp}", fresh.toString()).replace("{file}", file.toString())
           .replace("{foreign}", foreign.toString()).replace("{missing}", missing.toString())
           .replace("{unreadable}", unreadable.toString()).replace("{closed}", Integer.toString(closed))
+          .replace("{fifo}", text.contains("{fifo}") ? assumeFifo(fifo) : "")
           .replace("{study}", text.contains("{study}") ? Shared.study().toString() : "");
     }
   }
@@ -370,6 +384,11 @@ class CliFailuresTest {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String assumeFifo(Path fifo) {
+    assumeTrue(Files.exists(fifo), "mkfifo is not available");
+    return fifo.toString();
   }
 
   private static int closedPort() throws IOException {
