@@ -115,9 +115,17 @@ public record RetryPolicy(
    * {@link Sleeper#sleepOrInterrupt}.
    */
   public void pauseBeforeRetry(int attempt, String what, Throwable cause) throws InterruptedIOException {
+    pauseBeforeRetry(attempt, what, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+  }
+
+  /** As {@link #pauseBeforeRetry(int, String, Throwable)}, for a caller that names neither the request nor the failure. */
+  public void pauseBeforeRetry(int attempt) throws InterruptedIOException {
+    pauseBeforeRetry(attempt, "the request", "it failed");
+  }
+
+  private void pauseBeforeRetry(int attempt, String what, String reason) throws InterruptedIOException {
     Duration wait = backoff(attempt);
-    log.retrying(what, wait, attempt + 1, maxRetries + 1, cause.getMessage() == null
-        ? cause.getClass().getSimpleName() : cause.getMessage());
+    log.retrying(what, wait, attempt + 1, maxRetries + 1, reason);
     sleeper.sleepOrInterrupt(wait, "waiting to retry");
   }
 
