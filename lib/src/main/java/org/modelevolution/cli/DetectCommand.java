@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "detect",
+    mixinStandardHelpOptions = true,
     description = {
       "Detect the serialization format of model files from their content.",
       "Inputs are local files, folders (their model files by name, see --scope; symbolic links reported, never followed)",
@@ -68,17 +69,19 @@ final class DetectCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --sarif are exclusive");
     }
     Detector detector = Detector.withDefaults().withPolicy(PicklePolicy.of(strict));
-    RemoteDetector remote = null;
+    List<String> expanded = expand(inputs);
+    // A misconfigured HF_ENDPOINT fails before any output, not halfway through the inputs.
+    RemoteDetector remote = expanded.stream().anyMatch(RemoteDetector::isUrl)
+        ? RemoteDetector.fromEnvironment(detector) : null;
     int unreadable = 0;
     int dangerous = 0;
     List<Detection> all = new ArrayList<>();
-    for (String input : expand(inputs)) {
+    for (String input : expanded) {
       List<Detection> detections;
       if (RemoteDetector.isUrl(input)) {
-        if (remote == null) {
-          remote = RemoteDetector.fromEnvironment(detector);
-        }
         detections = List.of(remote.detect(input));
+      } else if (!isPath(input)) {
+        detections = List.of(Detection.unreadable(input, 0, "not a valid file name"));
       } else if (Files.isDirectory(Path.of(input), LinkOption.NOFOLLOW_LINKS)) {
         detections = detector.detectTree(Path.of(input), scope);
       } else {
@@ -103,11 +106,53 @@ final class DetectCommand implements Callable<Integer> {
     return dangerous > 0 ? 3 : unreadable == 0 ? 0 : 1;
   }
 
-  private static String text(Detection d) {
-    String globals = d.pickle().applicable()
-        ? "\t" + d.pickle().verdict().id() + (d.pickle().complete() ? "" : " (incomplete)") + "\t" + String.join(";", d.pickle().globals())
-        : "";
-    return d.path() + "\t" + d.format().id() + "\t" + d.studyLabel() + "\t" + d.bytesRead() + " bytes read" + globals;
+  private static boolean isPath(String input) {
+    try {
+      Path.of(input);
+      return true;
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * One tab-separated line: path, format, study label, bytes read, then the pickle verdict and
+   * imports, or for an input that could not be read the reason. Every field is {@link #escaped}, so
+   * that a file name (or a pickle's import name) cannot forge lines or columns.
+   */
+  static String text(Detection d) {
+    StringBuilder line = new StringBuilder()
+        .append(escaped(d.path())).append('\t').append(d.format().id()).append('\t').append(escaped(d.studyLabel()))
+        .append('\t').append(d.bytesRead()).append(" bytes read");
+    if (d.unreadable()) {
+      String why = d.evidence().isEmpty() ? "reason unknown" : d.evidence().get(0).seen();
+      line.append('\t').append("not read: ").append(escaped(why));
+    } else if (d.pickle().applicable()) {
+      line.append('\t').append(d.pickle().verdict().id()).append(d.pickle().complete() ? "" : " (incomplete)")
+          .append('\t').append(escaped(String.join(";", d.pickle().globals())));
+    }
+    return line.toString();
+  }
+
+  /** Backslash, tab, newline, carriage return and other control characters as escapes ({@code \\n}, {@code \\x1b}). */
+  static String escaped(String field) {
+    StringBuilder out = new StringBuilder(field.length());
+    field.codePoints().forEach(c -> {
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+            out.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return out.toString();
   }
 
   private static List<String> expand(List<String> inputs) throws Exception {

@@ -7,7 +7,7 @@ import org.modelevolution.study.StudyDataCheck;
 import picocli.CommandLine.Command;
 
 /** Prints what the project sees: runtime, data locations and the manifest check of the study's files. */
-@Command(name = "environment", description = "Show the runtime, data locations and the study data check.")
+@Command(name = "environment", mixinStandardHelpOptions = true, description = "Show the runtime, data locations and the study data check.")
 final class EnvironmentCommand implements Callable<Integer> {
   @Override
   public Integer call() {

@@ -1,7 +1,11 @@
 package org.modelevolution.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of {@code java -jar lib/target/safetensors-study.jar}.
@@ -10,7 +14,10 @@ import picocli.CommandLine.Command;
  * to the command line; the work itself happens in the feature packages.
  *
  * <p>Exit codes shared by all subcommands: 0 success, 1 the command ran but reported
- * failures (for example undetectable inputs or failed units of work), 2 usage error.
+ * failures (for example undetectable inputs or failed units of work) or could not run (a file
+ * it cannot write, a malformed input, an unreachable service), 2 usage error. Every failure is
+ * one or two lines on standard error: the command, what failed and which file, option or
+ * variable, and what to do; the stack trace only with {@code --verbose}.
  */
 @Command(
     name = "safetensors-study",
@@ -29,6 +36,9 @@ import picocli.CommandLine.Command;
       MineDiscussionsCommand.class,
     })
 public final class Main {
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On a failure, print the stack trace as well (for a bug report).")
+  boolean verbose;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -36,6 +46,50 @@ public final class Main {
 
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionExceptionHandler(Main::failure);
+  }
+
+  /** A usage error: the message and where the help is, exit 2. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(qualifiedName(command) + ": " + e.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+    }
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** A failure while running: one line naming what failed, the stack trace only with --verbose; exit 1. */
+  private static int failure(Exception e, CommandLine command, ParseResult parsed) {
+    PrintWriter err = command.getErr();
+    err.println(qualifiedName(command) + ": " + Failures.describe(e));
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    } else if (!Failures.expected(e)) {
+      err.println("This looks like a bug; rerun with --verbose for the stack trace and report it.");
+    }
+    err.flush();
+    return 1;
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The command's name below the program's, e.g. {@code mine-hub select}. */
+  private static String qualifiedName(CommandLine command) {
+    String name = command.getCommandSpec().qualifiedName(" ");
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(space + 1);
   }
 }

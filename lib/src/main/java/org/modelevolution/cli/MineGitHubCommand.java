@@ -31,6 +31,7 @@ final class MineGitHubCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    options.checkDays(since, until);
     MiningClients clients = MiningClients.fromEnvironment(System.getenv());
     Endpoint endpoint = clients.githubEndpoint();
     MineGitHubPullRequests miner = new MineGitHubPullRequests(clients.github(), endpoint, since, until, Clock.systemUTC());

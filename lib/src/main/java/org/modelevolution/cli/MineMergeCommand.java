@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     description = "Merge the history and formats tables of shards 0..n-1 into the output folder, "
         + "byte-identical to an unsharded run.")
 final class MineMergeCommand extends MineStepCommand {
-  @Option(names = "--shards", paramLabel = "n", required = true, description = "The number of shards mined.")
+  @Option(names = "--shards", paramLabel = "n", required = true, converter = Numbers.Positive.class, description = "The number of shards mined.")
   int shards;
 
   @Mixin

@@ -33,6 +33,7 @@ final class MineStackOverflowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    options.checkDays(since, until);
     MiningClients clients = MiningClients.fromEnvironment(System.getenv());
     MineStackOverflowPosts miner = new MineStackOverflowPosts(clients.stackExchange(), clients.stackExchangeEndpoint(),
         queries == null || queries.isEmpty() ? MineStackOverflowPosts.QUERIES : queries, since, until, Clock.systemUTC());

@@ -16,7 +16,10 @@ import org.modelevolution.mining.MiningPipeline;
 import org.modelevolution.mining.StepResult;
 import org.modelevolution.study.Group;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs one step of the Hub pipeline (or all of them) with the shared {@link MiningOptions} and
@@ -38,16 +41,16 @@ abstract class MineStepCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Sampling seed (default: 42).")
   Long seed;
 
-  @Option(names = "--per-group", description = "Repositories per group; 0 balances recent to legacy (default).")
+  @Option(names = "--per-group", converter = Numbers.NonNegative.class, description = "Repositories per group; 0 balances recent to legacy (default).")
   Integer perGroup;
 
-  @Option(names = "--max-pages", description = "Stop listing models after this many pages; 0 = all (default).")
+  @Option(names = "--max-pages", converter = Numbers.NonNegative.class, description = "Stop listing models after this many pages; 0 = all (default).")
   Integer maxPages;
 
-  @Option(names = "--page-size", description = "Models per listing page (default: 1000).")
+  @Option(names = "--page-size", converter = Numbers.Positive.class, description = "Models per listing page (default: 1000).")
   Integer pageSize;
 
-  @Option(names = "--size-limit", description = "Largest repository in bytes; 0 = no limit (default).")
+  @Option(names = "--size-limit", converter = Numbers.NonNegativeLong.class, description = "Largest repository in bytes; 0 = no limit (default).")
   Long sizeLimit;
 
   @Option(names = "--clone-url", description = "Git URL template of a repository, {id} = its id (default: the Hub's).")
@@ -83,15 +86,25 @@ abstract class MineStepCommand implements Callable<Integer> {
         .context(new MiningLayout(options.outDir(DEFAULT_OUT), options.shard()), Optional.ofNullable(cloneUrl));
   }
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
+    MiningParameters parameters = parameters();
+    if (!parameters.lastModifiedSince().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+        .isBefore(parameters.until())) {
+      throw new ParameterException(spec.commandLine(), "--since " + parameters.lastModifiedSince()
+          + " is not before --until " + parameters.until().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+          + "; give a --since before --until");
+    }
     if (!options.shard().isAll() && !MiningPipeline.SHARDED.contains(step()) && !step().equals("all")) {
       System.err.println(step() + " runs unsharded; with --shard (or in a SLURM array) run "
           + MiningPipeline.SHARDED + ", then merge");
       return 2;
     }
     MiningContext context = context();
-    MiningPipeline pipeline = new MiningPipeline(context, parameters());
+    MiningPipeline pipeline = new MiningPipeline(context, parameters);
     if (options.dryRun) {
       System.out.print(pipeline.dryRun(step()));
       return 0;

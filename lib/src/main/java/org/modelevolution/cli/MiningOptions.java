@@ -5,11 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.io.RunManifest;
 import org.modelevolution.mining.Shard;
 import org.modelevolution.progress.Progress;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every mining command shares ({@code mine-hub} and its steps, {@code mine-github},
@@ -18,7 +21,9 @@ import picocli.CommandLine.Option;
  * Each command brings its own parameters and its default output folder.
  */
 final class MiningOptions {
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the command's, see its help).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/mined below the current"
+      + " folder for mine-hub; the download cache's perception/ folder, data/cache/perception of the checkout, for"
+      + " mine-github, mine-stackoverflow and mine-discussions).")
   Path out;
 
   @Option(names = "--dry-run", description = "Show what would be done; make no request and write nothing.")
@@ -28,6 +33,18 @@ final class MiningOptions {
       description = "Mine only shard i of n (0-based; a stable hash of the repository id). Default: "
           + "SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set, else everything.")
   Shard shard;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /** A usage error (exit 2) when the inclusive day range {@code since..until} is empty, also under --dry-run. */
+  /** A usage error (exit 2) when both days are given and {@code since} comes after {@code until}. */
+  void checkDays(java.util.Optional<java.time.LocalDate> since, java.util.Optional<java.time.LocalDate> until) {
+    if (since.isPresent() && until.isPresent() && since.get().isAfter(until.get())) {
+      throw new ParameterException(command.commandLine(), "--since " + since.get() + " is after --until "
+          + until.get() + "; give a --since on or before --until");
+    }
+  }
 
   Path outDir(Path fallback) {
     return out != null ? out : fallback;
@@ -87,7 +104,7 @@ final class MiningOptions {
       manifest.counts().forEach((name, n) -> out.println("  " + name + ": " + n));
       manifest.errors().forEach(e -> err.println("  reported: " + e));
       return manifest.errors().isEmpty() ? 0 : 1;
-    } catch (RateLimitedException e) {
+    } catch (FatalRequestException e) {
       err.println(e.getMessage());
       return 1;
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.modelevolution.environment.ProjectLayout;
+import org.modelevolution.io.ReplacedFolder;
 import org.modelevolution.reproduction.Comparison;
 import org.modelevolution.reproduction.Reproduction;
 import org.modelevolution.study.Study;
@@ -21,19 +22,23 @@ import picocli.CommandLine.Option;
     name = "reproduce",
     mixinStandardHelpOptions = true,
     description = {
-      "Recomputes the study's published numbers and figures from the study's files (full input set or the",
-      "published partial files); writes the stats tables, figures (PNG+SVG), reproduction.csv, REPRODUCTION.md,",
-      "provenance.tsv and SHA256SUMS."
+      "Recompute the study's published numbers and figures and compare them with the published ones.",
+      "Reads the study's files (the full input set or the published partial files) and writes the stats tables,",
+      "figures (PNG+SVG), reproduction.csv, REPRODUCTION.md, FIGURES.md, provenance.tsv and SHA256SUMS.",
+      "The output folder is replaced as a whole when the run succeeds (a failed or killed run leaves it as it was;",
+      "entries it does not write, such as mine-hub's mined/, are kept); one run at a time per folder."
     })
 public final class ReproduceCommand implements Callable<Integer> {
-  @Option(names = "--data", paramLabel = "DIR", description = "study data folder (default: STUDY_DATA or ../shared/study)")
+  @Option(names = "--data", paramLabel = "DIR", description = "Study data folder (default: STUDY_DATA, else ../shared/study).")
   Path data;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/)")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (default: results/ of the checkout, else ./results); created when missing.")
   Path out;
 
   @Option(names = "--download",
-      description = "download pinned originals missing from the data folder into data/cache (HTTPS), verified by pin")
+      description = "Download the pinned originals missing from the data folder into data/cache (HTTPS), verified by"
+          + " their pins.")
   boolean download;
 
   @Override
@@ -41,7 +46,16 @@ public final class ReproduceCommand implements Callable<Integer> {
     ProjectLayout layout = ProjectLayout.discover();
     Path dataDir = data != null ? data : layout.studyData();
     Path outDir = out != null ? out : layout.results();
+    ReplacedFolder folder;
     try {
+      // Before anything is read: a folder that cannot be written, or that another run holds, fails at once.
+      folder = Reproduction.prepare(outDir);
+    } catch (ReplacedFolder.FolderException e) {
+      System.err.println("reproduce: --out: " + e.getMessage());
+      return 1;
+    }
+    try (folder) {
+      folder.notes().forEach(note -> System.err.println("reproduce: " + note));
       if (download) {
         if (!layout.isCheckout()) {
           throw new StudyDataException("--download stores the originals in a checkout's data/cache; run from a"
@@ -68,7 +82,7 @@ public final class ReproduceCommand implements Callable<Integer> {
           "read %s (%.1f MB) in %d ms%n", file.path(), file.bytes() / 1e6, took.toMillis()));
       System.err.printf("load: %d ms%n", (System.nanoTime() - loadStart) / 1_000_000);
       System.err.print(study.describe());
-      Reproduction.Result result = Reproduction.run(study, outDir);
+      Reproduction.Result result = Reproduction.run(study, folder);
       result.millis().forEach((step, ms) -> System.err.printf("%s: %d ms%n", step, ms));
       System.out.printf("%d published numbers: %d match, %d differ, %d stated-vs-code, %d need a download"
           + " (reproduce --download), %d not recomputable; %s (%.1f s)%n",
@@ -78,8 +92,21 @@ public final class ReproduceCommand implements Callable<Integer> {
           outDir.resolve(Reproduction.REPORT), (System.nanoTime() - start) / 1e9);
       return 0;
     } catch (StudyDataException e) {
-      System.err.println("reproduce: " + e.getMessage());
+      System.err.println("reproduce: " + withOutcome(e.getMessage(), outDir));
+      return 1;
+    } catch (ReplacedFolder.FolderException e) {
+      System.err.println("reproduce: --out: " + e.getMessage());
+      return 1;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("reproduce: " + withOutcome(Failures.describe(e), outDir));
       return 1;
     }
+  }
+
+  /** The failure's message, then what became of the output folder (nothing: it is replaced only by a whole run). */
+  private static String withOutcome(String message, Path outDir) {
+    String sentence = message.strip();
+    sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    return sentence + (Files.isDirectory(outDir) ? "; " + outDir + " is unchanged." : "; nothing was written.");
   }
 }

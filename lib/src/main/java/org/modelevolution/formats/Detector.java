@@ -76,18 +76,39 @@ public final class Detector {
    * {@link FormatId#SYMBOLIC_LINK}, a linked folder is not entered.
    */
   public List<Detection> detectTree(Path root, ModelFiles.Scope scope) throws IOException {
-    List<Path> files;
-    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> !p.equals(root))
-          .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> ModelFiles.isModelFile(p.getFileName().toString(), scope))
-          .sorted()
-          .toList();
-    }
-    List<Detection> detections = new ArrayList<>(files.size());
-    for (Path file : files) {
-      detections.add(detect(file, root.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
-    }
+    // A folder or file that cannot be listed, or vanishes during the walk, is reported in its place
+    // (as an unreadable detection) and the walk goes on: one bad entry costs no other result.
+    java.util.TreeMap<Path, String> entries = new java.util.TreeMap<>();
+    Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+        if ((attrs.isSymbolicLink() || attrs.isRegularFile())
+            && ModelFiles.isModelFile(file.getFileName().toString(), scope)) {
+          entries.put(file, null);
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+        entries.put(file, (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "cannot list: " : "cannot read: ")
+            + org.modelevolution.io.IoErrors.reason(e));
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) {
+        if (e != null) {
+          entries.put(dir, "cannot list: " + org.modelevolution.io.IoErrors.reason(e));
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
+    List<Detection> detections = new ArrayList<>(entries.size());
+    entries.forEach((file, failure) -> {
+      String shown = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+      detections.add(failure == null ? detect(file, shown) : failed(shown.isEmpty() ? root.toString() : shown, 0, -1, failure));
+    });
     return detections;
   }
 
@@ -110,12 +131,26 @@ public final class Detector {
           List.of(new Evidence(0, "symbolic link to '" + target + "' (not followed)")), 0, -1, PickleScan.NOT_APPLICABLE);
     }
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return failed(shownPath, 0, -1, Files.exists(file) ? "not a regular file" : "no such file");
+      return failed(shownPath, 0, -1, whyNotRegular(file));
     }
     try (FileByteSource source = FileByteSource.open(file, shownPath)) {
       return detect(source);
     } catch (IOException | RuntimeException e) {
-      return failed(shownPath, 0, -1, "cannot open: " + e.getMessage());
+      return failed(shownPath, 0, -1, "cannot open: " + (e instanceof IOException io
+          ? org.modelevolution.io.IoErrors.reason(io) : e.getMessage()));
+    }
+  }
+
+  /** Why a path is no regular file: missing, another kind of file, or its folder not searchable. */
+  private static String whyNotRegular(Path file) {
+    try {
+      var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS);
+      return attributes.isDirectory() ? "not a regular file (a folder)" : "not a regular file";
+    } catch (java.nio.file.NoSuchFileException e) {
+      return "no such file";
+    } catch (IOException e) {
+      return "cannot open: " + org.modelevolution.io.IoErrors.reason(e);
     }
   }
 

@@ -85,7 +85,7 @@ public final class GitHubClient {
       if (!page.incompleteResults() || attempt > policy.maxRetries()) {
         return page;
       }
-      policy.pauseBeforeRetry(attempt);
+      policy.pauseBeforeRetry(attempt, "searching " + url.newBuilder().query(null).build(), "incomplete_results");
     }
   }
 
@@ -138,7 +138,7 @@ public final class GitHubClient {
    */
   private <T> T readOnce(HttpUrl url, PageReader<T> reader) throws IOException {
     try {
-      return BodyRetries.call(policy, () -> {
+      return BodyRetries.call(policy, "reading " + url.newBuilder().query(null).build(), () -> {
         try (Response response = execute(url)) {
           return reader.read(response, parse(response, url), url);
         }

@@ -112,7 +112,7 @@ public final class BareClones {
             throw new AuthenticationFailedException(repoId, authenticated, e);
           }
           for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedIOException || t instanceof RateLimitedException) {
+            if (t instanceof InterruptedIOException || t instanceof org.modelevolution.http.FatalRequestException) {
               throw (IOException) t; // stop the run, as every other request does
             }
           }
@@ -122,7 +122,7 @@ public final class BareClones {
           if (attempt > policy.maxRetries()) {
             throw new IOException("cannot clone " + repoId + " after " + attempt + " attempts: " + e.getMessage(), e);
           }
-          policy.pauseBeforeRetry(attempt);
+          policy.pauseBeforeRetry(attempt, "cloning " + repoId, e);
         }
       }
     }

@@ -17,10 +17,10 @@ public final class BodyRetries {
   private BodyRetries() {}
 
   /**
-   * Runs {@code attempt}, again after {@link RetryPolicy#pauseBeforeRetry} while it fails with a
+   * Runs {@code attempt} ({@code what}: the request as the retry log names it), again after {@link RetryPolicy#pauseBeforeRetry} while it fails with a
    * broken body, at most {@link RetryPolicy#maxRetries()} times more; the last failure is thrown.
    */
-  public static <T> T call(RetryPolicy policy, Attempt<T> attempt) throws IOException {
+  public static <T> T call(RetryPolicy policy, String what, Attempt<T> attempt) throws IOException {
     for (int n = 1; ; n++) {
       try {
         return attempt.run();
@@ -28,7 +28,7 @@ public final class BodyRetries {
         if (n > policy.maxRetries()) {
           throw broken;
         }
-        policy.pauseBeforeRetry(n);
+        policy.pauseBeforeRetry(n, what, broken);
       }
     }
   }

@@ -21,12 +21,13 @@ public final class HttpClients {
 
   public static OkHttpClient create(Endpoint endpoint, RetryPolicy policy, Clock clock) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(20))
+        // A connection not made in 10 s is retried (and announced) rather than waited on in silence.
+        .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
         .callTimeout(Duration.ZERO)
         .addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("User-Agent", USER_AGENT).build()))
-        .addInterceptor(new RetryInterceptor(policy, clock));
+        .addInterceptor(new RetryInterceptor(policy, clock, endpoint.service().endpointVariable()));
     endpoint.token().ifPresent(token -> builder.addInterceptor(new AuthenticationInterceptor(endpoint.baseUrl(), token)));
     return builder.build();
   }

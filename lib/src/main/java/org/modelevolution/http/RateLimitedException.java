@@ -7,7 +7,7 @@ import java.time.Duration;
  * The server asked for a wait longer than the retry policy allows to sleep through (for example
  * an exhausted daily quota). Resumable steps stop on it; rerunning later continues.
  */
-public final class RateLimitedException extends IOException {
+public final class RateLimitedException extends FatalRequestException {
   private final Duration wait;
 
   public RateLimitedException(String url, Duration wait) {

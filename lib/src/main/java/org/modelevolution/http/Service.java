@@ -32,13 +32,28 @@ public enum Service {
     return Optional.ofNullable(tokenVariable);
   }
 
-  /** The endpoint configured by {@code env}, falling back to the public service. */
+  /**
+   * The endpoint configured by {@code env}, falling back to the public service. A value that is not
+   * an http(s) URL is an {@link IllegalArgumentException} naming the variable.
+   */
   public Endpoint endpoint(Map<String, String> env) {
     String url = env.getOrDefault(endpointVariable, "").strip();
-    HttpUrl base = HttpUrl.get(url.isEmpty() ? defaultUrl : url);
+    HttpUrl base = HttpUrl.parse(url.isEmpty() ? defaultUrl : url);
+    if (base == null) {
+      throw new IllegalArgumentException(endpointVariable + "=" + printable(url) + " is not an http:// or https:// URL;"
+          + " set it to the service's base URL (default " + defaultUrl + ") or unset it");
+    }
     Optional<Secret> token =
         tokenVariable().map(env::get).filter(v -> !v.isBlank()).map(Secret::of);
     return new Endpoint(this, base, token);
+  }
+
+  /** The value as typed, control characters escaped and long values cut, for a message. */
+  private static String printable(String value) {
+    StringBuilder shown = new StringBuilder();
+    value.codePoints().limit(200).forEach(c -> shown.append(Character.isISOControl(c)
+        ? String.format("\\u%04x", c) : Character.toString(c)));
+    return "'" + shown + (value.length() > 200 ? "…" : "") + "'";
   }
 
   public Endpoint endpoint() {

@@ -109,7 +109,7 @@ public final class DiscussionsClient {
   private Document get(HttpUrl url) throws IOException {
     Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
     try {
-      return BodyRetries.call(policy, () -> {
+      return BodyRetries.call(policy, "reading " + url.newBuilder().query(null).build(), () -> {
         try (Response response = http.newCall(request).execute()) {
           if (!response.isSuccessful()) {
             throw HubErrors.toException(response);

@@ -25,6 +25,7 @@ import okio.BufferedSource;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.LinkHeader;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.http.RateLimitedException;
 import org.modelevolution.http.RetryPolicy;
 
@@ -277,18 +278,18 @@ public final class HubClient {
         }
         return new Fetched(response.code(), response.headers(), body, LinkHeader.next(response),
             redirected, linkedSize);
-      } catch (HubException | RateLimitedException fatal) {
+      } catch (HubException | FatalRequestException fatal) {
         throw fatal;
       } catch (InterruptedIOException e) {
         if (Thread.currentThread().isInterrupted() || attempt > policy.maxRetries()) {
           throw e;
         }
-        policy.pauseBeforeRetry(attempt);
+        policy.pauseBeforeRetry(attempt, "reading " + request.url().newBuilder().query(null).build(), e);
       } catch (IOException brokenBody) {
         if (attempt > policy.maxRetries()) {
           throw brokenBody;
         }
-        policy.pauseBeforeRetry(attempt);
+        policy.pauseBeforeRetry(attempt, "reading " + request.url().newBuilder().query(null).build(), brokenBody);
       }
     }
   }

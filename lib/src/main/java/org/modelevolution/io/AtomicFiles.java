@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader, or a process restarted after a crash, sees either the old
@@ -15,6 +17,8 @@ import java.nio.file.StandardCopyOption;
  * to disk, then rename it over the target.
  */
 public final class AtomicFiles {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AtomicFiles() {}
 
   /** Something that writes a whole file's content to a stream. */
@@ -35,9 +39,11 @@ public final class AtomicFiles {
     Path parent = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+      Path temp = parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
       try {
-        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
+        // CREATE_NEW without file attributes: the file gets the umask's permissions (createTempFile
+        // would make every output 0600, unreadable to the rest of a shared group).
+        try (var channel = java.nio.channels.FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
           content.writeTo(out);
           out.flush();
@@ -48,7 +54,7 @@ public final class AtomicFiles {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw IoErrors.unchecked("cannot write " + target, e);
     }
   }
 

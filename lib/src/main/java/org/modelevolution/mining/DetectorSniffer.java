@@ -10,7 +10,7 @@ import org.modelevolution.formats.Detection;
 import org.modelevolution.formats.Detector;
 import org.modelevolution.formats.RemoteByteSource;
 import org.modelevolution.http.Endpoint;
-import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.http.RetryPolicy;
 import org.modelevolution.hub.HubErrors;
 
@@ -45,6 +45,7 @@ public final class DetectorSniffer implements FormatSniffer {
     long bytes = 0;
     long content = 0;
     for (int attempt = 1; ; attempt++) {
+      IOException failed;
       try (RemoteByteSource source = RemoteByteSource.open(client, url, request.path(),
           detector.options().headWindow(), detector.options().tailWindow())) {
         Watched watched = new Watched(source, detector.options().headWindow(), detector.options().tailWindow());
@@ -60,20 +61,23 @@ public final class DetectorSniffer implements FormatSniffer {
           return new SniffResult(detection.studyLabel(), requests, bytes, content, startsLikeAZip(source),
               detection.pickle());
         }
-        if (attempt > policy.maxRetries() || watched.failure instanceof InterruptedIOException) {
+        if (attempt > policy.maxRetries() || watched.failure instanceof InterruptedIOException
+            || watched.failure instanceof FatalRequestException) {
           throw watched.failure;
         }
+        failed = watched.failure;
       } catch (RemoteByteSource.RemoteReadException e) {
         // Classified as every other Hub answer is, from its status and X-Error-* headers.
         throw HubErrors.toException(e.status(), e.errorCode(), e.errorMessage(), url.redact(), e.getMessage());
-      } catch (InterruptedIOException | RateLimitedException e) {
+      } catch (InterruptedIOException | FatalRequestException e) {
         throw e;
       } catch (IOException e) {
         if (attempt > policy.maxRetries()) {
           throw e;
         }
+        failed = e;
       }
-      policy.pauseBeforeRetry(attempt);
+      policy.pauseBeforeRetry(attempt, "reading " + url.newBuilder().query(null).build(), failed);
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.hub.ActivityPage;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.io.AtomicFiles;
@@ -119,7 +119,7 @@ public final class MineBotPullRequests {
         try {
           journal.record(pr.prUrl(), fetch(pr));
           run.count("prs_fetched");
-        } catch (RateLimitedException e) {
+        } catch (FatalRequestException e) {
           run.error(pr.prUrl(), e);
           break; // every further request would be refused too: rerun later to resume
         } catch (IOException | UncheckedIOException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.modelevolution.history.BareClones;
-import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.progress.Progress;
 import org.modelevolution.study.Group;
@@ -84,7 +84,7 @@ final class PerRepository {
         AtomicFiles.writeString(ctx.layout().part(step, group, id), "");
         journal.record(id, unit.unavailable(id, e));
         run.count(countPrefix + "repositories_unavailable");
-      } catch (RateLimitedException e) {
+      } catch (FatalRequestException e) {
         run.error(id, e);
         break;
       } catch (IOException | UncheckedIOException e) {

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.modelevolution.http.RateLimitedException;
+import org.modelevolution.http.FatalRequestException;
 import org.modelevolution.hub.HubCommit;
 import org.modelevolution.hub.HubException;
 import org.modelevolution.hub.ModelInfo;
@@ -181,7 +181,7 @@ public final class SelectRepositories {
             continue;
           }
           details.record(c.id(), new RepoDetails(c.id(), group, e.reason().name(), Map.of(), 0));
-        } catch (RateLimitedException e) {
+        } catch (FatalRequestException e) {
           run.error(c.id(), e);
           break; // every further request would be refused too: rerun later to resume
         } catch (IOException e) {

@@ -31,7 +31,7 @@ final class Outputs {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
+      throw org.modelevolution.io.IoErrors.unchecked("cannot create " + dir, e);
     }
   }
 

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.modelevolution.analysis.Check;
 import org.modelevolution.analysis.Recomputed;
@@ -22,6 +24,7 @@ import org.modelevolution.analysis.Rq3Result;
 import org.modelevolution.analysis.Rq4;
 import org.modelevolution.analysis.Rq4Result;
 import org.modelevolution.io.AtomicFiles;
+import org.modelevolution.io.ReplacedFolder;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.PublishedNumber;
 import org.modelevolution.study.StudyData;
@@ -85,7 +88,19 @@ public final class Reproduction {
           .map(f -> f.files().isEmpty() ? figure + ": " + f.basis() : figure + ": drawn")
           .orElse(figure + ": not produced by this run");
     }
+
+    /** The same result with every file path mapped by {@code where} (from the work folder to the published one). */
+    Result moved(UnaryOperator<Path> where) {
+      UnaryOperator<FigureCounterpart> figure =
+          f -> new FigureCounterpart(f.studyFigure(), f.files().stream().map(where).toList(), f.basis());
+      return new Result(analyses, comparisons, figures.stream().map(figure).toList(),
+          extraFigures.stream().map(figure).toList(), written.stream().map(where).toList(), millis);
+    }
   }
+
+  /** The top-level files and folders a run writes; a run replaces them, and only them, as a whole. */
+  public static final Set<String> OWN_ENTRIES =
+      Set.of("rq1", "rq2", "rq3", "rq4", CSV, REPORT, FIGURES, PROVENANCE, CHECKSUMS);
 
   /** Runs the four analyses, side by side (they share only the immutable data). */
   public static Analyses analyse(StudyData data) {
@@ -119,11 +134,39 @@ public final class Reproduction {
   }
 
   /**
-   * Analyses the data and writes every output into {@code outDir}. The four analyses run side by
-   * side, then the four writers (separate folders; figures are drawn independently, so their
-   * bytes do not depend on the order).
+   * Takes the output folder for a run: checks it can be replaced (not a file, writable, an earlier
+   * output or new or empty), locks it against a second run and creates the work folder beside it;
+   * see {@link ReplacedFolder}. Throws {@link ReplacedFolder.FolderException} naming the folder.
+   * Callers do this before loading the data, so that a folder that cannot be written fails at once.
+   */
+  public static ReplacedFolder prepare(Path outDir) {
+    return ReplacedFolder.begin(outDir, OWN_ENTRIES);
+  }
+
+  /**
+   * Analyses the data and replaces {@code outDir} with every output, as a whole: a run that fails
+   * leaves the previous folder as it was (see {@link #prepare}).
    */
   public static Result run(StudyData data, Path outDir) {
+    try (ReplacedFolder folder = prepare(outDir)) {
+      folder.notes().forEach(System.err::println);
+      return run(data, folder);
+    }
+  }
+
+  /** Writes every output into the prepared folder's work folder and swaps it in. */
+  public static Result run(StudyData data, ReplacedFolder folder) {
+    Result result = write(data, folder.work());
+    folder.commit();
+    return result.moved(folder::published);
+  }
+
+  /**
+   * Analyses the data and writes every output into {@code outDir} in place. The four analyses run
+   * side by side, then the four writers (separate folders; figures are drawn independently, so their
+   * bytes do not depend on the order).
+   */
+  private static Result write(StudyData data, Path outDir) {
     Map<String, Long> perStep = new ConcurrentHashMap<>();
     Map<String, Long> millis = new LinkedHashMap<>();
     long start = System.nanoTime();

@@ -115,7 +115,7 @@ public final class StackExchangeClient {
         if (attempt > policy.maxRetries()) {
           throw new StackExchangeException(broken.getMessage(), 0, "malformed_response");
         }
-        policy.pauseBeforeRetry(attempt);
+        policy.pauseBeforeRetry(attempt, "reading " + url.newBuilder().query(null).build(), broken);
         continue;
       }
       backoffOf(body).ifPresent(seconds -> notBefore.put(method, clock.instant().plusSeconds(seconds)));

@@ -110,4 +110,30 @@ class DetectCommandTest {
     assertThat(run("detect").exit()).isEqualTo(2);
     assertThat(run("detect", "--no-such-option", "x").exit()).isEqualTo(2);
   }
+
+  @Test
+  void textOutputGivesTheReasonOfEveryInputNotReadAndEscapesControlCharacters(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path gguf = corpus().resolve("gguf/q8_v3.gguf");
+    Path folder = Files.createDirectories(tmp.resolve("models"));
+    Files.copy(gguf, folder.resolve("evil\nforged\tgguf\tsafetensors.bin"));
+    Files.copy(gguf, folder.resolve("plain.gguf"));
+    Path missing = tmp.resolve("missing.bin");
+    Run run = run("detect", folder.toString(), missing.toString(), tmp.toString() + "/models/plain.gguf/x.bin");
+
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).as("one line per input, whatever the names hold").hasSize(4);
+    assertThat(lines.get(0)).startsWith("evil\\nforged\\tgguf\\tsafetensors.bin\tgguf\t");
+    assertThat(lines.get(0).split("\t")).hasSize(4);
+    assertThat(lines.get(1)).startsWith("plain.gguf\tgguf\t");
+    assertThat(lines.get(2)).isEqualTo(missing + "\tunknown\tundetermined\t0 bytes read\tnot read: no such file");
+    assertThat(lines.get(3)).contains("\tnot read: ");
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void escapingLeavesOrdinaryNamesAloneAndMakesEveryControlCharacterVisible() {
+    assertThat(DetectCommand.escaped("models/bert base/model.safetensors")).isEqualTo("models/bert base/model.safetensors");
+    assertThat(DetectCommand.escaped("a\tb\nc\rd\\e\u001bf\u2028g")).isEqualTo("a\\tb\\nc\\rd\\\\e\\x1bf\\u2028g");
+  }
 }

@@ -81,6 +81,49 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void announcesEveryRetryAsItHappensWithoutTheQuery() throws IOException {
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+    List<String> lines = new ArrayList<>();
+    Endpoint endpoint = Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", server.url("/").toString()));
+    RetryPolicy policy = RetryPolicy.standard().withSleeper(waits::add)
+        .withLog((what, wait, next, attempts, reason) -> lines.add(what + " | " + next + "/" + attempts + " | " + reason));
+    OkHttpClient client = HttpClients.create(endpoint, policy, clock);
+    try (Response response = client.newCall(new Request.Builder().url(server.url("/api/models?key=secret")).build())
+        .execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    assertThat(lines).containsExactly("GET " + server.url("/api/models") + " | 2/6 | HTTP 503");
+  }
+
+  @Test
+  void aRefusedConnectionFailsAfterTwoQuickRetriesNamingTheVariable() throws IOException {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Endpoint endpoint = Service.GITHUB.endpoint(Map.of("GITHUB_API_URL", "http://127.0.0.1:" + port));
+    OkHttpClient client = HttpClients.create(endpoint, RetryPolicy.standard().withSleeper(waits::add), clock);
+    Request request = new Request.Builder().url(endpoint.url("search/issues").build()).build();
+    assertThatThrownBy(() -> client.newCall(request).execute())
+        .isInstanceOf(EndpointUnreachableException.class)
+        .isInstanceOf(FatalRequestException.class)
+        .hasMessageContaining("connection refused")
+        .hasMessageContaining("GITHUB_API_URL")
+        .hasMessageContaining("127.0.0.1:" + port);
+    assertThat(waits).as("two short waits, not five up to 8 s").hasSize(2);
+    assertThat(waits.stream().mapToLong(Duration::toMillis).sum()).isLessThan(4000);
+  }
+
+  @Test
+  void anEndpointVariableThatIsNoHttpUrlIsNamed() {
+    assertThatThrownBy(() -> Service.HUGGING_FACE.endpoint(Map.of("HF_ENDPOINT", "not-a-url")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HF_ENDPOINT='not-a-url'");
+    assertThatThrownBy(() -> Service.STACK_EXCHANGE.endpoint(Map.of("STACKEXCHANGE_API_URL", "ftp://example.org")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STACKEXCHANGE_API_URL");
+  }
+
+  @Test
   void retriesGithubSecondaryRateLimitButNotAPlainForbidden() throws IOException {
     server.enqueue(new MockResponse.Builder().code(403).addHeader("retry-after", "60")
         .addHeader("x-ratelimit-remaining", "12").build());
