@@ -32,6 +32,7 @@ public final class Detector {
           new ZipRule(),
           new SafetensorsRule(),
           new CompressedRule(),
+          new TarRule(),
           new PickleRule(),
           new ProtobufRule(),
           new MsgpackRule(),
