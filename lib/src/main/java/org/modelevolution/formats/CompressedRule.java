@@ -106,6 +106,7 @@ final class CompressedRule implements FormatRule {
       return null;
     }
     String name = codec.name().toLowerCase(java.util.Locale.ROOT);
+    probe.purpose(name + " stream decompressed for the pickle walk");
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
     long start = codec == Codec.JOBLIB_ZF ? ZF_HEADER : 0;

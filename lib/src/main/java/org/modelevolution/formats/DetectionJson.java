@@ -33,6 +33,12 @@ public final class DetectionJson {
     for (Evidence e : d.evidence()) {
       evidence.addObject().put("offset", e.offset()).put("seen", e.seen());
     }
+    if (d.overBudget()) {
+      ObjectNode over = node.putObject("readBeyondBudget");
+      over.put("budget", Detection.READ_BUDGET).put("bytesRead", d.bytesRead()).put("beyond", d.bytesRead() - Detection.READ_BUDGET);
+      ArrayNode why = over.putArray("why");
+      d.reads().forEach(r -> why.addObject().put("reason", r.why()).put("bytes", r.bytes()));
+    }
     PickleScan scan = d.pickle();
     if (scan.applicable()) {
       ObjectNode pickle = node.putObject("pickle");

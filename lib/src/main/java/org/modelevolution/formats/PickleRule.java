@@ -66,6 +66,7 @@ final class PickleRule implements FormatRule {
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence(magicAt, "pickled LONG1 magic number 0x1950a86a20f9469cfc6c (legacy torch.save)"));
     PickleScanner scanner = new PickleScanner();
+    probe.purpose("legacy torch.save pickles (five in a row)");
     if (probe.options.scanPickles()) {
       InputStream in = PickleStreams.region(probe, 0, probe.size);
       for (int i = 0; i < LEGACY_PICKLES; i++) {
@@ -87,6 +88,7 @@ final class PickleRule implements FormatRule {
     boolean proto = (head.get(0) & 0xFF) == 0x80 && head.get(1) >= 2 && head.get(1) <= 5;
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
+    probe.purpose("pickle opcode walk (payloads it seeks over are not read)");
     try (InputStream raw = PickleStreams.region(probe, 0, probe.size)) {
       outcome = PickleStreams.scan(scanner, raw, "pickle");
       if (outcome != null && outcome.clean() && proto && outcome.end() < probe.size) {

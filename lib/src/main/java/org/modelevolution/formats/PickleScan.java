@@ -103,6 +103,16 @@ public record PickleScan(
     return new PickleScan(imports, verdict, rule, completeness, policy.version(), policy.isStrict(), pickles, gaps);
   }
 
+  /** This scan and {@code other} as one (imports and gaps of both), judged by the standard policy. */
+  PickleScan plus(PickleScan other) {
+    List<Found> found = new ArrayList<>();
+    imports.forEach(i -> found.add(new Found(i.module(), i.name(), i.where(), i.offset())));
+    other.imports.forEach(i -> found.add(new Found(i.module(), i.name(), i.where(), i.offset())));
+    List<Gap> all = new ArrayList<>(gaps);
+    all.addAll(other.gaps);
+    return judge(found, all, pickles + other.pickles, PicklePolicy.standard());
+  }
+
   /** The same scan judged again with {@code policy} (e.g. strict). */
   public PickleScan judgedBy(PicklePolicy policy) {
     if (!applicable()) {

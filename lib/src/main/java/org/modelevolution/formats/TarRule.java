@@ -26,6 +26,7 @@ final class TarRule implements FormatRule {
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence(257, "tar header magic 'ustar'"));
     Result r;
+    probe.purpose("tar members walked in order (headers, pickles)");
     try (InputStream in = new SourceInputStream(probe, 0, probe.size)) {
       r = examine(in, scanner, "", probe.options.scanPickles());
     }

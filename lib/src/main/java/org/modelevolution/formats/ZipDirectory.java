@@ -73,6 +73,7 @@ final class ZipDirectory {
     // of entries must not hide a member past a cap); only the entry count is bounded.
     List<Entry> list = new ArrayList<>();
     boolean truncated = false;
+    probe.purpose("zip central directory of " + cdSize + " bytes (read whole: a member may sit after any number of entries)");
     try (java.io.DataInputStream cd = new java.io.DataInputStream(
         new java.io.BufferedInputStream(new SourceInputStream(probe, cdOffset, cdOffset + cdSize), 1 << 16))) {
       byte[] fixed = new byte[46];

@@ -132,6 +132,7 @@ final class ZipRule implements FormatRule {
       }
       return new Members(0, 0, 0, 0, 0, any ? 1 : 0);
     }
+    probe.purpose("archive members examined by content (" + files.size() + " members: local headers, first bytes, pickles walked)");
     for (ZipDirectory.Entry entry : files) {
       String where = outer + entry.name();
       boolean mustLoad = loaded.contains(lower(entry.name()));
