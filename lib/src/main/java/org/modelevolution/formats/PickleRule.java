@@ -111,7 +111,7 @@ final class PickleRule implements FormatRule {
     if (!outcome.clean()) {
       if (proto && outcome.opcodes() > 2) {
         // The unpickler runs every opcode before the bad one: such a file is a (broken) pickle.
-        return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + (outcome.opcodes() - 1)
+        return found(scanner.imported("joblib.numpy_pickle.") ? FormatId.JOBLIB : FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + (outcome.opcodes() - 1)
             + " valid opcodes, then " + outcome.problem()));
       }
       if (!proto && scanner.calls() > 0 && scanner.importCount() > 0) {
