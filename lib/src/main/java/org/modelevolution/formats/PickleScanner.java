@@ -58,6 +58,8 @@ final class PickleScanner {
   /** Whether the current walk is a guess (bytes some loader might unpickle), stopped by the first error. */
   private boolean speculative;
   private long totalCalls;
+  /** Bytes of nested archives buffered so far (bounded in total, not just per archive). */
+  private long archiveBytes;
 
   /**
    * Walks one pickle from the current position of {@code in} up to and including its STOP. The
@@ -178,7 +180,7 @@ final class PickleScanner {
   private Outcome walk(Cursor in, int unusedNesting) throws IOException {
     int nesting = depth;
     List<Object> stack = new ArrayList<>();
-    Memo memo = new Memo();
+    Memo memo = new Memo(speculative ? 1 << 10 : MAX_MEMO);
     long opcodes = 0;
     long calls = 0;
     int protocol = 0;
@@ -507,13 +509,21 @@ final class PickleScanner {
       return Other.VALUE;
     }
     if (kind == Kind.ZIP && text != Text.UTF8) {
-      if (length > MAX_NESTED_ARCHIVE) {
-        incomplete(where, at, "nested zip of " + length + " bytes exceeds the " + MAX_NESTED_ARCHIVE + "-byte bound: not scanned");
+      if (length > MAX_NESTED_ARCHIVE || archiveBytes + length > MAX_NESTED_ARCHIVE) {
+        incomplete(where, at, "nested zip of " + length + " bytes exceeds the " + MAX_NESTED_ARCHIVE + "-byte bound for nested archives: not scanned");
         in.skipExactly(rest);
       } else {
-        byte[] whole = java.util.Arrays.copyOf(head, (int) length);
-        System.arraycopy(in.bytes((int) rest), 0, whole, peek, (int) rest);
-        nestedArchive(whole, at);
+        // Read as it comes (a declared length allocates nothing the stream does not hold).
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(4096);
+        whole.writeBytes(head);
+        for (long left = rest; left > 0; ) {
+          int n = (int) Math.min(8192, left);
+          byte[] got = in.bytes(n);
+          whole.write(got, 0, n);
+          left -= n;
+        }
+        archiveBytes += length;
+        nestedArchive(whole.toByteArray(), at);
       }
       return Other.VALUE;
     }
@@ -931,6 +941,12 @@ final class PickleScanner {
    */
   private static final class Memo {
     private Object[] dense = new Object[8];
+    private final int denseBound;
+
+    /** {@code denseBound}: keys below it live in the array (a guess walk keeps it small). */
+    Memo(int denseBound) {
+      this.denseBound = denseBound;
+    }
     private Map<Long, Object> sparse;
 
     private long filled;
@@ -942,9 +958,9 @@ final class PickleScanner {
 
     /** Stores {@code value} at {@code key}; false when the bound dropped it. */
     boolean put(long key, Object value) {
-      if (key >= 0 && key < MAX_MEMO) {
+      if (key >= 0 && key < denseBound) {
         if (key >= dense.length) {
-          dense = java.util.Arrays.copyOf(dense, (int) Math.min(MAX_MEMO, Math.max(dense.length * 2L, key + 1)));
+          dense = java.util.Arrays.copyOf(dense, (int) Math.min(denseBound, Math.max(dense.length * 2L, key + 1)));
         }
         filled += dense[(int) key] == null ? 1 : 0;
         dense[(int) key] = value;
@@ -962,14 +978,14 @@ final class PickleScanner {
     }
 
     boolean contains(long key) {
-      if (key >= 0 && key < MAX_MEMO) {
+      if (key >= 0 && key < denseBound) {
         return key < dense.length && dense[(int) key] != null;
       }
       return sparse != null && sparse.containsKey(key);
     }
 
     Object get(long key) {
-      Object value = key >= 0 && key < dense.length ? dense[(int) key] : sparse == null ? null : sparse.get(key);
+      Object value = key >= 0 && key < denseBound ? (key < dense.length ? dense[(int) key] : null) : sparse == null ? null : sparse.get(key);
       return value == null ? Other.VALUE : value;
     }
   }

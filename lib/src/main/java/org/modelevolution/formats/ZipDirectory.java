@@ -167,6 +167,22 @@ final class ZipDirectory {
   }
 
   /**
+   * The first {@code n} bytes of a stored entry, read without opening a stream (for examining
+   * many members cheaply); empty when the local header does not fit.
+   */
+  static byte[] peekStored(Probe probe, Entry entry, int n) throws IOException {
+    ByteBuffer local = probe.range(entry.localHeaderOffset(), 30);
+    if (local.limit() < 30 || local.getInt(0) != LOCAL) {
+      return new byte[0];
+    }
+    long dataStart = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
+    ByteBuffer head = probe.range(dataStart, (int) Math.max(0, Math.min(n, entry.compressedSize())));
+    byte[] out = new byte[head.limit()];
+    head.get(out);
+    return out;
+  }
+
+  /**
    * The raw bytes of an entry as a stream (stored: the bytes; deflated: inflated under the
    * decompression cap), or {@code null} when its local header or extent does not fit the file.
    */

@@ -136,6 +136,24 @@ final class ZipRule implements FormatRule {
     for (ZipDirectory.Entry entry : files) {
       String where = outer + entry.name();
       boolean mustLoad = loaded.contains(lower(entry.name()));
+      if (!mustLoad && entry.compressedSize() == 0) {
+        examined++; // nothing stored: nothing to unpickle
+        continue;
+      }
+      if (!mustLoad && entry.method() == 0) {
+        // Stored members are told by their first bytes before any stream is opened (an
+        // archive of tens of thousands of tensors costs a local header and 8 bytes each).
+        try {
+          byte[] first = ZipDirectory.peekStored(probe, entry, 8);
+          if (!interesting(first)) {
+            examined++;
+            continue;
+          }
+        } catch (IOException e) {
+          evidence.add(new Evidence(entry.localHeaderOffset(), "member " + where + " not examined: " + e.getMessage()));
+          continue;
+        }
+      }
       List<String> problems = new ArrayList<>();
       try (InputStream raw = ZipDirectory.open(probe, entry, problems)) {
         if (raw == null) {
@@ -210,6 +228,16 @@ final class ZipRule implements FormatRule {
   }
 
   private static final int MAX_NESTED_ZIP = 8 << 20;
+
+  /** Whether a member's first bytes may be a pickle, an npy array or a zip. */
+  private static boolean interesting(byte[] head) {
+    if (head.length < 2) {
+      return false;
+    }
+    boolean npy = head.length >= 6 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), NpyRule.MAGIC);
+    boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    return npy || zip || PickleScanner.mayStartPickle(head[0] & 0xFF);
+  }
 
   /** An npy member: when its header declares objects, the pickle after it is scanned. */
   private static boolean objectArrayScanned(InputStream in, String where, PickleScanner scanner) throws IOException {
