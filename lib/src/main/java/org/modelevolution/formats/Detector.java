@@ -171,6 +171,7 @@ public final class Detector {
       return match;
     }
     PickleScanner scanner = new PickleScanner();
+    scanner.evidenceClass(PickleScan.POLYGLOT);
     probe.purpose("polyglot check: a pickle walk from offset 0");
     try (java.io.InputStream in = PickleStreams.region(probe, 0, probe.size)) {
       if (!scanner.guess(in, "polyglot pickle at offset 0")) {

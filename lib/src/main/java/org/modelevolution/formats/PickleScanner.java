@@ -60,6 +60,15 @@ final class PickleScanner {
   private long totalCalls;
   /** Bytes of nested archives buffered so far (bounded in total, not just per archive). */
   private long archiveBytes;
+  /** The evidence class of what is walked now at depth 0 (see {@link PickleScan.Import#evidence()}). */
+  private String evidenceClass = PickleScan.STREAM;
+
+  /** Sets the evidence class of the streams walked next; returns the previous one. */
+  String evidenceClass(String kind) {
+    String before = evidenceClass;
+    evidenceClass = kind;
+    return before;
+  }
 
   /**
    * Walks one pickle from the current position of {@code in} up to and including its STOP. The
@@ -419,7 +428,7 @@ final class PickleScanner {
           + " cannot resolve (not a dotted identifier)");
     }
     Glob g = new Glob(module + "." + name);
-    found.putIfAbsent(g.dotted(), new PickleScan.Found(module, name, where, at));
+    found.putIfAbsent(g.dotted(), new PickleScan.Found(module, name, where, at, depth > 0 ? PickleScan.NESTED : evidenceClass));
     return g;
   }
 

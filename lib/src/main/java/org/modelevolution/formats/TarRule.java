@@ -48,6 +48,15 @@ final class TarRule implements FormatRule {
 
   /** Walks the headers of a tar stream; members that start like pickles are walked, the rest skipped. */
   static Result examine(InputStream in, PickleScanner scanner, String outer, boolean scan) throws IOException {
+    String kindBefore = scanner.evidenceClass(PickleScan.ARCHIVE_MEMBER);
+    try {
+      return examineMembers(in, scanner, outer, scan);
+    } finally {
+      scanner.evidenceClass(kindBefore);
+    }
+  }
+
+  private static Result examineMembers(InputStream in, PickleScanner scanner, String outer, boolean scan) throws IOException {
     byte[] header = new byte[512];
     int members = 0;
     int pickles = 0;

@@ -119,12 +119,6 @@ final class ZipRule implements FormatRule {
    */
   static Members examine(Probe probe, List<ZipDirectory.Entry> files, Set<String> loaded, PickleScanner scanner, String outer,
       List<Evidence> evidence) {
-    int pickles = 0;
-    int objects = 0;
-    int archives = 0;
-    int guessed = 0;
-    int skipped = 0;
-    int examined = 0;
     if (!probe.options.scanPickles()) {
       boolean any = files.stream().anyMatch(e -> loaded.contains(lower(e.name())));
       if (any) {
@@ -133,6 +127,22 @@ final class ZipRule implements FormatRule {
       return new Members(0, 0, 0, 0, 0, any ? 1 : 0);
     }
     probe.purpose("archive members examined by content (" + files.size() + " members: local headers, first bytes, pickles walked)");
+    String kindBefore = scanner.evidenceClass(PickleScan.ARCHIVE_MEMBER);
+    try {
+      return examineMembers(probe, files, loaded, scanner, outer, evidence);
+    } finally {
+      scanner.evidenceClass(kindBefore);
+    }
+  }
+
+  private static Members examineMembers(Probe probe, List<ZipDirectory.Entry> files, Set<String> loaded, PickleScanner scanner, String outer,
+      List<Evidence> evidence) {
+    int pickles = 0;
+    int objects = 0;
+    int archives = 0;
+    int guessed = 0;
+    int skipped = 0;
+    int examined = 0;
     for (ZipDirectory.Entry entry : files) {
       String where = outer + entry.name();
       boolean mustLoad = loaded.contains(lower(entry.name()));

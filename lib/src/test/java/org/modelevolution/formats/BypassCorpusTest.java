@@ -63,6 +63,54 @@ class BypassCorpusTest {
   }
 
   @Test
+  void jsonNamesTheEvidenceClassAndExplainsEveryReadBeyondTheBudget() throws IOException {
+    BypassCorpus.write(DIR);
+    Detector detector = Detector.withDefaults();
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, String> evidenceOf = java.util.Map.of(
+        "nested_zip_in_binbytes.pkl", PickleScan.NESTED,
+        "nested_bytes_of_list.pkl", PickleScan.NESTED,
+        "zip_nameless_pickle.pt", PickleScan.ARCHIVE_MEMBER,
+        "archive_tar_one_pickle.pkl.tar", PickleScan.ARCHIVE_MEMBER,
+        "polyglot_gguf_header.gguf", PickleScan.POLYGLOT,
+        "polyglot_hdf5_user_block.h5", PickleScan.POLYGLOT,
+        "os_system_proto0.pkl", PickleScan.STREAM);
+    int over = 0;
+    for (BypassCorpus.Case k : BypassCorpus.cases()) {
+      Path file = DIR.resolve(k.file());
+      Detection d = detector.detect(file, k.file());
+      JsonNode line = json.readTree(DetectionJson.line(d));
+      if (d.bytesRead() > Detection.READ_BUDGET) {
+        over++;
+        JsonNode beyond = line.get("readBeyondBudget");
+        assertThat(beyond).as(k.file() + ": reads beyond 128 KiB are explained").isNotNull();
+        assertThat(beyond.get("bytesRead").asLong()).isEqualTo(d.bytesRead());
+        long explained = 0;
+        for (JsonNode w : beyond.get("why")) {
+          assertThat(w.get("reason").asText()).isNotBlank();
+          explained += w.get("bytes").asLong();
+        }
+        assertThat(explained).as(k.file() + ": every byte read has a reason").isEqualTo(d.bytesRead());
+      } else {
+        assertThat(line.has("readBeyondBudget")).as(k.file()).isFalse();
+      }
+      String want = evidenceOf.get(k.file());
+      if (want != null) {
+        List<String> classes = new ArrayList<>();
+        line.get("pickle").get("imports").forEach(i -> {
+          if (!i.get("verdict").asText().equals("safe")) {
+            classes.add(i.get("evidence").asText());
+          }
+        });
+        assertThat(classes).as(k.file()).contains(want);
+      }
+    }
+    assertThat(over).as("the 20,000-entry archive forces reads beyond the budget").isPositive();
+    Detection many = detector.detect(DIR.resolve("zip_20000_entries.pt"), "zip_20000_entries.pt");
+    assertThat(many.reads()).anyMatch(r -> r.why().startsWith("zip central directory") && r.bytes() > Detection.READ_BUDGET);
+  }
+
+  @Test
   void strictModeKeepsTheBenignLookAlikesSafeAndMakesUnlistedDangerous() throws IOException {
     Detector strict = Detector.withDefaults().withPolicy(PicklePolicy.strict());
     for (BypassCorpus.Case k : BypassCorpus.cases()) {
