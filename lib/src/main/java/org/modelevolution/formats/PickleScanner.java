@@ -624,11 +624,25 @@ final class PickleScanner {
       case ZIP -> nestedArchive(raw, at);
       case PICKLE -> nested(new java.io.ByteArrayInputStream(raw), at, false);
       case OTHER -> {
-        if (mayStartPickle(raw[0] & 0xFF)) {
+        if (mayStartPickle(raw[0] & 0xFF) && mayImport(raw)) {
           nested(new java.io.ByteArrayInputStream(raw), at, true);
         }
       }
     }
+  }
+
+  /**
+   * Whether a guessed walk of {@code raw} could import anything: an import needs a GLOBAL or INST
+   * letter or STACK_GLOBAL byte, or arrives escaped in a string ({@code \\}) or in a nested zip
+   * ({@code P}); bytes with none of them are not walked.
+   */
+  private static boolean mayImport(byte[] raw) {
+    for (byte b : raw) {
+      if (b == 'c' || b == 'i' || b == (byte) 0x93 || b == '\\' || b == 'P') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A zip in a bytes argument: {@code torch.load} reads it as a torch archive; its pickles are scanned. */
@@ -1278,6 +1292,12 @@ final class PickleScanner {
   static final class Malformed extends IOException {
     Malformed(String message) {
       super(message);
+    }
+
+    /** Thrown for every guess that is no pickle: no stack trace is recorded (it is never shown). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 
