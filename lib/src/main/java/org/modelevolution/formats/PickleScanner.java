@@ -1136,6 +1136,8 @@ final class PickleScanner {
               k++;
             }
             out.append((char) (v & 0xFF));
+          } else if (e == '\\' || e == '\'' || e == '"') {
+            out.append(e);
           } else {
             out.append('\\').append(e); // unknown escapes stay as written
           }
