@@ -346,7 +346,7 @@ final class BypassClasses {
         member("pickle", Pickles.protocol(2).op('}').stop().bytes()),
         member("storages", BypassCorpus.concat(Pickles.protocol(2).op('K', 1).stop().bytes(), evil(2))),
         member("tensors", Pickles.protocol(2).op('K', 0).stop().bytes()))),
-        "torch_legacy", "dangerous", "complete", "os.system", "torch's tar format with a hostile storage record");
+        "torch_legacy", "dangerous", "incomplete", "os.system", "torch's tar format with a hostile storage record");
   }
 
   // ---------------------------------------------------------------- 7. archives and compression
@@ -583,6 +583,26 @@ final class BypassClasses {
       add(c, b, "benign_legacy_p" + p + ".pt", legacy(p, stateDict(p)), "torch_legacy", "safe", "complete", "torch.FloatStorage",
           "benign: legacy torch.save stream, protocol " + p);
     }
+    ByteArrayOutputStream storages = new ByteArrayOutputStream();
+    storages.writeBytes(Pickles.protocol(2).op('K', 1).stop().bytes());
+    storages.writeBytes(Pickles.protocol(2).op('(').unicode("0").unicode("cpu").global("torch", "FloatStorage").op('t').stop().bytes());
+    le(storages, 4, 8);
+    storages.writeBytes(new byte[16]);
+    storages.writeBytes(Pickles.protocol(2).op(']').stop().bytes());
+    ByteArrayOutputStream tensors = new ByteArrayOutputStream();
+    tensors.writeBytes(Pickles.protocol(2).op('K', 1).stop().bytes());
+    tensors.writeBytes(Pickles.protocol(2).op('(').unicode("t0").unicode("0").global("torch", "FloatTensor").op('t').stop().bytes());
+    le(tensors, 1, 4);
+    le(tensors, 0, 4);
+    le(tensors, 4, 8);
+    le(tensors, 1, 8);
+    le(tensors, 0, 8);
+    add(c, b, "benign_legacy_tar.tar", tar(List.<Object[]>of(
+        member("sys_info", Pickles.protocol(2).op('}').unicode("little_endian").op(0x88, 's').stop().bytes()),
+        member("pickle", stateDict(2)),
+        member("storages", storages.toByteArray()),
+        member("tensors", tensors.toByteArray()))),
+        "torch_legacy", "safe", "complete", "torch.FloatStorage", "benign: torch's legacy tar format (records walked, raw bytes sized)");
     add(c, b, "benign_npy_float.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", new byte[8]),
         "numpy_npy", "not_applicable", "complete", null, "benign: float32 npy (no pickle)");
     add(c, b, "benign_npy_object_ok.npy", BypassCorpus.npyObject(BypassCorpus.benignNumpy()), "numpy_npy", "safe", "complete",

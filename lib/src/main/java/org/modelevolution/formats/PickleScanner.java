@@ -60,6 +60,19 @@ final class PickleScanner {
   private long totalCalls;
   /** Bytes of nested archives buffered so far (bounded in total, not just per archive). */
   private long archiveBytes;
+  /** The value the last walk left at STOP (small ints, tuples, globals only). */
+  private Object result = Other.VALUE;
+
+  /** The int the last walked pickle unpickles to, or -1. */
+  long resultInt() {
+    return result instanceof Int i ? i.value() : -1;
+  }
+
+  /** The dotted import at {@code index} of the tuple the last walked pickle unpickles to, or null. */
+  String resultTupleGlobal(int index) {
+    return result instanceof Tup t && t.items().size() > index && t.items().get(index) instanceof Glob g ? g.dotted() : null;
+  }
+
   /** The evidence class of what is walked now at depth 0 (see {@link PickleScan.Import#evidence()}). */
   private String evidenceClass = PickleScan.STREAM;
 
@@ -219,6 +232,7 @@ final class PickleScanner {
           }
           case 0x95 -> in.fixed(8); // FRAME: a length hint only
           case '.' -> { // STOP
+            result = stack.isEmpty() ? Other.VALUE : stack.get(stack.size() - 1);
             return new Outcome(true, opcodes, protocol, stack.size(), null, in.position - start, calls);
           }
           case '(' -> stack.add(Mark.MARK);

@@ -96,7 +96,10 @@ final class TarRule implements FormatRule {
         byte[] head = body.readNBytes(8);
         body.reset();
         boolean pickle = head.length >= 2 && (head[0] & 0xFF) == 0x80 && head[1] >= 2 && head[1] <= 5;
-        if (scan && (pickle || TORCH_MEMBERS.contains(full))) {
+        if (scan && (full.equals("storages") || full.equals("tensors"))) {
+          records(body, scanner, outer + full, full.equals("storages"));
+          pickles++;
+        } else if (scan && (pickle || TORCH_MEMBERS.contains(full))) {
           PickleStreams.scanAll(scanner, body, outer + full);
           pickles++;
         } else if (scan && head.length >= 2 && PickleScanner.mayStartPickle(head[0] & 0xFF)) {
@@ -115,6 +118,75 @@ final class TarRule implements FormatRule {
       offset += padded;
     }
     return new Result(members, pickles, torch);
+  }
+
+  /** Bytes per element of the legacy storage classes, as torch's {@code _element_size} gives them. */
+  private static final java.util.Map<String, Integer> ELEMENT_SIZE = java.util.Map.ofEntries(
+      java.util.Map.entry("torch.FloatStorage", 4), java.util.Map.entry("torch.DoubleStorage", 8), java.util.Map.entry("torch.HalfStorage", 2),
+      java.util.Map.entry("torch.BFloat16Storage", 2), java.util.Map.entry("torch.LongStorage", 8), java.util.Map.entry("torch.IntStorage", 4),
+      java.util.Map.entry("torch.ShortStorage", 2), java.util.Map.entry("torch.CharStorage", 1), java.util.Map.entry("torch.ByteStorage", 1),
+      java.util.Map.entry("torch.BoolStorage", 1), java.util.Map.entry("torch.ComplexFloatStorage", 8),
+      java.util.Map.entry("torch.ComplexDoubleStorage", 16));
+  private static final int MAX_RECORDS = 1 << 20;
+
+  /**
+   * The {@code storages} or {@code tensors} member of torch's tar format, as its legacy loader reads
+   * it: a pickled count, then per record a pickled tuple followed by raw bytes (a storage: an
+   * 8-byte element count and the elements, sized by the storage class; a tensor: ndim, 4 bytes,
+   * sizes, strides and an offset), then (storages) the pickled views. Every pickle is walked; raw
+   * bytes whose size cannot be told end the walk with a gap.
+   */
+  private static void records(CappedMember body, PickleScanner scanner, String where, boolean storages) throws IOException {
+    PickleScanner.Outcome count = PickleStreams.scan(scanner, body, where);
+    if (count == null || !count.clean()) {
+      return;
+    }
+    long n = scanner.resultInt();
+    if (n < 0 || n > MAX_RECORDS) {
+      scanner.incomplete(where, 0, "record count not a small int: the records are not walked");
+      return;
+    }
+    java.io.DataInputStream raw = new java.io.DataInputStream(body);
+    for (long i = 0; i < n; i++) {
+      PickleScanner.Outcome args = PickleStreams.scan(scanner, body, where);
+      if (args == null || !args.clean()) {
+        return;
+      }
+      if (storages) {
+        String storageClass = scanner.resultTupleGlobal(2);
+        Integer size = storageClass == null ? null : ELEMENT_SIZE.get(storageClass);
+        if (size == null) {
+          scanner.incomplete(where, -1, "storage record " + i + " without a known storage class: its bytes cannot be sized");
+          return;
+        }
+        long elements = Long.reverseBytes(raw.readLong());
+        if (elements < 0 || elements > (Long.MAX_VALUE / 16)) {
+          scanner.incomplete(where, -1, "storage record " + i + " declares " + elements + " elements");
+          return;
+        }
+        raw.skipNBytes(elements * size);
+      } else {
+        int ndim = Integer.reverseBytes(raw.readInt());
+        if (ndim < 0 || ndim > 64) {
+          scanner.incomplete(where, -1, "tensor record " + i + " declares " + ndim + " dimensions");
+          return;
+        }
+        raw.skipNBytes(4 + 16L * ndim + 8);
+      }
+    }
+    if (storages && hasMore(body)) {
+      PickleStreams.scan(scanner, body, where); // the storage views
+    }
+    if (hasMore(body)) {
+      PickleStreams.scanAll(scanner, body, where); // bytes after the records: walked like further pickles
+    }
+  }
+
+  private static boolean hasMore(CappedMember body) throws IOException {
+    body.mark(1);
+    boolean more = body.read() >= 0;
+    body.reset();
+    return more;
   }
 
   private static boolean allZero(byte[] b) {
