@@ -114,6 +114,16 @@ final class PickleScanner {
     return found.size() > before;
   }
 
+  /** The bytes of nested archives still allowed to be buffered (one bound per file). */
+  long archiveBudget() {
+    return MAX_NESTED_ARCHIVE - archiveBytes;
+  }
+
+  /** Counts {@code n} buffered bytes of a nested archive against the bound. */
+  void archiveBuffered(long n) {
+    archiveBytes += n;
+  }
+
   /** Whether another archive or pickle level may be entered ({@link #enter}/{@link #leave} around it). */
   boolean mayNest() {
     return depth < MAX_NESTING;
@@ -563,6 +573,9 @@ final class PickleScanner {
 
   /** A text value: kept when short, inspected as its latin-1 bytes (or UTF-8, when not latin-1). */
   private Object textValue(String text, long at) throws IOException {
+    if (text == null) {
+      return Other.VALUE; // longer than the line bound: consumed, not kept
+    }
     byte[] latin = latin1OrNull(text);
     inspect(latin != null ? latin : text.getBytes(StandardCharsets.UTF_8), at);
     return str(text);

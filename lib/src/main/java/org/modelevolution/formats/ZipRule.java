@@ -205,9 +205,11 @@ final class ZipRule implements FormatRule {
         } else if (zip) {
           archives++;
           evidence.add(new Evidence(entry.localHeaderOffset(), "member " + where + " is itself a zip archive (nested archive member): scanned"));
-          byte[] bytes = in.readNBytes(MAX_NESTED_ZIP + 1);
-          if (bytes.length > MAX_NESTED_ZIP) {
-            scanner.incomplete(where, entry.localHeaderOffset(), "nested zip larger than " + MAX_NESTED_ZIP + " bytes: not scanned");
+          long budget = scanner.archiveBudget();
+          byte[] bytes = in.readNBytes((int) Math.max(0, Math.min(budget, MAX_NESTED_ZIP)) + 1);
+          scanner.archiveBuffered(bytes.length);
+          if (bytes.length > Math.min(budget, MAX_NESTED_ZIP)) {
+            scanner.incomplete(where, entry.localHeaderOffset(), "nested zip beyond the " + MAX_NESTED_ZIP + "-byte bound for nested archives: not scanned");
           } else if (!scanner.mayNest()) {
             scanner.incomplete(where, entry.localHeaderOffset(), "nested zip deeper than the nesting bound: not scanned");
           } else {
