@@ -172,6 +172,7 @@ public final class Detector {
     }
     PickleScanner scanner = new PickleScanner();
     scanner.evidenceClass(PickleScan.POLYGLOT);
+    scanner.withoutPersistentLoad();
     probe.purpose("polyglot check: a pickle walk from offset 0");
     try (java.io.InputStream in = PickleStreams.region(probe, 0, probe.size)) {
       if (!scanner.guess(in, "polyglot pickle at offset 0")) {

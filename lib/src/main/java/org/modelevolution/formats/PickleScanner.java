@@ -60,6 +60,25 @@ final class PickleScanner {
   private long totalCalls;
   /** Bytes of nested archives buffered so far (bounded in total, not just per archive). */
   private long archiveBytes;
+  /** Whether PERSID fails, as in {@code pickle.load} without a {@code persistent_load}. */
+  private boolean persistentIdsFail;
+
+  /** Walks as plain {@code pickle.load} does: no persistent ids (a polyglot read from offset 0). */
+  void withoutPersistentLoad() {
+    persistentIdsFail = true;
+  }
+
+  /** Whether bytes and text values are inspected as possible nested pickles (see {@link #inspect}). */
+  private boolean inspectPayloads = true;
+
+  /**
+   * Walks opcodes only, without inspecting payloads: for pickles read by TorchScript's C++
+   * unpickler, which never unpickles a bytes value.
+   */
+  void withoutPayloadInspection() {
+    inspectPayloads = false;
+  }
+
   /** The value the last walk left at STOP (small ints, tuples, globals only). */
   private Object result = Other.VALUE;
 
@@ -400,6 +419,10 @@ final class PickleScanner {
             }
           }
           case 'P' -> {
+            if (persistentIdsFail) {
+              // pickle.load without a persistent_load raises here (a polyglot is read that way).
+              throw new Malformed("PERSID without a persistent_load at offset " + at);
+            }
             in.line();
             stack.add(Other.VALUE);
           }
@@ -425,7 +448,7 @@ final class PickleScanner {
           case 0x97 -> stack.add(Other.VALUE);
           case 0x98 -> { } // READONLY_BUFFER: changes no stack shape
           default -> {
-            return bad(in, start, opcodes, protocol, stack, calls, String.format("invalid opcode 0x%02x at offset %d", op, at));
+            return bad(in, start, opcodes, protocol, stack, calls, "invalid opcode 0x" + (op < 0x10 ? "0" : "") + Integer.toHexString(op) + " at offset " + at);
           }
         }
       }
@@ -528,6 +551,10 @@ final class PickleScanner {
       }
       String value = new String(b, text == Text.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
       return textValue(value, at);
+    }
+    if (!inspectPayloads) {
+      in.skipExactly(length);
+      return Other.VALUE;
     }
     int peek = text == Text.UTF8 ? 8 : 4;
     byte[] head = in.bytes(peek);
@@ -637,7 +664,7 @@ final class PickleScanner {
    * whose imports count and whose errors (text, raw data) do not.
    */
   private void inspect(byte[] raw, long at) throws IOException {
-    if (raw.length < 2) {
+    if (raw.length < 2 || !inspectPayloads) {
       return;
     }
     Kind kind = kind(raw);
@@ -660,16 +687,28 @@ final class PickleScanner {
 
   /**
    * Whether a guessed walk of {@code raw} could import anything: an import needs a GLOBAL or INST
-   * letter or STACK_GLOBAL byte, or arrives escaped in a string ({@code \\}) or in a nested zip
-   * ({@code P}); bytes with none of them are not walked.
+   * letter (or text ints, which {@code bytes()} may turn into one) with two line ends, or a
+   * STACK_GLOBAL byte, or arrives escaped in a string
+   * ({@code \\}) or in a nested zip ({@code PK}); bytes with none of them are not walked.
    */
+  /** {@link #mayImport}, also for a pickle with a PROTO header (whose walk is no guess). */
+  static boolean mayImportFrom(byte[] raw) {
+    return mayImport(raw);
+  }
+
   private static boolean mayImport(byte[] raw) {
-    for (byte b : raw) {
-      if (b == 'c' || b == 'i' || b == (byte) 0x93 || b == '\\' || b == 'P') {
+    boolean letter = false;
+    int lines = 0;
+    for (int i = 0; i < raw.length; i++) {
+      byte b = raw[i];
+      if (b == (byte) 0x93 || b == '\\' || (b == 'P' && i + 1 < raw.length && raw[i + 1] == 'K')) {
         return true;
       }
+      // 'I' and 'L': a protocol-0 list of text ints may spell the bytes of a pickle (bytes(list))
+      letter |= b == 'c' || b == 'i' || b == 'I' || b == 'L';
+      lines += b == '\n' ? 1 : 0;
     }
-    return false;
+    return letter && lines >= 2; // GLOBAL and INST take two newline-terminated lines
   }
 
   /** A zip in a bytes argument: {@code torch.load} reads it as a torch archive; its pickles are scanned. */
@@ -682,6 +721,10 @@ final class PickleScanner {
       depth--;
       where = outer;
     }
+  }
+
+  static boolean startsLikePickle(byte[] b) {
+    return startsLikePickle(b, 0);
   }
 
   private static boolean startsLikePickle(byte[] b, int from) {
@@ -709,6 +752,7 @@ final class PickleScanner {
     }
     try {
       Cursor cursor = new Cursor(payload);
+      cursor.overlongLinesFail = guess;
       for (int i = 0; i < 5; i++) {
         where = inner;
         speculative = guess;
@@ -1431,6 +1475,8 @@ final class PickleScanner {
   private static final class Cursor {
     private final InputStream in;
     long position;
+    /** A guess stops at an overlong line (no import spans one) instead of reading on to a newline. */
+    boolean overlongLinesFail;
 
     Cursor(InputStream in) {
       this.in = in;
@@ -1504,6 +1550,8 @@ final class PickleScanner {
         }
         if (sb.length() < MAX_LINE) {
           sb.append((char) b);
+        } else if (overlongLinesFail) {
+          throw new Malformed("line longer than " + MAX_LINE + " bytes");
         } else {
           overlong = true;
         }

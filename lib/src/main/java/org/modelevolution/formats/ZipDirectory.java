@@ -74,8 +74,11 @@ final class ZipDirectory {
     List<Entry> list = new ArrayList<>();
     boolean truncated = false;
     probe.purpose("zip central directory of " + cdSize + " bytes (read whole: a member may sit after any number of entries)");
-    try (java.io.DataInputStream cd = new java.io.DataInputStream(
-        new java.io.BufferedInputStream(new SourceInputStream(probe, cdOffset, cdOffset + cdSize), 1 << 16))) {
+    // A directory within one range is read as one (usually from the tail window); a larger one is streamed.
+    InputStream source = cdSize <= Probe.MAX_RANGE
+        ? new java.io.ByteArrayInputStream(byteArray(probe.range(cdOffset, (int) cdSize)))
+        : new java.io.BufferedInputStream(new SourceInputStream(probe, cdOffset, cdOffset + cdSize), 1 << 16);
+    try (java.io.DataInputStream cd = new java.io.DataInputStream(source)) {
       byte[] fixed = new byte[46];
       long p = 0;
       while (p + 46 <= cdSize) {
@@ -141,6 +144,15 @@ final class ZipDirectory {
       truncated = true;
     }
     return new ZipDirectory(List.copyOf(list), eocd, zip64, truncated);
+  }
+
+  private static byte[] byteArray(ByteBuffer b) {
+    if (b.hasArray() && b.arrayOffset() == 0 && b.limit() == b.array().length) {
+      return b.array();
+    }
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
   }
 
   private static long findEocd(Probe probe, int window) throws IOException {

@@ -66,7 +66,7 @@ final class ZipRule implements FormatRule {
       evidence.add(new Evidence(dir.eocdOffset, "entries under '" + prefix + "' with data.pkl and a version record"
           + (script ? ", plus TorchScript code/ or constants.pkl" : ", no code/ or constants.pkl")));
       Set<String> loaded = script
-          ? Set.of(lower(prefix + "data.pkl"), lower(prefix + "constants.pkl"), lower(prefix + "bytecode.pkl"))
+          ? Set.of(lower(prefix + "data.pkl"), lower(prefix + "constants.pkl"), lower(prefix + "bytecode.pkl"), DEBUG_TABLES)
           : Set.of(lower(prefix + "data.pkl"));
       Members m = examine(probe, files, loaded, scanner, "", evidence);
       evidence.add(m.summary());
@@ -152,11 +152,22 @@ final class ZipRule implements FormatRule {
       }
       if (!mustLoad && entry.method() == 0) {
         // Stored members are told by their first bytes before any stream is opened (an
-        // archive of tens of thousands of tensors costs a local header and 8 bytes each).
+        // archive of tens of thousands of tensors costs a local header and 8 bytes each); a
+        // small one is taken whole, and not walked when nothing in it could import.
         try {
-          byte[] first = ZipDirectory.peekStored(probe, entry, 8);
-          if (!interesting(first)) {
+          boolean small = entry.compressedSize() <= SMALL_MEMBER;
+          byte[] first = ZipDirectory.peekStored(probe, entry, small ? SMALL_MEMBER : 8);
+          boolean whole = small && first.length == entry.compressedSize();
+          if (!interesting(first) || (whole && !PickleScanner.mayImportFrom(first))) {
             examined++;
+            continue;
+          }
+          if (whole && !PickleScanner.startsLikePickle(first) && !isNpy(first) && !isZip(first)) {
+            // A small member that may hold an import: guessed from the bytes in hand.
+            examined++;
+            if (scanner.guess(new java.io.ByteArrayInputStream(first), where)) {
+              guessed++;
+            }
             continue;
           }
         } catch (IOException e) {
@@ -183,11 +194,18 @@ final class ZipRule implements FormatRule {
         boolean pickle = head.length >= 2 && (head[0] & 0xFF) == 0x80 && head[1] >= 2 && head[1] <= 5;
         boolean npy = head.length >= 6 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), NpyRule.MAGIC);
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        if (pickle && lower(entry.name()).endsWith(".debug_pkl")) {
+        if (pickle && lower(entry.name()).endsWith(".debug_pkl") && loaded.contains(DEBUG_TABLES)) {
+          // TorchScript debug tables under code/: read only by TorchScript's C++ unpickler, which
+          // resolves no Python name (torch.jit.load fails on anything but its own types). Counted,
+          // not walked.
+          examined++;
+          continue;
+        } else if (pickle && lower(entry.name()).endsWith(".debug_pkl")) {
           // TorchScript debug tables: read by TorchScript's C++ unpickler, which resolves only its
           // own helpers (torch.jit._pickle.*) and TorchScript types. Reported when they import
           // anything else or cannot be walked.
           PickleScanner side = new PickleScanner();
+          side.withoutPayloadInspection();
           PickleStreams.scanAll(side, in, where);
           if (side.importsBeyond("torch.jit._pickle.", "__torch__.") || !side.result().complete()) {
             scanner.absorb(side);
@@ -240,6 +258,18 @@ final class ZipRule implements FormatRule {
   }
 
   private static final int MAX_NESTED_ZIP = 8 << 20;
+  /** Marks, in the set of loaded names, an archive of TorchScript layout (its debug tables are C++-read). */
+  private static final String DEBUG_TABLES = "\0torchscript debug tables";
+  /** Stored members up to this size are peeked whole (one range read) before any walk. */
+  private static final int SMALL_MEMBER = 4096;
+
+  private static boolean isNpy(byte[] head) {
+    return head.length >= 6 && java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), NpyRule.MAGIC);
+  }
+
+  private static boolean isZip(byte[] head) {
+    return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+  }
 
   /** Whether a member's first bytes may be a pickle, an npy array or a zip. */
   private static boolean interesting(byte[] head) {
