@@ -32,6 +32,8 @@ final class PickleScanner {
   private static final int MAX_MEMO = 1 << 18;
   private static final int MAX_NESTING = 4;
   private static final String JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
+  private static final java.util.regex.Pattern MEMO_KEY = java.util.regex.Pattern.compile("[+-]?[0-9]+(_[0-9]+)*");
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[+-]?[0-9]+");
   /** The most bytes kept of a list of ints that {@code bytes()} may turn into a nested pickle. */
   private static final int MAX_BUILT_BYTES = 1 << 20;
   /** The largest nested zip buffered to be read as an archive. */
@@ -1139,7 +1141,7 @@ final class PickleScanner {
     try {
       return new Int(Long.parseLong(line.trim()));
     } catch (NumberFormatException e) {
-      if (line.trim().matches("[+-]?[0-9]+")) {
+      if (DIGITS.matcher(line.trim()).matches()) {
         return Other.VALUE;
       }
       throw new Malformed("INT argument is not a number at offset " + at);
@@ -1151,7 +1153,7 @@ final class PickleScanner {
       return Other.VALUE;
     }
     String digits = line.endsWith("L") ? line.substring(0, line.length() - 1) : line;
-    if (!digits.trim().matches("[+-]?[0-9]+")) {
+    if (!DIGITS.matcher(digits.trim()).matches()) {
       throw new Malformed("LONG argument is not a number at offset " + at);
     }
     return Other.VALUE;
@@ -1262,7 +1264,7 @@ final class PickleScanner {
   /** A PUT/GET text key as Python's {@code int()} reads it: surrounding blanks, a sign, {@code _} between digits. */
   private static long memoKey(String line, long at) throws Malformed {
     String t = line == null ? "" : line.strip();
-    if (t.matches("[+-]?[0-9]+(_[0-9]+)*")) {
+    if (MEMO_KEY.matcher(t).matches()) {
       try {
         return Long.parseLong(t.replace("_", ""));
       } catch (NumberFormatException e) {
