@@ -66,6 +66,8 @@ final class CompressedRule implements FormatRule {
     return null;
   }
 
+  private static final int ZSTD_MAGIC = 0xFD2FB528;
+
   /** {@code ZF} plus the 19-character field holding {@code hex(len)}, as old joblib wrote it. */
   private static final int ZF_HEADER = 2 + 19;
 
@@ -91,23 +93,46 @@ final class CompressedRule implements FormatRule {
 
   @Override
   public Match apply(Probe probe, List<Evidence> notes) throws IOException {
-    Codec codec = codec(probe.head(ZF_HEADER + 2));
+    ByteBuffer h = probe.head(ZF_HEADER + 2);
+    if (h.limit() >= 4 && h.getInt(0) == ZSTD_MAGIC) {
+      // pandas.read_pickle opens .zst by extension; no zstd decoder ships here, so the scan
+      // cannot tell what the stream holds.
+      PickleScanner scanner = new PickleScanner();
+      scanner.incomplete("zstd stream", 0, "zstd frame not decompressed here (no decoder): its content is unknown");
+      return Match.of(FormatId.UNKNOWN, List.of(new Evidence(0, "zstd frame magic 28 B5 2F FD")), scanner.result());
+    }
+    Codec codec = codec(h);
     if (codec == null) {
       return null;
     }
     String name = codec.name().toLowerCase(java.util.Locale.ROOT);
+    probe.purpose(name + " stream decompressed for the pickle walk");
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
     long start = codec == Codec.JOBLIB_ZF ? ZF_HEADER : 0;
     InputStream compressed = new CappedInputStream(
         new SourceInputStream(probe, start, probe.size), PickleStreams.readCap(probe), "compressed read", false);
+    boolean startsLikePickle = false;
     try (InputStream in = PickleStreams.decompressed(open(codec, compressed), probe, name + " decompression")) {
+      in.mark(512);
+      byte[] head = in.readNBytes(512);
+      in.reset();
+      startsLikePickle = head.length >= 2 && (head[0] & 0xFF) == 0x80 && head[1] >= 2 && head[1] <= 5;
+      if (TarRule.isTar(head, head.length)) {
+        // A compressed tar (pandas.read_pickle of .tar.gz and the like): its members by content.
+        TarRule.Result r = TarRule.examine(in, scanner, name + " stream > ", probe.options.scanPickles());
+        if (r.pickles() == 0) {
+          return null;
+        }
+        return Match.of(FormatId.UNKNOWN, List.of(new Evidence(0, name + " stream header"), new Evidence(0,
+            "decompressed content: a tar of " + r.members() + " members, pickle streams in " + r.pickles() + " (archive member)")), scanner.result());
+      }
       outcome = PickleStreams.scanAll(scanner, in, name + " stream");
     } catch (IOException | RuntimeException e) {
       notes.add(new Evidence(0, name + " header but the stream does not decompress: " + e.getMessage()));
       return null;
     }
-    if (outcome == null && scanner.importCount() == 0 && !scanner.capReached()) {
+    if (outcome == null && scanner.importCount() == 0 && !scanner.capReached() && !startsLikePickle) {
       // Two bytes that pass for a zlib header (a protocol-0 pickle starting "(S" does) but no
       // stream behind them: not this format; the later rules decide.
       notes.add(new Evidence(0, name + " header but no decompressible pickle behind it: " + String.join("; ", scanner.result().notes())));
@@ -127,7 +152,8 @@ final class CompressedRule implements FormatRule {
         ? "a pickle without joblib wrappers (a compressed pickle is not joblib)"
         : "no joblib pickle (" + (outcome == null ? "cap reached" : outcome.problem()) + ")";
     PickleScan scan = scanner.result();
-    if (scanner.importCount() > 0 && scan.verdict() != PickleVerdict.SAFE) {
+    boolean pickleShaped = startsLikePickle || scanner.capReached() || (scanner.importCount() > 0 && scanner.calls() > 0);
+    if ((scanner.importCount() > 0 || pickleShaped) && scan.verdict() != PickleVerdict.SAFE) {
       // Not a model format, but pickle.load(gzip.open(...)) would still run these imports: keep the verdict.
       return Match.of(FormatId.UNKNOWN, List.of(header, new Evidence(0, "decompressed content: " + inside
           + "; its imports are judged " + scan.verdict().id())), scan);

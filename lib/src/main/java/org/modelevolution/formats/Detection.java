@@ -20,10 +20,27 @@ public record Detection(
     List<Evidence> evidence,
     long bytesRead,
     long size,
-    PickleScan pickle) {
+    PickleScan pickle,
+    List<Read> reads) {
+
+  /** The per-file read budget: reads beyond it are explained in {@link #reads}. */
+  public static final long READ_BUDGET = DetectorOptions.REMOTE_READ_BUDGET;
+
+  /** Bytes read from the file for one reason (a container forcing reads beyond the budget). */
+  public record Read(String why, long bytes) {}
 
   public Detection {
     evidence = List.copyOf(evidence);
+    reads = List.copyOf(reads);
+  }
+
+  public Detection(String path, FormatId format, String studyLabel, List<Evidence> evidence, long bytesRead, long size, PickleScan pickle) {
+    this(path, format, studyLabel, evidence, bytesRead, size, pickle, List.of());
+  }
+
+  /** Whether more than {@link #READ_BUDGET} bytes were read (then {@link #reads} says why). */
+  public boolean overBudget() {
+    return bytesRead > READ_BUDGET;
   }
 
   /** The detection of an input that could not be read at all; {@code why} becomes the evidence. */
@@ -36,7 +53,7 @@ public record Detection(
   public Detection as(String otherPath, long otherBytesRead, Evidence extra) {
     List<Evidence> more = new java.util.ArrayList<>(evidence);
     more.add(extra);
-    return new Detection(otherPath, format, studyLabel, more, otherBytesRead, size, pickle);
+    return new Detection(otherPath, format, studyLabel, more, otherBytesRead, size, pickle, reads);
   }
 
   /** Whether the input could not be read at all (missing file, failed download), as opposed to detected. */

@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code pickleVerdict}, {@code evidence} (a list of {@code {offset, seen}}), in that order; for
  * files that embed pickles also {@code pickle}: {@code verdict}, {@code rule}, {@code completeness},
  * {@code policyVersion}, {@code strict}, {@code imports} (each {@code module}, {@code name},
- * {@code where}, {@code offset}, {@code verdict}, {@code rule}) and {@code gaps} (each
- * {@code where}, {@code offset}, {@code why}: why the scan is incomplete).
+ * {@code where}, {@code offset}, {@code evidence}: stream, archive member, nested or polyglot,
+ * {@code verdict}, {@code rule}) and {@code gaps} (each
+ * {@code where}, {@code offset}, {@code why}: why the scan is incomplete); when more than 128 KiB
+ * were read, {@code readBeyondBudget} ({@code budget}, {@code bytesRead}, {@code beyond} and
+ * {@code why}: bytes per reason, e.g. a central directory read whole).
  */
 public final class DetectionJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,6 +36,12 @@ public final class DetectionJson {
     for (Evidence e : d.evidence()) {
       evidence.addObject().put("offset", e.offset()).put("seen", e.seen());
     }
+    if (d.overBudget()) {
+      ObjectNode over = node.putObject("readBeyondBudget");
+      over.put("budget", Detection.READ_BUDGET).put("bytesRead", d.bytesRead()).put("beyond", d.bytesRead() - Detection.READ_BUDGET);
+      ArrayNode why = over.putArray("why");
+      d.reads().forEach(r -> why.addObject().put("reason", r.why()).put("bytes", r.bytes()));
+    }
     PickleScan scan = d.pickle();
     if (scan.applicable()) {
       ObjectNode pickle = node.putObject("pickle");
@@ -45,7 +54,7 @@ public final class DetectionJson {
       ArrayNode imports = pickle.putArray("imports");
       for (PickleScan.Import i : scan.imports()) {
         imports.addObject().put("module", i.module()).put("name", i.name()).put("where", i.where())
-            .put("offset", i.offset()).put("verdict", i.verdict().id()).put("rule", i.rule());
+            .put("offset", i.offset()).put("evidence", i.evidence()).put("verdict", i.verdict().id()).put("rule", i.rule());
       }
       ArrayNode gaps = pickle.putArray("gaps");
       for (PickleScan.Gap g : scan.gaps()) {

@@ -32,6 +32,7 @@ public final class Detector {
           new ZipRule(),
           new SafetensorsRule(),
           new CompressedRule(),
+          new TarRule(),
           new PickleRule(),
           new ProtobufRule(),
           new MsgpackRule(),
@@ -163,10 +164,10 @@ public final class Detector {
       return failed(source.name(), source.bytesRead(), -1, "cannot read size: " + e.getMessage());
     }
     if (size == 0) {
-      return done(source, size, Match.of(FormatId.EMPTY, new Evidence(0, "zero-byte file")), List.of());
+      return done(source, size, Match.of(FormatId.EMPTY, new Evidence(0, "zero-byte file")), List.of(), null);
     }
     if (size < 8) {
-      return done(source, size, Match.of(FormatId.UNKNOWN, new Evidence(0, size + " bytes: too short for any model format")), List.of());
+      return done(source, size, Match.of(FormatId.UNKNOWN, new Evidence(0, size + " bytes: too short for any model format")), List.of(), null);
     }
     Probe probe = new Probe(source, size, options);
     List<Evidence> notes = new ArrayList<>();
@@ -174,7 +175,7 @@ public final class Detector {
       try {
         Match match = rule.apply(probe, notes);
         if (match != null) {
-          return done(source, size, match, notes);
+          return done(source, size, withPolyglotPickle(probe, match), notes, probe);
         }
       } catch (IOException e) {
         notes.add(new Evidence(0, rule.getClass().getSimpleName() + " stopped: " + e.getMessage()));
@@ -184,10 +185,45 @@ public final class Detector {
       }
     }
     notes.add(new Evidence(0, "no format signature matched"));
-    return done(source, size, new Match(FormatId.UNKNOWN, List.of(), PickleScan.NOT_APPLICABLE), notes);
+    return done(source, size, new Match(FormatId.UNKNOWN, List.of(), PickleScan.NOT_APPLICABLE), notes, probe);
   }
 
-  private Detection done(ByteSource source, long size, Match match, List<Evidence> notes) {
+  /** Formats whose own rule walked the bytes from offset 0 as a pickle already. */
+  private static final java.util.Set<FormatId> WALKED_FROM_START =
+      java.util.EnumSet.of(FormatId.PICKLE, FormatId.JOBLIB, FormatId.TORCH_LEGACY, FormatId.UNKNOWN, FormatId.EMPTY);
+
+  /**
+   * A polyglot: a file another rule claims (an HDF5 user block, a TFLite or GGUF header, a zip)
+   * whose bytes from offset 0 also form a pickle with imports. {@code pickle.load} reads from
+   * offset 0 whatever the format, so those imports get a verdict too, merged with the format's own.
+   */
+  private static Match withPolyglotPickle(Probe probe, Match match) throws IOException {
+    if (WALKED_FROM_START.contains(match.format()) || !probe.options.scanPickles()) {
+      return match;
+    }
+    java.nio.ByteBuffer h = probe.head(2);
+    if (h.limit() < 2 || !PickleScanner.mayStartPickle(h.get(0) & 0xFF)) {
+      return match;
+    }
+    PickleScanner scanner = new PickleScanner();
+    scanner.evidenceClass(PickleScan.POLYGLOT);
+    scanner.withoutPersistentLoad();
+    probe.purpose("polyglot check: a pickle walk from offset 0");
+    try (java.io.InputStream in = PickleStreams.region(probe, 0, probe.size)) {
+      if (!scanner.guess(in, "polyglot pickle at offset 0")) {
+        return match;
+      }
+    } catch (IOException e) {
+      return match; // beyond a remote window or a cap: the format's answer stands
+    }
+    PickleScan polyglot = scanner.result();
+    List<Evidence> evidence = new ArrayList<>(match.evidence());
+    evidence.add(new Evidence(0, "polyglot: the bytes from offset 0 also form a pickle with " + polyglot.imports().size()
+        + " import(s) (pickle.load reads them whatever the " + match.format().id() + " structure)"));
+    return new Match(match.format(), evidence, match.pickle().applicable() ? match.pickle().plus(polyglot) : polyglot);
+  }
+
+  private Detection done(ByteSource source, long size, Match match, List<Evidence> notes, Probe probe) {
     List<Evidence> evidence = new ArrayList<>(match.evidence());
     if (match.format() == FormatId.UNKNOWN) {
       for (Evidence n : notes) {
@@ -196,9 +232,14 @@ public final class Detector {
         }
       }
     }
+    List<Detection.Read> reads = new ArrayList<>();
+    if (probe != null && source.bytesRead() > Detection.READ_BUDGET) {
+      // A container forced reads beyond the budget: say how much, and for what.
+      probe.readsByPurpose.forEach((why, bytes) -> reads.add(new Detection.Read(why, bytes)));
+    }
     return new Detection(
         source.name(), match.format(), match.format().studyLabel(), evidence, source.bytesRead(), size,
-        policy == PicklePolicy.standard() ? match.pickle() : match.pickle().judgedBy(policy));
+        policy == PicklePolicy.standard() ? match.pickle() : match.pickle().judgedBy(policy), reads);
   }
 
   private static Detection failed(String path, long bytesRead, long size, String why) {

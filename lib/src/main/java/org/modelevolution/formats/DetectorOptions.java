@@ -5,7 +5,9 @@ package org.modelevolution.formats;
  *
  * @param headWindow the largest head prefix read for format decisions
  * @param tailWindow the largest tail suffix read (zip end of central directory, table footers)
- * @param centralDirectoryCap the largest zip central directory read
+ * @param centralDirectoryCap no longer a bound: a zip central directory is read whole (streamed,
+ *     at most {@code ZipDirectory.MAX_ENTRIES} entries), since a member may sit after any number of
+ *     entries; kept so that option sets stay comparable
  * @param decompressedCap the most bytes decompressed from one stream (joblib, deflated entries)
  *     before the pickle scan gives up, incomplete
  * @param pickleReadCap the most bytes the pickle scan reads from the source (raw payloads it

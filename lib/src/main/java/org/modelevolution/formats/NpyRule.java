@@ -42,6 +42,7 @@ final class NpyRule implements FormatRule {
       return Match.of(FormatId.NUMPY_NPY, magic, descr);
     }
     PickleScanner scanner = new PickleScanner();
+    probe.purpose("object-array pickle after the npy header");
     if (probe.options.scanPickles()) {
       try (InputStream in = PickleStreams.region(probe, h.dataOffset(), probe.size)) {
         PickleStreams.scanAll(scanner, in, "object-array pickle");
@@ -82,6 +83,42 @@ final class NpyRule implements FormatRule {
     }
     Matcher m = DESCR.matcher(dict);
     String descr = m.find() ? m.group(1) : "?";
-    return new Header(major, minor, start + length, descr, OBJECT.matcher(descr).find());
+    // numpy reads the header with ast.literal_eval: any key order, either quote, escapes,
+    // adjacent string literals, comments. The descr of the parsed literal decides objects.
+    Object parsed = PyLiteral.parseOrNull(dict);
+    boolean objects;
+    if (parsed instanceof java.util.Map<?, ?> map && map.containsKey("descr")) {
+      objects = holdsObjects(map.get("descr"));
+      descr = PyLiteral.show(map.get("descr"));
+    } else {
+      objects = OBJECT.matcher(descr).find(); // numpy cannot read the header: it fails before any pickle
+    }
+    return new Header(major, minor, start + length, descr, objects);
+  }
+
+  /** Whether a descr (a type string, a list of fields, a (type, shape) tuple) names an object type anywhere. */
+  static boolean holdsObjects(Object descr) {
+    if (descr instanceof String t) {
+      String type = t.strip();
+      while (!type.isEmpty() && "<>=|".indexOf(type.charAt(0)) >= 0) {
+        type = type.substring(1);
+      }
+      return type.matches("O\\d*") || type.startsWith("object") || type.startsWith("O") && type.length() > 1 && !Character.isLetter(type.charAt(1));
+    }
+    if (descr instanceof List<?> items) {
+      for (Object item : items) {
+        if (holdsObjects(item)) {
+          return true;
+        }
+      }
+    }
+    if (descr instanceof java.util.Map<?, ?> map) {
+      for (Object v : map.values()) {
+        if (holdsObjects(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

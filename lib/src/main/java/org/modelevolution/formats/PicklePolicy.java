@@ -22,7 +22,9 @@ import java.util.Set;
  * of the name (protocol 4+ unpicklers resolve {@code name} attribute by attribute, so
  * {@code torch.serialization} + {@code os.system} reaches {@code os.system}); then a dunder
  * attribute in the name ({@code __globals__}, {@code __subclasses__}, ...); then the {@code .*}
- * allow entries. Anything else is unlisted: suspicious, or dangerous in strict mode.
+ * allow entries, for a class name only (one identifier starting upper-case: an attribute chain or
+ * a lower-case name under an allowed module may be a re-exported module). Anything else is
+ * unlisted: suspicious, or dangerous in strict mode.
  */
 public final class PicklePolicy {
   /** The rule id of an import that matched no list entry. */
@@ -92,7 +94,7 @@ public final class PicklePolicy {
     if (allow.exact.contains(dotted)) {
       return new Judgement(PickleVerdict.SAFE, "allow " + dotted);
     }
-    String denied = deny.match(dotted);
+    String denied = deny.matchWithAttributes(dotted);
     if (denied != null) {
       return new Judgement(PickleVerdict.DANGEROUS, "deny " + denied);
     }
@@ -104,13 +106,17 @@ public final class PicklePolicy {
       }
       if (parts.length > 1) {
         String tail = String.join(".", java.util.Arrays.asList(parts).subList(i, parts.length));
-        String viaTail = deny.match(tail);
+        String viaTail = deny.matchWithAttributes(tail);
         if (viaTail != null) {
           return new Judgement(PickleVerdict.DANGEROUS, "deny " + viaTail + " (reached through attribute " + tail + ")");
         }
       }
     }
-    String allowed = allow.match(dotted);
+    // A module-tree entry admits only a class defined there: a single identifier starting with
+    // an upper-case letter. A dotted name (an attribute chain) or a lower-case name may be a
+    // module the allowed one imports (sklearn.linear_model._base.np reaches numpy.load), so it is
+    // unlisted.
+    String allowed = name.indexOf('.') < 0 && !name.isEmpty() && Character.isUpperCase(name.charAt(0)) ? allow.match(dotted) : null;
     if (allowed != null) {
       return new Judgement(PickleVerdict.SAFE, "allow " + allowed);
     }
@@ -194,6 +200,21 @@ public final class PicklePolicy {
         String tree = dotted.substring(0, dot);
         if (trees.contains(tree)) {
           return tree + ".*";
+        }
+      }
+      return null;
+    }
+
+    /** Like {@link #match}, and also an attribute of an exact entry ({@code random._os.system} under {@code random._os}). */
+    String matchWithAttributes(String dotted) {
+      String m = match(dotted);
+      if (m != null) {
+        return m;
+      }
+      for (int dot = dotted.indexOf('.'); dot >= 0; dot = dotted.indexOf('.', dot + 1)) {
+        String prefix = dotted.substring(0, dot);
+        if (exact.contains(prefix)) {
+          return prefix;
         }
       }
       return null;

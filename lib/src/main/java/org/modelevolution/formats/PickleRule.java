@@ -14,10 +14,24 @@ import java.util.List;
 final class PickleRule implements FormatRule {
   private static final byte[] LEGACY_MAGIC = {(byte) 0x8A, 0x0A, 0x6C, (byte) 0xFC, (byte) 0x9C, 0x46, (byte) 0xF9, 0x20, 0x6A, (byte) 0xA8, 0x50, 0x19};
   private static final int LEGACY_PICKLES = 5;
+  /** The legacy magic number pickled with protocol 0 or 1: LONG with its decimal text, then STOP. */
+  private static final byte[] LEGACY_MAGIC_TEXT = "L119547037146038801333356L\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static boolean startsWith(ByteBuffer head, byte[] prefix) {
+    if (head.limit() < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (head.get(i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Override
   public Match apply(Probe probe, List<Evidence> notes) throws IOException {
-    ByteBuffer head = probe.head(32);
+    ByteBuffer head = probe.head(40);
     int legacyAt = legacyMagicOffset(head);
     if (legacyAt >= 0) {
       return torchLegacy(probe, legacyAt);
@@ -27,6 +41,9 @@ final class PickleRule implements FormatRule {
 
   /** Offset of the LONG1 magic number after PROTO (and an optional FRAME), or -1. */
   static int legacyMagicOffset(ByteBuffer head) {
+    if (startsWith(head, LEGACY_MAGIC_TEXT)) {
+      return 0; // protocol 0/1: the magic number as a LONG text argument
+    }
     if (head.limit() < 2 || (head.get(0) & 0xFF) != 0x80 || head.get(1) < 2 || head.get(1) > 5) {
       return -1;
     }
@@ -49,6 +66,7 @@ final class PickleRule implements FormatRule {
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence(magicAt, "pickled LONG1 magic number 0x1950a86a20f9469cfc6c (legacy torch.save)"));
     PickleScanner scanner = new PickleScanner();
+    probe.purpose("legacy torch.save pickles (five in a row)");
     if (probe.options.scanPickles()) {
       InputStream in = PickleStreams.region(probe, 0, probe.size);
       for (int i = 0; i < LEGACY_PICKLES; i++) {
@@ -70,6 +88,7 @@ final class PickleRule implements FormatRule {
     boolean proto = (head.get(0) & 0xFF) == 0x80 && head.get(1) >= 2 && head.get(1) <= 5;
     PickleScanner scanner = new PickleScanner();
     PickleScanner.Outcome outcome;
+    probe.purpose("pickle opcode walk (payloads it seeks over are not read)");
     try (InputStream raw = PickleStreams.region(probe, 0, probe.size)) {
       outcome = PickleStreams.scan(scanner, raw, "pickle");
       if (outcome != null && outcome.clean() && proto && outcome.end() < probe.size) {
@@ -92,10 +111,10 @@ final class PickleRule implements FormatRule {
     if (!outcome.clean()) {
       if (proto && outcome.opcodes() > 2) {
         // The unpickler runs every opcode before the bad one: such a file is a (broken) pickle.
-        return found(FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + (outcome.opcodes() - 1)
+        return found(scanner.imported("joblib.numpy_pickle.") ? FormatId.JOBLIB : FormatId.PICKLE, scanner, new Evidence(0, "PROTO " + head.get(1) + "; " + (outcome.opcodes() - 1)
             + " valid opcodes, then " + outcome.problem()));
       }
-      if (!proto && outcome.calls() > 0 && scanner.importCount() > 0) {
+      if (!proto && scanner.calls() > 0 && scanner.importCount() > 0) {
         return found(FormatId.PICKLE, scanner, new Evidence(0, "protocol 0/1 opcodes with " + scanner.importCount()
             + " import(s) and " + outcome.calls() + " call(s), then " + outcome.problem()));
       }
@@ -104,8 +123,20 @@ final class PickleRule implements FormatRule {
     }
     long end = outcome.end();
     if (!proto && (outcome.stackAtStop() != 1 || end != probe.size || outcome.opcodes() < 2)) {
-      notes.add(new Evidence(end, "opcode walk reached STOP but not as a standalone protocol-0/1 pickle"));
-      return null;
+      // Not a standalone pickle (marks or values left at STOP, bytes after it): still a pickle
+      // when what pickle.load runs imports something and calls: every further pickle is walked.
+      if (end < probe.size && probe.options.scanPickles()) {
+        try (InputStream rest = PickleStreams.region(probe, end, probe.size)) {
+          PickleStreams.scanAll(scanner, rest, "pickle after offset " + end);
+        }
+      }
+      if (scanner.importCount() == 0 || scanner.calls() == 0) {
+        notes.add(new Evidence(end, "opcode walk reached STOP but not as a standalone protocol-0/1 pickle, and nothing it runs imports and calls"));
+        return null;
+      }
+      return found(FormatId.PICKLE, scanner, new Evidence(0, "protocol 0/1 opcodes reached STOP at offset " + (end - 1) + " with "
+          + outcome.stackAtStop() + " value(s) or marks on the stack" + (end < probe.size ? " and " + (probe.size - end) + " bytes after it" : "")
+          + "; " + scanner.importCount() + " import(s), " + scanner.calls() + " call(s)"));
     }
     String how = proto ? "PROTO " + outcome.protocol() : "protocol 0/1 opcodes";
     Evidence walk = new Evidence(0, how + ", opcode walk of " + outcome.opcodes() + " opcodes reached STOP at offset " + (end - 1)

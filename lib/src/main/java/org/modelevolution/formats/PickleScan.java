@@ -56,12 +56,22 @@ public record PickleScan(
    *
    * @param where the stream it was found in ({@code pickle}, an archive entry name, a nested pickle)
    * @param offset the offset of the importing opcode within that stream
+   * @param evidence the class of evidence: {@code stream} (the file's own pickle stream),
+   *     {@code archive member} (a member of a zip or tar), {@code nested} (a pickle or archive inside
+   *     a bytes argument or an object array), {@code polyglot} (the bytes from offset 0 of a file
+   *     another format claims)
    */
-  public record Import(String module, String name, String where, long offset, PickleVerdict verdict, String rule) {
+  public record Import(String module, String name, String where, long offset, PickleVerdict verdict, String rule, String evidence) {
     public String dotted() {
       return module + "." + name;
     }
   }
+
+  /** The evidence classes of {@link Import#evidence()}. */
+  public static final String STREAM = "stream";
+  public static final String ARCHIVE_MEMBER = "archive member";
+  public static final String NESTED = "nested";
+  public static final String POLYGLOT = "polyglot";
 
   /** Why the scan could not cover everything; {@code offset} is -1 when it is not one place. */
   public record Gap(String where, long offset, String why) {
@@ -72,7 +82,7 @@ public record PickleScan(
   }
 
   /** An import before judgement. */
-  record Found(String module, String name, String where, long offset) {}
+  record Found(String module, String name, String where, long offset, String evidence) {}
 
   public PickleScan {
     imports = List.copyOf(imports);
@@ -86,7 +96,7 @@ public record PickleScan(
     String rule = "allow";
     for (Found f : found) {
       PicklePolicy.Judgement j = policy.judge(f.module(), f.name());
-      imports.add(new Import(f.module(), f.name(), f.where(), f.offset(), j.verdict(), j.rule()));
+      imports.add(new Import(f.module(), f.name(), f.where(), f.offset(), j.verdict(), j.rule(), f.evidence()));
       if (j.verdict().ordinal() > verdict.ordinal()) {
         verdict = j.verdict();
         rule = j.rule();
@@ -103,12 +113,22 @@ public record PickleScan(
     return new PickleScan(imports, verdict, rule, completeness, policy.version(), policy.isStrict(), pickles, gaps);
   }
 
+  /** This scan and {@code other} as one (imports and gaps of both), judged by the standard policy. */
+  PickleScan plus(PickleScan other) {
+    List<Found> found = new ArrayList<>();
+    imports.forEach(i -> found.add(new Found(i.module(), i.name(), i.where(), i.offset(), i.evidence())));
+    other.imports.forEach(i -> found.add(new Found(i.module(), i.name(), i.where(), i.offset(), i.evidence())));
+    List<Gap> all = new ArrayList<>(gaps);
+    all.addAll(other.gaps);
+    return judge(found, all, pickles + other.pickles, PicklePolicy.standard());
+  }
+
   /** The same scan judged again with {@code policy} (e.g. strict). */
   public PickleScan judgedBy(PicklePolicy policy) {
     if (!applicable()) {
       return this;
     }
-    List<Found> found = imports.stream().map(i -> new Found(i.module(), i.name(), i.where(), i.offset())).toList();
+    List<Found> found = imports.stream().map(i -> new Found(i.module(), i.name(), i.where(), i.offset(), i.evidence())).toList();
     return judge(found, gaps, pickles, policy);
   }
 

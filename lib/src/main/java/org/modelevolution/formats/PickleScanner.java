@@ -32,6 +32,16 @@ final class PickleScanner {
   private static final int MAX_MEMO = 1 << 18;
   private static final int MAX_NESTING = 4;
   private static final String JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
+  private static final java.util.regex.Pattern MEMO_KEY = java.util.regex.Pattern.compile("[+-]?[0-9]+(_[0-9]+)*");
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+  /** The most bytes kept of a list of ints that {@code bytes()} may turn into a nested pickle. */
+  private static final int MAX_BUILT_BYTES = 1 << 20;
+  /** The largest nested zip buffered to be read as an archive. */
+  private static final int MAX_NESTED_ARCHIVE = 8 << 20;
+  /** Callables that turn a list, tuple or text of their first argument into bytes. */
+  private static final java.util.Set<String> BYTES_MAKERS = java.util.Set.of(
+      "builtins.bytes", "builtins.bytearray", "__builtin__.bytes", "__builtin__.bytearray", "__builtin__.str",
+      "_codecs.encode", "codecs.encode", "_codecs.latin_1_encode", "_codecs.utf_8_encode");
 
   /** How one walk ended. */
   record Outcome(boolean stopped, long opcodes, int protocol, int stackAtStop, String problem, long end, long calls) {
@@ -45,6 +55,54 @@ final class PickleScanner {
   private String where = "pickle";
   private boolean capReached;
   private int pickles;
+  /** How deep the current walk is nested in other pickles and archives. */
+  private int depth;
+  /** Whether the current walk is a guess (bytes some loader might unpickle), stopped by the first error. */
+  private boolean speculative;
+  private long totalCalls;
+  /** Bytes of nested archives buffered so far (bounded in total, not just per archive). */
+  private long archiveBytes;
+  /** Whether PERSID fails, as in {@code pickle.load} without a {@code persistent_load}. */
+  private boolean persistentIdsFail;
+
+  /** Walks as plain {@code pickle.load} does: no persistent ids (a polyglot read from offset 0). */
+  void withoutPersistentLoad() {
+    persistentIdsFail = true;
+  }
+
+  /** Whether bytes and text values are inspected as possible nested pickles (see {@link #inspect}). */
+  private boolean inspectPayloads = true;
+
+  /**
+   * Walks opcodes only, without inspecting payloads: for pickles read by TorchScript's C++
+   * unpickler, which never unpickles a bytes value.
+   */
+  void withoutPayloadInspection() {
+    inspectPayloads = false;
+  }
+
+  /** The value the last walk left at STOP (small ints, tuples, globals only). */
+  private Object result = Other.VALUE;
+
+  /** The int the last walked pickle unpickles to, or -1. */
+  long resultInt() {
+    return result instanceof Int i ? i.value() : -1;
+  }
+
+  /** The dotted import at {@code index} of the tuple the last walked pickle unpickles to, or null. */
+  String resultTupleGlobal(int index) {
+    return result instanceof Tup t && t.items().size() > index && t.items().get(index) instanceof Glob g ? g.dotted() : null;
+  }
+
+  /** The evidence class of what is walked now at depth 0 (see {@link PickleScan.Import#evidence()}). */
+  private String evidenceClass = PickleScan.STREAM;
+
+  /** Sets the evidence class of the streams walked next; returns the previous one. */
+  String evidenceClass(String kind) {
+    String before = evidenceClass;
+    evidenceClass = kind;
+    return before;
+  }
 
   /**
    * Walks one pickle from the current position of {@code in} up to and including its STOP. The
@@ -58,6 +116,51 @@ final class PickleScanner {
 
   Outcome walk(InputStream in) throws IOException {
     return walk(in, where);
+  }
+
+  /**
+   * Walks bytes that some loader might unpickle although nothing says they are a pickle (an
+   * archive member, the start of a file another format claims): imports found count, errors
+   * count only when something was imported. Returns whether anything was imported.
+   */
+  boolean guess(InputStream in, String where) throws IOException {
+    String outer = this.where;
+    this.where = where;
+    int before = found.size();
+    try {
+      nested(in, -1, true, where);
+    } finally {
+      this.where = outer;
+    }
+    return found.size() > before;
+  }
+
+  /** The bytes of nested archives still allowed to be buffered (one bound per file). */
+  long archiveBudget() {
+    return MAX_NESTED_ARCHIVE - archiveBytes;
+  }
+
+  /** Counts {@code n} buffered bytes of a nested archive against the bound. */
+  void archiveBuffered(long n) {
+    archiveBytes += n;
+  }
+
+  /** Whether another archive or pickle level may be entered ({@link #enter}/{@link #leave} around it). */
+  boolean mayNest() {
+    return depth < MAX_NESTING;
+  }
+
+  void enter() {
+    depth++;
+  }
+
+  void leave() {
+    depth--;
+  }
+
+  /** Calls that the walks met (REDUCE, BUILD, INST, OBJ, NEWOBJ): imports without one run no code of theirs. */
+  long calls() {
+    return totalCalls;
   }
 
   /** Records that the scan could not cover everything, e.g. because a cap was reached. */
@@ -77,6 +180,29 @@ final class PickleScanner {
       }
     }
     return false;
+  }
+
+  /** Whether some import lies outside every one of {@code prefixes}. */
+  boolean importsBeyond(String... prefixes) {
+    outer:
+    for (String g : found.keySet()) {
+      for (String p : prefixes) {
+        if (g.startsWith(p)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Adds the findings of another scan (a side scan kept apart until it mattered). */
+  void absorb(PickleScanner other) {
+    other.found.forEach(found::putIfAbsent);
+    gaps.addAll(other.gaps);
+    pickles += other.pickles;
+    capReached |= other.capReached;
+    totalCalls += other.totalCalls;
   }
 
   int pickles() {
@@ -104,10 +230,10 @@ final class PickleScanner {
 
   // ---------------------------------------------------------------- the walk
 
-  private Outcome walk(Cursor in, int nesting) throws IOException {
+  private Outcome walk(Cursor in, int unusedNesting) throws IOException {
+    int nesting = depth;
     List<Object> stack = new ArrayList<>();
-    Memo memo = new Memo();
-    long memoLength = 0;
+    Memo memo = new Memo(speculative ? 1 << 10 : MAX_MEMO);
     long opcodes = 0;
     long calls = 0;
     int protocol = 0;
@@ -137,6 +263,7 @@ final class PickleScanner {
           }
           case 0x95 -> in.fixed(8); // FRAME: a length hint only
           case '.' -> { // STOP
+            result = stack.isEmpty() ? Other.VALUE : stack.get(stack.size() - 1);
             return new Outcome(true, opcodes, protocol, stack.size(), null, in.position - start, calls);
           }
           case '(' -> stack.add(Mark.MARK);
@@ -160,8 +287,14 @@ final class PickleScanner {
           case 'M' -> stack.add(new Int(in.fixed(2)));
           case 0x8a -> stack.add(longBytes(in, in.u8()));
           case 0x8b -> stack.add(longBytes(in, checkedLength(in.fixed(4), 4, at)));
-          case 'S' -> stack.add(quoted(in.line()));
-          case 'V' -> stack.add(str(rawUnicode(in.line())));
+          case 'S' -> {
+            String text = quoted(in.line());
+            if (text == null) {
+              throw new Malformed("STRING argument not quoted or with a bad escape at offset " + at);
+            }
+            stack.add(textValue(text, at));
+          }
+          case 'V' -> stack.add(textValue(rawUnicode(in.line()), at));
           case 'T' -> stack.add(payload(in, checkedLength(in.fixed(4), 4, at), Text.LATIN1, at, nesting));
           case 'U' -> stack.add(payload(in, in.u8(), Text.LATIN1, at, nesting));
           case 'X' -> stack.add(payload(in, in.fixed(4), Text.UTF8, at, nesting));
@@ -176,13 +309,23 @@ final class PickleScanner {
           case 0x86 -> stack.add(tuple(popN(stack, 2)));
           case 0x87 -> stack.add(tuple(popN(stack, 3)));
           case 't' -> stack.add(tuple(popToMark(stack)));
-          case ']' -> stack.add(Other.VALUE);
+          case ']' -> stack.add(new Lst());
           case 'l' -> {
-            popToMark(stack);
-            stack.add(Other.VALUE);
+            Lst list = new Lst();
+            appendToMark(stack, list);
+            stack.add(list);
           }
-          case 'a' -> pop(stack);
-          case 'e' -> popToMark(stack);
+          case 'a' -> {
+            Object value = pop(stack);
+            if (top(stack) instanceof Lst list) {
+              list.add(value);
+            }
+          }
+          case 'e' -> {
+            int mark = stack.lastIndexOf(Mark.MARK);
+            Object target = mark > 0 ? stack.get(mark - 1) : null;
+            appendToMark(stack, target instanceof Lst list ? list : new Lst());
+          }
           case '}' -> stack.add(new Dict());
           case 'd' -> {
             Dict dict = new Dict();
@@ -215,6 +358,7 @@ final class PickleScanner {
           }
           case 'i' -> {
             calls++;
+            totalCalls++;
             String module = in.line();
             String name = in.line();
             Object cls = global(module, name, at);
@@ -233,35 +377,54 @@ final class PickleScanner {
           }
           case 'o' -> {
             calls++;
+            totalCalls++;
             List<Object> items = popToMark(stack);
             stack.add(new Inst(items.isEmpty() ? Other.VALUE : items.get(0)));
           }
           case 0x81 -> {
             calls++;
-            pop(stack);
-            stack.add(new Inst(pop(stack)));
+            totalCalls++;
+            Object args = pop(stack);
+            Object cls = pop(stack);
+            constructed(cls, args, at);
+            stack.add(new Inst(cls));
           }
           case 0x92 -> {
             calls++;
+            totalCalls++;
             pop(stack);
             pop(stack);
             stack.add(new Inst(pop(stack)));
           }
           case 'R' -> {
             calls++;
+            totalCalls++;
             Object args = pop(stack);
             Object callable = pop(stack);
+            constructed(callable, args, at);
             stack.add(new Reduced(callable, args));
           }
           case 'b' -> {
             calls++;
+            totalCalls++;
             Object state = pop(stack);
             Object target = top(stack);
+            if (target instanceof Reduced r) {
+              r.state = state; // a numpy dtype's state says whether it holds objects
+            }
             if (isJoblibWrapper(target)) {
               skipJoblibArray(in, state, at, nesting);
+            } else if (isJoblibFileWrapper(target)) {
+              String file = state instanceof Dict d && d.get("filename") instanceof Str f ? "'" + f.value() + "'" : "a file named in its state";
+              incomplete(where, at, "joblib " + ((Glob) ((Inst) target).cls()).dotted() + " loads its array from " + file
+                  + " beside this one (np.load of another file): not scanned here");
             }
           }
           case 'P' -> {
+            if (persistentIdsFail) {
+              // pickle.load without a persistent_load raises here (a polyglot is read that way).
+              throw new Malformed("PERSID without a persistent_load at offset " + at);
+            }
             in.line();
             stack.add(Other.VALUE);
           }
@@ -274,29 +437,20 @@ final class PickleScanner {
             incomplete(where, at, "EXT opcode: an import through the copyreg extension registry, unresolvable here");
             stack.add(Other.VALUE);
           }
-          case 'p' -> {
-            long key = memoKey(in.line(), at);
-            memoLength += memo.contains(key) ? 0 : 1;
-            memo.put(key, top(stack));
-          }
-          case 'q' -> {
-            long key = in.u8();
-            memoLength += memo.contains(key) ? 0 : 1;
-            memo.put(key, top(stack));
-          }
-          case 'r' -> {
-            long key = in.fixed(4);
-            memoLength += memo.contains(key) ? 0 : 1;
-            memo.put(key, top(stack));
-          }
-          case 0x94 -> memo.put(memoLength++, top(stack));
+          // The memo as _pickle.c keeps it: PUT may overwrite an index; the count of filled
+          // indexes grows only when a new one is filled; MEMOIZE stores at that count (which may
+          // be an index a PUT filled already: it is overwritten and the count stays).
+          case 'p' -> memoPut(memo, memoKey(in.line(), at), top(stack), at);
+          case 'q' -> memoPut(memo, in.u8(), top(stack), at);
+          case 'r' -> memoPut(memo, in.fixed(4), top(stack), at);
+          case 0x94 -> memoPut(memo, memo.filled(), top(stack), at);
           case 'g' -> stack.add(recall(memo, memoKey(in.line(), at), at));
           case 'h' -> stack.add(recall(memo, in.u8(), at));
           case 'j' -> stack.add(recall(memo, in.fixed(4), at));
           case 0x97 -> stack.add(Other.VALUE);
           case 0x98 -> { } // READONLY_BUFFER: changes no stack shape
           default -> {
-            return bad(in, start, opcodes, protocol, stack, calls, String.format("invalid opcode 0x%02x at offset %d", op, at));
+            return bad(in, start, opcodes, protocol, stack, calls, "invalid opcode 0x" + (op < 0x10 ? "0" : "") + Integer.toHexString(op) + " at offset " + at);
           }
         }
       }
@@ -315,9 +469,55 @@ final class PickleScanner {
     if (module == null || name == null || module.isEmpty() || name.isEmpty()) {
       throw new Malformed("GLOBAL with an empty or overlong name at offset " + at);
     }
+    if (!dottedIdentifier(module) || !dottedIdentifier(name)) {
+      // find_class imports the module and walks the name attribute by attribute: text that is not
+      // a dotted identifier names no module or attribute, so the unpickler stops here, having run
+      // nothing of it.
+      throw new Malformed("import of '" + printable(module) + "." + printable(name) + "' at offset " + at
+          + " cannot resolve (not a dotted identifier)");
+    }
     Glob g = new Glob(module + "." + name);
-    found.putIfAbsent(g.dotted(), new PickleScan.Found(module, name, where, at));
+    found.putIfAbsent(g.dotted(), new PickleScan.Found(module, name, where, at, depth > 0 ? PickleScan.NESTED : evidenceClass));
     return g;
+  }
+
+  /** Whether {@code s} is identifiers joined by single dots (Python's rules, approximated by Unicode's). */
+  static boolean dottedIdentifier(String s) {
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (start) {
+          return false;
+        }
+        start = true;
+        continue;
+      }
+      boolean ok = c == '_' || (start ? Character.isUnicodeIdentifierStart(c) : Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+      if (!ok) {
+        return false;
+      }
+      start = false;
+    }
+    return !start;
+  }
+
+  private static String printable(String s) {
+    String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    StringBuilder out = new StringBuilder();
+    for (char c : cut.toCharArray()) {
+      out.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02x", (int) c & 0xFF));
+    }
+    return out.toString();
+  }
+
+  private void memoPut(Memo memo, long key, Object value, long at) throws Malformed {
+    if (key < 0) {
+      throw new Malformed("negative memo key at offset " + at);
+    }
+    if (!memo.put(key, value)) {
+      incomplete(where, at, "memo holds more than " + MAX_MEMO + " entries: later memo reads unresolvable");
+    }
   }
 
   /** A memo read; a key never stored makes the unpickler fail there, which this walk cannot follow. */
@@ -336,10 +536,10 @@ final class PickleScanner {
   }
 
   /**
-   * A string or bytes argument. Short ones are kept as values; every one that starts like a pickle
-   * (PROTO 2-5; for protocol-2 text, the latin-1 code points of {@code _codecs.encode}) is walked as a
-   * nested pickle, since {@code torch.storage._load_from_bytes}, {@code pickle.loads} and the like
-   * unpickle their argument. The rest is skipped, never buffered.
+   * A string or bytes argument. Short ones are kept as values. Every one is inspected as bytes some
+   * loader may unpickle ({@code torch.storage._load_from_bytes}, {@code pickle.loads}, ...: see
+   * {@link #inspect}); text as the latin-1 bytes {@code _codecs.encode(text, 'latin1')} makes of it.
+   * Long payloads are streamed, never buffered (a zip is, up to a bound).
    */
   private Object payload(Cursor in, long length, Text text, long at, int nesting) throws IOException {
     if (length < 0) {
@@ -347,28 +547,186 @@ final class PickleScanner {
     }
     if (length <= MAX_STRING) {
       byte[] b = in.bytes((int) length);
-      boolean candidate = length >= 2 && ((b[0] & 0xFF) == 0x80 || (text == Text.UTF8 && length >= 3 && (b[0] & 0xFF) == 0xC2 && (b[1] & 0xFF) == 0x80));
-      if (candidate && nesting < MAX_NESTING) {
-        byte[] raw = text == Text.UTF8 ? Latin1.decodeOrNull(b) : b;
-        if (raw != null && startsLikePickle(raw, 0)) {
-          nested(new java.io.ByteArrayInputStream(raw), at, nesting);
-        }
+      if (text == Text.BYTES) {
+        inspect(b, at);
+        return new Blob(b);
       }
-      return text == Text.BYTES ? Other.VALUE : str(new String(b, text == Text.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+      String value = new String(b, text == Text.LATIN1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      return textValue(value, at);
     }
-    int peek = text == Text.UTF8 ? 3 : 2;
+    if (!inspectPayloads) {
+      in.skipExactly(length);
+      return Other.VALUE;
+    }
+    int peek = text == Text.UTF8 ? 8 : 4;
     byte[] head = in.bytes(peek);
     long rest = length - peek;
     byte[] raw = text == Text.UTF8 ? Latin1.decodeOrNull(head) : head;
-    if (nesting < MAX_NESTING && raw != null && raw.length >= 2 && startsLikePickle(raw, 0)) {
+    Kind kind = raw == null ? Kind.OTHER : kind(raw);
+    if (depth >= MAX_NESTING) {
+      if (kind != Kind.OTHER) {
+        incomplete(where, at, "nested " + kind.id + " deeper than " + MAX_NESTING + " levels: not scanned");
+      }
+      in.skipExactly(rest);
+      return Other.VALUE;
+    }
+    if (kind == Kind.ZIP && text != Text.UTF8) {
+      if (length > MAX_NESTED_ARCHIVE || archiveBytes + length > MAX_NESTED_ARCHIVE) {
+        incomplete(where, at, "nested zip of " + length + " bytes exceeds the " + MAX_NESTED_ARCHIVE + "-byte bound for nested archives: not scanned");
+        in.skipExactly(rest);
+      } else {
+        // Read as it comes (a declared length allocates nothing the stream does not hold).
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream(4096);
+        whole.writeBytes(head);
+        for (long left = rest; left > 0; ) {
+          int n = (int) Math.min(8192, left);
+          byte[] got = in.bytes(n);
+          whole.write(got, 0, n);
+          left -= n;
+        }
+        archiveBytes += length;
+        nestedArchive(whole.toByteArray(), at);
+      }
+      return Other.VALUE;
+    }
+    if (raw != null && (kind == Kind.PICKLE || mayStartPickle(raw[0] & 0xFF))) {
       Bounded body = new Bounded(in, rest);
       InputStream stream = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), body);
-      nested(text == Text.UTF8 ? new Latin1(stream) : stream, at, nesting);
+      nested(text == Text.UTF8 ? new Latin1(stream) : stream, at, kind != Kind.PICKLE);
       body.skipRemaining();
     } else {
       in.skipExactly(rest);
     }
     return Other.VALUE;
+  }
+
+  /** A text value: kept when short, inspected as its latin-1 bytes (or UTF-8, when not latin-1). */
+  private Object textValue(String text, long at) throws IOException {
+    if (text == null) {
+      return Other.VALUE; // longer than the line bound: consumed, not kept
+    }
+    byte[] latin = latin1OrNull(text);
+    inspect(latin != null ? latin : text.getBytes(StandardCharsets.UTF_8), at);
+    return str(text);
+  }
+
+  private static byte[] latin1OrNull(String text) {
+    byte[] out = new byte[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0xFF) {
+        return null;
+      }
+      out[i] = (byte) c;
+    }
+    return out;
+  }
+
+  /** What a byte payload starts like. */
+  private enum Kind {
+    PICKLE("pickle"),
+    ZIP("zip"),
+    OTHER("bytes");
+
+    final String id;
+
+    Kind(String id) {
+      this.id = id;
+    }
+  }
+
+  private static Kind kind(byte[] b) {
+    if (startsLikePickle(b, 0)) {
+      return Kind.PICKLE;
+    }
+    if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6))) {
+      return Kind.ZIP;
+    }
+    return Kind.OTHER;
+  }
+
+  /**
+   * Opcodes a hostile stream without a PROTO header can start with: an import, a mark, a push of
+   * a value (a STACK_GLOBAL operand), a frame. Text and raw data rarely start with one, and a walk
+   * of them stops at the first error.
+   */
+  static boolean mayStartPickle(int op) {
+    return switch (op) {
+      case 'c', 'i', '(', 0x80, 0x95, 'N', ')', ']', '}', 'S', 'V', 'X', 'U', 'T', 0x8c, 0x8d, 'B', 'C', 0x8e, 0x96,
+          'I', 'J', 'K', 'L', 'M', 'G', 'F', 0x88, 0x89, 0x8a, 0x8b, 0x8f, 'g', 'h', 'j', 0x82, 0x83, 0x84 -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Inspects bytes that a loader may unpickle: {@code torch.load} (hence
+   * {@code torch.storage._load_from_bytes}) takes a pickle of any protocol or a zip archive,
+   * {@code pickle.loads} any pickle. A PROTO start is walked as a nested pickle (its errors are
+   * gaps); a zip is read as an archive; anything else that may start a pickle is walked as a guess,
+   * whose imports count and whose errors (text, raw data) do not.
+   */
+  private void inspect(byte[] raw, long at) throws IOException {
+    if (raw.length < 2 || !inspectPayloads) {
+      return;
+    }
+    Kind kind = kind(raw);
+    if (depth >= MAX_NESTING) {
+      if (kind != Kind.OTHER) {
+        incomplete(where, at, "nested " + kind.id + " deeper than " + MAX_NESTING + " levels: not scanned");
+      }
+      return;
+    }
+    switch (kind) {
+      case ZIP -> nestedArchive(raw, at);
+      case PICKLE -> nested(new java.io.ByteArrayInputStream(raw), at, false);
+      case OTHER -> {
+        if (mayStartPickle(raw[0] & 0xFF) && mayImport(raw)) {
+          nested(new java.io.ByteArrayInputStream(raw), at, true);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a guessed walk of {@code raw} could import anything: an import needs a GLOBAL or INST
+   * letter (or text ints, which {@code bytes()} may turn into one) with two line ends, or a
+   * STACK_GLOBAL byte, or arrives escaped in a string
+   * ({@code \\}) or in a nested zip ({@code PK}); bytes with none of them are not walked.
+   */
+  /** {@link #mayImport}, also for a pickle with a PROTO header (whose walk is no guess). */
+  static boolean mayImportFrom(byte[] raw) {
+    return mayImport(raw);
+  }
+
+  private static boolean mayImport(byte[] raw) {
+    boolean letter = false;
+    int lines = 0;
+    for (int i = 0; i < raw.length; i++) {
+      byte b = raw[i];
+      if (b == (byte) 0x93 || b == '\\' || (b == 'P' && i + 1 < raw.length && raw[i + 1] == 'K')) {
+        return true;
+      }
+      // 'I' and 'L': a protocol-0 list of text ints may spell the bytes of a pickle (bytes(list))
+      letter |= b == 'c' || b == 'i' || b == 'I' || b == 'L';
+      lines += b == '\n' ? 1 : 0;
+    }
+    return letter && lines >= 2; // GLOBAL and INST take two newline-terminated lines
+  }
+
+  /** A zip in a bytes argument: {@code torch.load} reads it as a torch archive; its pickles are scanned. */
+  private void nestedArchive(byte[] zip, long at) throws IOException {
+    String outer = where;
+    depth++;
+    try {
+      ZipRule.scanNested(zip, this, outer + " > nested zip at offset " + at);
+    } finally {
+      depth--;
+      where = outer;
+    }
+  }
+
+  static boolean startsLikePickle(byte[] b) {
+    return startsLikePickle(b, 0);
   }
 
   private static boolean startsLikePickle(byte[] b, int from) {
@@ -378,28 +736,103 @@ final class PickleScanner {
   /**
    * Walks the pickles of a payload: up to five in a row (a legacy torch.save stream inside
    * {@code _load_from_bytes}); raw bytes may follow them. Only a first pickle that cannot be walked
-   * is a gap.
+   * is a gap, and for a guess only when it imported something.
    */
-  private void nested(InputStream payload, long at, int nesting) throws IOException {
+  private void nested(InputStream payload, long at, boolean guess) throws IOException {
+    nested(payload, at, guess, where + " > nested pickle at offset " + at);
+  }
+
+  private void nested(InputStream payload, long at, boolean guess, String inner) throws IOException {
     String outer = where;
-    String inner = outer + " > nested pickle at offset " + at;
+    boolean outerGuess = speculative;
+    int importsBefore = found.size();
+    int gapsBefore = gaps.size();
+    int picklesBefore = pickles;
+    boolean deeper = at >= 0;
+    if (deeper) {
+      depth++;
+    }
     try {
       Cursor cursor = new Cursor(payload);
+      cursor.overlongLinesFail = guess;
       for (int i = 0; i < 5; i++) {
         where = inner;
-        Outcome o = walk(cursor, nesting + 1);
+        speculative = guess;
+        Outcome o = walk(cursor, depth);
         if (!o.clean()) {
-          if (i == 0) {
+          if (i == 0 && (!guess || found.size() > importsBefore)) {
             incomplete(inner, o.end(), o.problem());
           }
           break;
         }
+        if (guess && found.size() == importsBefore) {
+          break;
+        }
       }
     } catch (Latin1.NotLatin1 e) {
-      incomplete(inner, -1, "payload is not latin-1 text: " + e.getMessage());
+      if (!guess) {
+        incomplete(inner, -1, "payload is not latin-1 text: " + e.getMessage());
+      }
     } finally {
       where = outer;
+      speculative = outerGuess;
+      if (deeper) {
+        depth--;
+      }
     }
+    if (guess && found.size() == importsBefore) {
+      // Not a pickle after all (text, raw data): nothing of the guess is reported.
+      while (gaps.size() > gapsBefore) {
+        gaps.remove(gaps.size() - 1);
+      }
+      pickles = picklesBefore;
+    }
+  }
+
+  /**
+   * After a call or NEWOBJ: {@code bytes(list)}, {@code bytearray(tuple)}, {@code bytes(text, enc)}
+   * and {@code _codecs.encode(text, enc)} make bytes at load time; they are inspected like a bytes
+   * argument (text arguments were inspected already when pushed).
+   */
+  private void constructed(Object callable, Object args, long at) throws IOException {
+    if (!(callable instanceof Glob g) || !BYTES_MAKERS.contains(g.dotted()) || !(args instanceof Tup t) || t.items().isEmpty()) {
+      return;
+    }
+    Object first = t.items().get(0);
+    byte[] made = null;
+    if (first instanceof Lst list) {
+      made = list.bytesOrNull();
+    } else if (first instanceof Tup tuple) {
+      Lst list = new Lst();
+      tuple.items().forEach(list::add);
+      made = list.bytesOrNull();
+    } else if (first instanceof Str text && t.items().size() > 1 && t.items().get(1) instanceof Str enc
+        && !enc.value().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "").startsWith("latin")) {
+      made = text.value().getBytes(StandardCharsets.UTF_8); // latin-1 was inspected with the text
+    }
+    if (made != null) {
+      inspect(made, at);
+    }
+  }
+
+  /** LIST/APPENDS: moves the items above the mark into {@code list}. */
+  private void appendToMark(List<Object> stack, Lst list) throws Malformed {
+    int mark = stack.lastIndexOf(Mark.MARK);
+    if (mark < 0 && speculative) {
+      throw new Malformed("no MARK");
+    }
+    List<Object> slice = stack.subList(mark + 1, stack.size());
+    slice.forEach(list::add);
+    slice.clear();
+    if (mark >= 0) {
+      stack.remove(mark);
+    }
+  }
+
+  private static boolean isJoblibFileWrapper(Object target) {
+    return target instanceof Inst inst && inst.cls() instanceof Glob g
+        && (g.dotted().equals("joblib.numpy_pickle.NDArrayWrapper") || g.dotted().equals("joblib.numpy_pickle.ZNDArrayWrapper")
+            || g.dotted().equals("joblib.numpy_pickle_compat.NDArrayWrapper") || g.dotted().equals("joblib.numpy_pickle_compat.ZNDArrayWrapper"));
   }
 
   /**
@@ -427,11 +860,25 @@ final class PickleScanner {
     if (typestr == null) {
       throw new Malformed("NumpyArrayWrapper at offset " + at + " without a readable dtype");
     }
-    if (typestr.startsWith("O")) {
-      if (nesting >= MAX_NESTING) {
+    Boolean objects = typestr.startsWith("O") ? Boolean.TRUE : holdsObjects(dict.get("dtype"));
+    if (objects == null) {
+      // A structured dtype whose BUILD state is not readable: whether joblib unpickles the array
+      // (dtype.hasobject) cannot be told, so neither can where the raw bytes end.
+      throw new Malformed("NumpyArrayWrapper at offset " + at + " with a structured dtype " + typestr + " whose fields cannot be read");
+    }
+    if (objects) {
+      // joblib's read_array: dtype.hasobject means pickle.load of the stream here, whatever the
+      // type string says (a structured dtype with an object field reads like raw bytes).
+      if (depth >= MAX_NESTING) {
         throw new Malformed("object arrays nested deeper than " + MAX_NESTING);
       }
-      Outcome nested = walk(in, nesting + 1);
+      depth++;
+      Outcome nested;
+      try {
+        nested = walk(in, depth);
+      } finally {
+        depth--;
+      }
       if (!nested.clean()) {
         throw new Malformed("nested object-array pickle at offset " + at + ": " + nested.problem());
       }
@@ -453,6 +900,36 @@ final class PickleScanner {
       throw new Malformed("NumpyArrayWrapper at offset " + at + " declares an impossible size");
     }
     in.skipExactly(bytes);
+  }
+
+  /**
+   * Whether a pickled numpy dtype holds Python objects: its BUILD state
+   * {@code (version, endian, subarray, names, fields, itemsize, alignment, flags)} carries the
+   * hasobject flag (bit 0 of flags) and the field dtypes; null when a structured ('V') dtype has no
+   * readable state.
+   */
+  private static Boolean holdsObjects(Object dtype) {
+    if (!(dtype instanceof Reduced r)) {
+      return null;
+    }
+    String typestr = dtypeString(dtype);
+    if (typestr != null && typestr.startsWith("O")) {
+      return true;
+    }
+    if (r.state instanceof Tup t) {
+      List<Object> items = t.items();
+      if (items.size() >= 8 && items.get(7) instanceof Int flags) {
+        return (flags.value() & 1) != 0;
+      }
+      if (items.size() >= 5 && items.get(4) instanceof Dict fields) {
+        for (Object v : fields.values()) {
+          if (v instanceof Tup field && !field.items().isEmpty() && Boolean.TRUE.equals(holdsObjects(field.items().get(0)))) {
+            return true;
+          }
+        }
+      }
+    }
+    return typestr != null && typestr.startsWith("V") ? null : false;
   }
 
   private static String dtypeString(Object dtype) {
@@ -501,15 +978,34 @@ final class PickleScanner {
 
   // ---------------------------------------------------------------- stack helpers
 
-  private static Object pop(List<Object> stack) {
-    return stack.isEmpty() ? Other.VALUE : stack.remove(stack.size() - 1);
+  private Object pop(List<Object> stack) throws Malformed {
+    if (stack.isEmpty()) {
+      underflow();
+      return Other.VALUE;
+    }
+    return stack.remove(stack.size() - 1);
   }
 
-  private static Object top(List<Object> stack) {
-    return stack.isEmpty() ? Other.VALUE : stack.get(stack.size() - 1);
+  private Object top(List<Object> stack) throws Malformed {
+    if (stack.isEmpty()) {
+      underflow();
+      return Other.VALUE;
+    }
+    return stack.get(stack.size() - 1);
   }
 
-  private static List<Object> popN(List<Object> stack, int n) {
+  /**
+   * The unpickler fails on an empty stack. A stream known to be unpickled is walked on regardless
+   * (imports further on are still reported); a speculative walk (bytes that may or may not be a
+   * pickle) stops, which ends walks of text and raw data within a few bytes.
+   */
+  private void underflow() throws Malformed {
+    if (speculative) {
+      throw new Malformed("stack underflow");
+    }
+  }
+
+  private List<Object> popN(List<Object> stack, int n) throws Malformed {
     List<Object> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       items.add(0, pop(stack));
@@ -517,8 +1013,11 @@ final class PickleScanner {
     return items;
   }
 
-  private static List<Object> popToMark(List<Object> stack) {
+  private List<Object> popToMark(List<Object> stack) throws Malformed {
     int mark = stack.lastIndexOf(Mark.MARK);
+    if (mark < 0 && speculative) {
+      throw new Malformed("no MARK");
+    }
     List<Object> slice = stack.subList(mark + 1, stack.size());
     List<Object> items = slice.size() <= MAX_TUPLE ? new ArrayList<>(slice) : null;
     slice.clear();
@@ -537,34 +1036,52 @@ final class PickleScanner {
    * grows by doubling (at most {@value #MAX_MEMO} slots); other keys go to a map of the same bound.
    */
   private static final class Memo {
-    private Object[] dense = new Object[64];
+    private Object[] dense = new Object[8];
+    private final int denseBound;
+
+    /** {@code denseBound}: keys below it live in the array (a guess walk keeps it small). */
+    Memo(int denseBound) {
+      this.denseBound = denseBound;
+    }
     private Map<Long, Object> sparse;
 
-    void put(long key, Object value) {
-      if (key >= 0 && key < MAX_MEMO) {
+    private long filled;
+
+    /** How many indexes hold a value: where MEMOIZE stores next. */
+    long filled() {
+      return filled;
+    }
+
+    /** Stores {@code value} at {@code key}; false when the bound dropped it. */
+    boolean put(long key, Object value) {
+      if (key >= 0 && key < denseBound) {
         if (key >= dense.length) {
-          dense = java.util.Arrays.copyOf(dense, (int) Math.min(MAX_MEMO, Math.max(dense.length * 2L, key + 1)));
+          dense = java.util.Arrays.copyOf(dense, (int) Math.min(denseBound, Math.max(dense.length * 2L, key + 1)));
         }
+        filled += dense[(int) key] == null ? 1 : 0;
         dense[(int) key] = value;
-        return;
+        return true;
       }
       if (sparse == null) {
         sparse = new HashMap<>();
       }
       if (sparse.size() < MAX_MEMO || sparse.containsKey(key)) {
+        filled += sparse.containsKey(key) ? 0 : 1;
         sparse.put(key, value);
+        return true;
       }
+      return false;
     }
 
     boolean contains(long key) {
-      if (key >= 0 && key < MAX_MEMO) {
+      if (key >= 0 && key < denseBound) {
         return key < dense.length && dense[(int) key] != null;
       }
       return sparse != null && sparse.containsKey(key);
     }
 
     Object get(long key) {
-      Object value = key >= 0 && key < dense.length ? dense[(int) key] : sparse == null ? null : sparse.get(key);
+      Object value = key >= 0 && key < denseBound ? (key < dense.length ? dense[(int) key] : null) : sparse == null ? null : sparse.get(key);
       return value == null ? Other.VALUE : value;
     }
   }
@@ -624,7 +1141,7 @@ final class PickleScanner {
     try {
       return new Int(Long.parseLong(line.trim()));
     } catch (NumberFormatException e) {
-      if (line.trim().matches("[+-]?[0-9]+")) {
+      if (DIGITS.matcher(line.trim()).matches()) {
         return Other.VALUE;
       }
       throw new Malformed("INT argument is not a number at offset " + at);
@@ -636,37 +1153,107 @@ final class PickleScanner {
       return Other.VALUE;
     }
     String digits = line.endsWith("L") ? line.substring(0, line.length() - 1) : line;
-    if (!digits.trim().matches("[+-]?[0-9]+")) {
+    if (!DIGITS.matcher(digits.trim()).matches()) {
       throw new Malformed("LONG argument is not a number at offset " + at);
     }
     return Other.VALUE;
   }
 
-  private static Object quoted(String line) {
+  /**
+   * A STRING argument: quoted text whose escapes ({@code \\x41}, octal, {@code \\n}, ...) Python's
+   * {@code codecs.escape_decode} undoes; {@code null} when it is not quoted (the unpickler fails).
+   */
+  static String quoted(String line) {
     if (line == null || line.length() < 2) {
-      return Other.VALUE;
+      return null;
     }
     char q = line.charAt(0);
-    if ((q == '\'' || q == '"') && line.charAt(line.length() - 1) == q) {
-      return str(line.substring(1, line.length() - 1));
+    if ((q != '\'' && q != '"') || line.charAt(line.length() - 1) != q) {
+      return null;
     }
-    return Other.VALUE;
+    String body = line.substring(1, line.length() - 1);
+    if (body.indexOf('\\') < 0) {
+      return body;
+    }
+    StringBuilder out = new StringBuilder(body.length());
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c != '\\' || i + 1 >= body.length()) {
+        out.append(c);
+        continue;
+      }
+      char e = body.charAt(++i);
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'a' -> out.append((char) 7);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'v' -> out.append((char) 11);
+        case '\n' -> { } // line continuation
+        case 'x' -> {
+          if (hex(body, i + 1, 2) >= 0) {
+            out.append((char) hex(body, i + 1, 2));
+            i += 2;
+          } else {
+            return null; // invalid \\x escape: escape_decode raises
+          }
+        }
+        default -> {
+          if (e >= '0' && e <= '7') {
+            int v = e - '0';
+            int k = 0;
+            while (k < 2 && i + 1 < body.length() && body.charAt(i + 1) >= '0' && body.charAt(i + 1) <= '7') {
+              v = v * 8 + (body.charAt(++i) - '0');
+              k++;
+            }
+            out.append((char) (v & 0xFF));
+          } else if (e == '\\' || e == '\'' || e == '"') {
+            out.append(e);
+          } else {
+            out.append('\\').append(e); // unknown escapes stay as written
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
-  private static String rawUnicode(String line) {
-    if (line == null || !line.contains("\\u")) {
+  private static int hex(String s, int from, int digits) {
+    if (from + digits > s.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = 0; k < digits; k++) {
+      int d = Character.digit(s.charAt(from + k), 16);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  /** A UNICODE argument as raw-unicode-escape decodes it: {@code \\uXXXX} and {@code \\UXXXXXXXX} only. */
+  static String rawUnicode(String line) {
+    if (line == null || line.indexOf('\\') < 0) {
       return line;
     }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '\\' && i + 5 < line.length() + 0 && line.charAt(i + 1) == 'u') {
-        try {
-          out.append((char) Integer.parseInt(line.substring(i + 2, i + 6), 16));
-          i += 5;
+      if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == 'u' || line.charAt(i + 1) == 'U')) {
+        int digits = line.charAt(i + 1) == 'u' ? 4 : 8;
+        int v = hex(line, i + 2, Math.min(digits, 7));
+        if (digits == 8 && v >= 0) {
+          int last = hex(line, i + 9, 1);
+          v = last < 0 || v > 0x10FFFF >> 4 ? -1 : v * 16 + last;
+        }
+        if (v >= 0 && v <= 0x10FFFF) {
+          out.appendCodePoint(v);
+          i += 1 + digits;
           continue;
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-          // keep the text as it is
         }
       }
       out.append(c);
@@ -674,12 +1261,17 @@ final class PickleScanner {
     return out.toString();
   }
 
+  /** A PUT/GET text key as Python's {@code int()} reads it: surrounding blanks, a sign, {@code _} between digits. */
   private static long memoKey(String line, long at) throws Malformed {
-    try {
-      return Long.parseLong(line == null ? "" : line.trim());
-    } catch (NumberFormatException e) {
-      throw new Malformed("memo key is not a number at offset " + at);
+    String t = line == null ? "" : line.strip();
+    if (MEMO_KEY.matcher(t).matches()) {
+      try {
+        return Long.parseLong(t.replace("_", ""));
+      } catch (NumberFormatException e) {
+        return Long.MAX_VALUE; // a key beyond any memo bound: never stored
+      }
     }
+    throw new Malformed("memo key is not a number at offset " + at);
   }
 
   // ---------------------------------------------------------------- values
@@ -702,7 +1294,47 @@ final class PickleScanner {
 
   private record Glob(String dotted) {}
 
-  private record Reduced(Object callable, Object args) {}
+  private record Blob(byte[] bytes) {}
+
+  /** The result of a call; BUILD may give it a state (a numpy dtype's flags and fields). */
+  private static final class Reduced {
+    private final Object callable;
+    private final Object args;
+    Object state;
+
+    Reduced(Object callable, Object args) {
+      this.callable = callable;
+      this.args = args;
+    }
+
+    Object callable() {
+      return callable;
+    }
+
+    Object args() {
+      return args;
+    }
+  }
+
+  /**
+   * A list under construction; only a list of small ints is kept, as the bytes
+   * {@code bytes(list)} would make of it (bounded).
+   */
+  private static final class Lst {
+    private java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+    void add(Object item) {
+      if (bytes != null && item instanceof Int i && i.value() >= 0 && i.value() <= 255 && bytes.size() < MAX_BUILT_BYTES) {
+        bytes.write((int) i.value());
+      } else {
+        bytes = null;
+      }
+    }
+
+    byte[] bytesOrNull() {
+      return bytes == null ? null : bytes.toByteArray();
+    }
+  }
 
   private record Inst(Object cls) {}
 
@@ -725,12 +1357,22 @@ final class PickleScanner {
     Object get(String key) {
       return entries.get(key);
     }
+
+    java.util.Collection<Object> values() {
+      return entries.values();
+    }
   }
 
   /** A pickle that cannot be walked further. */
   static final class Malformed extends IOException {
     Malformed(String message) {
       super(message);
+    }
+
+    /** Thrown for every guess that is no pickle: no stack trace is recorded (it is never shown). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 
@@ -835,6 +1477,8 @@ final class PickleScanner {
   private static final class Cursor {
     private final InputStream in;
     long position;
+    /** A guess stops at an overlong line (no import spans one) instead of reading on to a newline. */
+    boolean overlongLinesFail;
 
     Cursor(InputStream in) {
       this.in = in;
@@ -908,6 +1552,8 @@ final class PickleScanner {
         }
         if (sb.length() < MAX_LINE) {
           sb.append((char) b);
+        } else if (overlongLinesFail) {
+          throw new Malformed("line longer than " + MAX_LINE + " bytes");
         } else {
           overlong = true;
         }

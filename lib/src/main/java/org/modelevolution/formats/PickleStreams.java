@@ -64,9 +64,12 @@ final class PickleStreams {
     PickleScanner.Outcome first = scan(scanner, in, where);
     PickleScanner.Outcome last = first;
     long offset = first == null ? 0 : first.end();
+    int index = 1;
     while (last != null && last.clean()) {
+      // Offsets of a later pickle's imports count from its own start, which its name gives.
+      String named = where + " (pickle " + ++index + ", from offset " + offset + ")";
       try {
-        last = scanner.walk(in, where);
+        last = scanner.walk(in, named);
       } catch (IOException e) {
         scanner.incomplete(where, offset, "after a pickle: " + e.getMessage());
         break;

@@ -21,6 +21,9 @@ final class Probe {
   final long size;
   final DetectorOptions options;
   private byte[] head = new byte[0];
+  /** Bytes fetched from the source per reason, in the order first met (for reads beyond the budget). */
+  final java.util.Map<String, Long> readsByPurpose = new java.util.LinkedHashMap<>();
+  private String purpose = "head and tail windows (format decision)";
   private int headLength;
   private byte[] tail = new byte[0];
   private long tailStart;
@@ -164,6 +167,13 @@ final class Probe {
     return readFully(offset, target, targetOffset, n);
   }
 
+  /** Names why the reads that follow happen; returns the previous reason (to restore). */
+  String purpose(String why) {
+    String before = purpose;
+    purpose = why;
+    return before;
+  }
+
   private int readFully(long offset, byte[] target, int targetOffset, int length) throws IOException {
     int total = 0;
     while (total < length) {
@@ -173,6 +183,7 @@ final class Probe {
       }
       total += got;
     }
+    readsByPurpose.merge(purpose, (long) total, Long::sum);
     return total;
   }
 

@@ -74,9 +74,9 @@ public final class SarifReport {
         String ruleId = denied ? DENIED : UNLISTED;
         ObjectNode result = result(results, d, ruleId, denied ? 0 : 1, i.verdict() == PickleVerdict.DANGEROUS ? "error" : "warning",
             (i.verdict() == PickleVerdict.DANGEROUS ? "Dangerous" : "Suspicious") + " pickle import " + i.dotted() + " in " + i.where()
-                + " at offset " + i.offset() + " (" + i.rule() + ", policy " + scan.policyVersion() + (scan.strict() ? ", strict" : "") + ")");
+                + " at offset " + i.offset() + " (" + i.evidence() + "; " + i.rule() + ", policy " + scan.policyVersion() + (scan.strict() ? ", strict" : "") + ")");
         ObjectNode props = result.putObject("properties");
-        props.put("import", i.dotted()).put("where", i.where()).put("offset", i.offset()).put("verdict", i.verdict().id())
+        props.put("import", i.dotted()).put("where", i.where()).put("offset", i.offset()).put("evidence", i.evidence()).put("verdict", i.verdict().id())
             .put("policyRule", i.rule()).put("policyVersion", scan.policyVersion()).put("format", d.format().id());
         result.putObject("partialFingerprints").put("pickleImport/v1", d.path() + "|" + i.where() + "|" + i.dotted());
       }

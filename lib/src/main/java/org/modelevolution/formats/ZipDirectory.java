@@ -19,7 +19,7 @@ final class ZipDirectory {
   private static final int ZIP64_EOCD = 0x06064b50;
   private static final int CENTRAL = 0x02014b50;
   private static final int LOCAL = 0x04034b50;
-  private static final int MAX_ENTRIES = 100_000;
+  static final int MAX_ENTRIES = 100_000;
 
   /** One central directory entry. */
   record Entry(String name, int method, int flags, long compressedSize, long size, long localHeaderOffset) {}
@@ -27,7 +27,7 @@ final class ZipDirectory {
   final List<Entry> entries;
   final long eocdOffset;
   final boolean zip64;
-  /** True when the central directory was larger than the read cap and only its start was parsed. */
+  /** True when not every entry the end record declares was read (entry bound, broken directory). */
   final boolean truncated;
 
   private ZipDirectory(List<Entry> entries, long eocdOffset, boolean zip64, boolean truncated) {
@@ -69,58 +69,90 @@ final class ZipDirectory {
       notes.add(new Evidence(eocd, "central directory (offset " + cdOffset + ", " + cdSize + " bytes) lies outside the file"));
       return null;
     }
-    int readable = (int) Math.min(cdSize, probe.options.centralDirectoryCap());
-    ByteBuffer cd = probe.range(cdOffset, readable);
+    // The whole directory is parsed as a stream, however large (an archive of tens of thousands
+    // of entries must not hide a member past a cap); only the entry count is bounded.
     List<Entry> list = new ArrayList<>();
-    int p = 0;
-    while (p + 46 <= cd.limit() && list.size() < Math.min(entries, MAX_ENTRIES)) {
-      if (cd.getInt(p) != CENTRAL) {
-        notes.add(new Evidence(cdOffset + p, "central directory entry without PK\\x01\\x02 signature"));
-        break;
-      }
-      int method = cd.getShort(p + 10) & 0xFFFF;
-      int flags = cd.getShort(p + 8) & 0xFFFF;
-      long compressed = Integer.toUnsignedLong(cd.getInt(p + 20));
-      long size = Integer.toUnsignedLong(cd.getInt(p + 24));
-      int nameLength = cd.getShort(p + 28) & 0xFFFF;
-      int extraLength = cd.getShort(p + 30) & 0xFFFF;
-      int commentLength = cd.getShort(p + 32) & 0xFFFF;
-      long local = Integer.toUnsignedLong(cd.getInt(p + 42));
-      if (p + 46 + nameLength + extraLength > cd.limit()) {
-        break;
-      }
-      byte[] nameBytes = new byte[nameLength];
-      cd.get(p + 46, nameBytes);
-      String name = new String(nameBytes, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-      // ZIP64 extended information: the saturated fields, in this order.
-      int x = p + 46 + nameLength;
-      int xEnd = x + extraLength;
-      while (x + 4 <= xEnd) {
-        int id = cd.getShort(x) & 0xFFFF;
-        int len = cd.getShort(x + 2) & 0xFFFF;
-        if (x + 4 + len > xEnd) {
+    boolean truncated = false;
+    probe.purpose("zip central directory of " + cdSize + " bytes (read whole: a member may sit after any number of entries)");
+    // A directory within one range is read as one (usually from the tail window); a larger one is streamed.
+    InputStream source = cdSize <= Probe.MAX_RANGE
+        ? new java.io.ByteArrayInputStream(byteArray(probe.range(cdOffset, (int) cdSize)))
+        : new java.io.BufferedInputStream(new SourceInputStream(probe, cdOffset, cdOffset + cdSize), 1 << 16);
+    try (java.io.DataInputStream cd = new java.io.DataInputStream(source)) {
+      byte[] fixed = new byte[46];
+      long p = 0;
+      while (p + 46 <= cdSize) {
+        if (list.size() >= MAX_ENTRIES) {
+          truncated = true;
           break;
         }
-        if (id == 0x0001) {
-          int q = x + 4;
-          if (size == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
-            size = cd.getLong(q);
-            q += 8;
-          }
-          if (compressed == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
-            compressed = cd.getLong(q);
-            q += 8;
-          }
-          if (local == 0xFFFFFFFFL && q + 8 <= x + 4 + len) {
-            local = cd.getLong(q);
-          }
+        cd.readFully(fixed);
+        ByteBuffer h = ByteBuffer.wrap(fixed).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (h.getInt(0) != CENTRAL) {
+          notes.add(new Evidence(cdOffset + p, "central directory entry without PK\\x01\\x02 signature"));
+          truncated = true;
+          break;
         }
-        x += 4 + len;
+        int method = h.getShort(10) & 0xFFFF;
+        int flags = h.getShort(8) & 0xFFFF;
+        long compressed = Integer.toUnsignedLong(h.getInt(20));
+        long size = Integer.toUnsignedLong(h.getInt(24));
+        int nameLength = h.getShort(28) & 0xFFFF;
+        int extraLength = h.getShort(30) & 0xFFFF;
+        int commentLength = h.getShort(32) & 0xFFFF;
+        long local = Integer.toUnsignedLong(h.getInt(42));
+        if (p + 46 + nameLength + extraLength > cdSize) {
+          truncated = true;
+          break;
+        }
+        byte[] nameBytes = new byte[nameLength];
+        cd.readFully(nameBytes);
+        byte[] extra = new byte[extraLength];
+        cd.readFully(extra);
+        String name = new String(nameBytes, (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        // ZIP64 extended information: the saturated fields, in this order.
+        ByteBuffer x = ByteBuffer.wrap(extra).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int q0 = 0;
+        while (q0 + 4 <= extraLength) {
+          int id = x.getShort(q0) & 0xFFFF;
+          int len = x.getShort(q0 + 2) & 0xFFFF;
+          if (q0 + 4 + len > extraLength) {
+            break;
+          }
+          if (id == 0x0001) {
+            int q = q0 + 4;
+            if (size == 0xFFFFFFFFL && q + 8 <= q0 + 4 + len) {
+              size = x.getLong(q);
+              q += 8;
+            }
+            if (compressed == 0xFFFFFFFFL && q + 8 <= q0 + 4 + len) {
+              compressed = x.getLong(q);
+              q += 8;
+            }
+            if (local == 0xFFFFFFFFL && q + 8 <= q0 + 4 + len) {
+              local = x.getLong(q);
+            }
+          }
+          q0 += 4 + len;
+        }
+        list.add(new Entry(name, method, flags, compressed, size, local));
+        long skip = Math.min(commentLength, cdSize - (p + 46 + nameLength + extraLength));
+        cd.skipNBytes(skip);
+        p += 46 + nameLength + extraLength + commentLength;
       }
-      list.add(new Entry(name, method, flags, compressed, size, local));
-      p += 46 + nameLength + extraLength + commentLength;
+    } catch (java.io.EOFException cut) {
+      truncated = true;
     }
-    return new ZipDirectory(List.copyOf(list), eocd, zip64, readable < cdSize);
+    return new ZipDirectory(List.copyOf(list), eocd, zip64, truncated);
+  }
+
+  private static byte[] byteArray(ByteBuffer b) {
+    if (b.hasArray() && b.arrayOffset() == 0 && b.limit() == b.array().length) {
+      return b.array();
+    }
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
   }
 
   private static long findEocd(Probe probe, int window) throws IOException {
@@ -144,6 +176,22 @@ final class ZipDirectory {
       }
     }
     return loose;
+  }
+
+  /**
+   * The first {@code n} bytes of a stored entry, read without opening a stream (for examining
+   * many members cheaply); empty when the local header does not fit.
+   */
+  static byte[] peekStored(Probe probe, Entry entry, int n) throws IOException {
+    ByteBuffer local = probe.range(entry.localHeaderOffset(), 30);
+    if (local.limit() < 30 || local.getInt(0) != LOCAL) {
+      return new byte[0];
+    }
+    long dataStart = entry.localHeaderOffset() + 30 + (local.getShort(26) & 0xFFFF) + (local.getShort(28) & 0xFFFF);
+    ByteBuffer head = probe.range(dataStart, (int) Math.max(0, Math.min(n, entry.compressedSize())));
+    byte[] out = new byte[head.limit()];
+    head.get(out);
+    return out;
   }
 
   /**

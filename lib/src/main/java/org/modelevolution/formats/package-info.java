@@ -32,8 +32,6 @@
  * have a 72 MiB memory limit (the largest standard preset). No exception escapes {@code Detector.detect}: a failing rule is
  * recorded as evidence and the next rule runs; an unreadable input is reported as such.
  *
- * <h2>Command line</h2>
- *
  * <h2>Pickle verdicts</h2>
  *
  * {@link org.modelevolution.formats.PicklePolicy} judges each import by one versioned allow list
@@ -42,6 +40,17 @@
  * holds each import with its verdict, rule and offset, the file verdict, and apart from it the
  * completeness with the gaps (truncated stream, exhausted budget, unknown opcode, unresolvable
  * import, unscannable container). {@link org.modelevolution.formats.SarifReport} writes SARIF 2.1.0.
+ *
+ * <p>What is scanned follows what the loaders would run, not names: every bytes or text value of a
+ * pickle is inspected as a possible nested pickle or zip ({@code torch.storage._load_from_bytes},
+ * {@code bytes(list)}, {@code _codecs.encode}); zip members are decided by their first bytes (any
+ * pickle, object npy or nested zip, whatever its name), tar members likewise; the bytes from offset 0
+ * of a file another rule claims are walked as a possible polyglot pickle. Such guessed walks count
+ * their imports and drop their errors (text and raw data are no pickles). Each import names its
+ * evidence class ({@code stream}, {@code archive member}, {@code nested}, {@code polyglot}); a
+ * detection that read more than 128 KiB says how much, and for what ({@link
+ * org.modelevolution.formats.Detection#reads()}). {@link org.modelevolution.formats.BypassCorpus}
+ * generates the bypass classes and benign look-alikes the tests and notebook 01 check.
  *
  * <h2>Command line</h2>
  *

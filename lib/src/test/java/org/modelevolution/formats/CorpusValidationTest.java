@@ -59,4 +59,29 @@ class CorpusValidationTest {
     long applicable = validation.rows().stream().filter(r -> r.detection().pickle().applicable()).count();
     assertThat(sum(validation.pickleVerdicts())).isEqualTo(applicable);
   }
+
+  @Test
+  void bypassVerdictMatrixFlagsEveryHostileFileAndKeepsTheBenignSafe() throws java.io.IOException {
+    tech.tablesaw.api.Table m = CorpusValidation.bypassVerdictMatrix(Detector.withDefaults());
+    assertThat(m.rowCount()).isEqualTo(15);
+    int files = 0;
+    for (int r = 0; r < m.rowCount(); r++) {
+      String klass = m.stringColumn("class").get(r);
+      int n = m.intColumn("files").get(r);
+      int hostile = m.intColumn("hostile").get(r);
+      files += n;
+      assertThat(m.intColumn("as expected").get(r)).as(klass).isEqualTo(n);
+      if (klass.equals(BypassCorpus.BENIGN)) {
+        assertThat(hostile).isZero();
+        assertThat(m.intColumn("safe").get(r) + m.intColumn("no pickle verdict").get(r)).isEqualTo(n);
+        assertThat(m.intColumn("safe").get(r)).isGreaterThanOrEqualTo(25);
+      } else if (!klass.startsWith("13.")) {
+        assertThat(hostile).as(klass).isEqualTo(n);
+        assertThat(m.intColumn("dangerous").get(r) + m.intColumn("suspicious").get(r)).as(klass).isEqualTo(n);
+      }
+    }
+    assertThat(files).isEqualTo(BypassCorpus.cases().size());
+    assertThat(m.stringColumn("class").get(0)).startsWith("1. ");
+    assertThat(m.stringColumn("class").get(14)).isEqualTo(BypassCorpus.BENIGN);
+  }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The generator of the bypass-class regression corpus: one file per published class of scanner
+ * The generator of the bypass-class regression corpus (in the library so that notebook 01 can show
+ * its verdict matrix; it writes bytes only, nothing is ever unpickled): one file per published class of scanner
  * bypass (2025-2026 advisories of picklescan, ModelScan and fickling) and benign look-alikes, each
  * written opcode by opcode (nothing is pickled or unpickled) with the verdict it must get. The
  * files are written by {@link #write} with a manifest {@code expected.csv}; other packages' tests
@@ -26,12 +27,28 @@ public final class BypassCorpus {
    * @param completeness whether the scan must be complete
    * @param mustImport an import the scan must list (null: none required)
    * @param bypass the published class it reproduces
+   * @param klass the class of issue 19 it belongs to ({@code 1. memo} ... {@code 13. format}),
+   *     {@code gadgets} for the callable classes, {@code benign} for look-alikes that must stay safe
    */
-  record Case(String file, byte[] bytes, String format, String verdict, String completeness, String mustImport, String bypass) {}
+  public record Case(String file, byte[] bytes, String format, String verdict, String completeness, String mustImport, String bypass,
+      String klass) {
+    Case(String file, byte[] bytes, String format, String verdict, String completeness, String mustImport, String bypass) {
+      this(file, bytes, format, verdict, completeness, mustImport, bypass, verdict.equals("safe") ? BENIGN : "gadgets and earlier classes");
+    }
+
+    /** Whether the file is hostile: it must read dangerous or suspicious. */
+    public boolean hostile() {
+      return verdict.equals("dangerous") || verdict.equals("suspicious");
+    }
+  }
+
+  /** The class name of the benign look-alikes. */
+  public static final String BENIGN = "benign";
 
   private BypassCorpus() {}
 
-  static List<Case> cases() throws IOException {
+  /** Every case: the hostile files of each class, the format-regression files and the benign set. */
+  public static List<Case> cases() throws IOException {
     List<Case> c = new ArrayList<>();
     // ---- the gadget classes: each a denied callable reached by a plain import
     dangerous(c, "pkgutil_resolve_name.pkl", "pkgutil.resolve_name",
@@ -134,6 +151,7 @@ public final class BypassCorpus {
     c.add(new Case("benign_nested_storage.pkl",
         Pickles.protocol(3).global("torch.storage", "_load_from_bytes").op('(').binBytes(benignStateDict()).op('t', 'R').stop().bytes(),
         "pickle", "safe", "complete", "torch.FloatStorage", "benign: _load_from_bytes of a state dict"));
+    BypassClasses.add(c);
     return c;
   }
 
@@ -152,13 +170,14 @@ public final class BypassCorpus {
   }
 
   /** Writes every case into {@code dir} and the manifest {@code expected.csv}; returns the cases. */
-  static List<Case> write(Path dir) throws IOException {
+  public static List<Case> write(Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Case> cases = cases();
-    StringBuilder manifest = new StringBuilder("file,format,verdict,completeness,must_import,bypass\n");
+    StringBuilder manifest = new StringBuilder("file,class,format,verdict,completeness,must_import,bypass\n");
     for (Case k : cases) {
       Files.write(dir.resolve(k.file()), k.bytes());
-      manifest.append(String.join(",", k.file(), k.format(), k.verdict(), k.completeness(), k.mustImport() == null ? "" : k.mustImport(),
+      manifest.append(String.join(",", k.file(), '"' + k.klass() + '"', k.format(), k.verdict(), k.completeness() == null ? "" : k.completeness(),
+          k.mustImport() == null ? "" : k.mustImport(),
           '"' + k.bypass().replace("\"", "'") + '"')).append('\n');
     }
     Files.writeString(dir.resolve("expected.csv"), manifest);
