@@ -48,7 +48,7 @@ public final class ReproduceCommand implements Callable<Integer> {
               + " checkout of the project");
         }
         StudyManifest manifest = StudyManifest.of(layout);
-        StudyDownloader downloader = new StudyDownloader(new OkHttpClient(), layout.downloadCache());
+        StudyDownloader downloader = new StudyDownloader(new OkHttpClient(), layout.downloads());
         manifest.all().filter(e -> e.downloadUrl().isPresent() && !Files.isRegularFile(dataDir.resolve(e.file())))
             .forEach(e -> {
               System.err.println("downloading " + e.file());

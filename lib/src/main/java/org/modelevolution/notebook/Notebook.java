@@ -40,14 +40,14 @@ public final class Notebook {
   }
 
   /**
-   * Where a data-collection notebook keeps what it mines: {@code data/cache/<name>} (git-ignored)
+   * Where a data-collection notebook keeps what it mines: {@code data/downloads/<name>} (git-ignored)
    * in a full run, a fresh temporary folder in a smoke run.
    */
   public static Path dataDir(String name) {
     try {
       Path dir = smoke()
           ? Files.createTempDirectory("sfstudy-smoke-" + name)
-          : layout().downloadCache().resolve(name);
+          : layout().downloads().resolve(name);
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder for " + name, e);

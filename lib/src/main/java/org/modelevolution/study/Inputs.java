@@ -42,8 +42,14 @@ final class Inputs {
     this.listener = listener;
   }
 
-  /** Whether some data root holds {@code name}. */
+  /**
+   * Whether the source holds {@code name}: some data root holds the original, or, when the cache
+   * is the source, the cache holds its tables.
+   */
   boolean has(String name) {
+    if (sources.cache().isPresent()) {
+      return StudyCache.covers(name) && StudyCache.files(name).stream().allMatch(sources.cache().get()::has);
+    }
     return sources.roots().stream().anyMatch(r -> r.has(name));
   }
 
@@ -55,6 +61,9 @@ final class Inputs {
    * @throws StudyDataException when the set is incomplete or mixes shard counts
    */
   List<String> shardFolders() {
+    if (sources.cache().isPresent()) {
+      return List.of();
+    }
     for (StudySources.Root root : sources.roots()) {
       Path dir = root.dir().resolve(SHARDS);
       if (!Files.isDirectory(dir)) {
@@ -90,7 +99,8 @@ final class Inputs {
 
   /** Whether the published tables hold {@code name}. */
   boolean hasPublished(String name) {
-    return sources.published().filter(r -> r.has(name)).isPresent();
+    return sources.cache().isPresent() ? has(StudyFiles.PUBLISHED_DIR + "/" + name)
+        : sources.published().filter(r -> r.has(name)).isPresent();
   }
 
   /** Whether the sources have a folder of published tables. */
@@ -103,18 +113,56 @@ final class Inputs {
     return sources.facts().filter(r -> r.has(name)).isPresent();
   }
 
-  /** Reads a study input from the first root that holds it. */
+  /** Reads a study input from the first root that holds it (an input the cache does not hold). */
   <T> T read(String name, Function<Path, Parsed<T>> parser) {
+    if (sources.cache().isPresent()) {
+      throw new StudyDataException("the committed cache holds no " + name);
+    }
     StudySources.Root root = sources.roots().stream().filter(r -> r.has(name)).findFirst()
         .orElseThrow(() -> new StudyDataException("no study file " + name + " in " + describeRoots()));
     return read(root, name, name, parser);
   }
 
+  /**
+   * Reads a study input: the original from the first root that holds it, or, when the cache is
+   * the source, its cache tables with {@code cached} (given the cache folder).
+   */
+  <T> T read(String name, Function<Path, Parsed<T>> parser, Function<Path, T> cached) {
+    return sources.cache().isPresent() ? readCache(name, name, cached) : read(name, parser);
+  }
+
   /** Reads a published result table; the manifest lists those as {@code published/<name>}. */
-  <T> T readPublished(String name, Function<Path, Parsed<T>> parser) {
+  <T> T readPublished(String name, Function<Path, Parsed<T>> parser, Function<Path, T> cached) {
+    String manifestName = StudyFiles.PUBLISHED_DIR + "/" + name;
+    if (sources.cache().isPresent()) {
+      return readCache(manifestName, manifestName, cached);
+    }
     StudySources.Root root = sources.published().filter(r -> r.has(name))
         .orElseThrow(() -> new StudyDataException("no published table " + name));
-    return read(root, name, StudyFiles.PUBLISHED_DIR + "/" + name, parser);
+    return read(root, name, manifestName, parser);
+  }
+
+  /** Reads the cache tables of {@code original}, recording each table read. */
+  private <T> T readCache(String original, String shownOriginal, Function<Path, T> cached) {
+    StudySources.Root root = sources.cache().orElseThrow();
+    long start = System.nanoTime();
+    T value;
+    try {
+      value = cached.apply(root.dir());
+    } catch (StudyDataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StudyDataException("cannot read the cache of " + original + " in " + root.dir() + ": "
+          + e.getMessage(), e);
+    }
+    for (String table : StudyCache.files(original)) {
+      Path file = root.dir().resolve(table);
+      InputFile input = new InputFile(root.label() + "/" + table, org.modelevolution.io.Sha256.of(file), size(file),
+          InputFile.Status.CACHE, shownOriginal);
+      read.put(input.path(), input);
+      listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+    return value;
   }
 
   /** Reads one of the project's fact tables in {@code data/} (not pinned: they are the project's own). */
@@ -138,7 +186,7 @@ final class Inputs {
     Parsed<T> parsed = parser.apply(file);
     String sha256 = digests != null ? digests.sha256() : parsed.sha256();
     String shown = root.label() + "/" + name;
-    InputFile input = new InputFile(shown, sha256, size(file), status);
+    InputFile input = new InputFile(shown, sha256, size(file), status, manifestName == null ? name : manifestName);
     read.put(shown, input);
     listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
     return parsed.value();
