@@ -25,6 +25,51 @@ final class NumpyArgsort {
     return order;
   }
 
+  /**
+   * {@code np.argsort(values, kind="quicksort")} for {@code float64} keys without NaN: the same
+   * introsort, whose only operation on keys is {@code <}; each double is mapped to a long with the
+   * same order and the same ties ({@code -0.0} and {@code 0.0} are one key, as for numpy).
+   *
+   * @throws IllegalArgumentException for NaN (numpy puts NaN last; no caller has one)
+   */
+  static int[] quicksort(double[] values) {
+    long[] keys = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      keys[i] = orderedKey(values[i]);
+    }
+    return quicksort(keys);
+  }
+
+  /**
+   * pandas' {@code sort_values(ascending=False)} with its default {@code kind="quicksort"} on one
+   * column without NaN ({@code nargsort}): numpy's argsort of the reversed values, mapped back to
+   * positions and reversed, so that equal values come out in the order that pandas gives them.
+   */
+  static int[] pandasDescending(double[] values) {
+    int n = values.length;
+    double[] reversed = new double[n];
+    for (int i = 0; i < n; i++) {
+      reversed[i] = values[n - 1 - i];
+    }
+    int[] ascending = quicksort(reversed);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[n - 1 - i] = n - 1 - ascending[i];
+    }
+    return order;
+  }
+
+  private static long orderedKey(double value) {
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException("NaN has no place in this order");
+    }
+    if (value == 0.0) {
+      return 0L;
+    }
+    long bits = Double.doubleToRawLongBits(value);
+    return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+  }
+
   /** {@code np.argsort(values, kind="heapsort")}. */
   static int[] heapsort(long[] values) {
     int[] order = identity(values.length);

@@ -28,13 +28,19 @@ import org.modelevolution.study.StudyFiles;
  * the September 2024 query ({@code SO_query_data.csv}) and the coding database
  * ({@code db_model_evolution.sqlite3}).
  *
- * <p>Steps, as in the study: rank the posts by TF-IDF cosine similarity to the query
- * {@value #QUERY} ({@link TfIdfRanker}); take the top {@link CochranSample} posts (95 % / 5 %) as
- * the sample and mark the rest not sampled; count true positives and the frequency of each code
- * and category in the coding. The text of a post is its title and its body (HTML entities
- * decoded): that is what a reader judges. The study's ranking script vectorised one text column
- * of its CSV (for GitHub the whole {@code json content}); the ranking on the raw JSON text of
- * each item is written alongside for comparison ({@code rq4_so_ranking_json_content.csv}).
+ * <p>Steps, as the study's {@code scripts/analyze_devs_discussion.py} does them: score every post
+ * by TF-IDF cosine similarity to the query {@value #QUERY} ({@link TfIdfRanker}) over the
+ * {@code json_content} column (the whole Stack Exchange item as JSON text), sort by score
+ * descending with pandas' default (unstable) quicksort, and take the first {@link CochranSample}
+ * posts (95 % / 5 %) as the sample; then count true positives and the frequency of each code and
+ * category in the coding. That ranking ({@link TextField#JSON_CONTENT}) is the primary one: the
+ * coding sheet, the sample and the statistics follow it. A second ranking over each post's title
+ * and body ({@link TextField#TITLE_AND_BODY}) is computed only to show how much the choice of text
+ * matters; no file of the study states it.
+ *
+ * <p>The ranking needs per post only its key, its item type and its scores ({@link PostScore}),
+ * no text: {@link #scores} computes them from the posts, and {@link #of(StudyData, List)} takes
+ * them from elsewhere (e.g. a cache of derived data).
  *
  * <p>The study published no RQ4 table, so there is nothing to compare against: the result holds
  * consistency checks only. The final RQ4 also coded GitHub and Hugging Face discussions, whose data
@@ -46,44 +52,115 @@ public final class Rq4 {
 
   /** Which text of a post is vectorised. */
   public enum TextField {
-    /** Title, a newline, and the body, HTML entities decoded (the default). */
-    TITLE_AND_BODY,
-    /** The whole Stack Exchange item as JSON text, keys included (closest to the study's GitHub step). */
-    JSON_CONTENT
+    /**
+     * The study's: the {@code json_content} column, the whole Stack Exchange item as JSON text
+     * (keys included), as {@code analyze_devs_discussion.py} vectorises it. The primary ranking.
+     */
+    JSON_CONTENT("the study's ranking (TF-IDF over json_content, analyze_devs_discussion.py)"),
+    /** Title, a newline, and the body, HTML entities decoded: a variant that no study file states. */
+    TITLE_AND_BODY("the title+body variant (not stated by the study)");
+
+    private final String label;
+
+    TextField(String label) {
+      this.label = label;
+    }
+
+    /** How reports name the ranking over this text. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The ranking the study's code computes, which the sample, the coding sheet and the statistics follow. */
+  public static final TextField PRIMARY = TextField.JSON_CONTENT;
+
+  /**
+   * What the ranking needs of one post of {@code SO_query_data.csv}: no text.
+   *
+   * @param key the post's {@link PostKey}
+   * @param itemType {@code question} or {@code answer}
+   * @param jsonContent cosine similarity of the post's {@code json_content} to {@link #QUERY}
+   * @param titleAndBody cosine similarity of the post's title and body to {@link #QUERY}
+   */
+  public record PostScore(String key, String itemType, double jsonContent, double titleAndBody) {
+    public double score(TextField field) {
+      return field == TextField.JSON_CONTENT ? jsonContent : titleAndBody;
+    }
   }
 
   /**
    * A post with its relevance rank.
    *
    * @param rank 1-based position after sorting
+   * @param relevance the cosine similarity to {@link #QUERY}
    * @param sampled within the Cochran sample (the first {@code n} ranks)
    * @param key the post's {@link PostKey}
+   * @param itemType {@code question} or {@code answer}
+   * @param row the post's 0-based position in {@code SO_query_data.csv}
    */
-  public record RankedPost(int rank, double relevance, boolean sampled, String key, StackOverflowPost post) {}
+  public record RankedPost(int rank, double relevance, boolean sampled, String key, String itemType, int row) {}
 
+  private final List<PostScore> scores;
   private final List<StackOverflowPost> posts;
   private final Optional<Coding> coding;
 
-  private Rq4(List<StackOverflowPost> posts, Optional<Coding> coding) {
+  private Rq4(List<PostScore> scores, List<StackOverflowPost> posts, Optional<Coding> coding) {
+    this.scores = scores;
     this.posts = posts;
     this.coding = coding;
   }
 
   /** RQ4 on the Stack Overflow posts and the coding database, as far as the data hold them. */
   public static Rq4Result of(StudyData data) {
-    if (data.posts().isEmpty()) {
-      return Rq4Result.none();
+    return data.posts().map(p -> of(data, scores(p))).orElseGet(Rq4Result::none);
+  }
+
+  /**
+   * RQ4 with the posts' scores given (in {@code SO_query_data.csv}'s order). The posts themselves
+   * ({@code data.posts()}) are used only for the coding sheet when at hand; they must then be the
+   * posts the scores are of.
+   *
+   * @throws IllegalArgumentException when the posts at hand are not the scored ones
+   */
+  public static Rq4Result of(StudyData data, List<PostScore> scores) {
+    List<StackOverflowPost> posts = data.posts().orElse(List.of());
+    if (!posts.isEmpty()) {
+      if (posts.size() != scores.size()) {
+        throw new IllegalArgumentException(scores.size() + " scores for " + posts.size() + " posts");
+      }
+      for (int i = 0; i < posts.size(); i++) {
+        if (!key(posts.get(i)).equals(scores.get(i).key())) {
+          throw new IllegalArgumentException("post " + i + " is " + key(posts.get(i)) + ", its score is for "
+              + scores.get(i).key());
+        }
+      }
     }
-    Rq4 rq4 = new Rq4(data.posts().get(), data.coding());
+    Rq4 rq4 = new Rq4(List.copyOf(scores), posts, data.coding());
     Map<TextField, List<RankedPost>> rankings = new java.util.EnumMap<>(TextField.class);
     for (TextField field : TextField.values()) {
       rankings.put(field, rq4.ranking(field));
     }
     Map<String, CodedPost> byKey = rq4.coding.map(Rq4::postsByKey).orElse(Map.of());
-    return new Rq4Result(true, rq4.posts.size(), rq4.sampleSize(), rankings, rq4.stats(rankings), rq4.postsPerSource(),
+    return new Rq4Result(true, scores.size(), rq4.sampleSize(), rankings, rq4.stats(rankings), rq4.postsPerSource(),
         rq4.coding.map(c -> rq4.codeFrequencies(false)), rq4.coding.map(c -> rq4.codeFrequencies(true)),
-        rq4.coding.map(rq4::codeTable), rq4.coding.map(Rq4::categoryTable),
-        rq4.codingSheet(rankings.get(TextField.TITLE_AND_BODY), byKey), rq4.checks());
+        rq4.coding.map(rq4::codeTable), rq4.coding.map(Rq4::categoryTable), posts,
+        rq4.codingSheet(rankings.get(PRIMARY), byKey), rq4.checks());
+  }
+
+  /** Every post's key, item type and relevance to {@link #QUERY} over each text, in the posts' order. */
+  public static List<PostScore> scores(List<StackOverflowPost> posts) {
+    Map<TextField, double[]> byField = new java.util.EnumMap<>(TextField.class);
+    for (TextField field : TextField.values()) {
+      byField.put(field, TfIdfRanker.fit(posts.stream().map(p -> text(p, field)).toList()).similarities(QUERY));
+    }
+    List<PostScore> scores = new ArrayList<>(posts.size());
+    for (int i = 0; i < posts.size(); i++) {
+      StackOverflowPost post = posts.get(i);
+      scores.add(new PostScore(key(post), post.itemType(), byField.get(TextField.JSON_CONTENT)[i],
+          byField.get(TextField.TITLE_AND_BODY)[i]));
+    }
+    return scores;
   }
 
   /** The text of a post that is vectorised. */
@@ -94,21 +171,36 @@ public final class Rq4 {
     };
   }
 
-  /** Cochran's sample size for the posts. */
-  int sampleSize() {
-    return CochranSample.STUDY.size(posts.size());
+  /**
+   * The order of the study's {@code df.sort_values(by="cosine_similarity", ascending=False)}:
+   * 0-based positions, best first; posts with equal scores in the order pandas' default quicksort
+   * (numpy's introsort) puts them, which is not the file order.
+   */
+  public static int[] studyOrder(double[] scores) {
+    return NumpyArgsort.pandasDescending(scores);
   }
 
-  /** The posts by relevance to {@link #QUERY}, best first; ties keep the file order. */
+  /** Cochran's sample size for the posts. */
+  int sampleSize() {
+    return CochranSample.STUDY.size(scores.size());
+  }
+
   List<RankedPost> ranking(TextField field) {
-    List<StackOverflowPost> all = posts;
-    TfIdfRanker ranker = TfIdfRanker.fit(all.stream().map(p -> text(p, field)).toList());
-    int sample = sampleSize();
-    List<RankedPost> ranked = new ArrayList<>();
-    List<TfIdfRanker.Scored> scores = ranker.rank(QUERY);
-    for (int i = 0; i < scores.size(); i++) {
-      StackOverflowPost post = all.get(scores.get(i).index());
-      ranked.add(new RankedPost(i + 1, scores.get(i).score(), i < sample, key(post), post));
+    return ranking(scores, field);
+  }
+
+  /**
+   * The posts by relevance to {@link #QUERY} over {@code field}, best first, in the study's order
+   * ({@link #studyOrder}); the first {@link CochranSample#STUDY} posts are the sample.
+   */
+  public static List<RankedPost> ranking(List<PostScore> scores, TextField field) {
+    double[] relevance = scores.stream().mapToDouble(s -> s.score(field)).toArray();
+    int[] order = studyOrder(relevance);
+    int sample = CochranSample.STUDY.size(scores.size());
+    List<RankedPost> ranked = new ArrayList<>(order.length);
+    for (int i = 0; i < order.length; i++) {
+      PostScore post = scores.get(order[i]);
+      ranked.add(new RankedPost(i + 1, relevance[order[i]], i < sample, post.key(), post.itemType(), order[i]));
     }
     return ranked;
   }
@@ -132,10 +224,9 @@ public final class Rq4 {
   /** The RQ4 numbers as a {@code metric,value} table. */
   MetricsTable stats(Map<TextField, List<RankedPost>> rankings) {
     MetricsTable stats = new MetricsTable();
-    List<StackOverflowPost> all = posts;
-    stats.put("Stack Overflow posts (SO_query_data.csv)", all.size());
-    stats.put("Stack Overflow questions", all.stream().filter(p -> "question".equals(p.itemType())).count());
-    stats.put("Stack Overflow answers", all.stream().filter(p -> "answer".equals(p.itemType())).count());
+    stats.put("Stack Overflow posts (SO_query_data.csv)", scores.size());
+    stats.put("Stack Overflow questions", scores.stream().filter(p -> "question".equals(p.itemType())).count());
+    stats.put("Stack Overflow answers", scores.stream().filter(p -> "answer".equals(p.itemType())).count());
     stats.put("Cochran sample size (95% confidence, 5% margin of error, p=0.5)", sampleSize());
     coding.ifPresent(c -> {
       stats.put("Posts in the coding database", c.posts().size());
@@ -153,20 +244,21 @@ public final class Rq4 {
       stats.put("Categories", c.categories().size());
       stats.put("Code-category links", c.concepts().stream().mapToLong(k -> k.categoryIds().size()).sum());
       Map<String, CodedPost> byKey = postsByKey(c);
-      List<RankedPost> ranking = rankings.get(TextField.TITLE_AND_BODY);
       stats.put("SO_query_data.csv posts found in the coding database",
-          ranking.stream().filter(r -> byKey.containsKey(r.key())).count());
-      stats.put("True positives among the sampled posts", ranking.stream()
-          .filter(r -> r.sampled() && isTruePositive(byKey.get(r.key()))).count());
-      stats.put("True positives among the posts not sampled", ranking.stream()
-          .filter(r -> !r.sampled() && isTruePositive(byKey.get(r.key()))).count());
+          scores.stream().filter(p -> byKey.containsKey(p.key())).count());
+      for (TextField field : TextField.values()) {
+        List<RankedPost> ranking = rankings.get(field);
+        stats.put("True positives among the sampled posts, " + field.label(), ranking.stream()
+            .filter(r -> r.sampled() && isTruePositive(byKey.get(r.key()))).count());
+        stats.put("True positives among the posts not sampled, " + field.label(), ranking.stream()
+            .filter(r -> !r.sampled() && isTruePositive(byKey.get(r.key()))).count());
+      }
     });
-    List<RankedPost> byText = rankings.get(TextField.TITLE_AND_BODY);
-    Set<String> sampledByText = new HashSet<>();
-    byText.stream().filter(RankedPost::sampled).forEach(r -> sampledByText.add(r.key()));
-    long shared = rankings.get(TextField.JSON_CONTENT).stream()
-        .filter(r -> r.sampled() && sampledByText.contains(r.key())).count();
-    stats.put("Sampled posts shared by the title+body and the JSON-text rankings", shared);
+    Set<String> sampledByStudy = new HashSet<>();
+    rankings.get(PRIMARY).stream().filter(RankedPost::sampled).forEach(r -> sampledByStudy.add(r.key()));
+    long shared = rankings.get(TextField.TITLE_AND_BODY).stream()
+        .filter(r -> r.sampled() && sampledByStudy.contains(r.key())).count();
+    stats.put("Sampled posts shared by the study's ranking and the title+body variant", shared);
     return stats;
   }
 
@@ -205,17 +297,24 @@ public final class Rq4 {
     return categories;
   }
 
-  /** The coding sheet: every ranked post with its verdict and codes, for the next round of coding. */
+  /**
+   * The coding sheet: every ranked post with its verdict and codes, for the next round of coding;
+   * empty when the posts' text is not at hand (scores given without the posts).
+   */
   private List<CodingSheet.Row> codingSheet(List<RankedPost> ranking, Map<String, CodedPost> byKey) {
+    if (posts.isEmpty()) {
+      return List.of();
+    }
     Map<Long, String> conceptNames = new HashMap<>();
     coding.ifPresent(c -> c.concepts().forEach(k -> conceptNames.put(k.id(), k.name())));
     List<CodingSheet.Row> sheet = new ArrayList<>();
     for (RankedPost r : ranking) {
       CodedPost coded = byKey.get(r.key());
+      StackOverflowPost post = posts.get(r.row());
       sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.repr(r.relevance()), r.sampled(), r.key(),
-          coded == null ? null : coded.id(), r.post().source(), r.post().itemType(), r.post().url(),
-          HtmlText.toPlainText(r.post().title()),
-          HtmlText.toPlainText(r.post().body()), coded == null ? null : coded.isTruePositive(),
+          coded == null ? null : coded.id(), post.source(), post.itemType(), post.url(),
+          HtmlText.toPlainText(post.title()),
+          HtmlText.toPlainText(post.body()), coded == null ? null : coded.isTruePositive(),
           coded == null ? List.of() : coded.conceptIds().stream().map(conceptNames::get).toList(),
           coded == null ? "" : coded.comments()));
     }
@@ -227,9 +326,9 @@ public final class Rq4 {
     List<Check> checks = new ArrayList<>();
     coding.ifPresent(c -> {
       Map<String, CodedPost> byKey = postsByKey(c);
-      long found = posts.stream().filter(p -> byKey.containsKey(key(p))).count();
+      long found = scores.stream().filter(p -> byKey.containsKey(p.key())).count();
       checks.add(new Check("RQ4", "every Stack Overflow post of the query is in the coding database",
-          found == posts.size(), found + " of " + posts.size() + " posts found",
+          found == scores.size(), found + " of " + scores.size() + " posts found",
           List.of(StackOverflowPosts.FILE_NAME, StudyFiles.CODING_DATABASE)));
       long dangling = c.posts().stream().flatMap(p -> p.conceptIds().stream()).filter(id -> c.concept(id).isEmpty())
           .count();

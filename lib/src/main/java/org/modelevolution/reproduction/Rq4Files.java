@@ -39,14 +39,18 @@ final class Rq4Files {
     }
     out.text("rq4_perception_stats.csv", rq4.stats().toCsv());
     out.text("rq4_posts_per_source.csv", rq4.postsPerSource().toCsv());
+    // the study's ranking is rq4_so_ranking.csv; the variant is named by its text; id is the study's
+    // (df.index + 1: the 1-based position in SO_query_data.csv)
     rq4.rankings().forEach((field, ranking) -> {
-      CsvTable table = new CsvTable("rank", "relevance", "sampled", "key", "item_type", "url", "title");
+      CsvTable table = new CsvTable("rank", "relevance", "sampled", "key", "id", "item_type", "url", "title");
       ranking.forEach(r -> table.add(r.rank(), PythonFormat.repr(r.relevance()), r.sampled() ? 1 : 0, r.key(),
-          r.post().itemType(), r.post().url(), HtmlText.toPlainText(r.post().title())));
-      out.text(field == Rq4.TextField.TITLE_AND_BODY ? "rq4_so_ranking.csv" : "rq4_so_ranking_json_content.csv",
-          table.toCsv());
+          r.row() + 1, r.itemType(), rq4.postRows().isEmpty() ? "" : rq4.postRows().get(r.row()).url(),
+          rq4.postRows().isEmpty() ? "" : HtmlText.toPlainText(rq4.postRows().get(r.row()).title())));
+      out.text(field == Rq4.PRIMARY ? "rq4_so_ranking.csv" : "rq4_so_ranking_title_and_body.csv", table.toCsv());
     });
-    out.recorded(CodingSheet.export(rq4.codingSheet(), out.dir().resolve("rq4_coding_sheet.csv")));
+    if (!rq4.codingSheet().isEmpty()) {
+      out.recorded(CodingSheet.export(rq4.codingSheet(), out.dir().resolve("rq4_coding_sheet.csv")));
+    }
     rq4.codes().ifPresent(t -> out.text("rq4_code_frequencies.csv", t.toCsv()));
     rq4.categories().ifPresent(t -> out.text("rq4_category_frequencies.csv", t.toCsv()));
     rq4.truePositiveCodeFrequencies().ifPresent(truePositives -> codeFrequencies(rq4, truePositives, out));

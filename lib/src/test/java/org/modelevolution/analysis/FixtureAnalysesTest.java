@@ -50,7 +50,8 @@ class FixtureAnalysesTest {
 
     assertThat(rq4.posts()).isEqualTo(3);
     assertThat(rq4.sampleSize()).isEqualTo(3);
-    assertThat(rq4.rankings().get(Rq4.TextField.TITLE_AND_BODY).get(2).post().body()).contains("training loop");
+    assertThat(rq4.postRows().get(rq4.rankings().get(Rq4.TextField.TITLE_AND_BODY).get(2).row()).body())
+        .contains("training loop");
     assertThat(rq4.codeFrequencies().orElseThrow()).containsExactly(
         java.util.Map.entry("security", 2L), java.util.Map.entry("conversion", 1L));
     assertThat(rq4.stats().get("True positives")).hasValue("2");

@@ -21,13 +21,13 @@ class Rq4AnalysisTest {
 
   @Test
   void ranksSamplesAndCountsCodes() {
-    List<Rq4.RankedPost> ranking = rq4.rankings().get(Rq4.TextField.TITLE_AND_BODY);
+    List<Rq4.RankedPost> ranking = rq4.rankings().get(Rq4.PRIMARY);
 
     assertThat(rq4.posts()).isEqualTo(264);
     assertThat(rq4.sampleSize()).isEqualTo(157);
     assertThat(ranking).filteredOn(Rq4.RankedPost::sampled).hasSize(157);
-    assertThat(ranking.subList(0, 3)).extracting(Rq4.RankedPost::key).containsExactly(
-        "question:77745229:1704188397", "question:77059057:1694084969", "question:76459041:1686591352");
+    // the study's ids (1-based rows) of its three most relevant posts (Rq4StudyCodeTest checks all 264)
+    assertThat(ranking.subList(0, 3)).extracting(r -> r.row() + 1).containsExactly(30, 14, 253);
     for (int i = 1; i < ranking.size(); i++) {
       assertThat(ranking.get(i).relevance()).isLessThanOrEqualTo(ranking.get(i - 1).relevance());
     }
@@ -45,6 +45,15 @@ class Rq4AnalysisTest {
         .isLessThanOrEqualTo(127);
     assertThat(rq4.codingSheet()).hasSize(264);
     assertThat(rq4.codingSheet().stream().filter(r -> Boolean.TRUE.equals(r.isTruePositive()))).hasSize(86);
+    // true positives in and out of the sample, for the study's ranking and for the title+body variant
+    assertThat(stats.get("True positives among the sampled posts, " + Rq4.PRIMARY.label())).hasValue("75");
+    assertThat(stats.get("True positives among the posts not sampled, " + Rq4.PRIMARY.label())).hasValue("11");
+    String variant = Rq4.TextField.TITLE_AND_BODY.label();
+    assertThat(stats.get("True positives among the sampled posts, " + variant)).hasValue("67");
+    assertThat(stats.get("True positives among the posts not sampled, " + variant)).hasValue("19");
+    assertThat(stats.get("Sampled posts shared by the study's ranking and the title+body variant")).hasValue("127");
+    assertThat(rq4.codingSheet()).extracting(r -> r.key()).containsExactlyElementsOf(
+        ranking.stream().map(Rq4.RankedPost::key).toList());
     assertThat(rq4.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.check() + ": " + c.detail()).isTrue());
   }
 }
