@@ -18,6 +18,7 @@ import org.modelevolution.perception.Concept;
 import org.modelevolution.perception.HtmlText;
 import org.modelevolution.perception.PostKey;
 import org.modelevolution.perception.TfIdfRanker;
+import org.modelevolution.study.ScoredPost;
 import org.modelevolution.study.StackOverflowPost;
 import org.modelevolution.study.StackOverflowPosts;
 import org.modelevolution.study.StudyData;
@@ -103,17 +104,26 @@ public final class Rq4 {
 
   private final List<PostScore> scores;
   private final List<StackOverflowPost> posts;
+  /** Each post's source, in the posts' order (from the posts, or from the cache's scored posts). */
+  private final List<String> sources;
   private final Optional<Coding> coding;
 
-  private Rq4(List<PostScore> scores, List<StackOverflowPost> posts, Optional<Coding> coding) {
+  private Rq4(List<PostScore> scores, List<StackOverflowPost> posts, List<String> sources, Optional<Coding> coding) {
     this.scores = scores;
     this.posts = posts;
+    this.sources = sources;
     this.coding = coding;
   }
 
   /** RQ4 on the Stack Overflow posts and the coding database, as far as the data hold them. */
   public static Rq4Result of(StudyData data) {
-    return data.posts().map(p -> of(data, scores(p))).orElseGet(Rq4Result::none);
+    if (data.posts().isPresent()) {
+      return of(data, scores(data.posts().get()));
+    }
+    // the committed cache keeps the scores the ranking needs, computed by scores() from the original's text
+    return data.scoredPosts().map(cached -> of(data, cached.stream()
+        .map(p -> new PostScore(p.key(), p.itemType(), p.jsonContentScore(), p.titleAndBodyScore())).toList()))
+        .orElseGet(Rq4Result::none);
   }
 
   /**
@@ -136,7 +146,9 @@ public final class Rq4 {
         }
       }
     }
-    Rq4 rq4 = new Rq4(List.copyOf(scores), posts, data.coding());
+    List<String> sources = !posts.isEmpty() ? posts.stream().map(StackOverflowPost::source).toList()
+        : data.scoredPosts().map(p -> p.stream().map(ScoredPost::source).toList()).orElse(List.of());
+    Rq4 rq4 = new Rq4(List.copyOf(scores), posts, sources, data.coding());
     Map<TextField, List<RankedPost>> rankings = new java.util.EnumMap<>(TextField.class);
     for (TextField field : TextField.values()) {
       rankings.put(field, rq4.ranking(field));
@@ -266,7 +278,7 @@ public final class Rq4 {
   private CsvTable postsPerSource() {
     CsvTable perSource = new CsvTable("input", "source", "posts");
     Map<String, Long> soSources = new LinkedHashMap<>();
-    posts.forEach(p -> soSources.merge(p.source(), 1L, Long::sum));
+    sources.forEach(source -> soSources.merge(source, 1L, Long::sum));
     soSources.forEach((s, n) -> perSource.add(StackOverflowPosts.FILE_NAME, s, n));
     coding.ifPresent(c -> c.postsPerSource().forEach((s, n) -> perSource.add(StudyFiles.CODING_DATABASE, s, n)));
     return perSource;
@@ -340,7 +352,7 @@ public final class Rq4 {
 
   private static Map<String, CodedPost> postsByKey(Coding c) {
     Map<String, CodedPost> byKey = new HashMap<>();
-    c.posts().forEach(p -> byKey.putIfAbsent(PostKey.ofJson(p.content()), p));
+    c.posts().forEach(p -> byKey.putIfAbsent(p.key(), p));
     return byKey;
   }
 

@@ -2,12 +2,15 @@ package org.modelevolution.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.modelevolution.environment.ProjectLayout;
 import org.modelevolution.reproduction.Comparison;
 import org.modelevolution.reproduction.Reproduction;
+import org.modelevolution.reproduction.StudyCacheCheck;
 import org.modelevolution.study.Study;
+import org.modelevolution.study.StudyCache;
 import org.modelevolution.study.StudyData;
 import org.modelevolution.study.StudyDataException;
 import org.modelevolution.study.StudyDownloader;
@@ -36,12 +39,23 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "download pinned originals missing from the data folder into data/cache (HTTPS), verified by pin")
   boolean download;
 
+  @Option(names = "--check-cache",
+      description = "only rebuild the committed cache data/cache from the original files of the data folder and compare"
+          + " it byte for byte with the committed one (exit 1 on any difference); writes nothing")
+  boolean checkCache;
+
+  @Option(names = "--write-cache", description = "with --check-cache: write the rebuilt cache into data/cache")
+  boolean writeCache;
+
   @Override
   public Integer call() {
     ProjectLayout layout = ProjectLayout.discover();
     Path dataDir = data != null ? data : layout.studyData();
     Path outDir = out != null ? out : layout.results();
     try {
+      if (checkCache || writeCache) {
+        return checkCache(layout, dataDir);
+      }
       if (download) {
         if (!layout.isCheckout()) {
           throw new StudyDataException("--download stores the originals in a checkout's data/cache; run from a"
@@ -57,6 +71,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       StudySources sources = StudySources.of(layout, dataDir);
+      System.err.println("reproduce: reading " + sources.describe());
       if (sources.facts().isEmpty()) {
         System.err.println("reproduce: not run from a checkout of the project, so its fact tables are not at hand"
             + " (data/study-notebook-outputs.csv: the study's printed numbers; data/safetensors-releases.csv: the"
@@ -79,5 +94,34 @@ public final class ReproduceCommand implements Callable<Integer> {
       System.err.println("reproduce: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** {@code --check-cache [--write-cache]}: the cache rebuilt from the originals, compared or written. */
+  private int checkCache(ProjectLayout layout, Path dataDir) {
+    if (!layout.isCheckout()) {
+      throw new StudyDataException("--check-cache compares with a checkout's data/cache; run from a checkout");
+    }
+    if (!Files.isDirectory(dataDir)) {
+      throw new StudyDataException("--check-cache rebuilds the cache from the study's original files, but " + dataDir
+          + " is not a directory (pass --data DIR or set STUDY_DATA)");
+    }
+    StudyCache.Contents rebuilt = StudyCacheCheck.rebuild(dataDir, StudyManifest.of(layout));
+    if (rebuilt.files().size() <= 1) {
+      throw new StudyDataException(dataDir + " holds none of the originals the cache is derived from (e.g. "
+          + rebuilt.originalsMissing().get(0) + ")");
+    }
+    rebuilt.originalsMissing().forEach(name -> System.err.println("reproduce: no original " + name + " in " + dataDir
+        + ": its cache tables are not rebuilt"));
+    if (writeCache) {
+      StudyCache.write(rebuilt, layout.studyCache());
+      System.out.printf("wrote %d files into %s%n", rebuilt.files().size(), layout.studyCache());
+      return 0;
+    }
+    List<String> differences = StudyCache.differences(rebuilt, layout.studyCache());
+    differences.forEach(d -> System.err.println("reproduce: cache differs: " + d));
+    System.out.printf("%d files rebuilt from the originals in %s: %s%n", rebuilt.files().size(), dataDir,
+        differences.isEmpty() ? "the committed cache is identical, byte for byte"
+            : differences.size() + " differ from the committed cache " + layout.studyCache());
+    return differences.isEmpty() ? 0 : 1;
   }
 }

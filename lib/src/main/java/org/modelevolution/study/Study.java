@@ -56,7 +56,7 @@ public final class Study {
 
   /** Loads every input the sources hold, telling {@code listener} of each file read (progress, benchmarks). */
   public static StudyData load(StudySources sources, Listener listener) {
-    if (sources.roots().stream().noneMatch(r -> Files.isDirectory(r.dir()))) {
+    if (!sources.fromCache() && sources.roots().stream().noneMatch(r -> Files.isDirectory(r.dir()))) {
       throw new StudyDataException("study data folder " + sources.dataDir()
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
@@ -83,18 +83,26 @@ public final class Study {
       }
       StudyData.Releases releases = releases(inputs);
       Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
-      Optional<List<StackOverflowPost>> posts = inputs.has(StackOverflowPosts.FILE_NAME)
+      boolean hasPosts = inputs.has(StackOverflowPosts.FILE_NAME);
+      Optional<List<StackOverflowPost>> posts = hasPosts && !sources.fromCache()
           ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
           : Optional.empty();
+      Optional<List<ScoredPost>> scoredPosts = hasPosts && sources.fromCache()
+          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> {
+            throw new IllegalStateException("the cache is the source");
+          }, table(StackOverflowPosts.FILE_NAME, StackOverflowPosts::readCache)))
+          : Optional.empty();
       Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
-          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
+          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f)),
+              CodingCache::read))
           : Optional.empty();
       Published published = Published.read(inputs);
       GroupData recent = group(inputs, Group.RECENT, joinAll(recentTables), join(recentCreated));
       GroupData legacy = group(inputs, Group.LEGACY, joinAll(legacyTables), join(legacyCreated));
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
-          iteration2024, join(botPrs), posts, coding, published, synthetic, inputs.files());
+          iteration2024, join(botPrs), posts, scoredPosts, coding, published, synthetic, sources.describe(),
+          inputs.files());
     } finally {
       pool.shutdownNow();
     }

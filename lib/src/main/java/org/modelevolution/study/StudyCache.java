@@ -33,9 +33,11 @@ public final class StudyCache {
   /** The cache's folder in a checkout. */
   public static final String DIR = "data/cache";
   /** The command that rebuilds the cache (and, without {@code --write}, checks it). */
-  public static final String REBUILD = "java -jar lib/target/safetensors-study.jar reproduce --check-cache --write"
+  public static final String REBUILD = "java -jar lib/target/safetensors-study.jar reproduce --check-cache --write-cache"
       + " --data ../shared/study";
   private static final String INDEX = "README.md";
+  /** The suffix of a table that keeps an original's rows, reduced to facts. */
+  private static final String FACTS = ".facts.csv";
 
   private StudyCache() {}
 
@@ -57,8 +59,23 @@ public final class StudyCache {
    * @param derive reads the original into the tables' rows (header excluded), by table file
    * @param left what of the original the cache leaves out, and why
    */
-  record Derivation(String original, List<Table> tables, Function<Path, Map<String, List<List<String>>>> derive,
-      String left) {}
+  record Derivation(String original, List<Table> tables, Deriver derive, String left) {}
+
+  /** Reads an original into cache rows (header excluded), by table file. */
+  @FunctionalInterface
+  interface Deriver {
+    Map<String, List<List<String>>> apply(Path original, PostScorer scorer);
+  }
+
+  /**
+   * Scores the Stack Overflow posts as the analysis ranks them (the ranking belongs to the
+   * analysis, which this package does not depend on): per post, in order, its relevance under the
+   * study's ranking ({@code json_content}) and under the title+body variant.
+   */
+  @FunctionalInterface
+  public interface PostScorer {
+    List<double[]> score(List<StackOverflowPost> posts);
+  }
 
   /** Every original the cache can stand in for, by name. */
   static final Map<String, Derivation> DERIVATIONS = derivations();
@@ -84,7 +101,7 @@ public final class StudyCache {
     }
     additions(all, StudyFiles.BY_TOOL_2024);
     additions(all, StudyFiles.NOT_BY_TOOL_2024);
-    Table formats = new Table(stem(StudyFiles.EVOLUTION_2024) + ".csv",
+    Table formats = new Table(stem(StudyFiles.EVOLUTION_2024) + FACTS,
         "one per model file changed by a commit that touches model files, in the original's order", List.of(
             new Column("repo_url", "Hugging Face model repository id"),
             new Column("commit_hash", "40-hex commit id"),
@@ -94,26 +111,26 @@ public final class StudyCache {
                 + SafetensorsAddition.CONVERTER_MESSAGE + "' (the message itself is not kept)"),
             new Column("date", "commit time 'YYYY-MM-DD HH:MM:SS', as in the original")));
     all.put(StudyFiles.EVOLUTION_2024, new Derivation(StudyFiles.EVOLUTION_2024, List.of(formats),
-        file -> Map.of(formats.file(), project(file, List.of("repo_url", "commit_hash", "model_file_path",
+        (file, scorer) -> Map.of(formats.file(), project(file, List.of("repo_url", "commit_hash", "model_file_path",
             "serialization_format", "message", "date"), 4)), "the commit message (kept as the by_converter flag)"));
-    Table status = new Table(stem(BotPrMergeStatus.FILE_NAME) + ".csv",
+    Table status = new Table(stem(BotPrMergeStatus.FILE_NAME) + FACTS,
         "one per conversion PR of the 2024 PR set, in the original's order", List.of(
             new Column("model_id", "model repository id"),
             new Column("discussion", "the PR's discussion number: its URL is https://huggingface.co/<model_id>/discussions/<discussion>"),
             new Column("time", "creation time, as in the original"),
             new Column("merged", "the status marker scraped from the PR page, as in the original")));
     all.put(BotPrMergeStatus.FILE_NAME, new Derivation(BotPrMergeStatus.FILE_NAME, List.of(status),
-        file -> Map.of(status.file(), BotPrMergeStatus.derive(file)), "nothing but the URL's fixed text"));
+        (file, scorer) -> Map.of(status.file(), BotPrMergeStatus.derive(file)), "nothing but the URL's fixed text"));
     for (String crawl : StudyFiles.PARTIAL_CRAWLS) {
-      Table urls = new Table(stem(crawl) + ".csv", "one per non-empty pr_url of the original, in its order", List.of(
+      Table urls = new Table(stem(crawl) + FACTS, "one per non-empty pr_url of the original, in its order", List.of(
           new Column("model_id", "model repository id"),
           new Column("discussion", "discussion number"),
           new Column("anchor", "the URL's #fragment (a comment id), empty when it has none: the URL is"
               + " https://huggingface.co/<model_id>/discussions/<discussion>[#<anchor>]")));
-      all.put(crawl, new Derivation(crawl, List.of(urls), file -> Map.of(urls.file(), BotPrUrls.derive(file)),
+      all.put(crawl, new Derivation(crawl, List.of(urls), (file, scorer) -> Map.of(urls.file(), BotPrUrls.derive(file)),
           "nothing but the URL's fixed text"));
     }
-    Table relevant = new Table(stem(RelevantBotPrs.FILE_NAME) + ".csv", "one per coded PR, in the original's order",
+    Table relevant = new Table(stem(RelevantBotPrs.FILE_NAME) + FACTS, "one per coded PR, in the original's order",
         List.of(new Column("index", "pandas' row index (the original's unnamed first column)"),
             new Column("source", "as in the original"),
             new Column("url", "the PR page URL with its comment anchor"),
@@ -124,22 +141,51 @@ public final class StudyCache {
             new Column("title_opener", "the user the title names as the PR's opener ('… by <opener> (<model id>)')"),
             new Column("title_model_id", "the model id the title ends with")));
     all.put(RelevantBotPrs.FILE_NAME, new Derivation(RelevantBotPrs.FILE_NAME, List.of(relevant),
-        file -> Map.of(relevant.file(), RelevantBotPrs.derive(file)),
+        (file, scorer) -> Map.of(relevant.file(), RelevantBotPrs.derive(file)),
         "the PR title (kept as the opener and model id it names)"));
+    Table scores = new Table(stem(StackOverflowPosts.FILE_NAME) + ".scores.csv",
+        "one per post (question or answer), in the original's order (the ranking's tie order depends on it)", List.of(
+            new Column("key", "the post's key <item_type>:<question_id>:<creation_date>"),
+            new Column("source", "as in the original"),
+            new Column("item_type", "question or answer"),
+            new Column("json_content_score", "TF-IDF cosine similarity of the post's json_content to the query"
+                + " (the study's ranking), as computed by org.modelevolution.analysis.Rq4.scores; Java's shortest"
+                + " round-trip decimal"),
+            new Column("title_and_body_score", "the same over the post's title and body (the variant)")));
+    all.put(StackOverflowPosts.FILE_NAME, new Derivation(StackOverflowPosts.FILE_NAME, List.of(scores),
+        (file, scorer) -> Map.of(scores.file(), StackOverflowPosts.derive(file, scorer)),
+        "every text: titles, bodies, the items' JSON (kept as the two relevance scores the ranking needs)"));
+    Table codedPosts = new Table(CodingCache.POSTS, "one per coded post, by id", List.of(
+        new Column("id", "the post's id in the database"),
+        new Column("source", "as in the database"),
+        new Column("key", "the key of the post's item, <item_type>:<question_id>:<creation_date>"),
+        new Column("is_true_positive", "the coder's verdict: 1, 0, or empty when not judged"),
+        new Column("concept_ids", "the codes assigned, ';'-joined ids, ascending")));
+    Table concepts = new Table(CodingCache.CONCEPTS, "one per code, by id", List.of(
+        new Column("id", "the code's id"), new Column("name", "the code (the study's codebook)"),
+        new Column("description", "its description in the codebook"),
+        new Column("category_ids", "its categories, ';'-joined ids")));
+    Table categories = new Table(CodingCache.CATEGORIES, "one per category, by id", List.of(
+        new Column("id", "the category's id"), new Column("name", "the category"),
+        new Column("description", "its description in the codebook"),
+        new Column("parent_id", "the parent category's id, empty for a top-level one")));
+    all.put(StudyFiles.CODING_DATABASE, new Derivation(StudyFiles.CODING_DATABASE,
+        List.of(codedPosts, concepts, categories), (file, scorer) -> CodingCache.derive(file),
+        "the posts' content (the Stack Exchange items' text) and the coders' notes"));
     for (String name : Published.TABLES) {
-      Table cells = new Table(StudyFiles.PUBLISHED_DIR + "/" + stem(name) + ".csv",
+      Table cells = new Table(StudyFiles.PUBLISHED_DIR + "/" + stem(name) + ".cells.csv",
           "one per cell of the published table, by row and column", List.of(
               new Column("row", "0-based row of the table (the table has no header row of its own)"),
               new Column("column", "0-based column"),
               new Column("value", "the cell as published")));
       all.put(StudyFiles.PUBLISHED_DIR + "/" + name, new Derivation(StudyFiles.PUBLISHED_DIR + "/" + name,
-          List.of(cells), file -> Map.of(cells.file(), Published.derive(file)), "nothing (a long-format copy of its cells)"));
+          List.of(cells), (file, scorer) -> Map.of(cells.file(), Published.derive(file)), "nothing (a long-format copy of its cells)"));
     }
     return java.util.Collections.unmodifiableMap(all);
   }
 
   private static void additions(Map<String, Derivation> all, String name) {
-    Table table = new Table(stem(name) + ".csv", "one per safetensors file added by a commit, in the original's order",
+    Table table = new Table(stem(name) + FACTS, "one per safetensors file added by a commit, in the original's order",
         List.of(new Column("repo_url", "Hugging Face model repository id"),
             new Column("commit_hash", "40-hex commit id"),
             new Column("model_file_path", "repository id + '/' + path of the added file"),
@@ -150,7 +196,7 @@ public final class StudyCache {
             new Column("is_in_commit", "as in the original"),
             new Column("change_status", "as in the original ('+' = added)"),
             new Column("elapsed_days", "as in the original")));
-    all.put(name, new Derivation(name, List.of(table), file -> Map.of(table.file(), project(file,
+    all.put(name, new Derivation(name, List.of(table), (file, scorer) -> Map.of(table.file(), project(file,
         AdditionFile.ORIGINAL_COLUMNS, 4)), "the commit message (kept as the by_converter flag) and the author's name"));
   }
 
@@ -204,7 +250,7 @@ public final class StudyCache {
    *
    * @throws StudyDataException when an original present is not the pinned one, or does not parse
    */
-  public static Contents derive(Path originals, StudyManifest manifest) {
+  public static Contents derive(Path originals, StudyManifest manifest, PostScorer scorer) {
     Map<String, byte[]> files = new TreeMap<>();
     List<String> missing = new ArrayList<>();
     List<String[]> index = new ArrayList<>();
@@ -219,7 +265,7 @@ public final class StudyCache {
               + " only what is derived from pinned originals"));
       Pins.Digests digests = Pins.digests(file);
       Pins.verify(pin, file, digests);
-      Map<String, List<List<String>>> rows = d.derive().apply(file);
+      Map<String, List<List<String>>> rows = d.derive().apply(file, scorer);
       long bytes = 0;
       for (Table table : d.tables()) {
         StringBuilder csv = new StringBuilder(PandasCsv.line(table.header()));
@@ -240,7 +286,7 @@ public final class StudyCache {
   /** The README of one original's tables. */
   private static String readmeName(Derivation d) {
     String first = d.tables().get(0).file();
-    return first.substring(0, first.length() - ".csv".length()) + ".README.md";
+    return first.substring(0, first.indexOf('.', first.lastIndexOf('/') + 1)) + ".README.md";
   }
 
   private static String readme(Derivation d, StudyManifest.Entry pin, Pins.Digests digests, Map<String, byte[]> files,
@@ -252,8 +298,8 @@ public final class StudyCache {
         .append("` at commit `").append(pin.commit()).append("`\n");
     text.append("- SHA-256 `").append(digests.sha256()).append("`, ").append(digests.bytes()).append(" bytes\n");
     text.append("- left out: ").append(d.left()).append("\n");
-    text.append("- rebuilt and checked byte for byte by `").append(REBUILD.replace(" --write", ""))
-        .append("` (add `--write` to rewrite it)\n\n");
+    text.append("- rebuilt and checked byte for byte by `").append(REBUILD.replace(" --write-cache", ""))
+        .append("` (add `--write-cache` to rewrite it)\n\n");
     for (Table table : d.tables()) {
       byte[] content = files.get(table.file());
       text.append("## `").append(table.file()).append("`\n\n");
@@ -279,7 +325,7 @@ public final class StudyCache {
         + " (default `../shared/study`) when it is there and these tables otherwise, with the same results;"
         + " `provenance.tsv` and `REPRODUCTION.md` say which was read.\n\n");
     text.append("Rebuild and compare with the committed files (exit 1 on any difference): `")
-        .append(REBUILD.replace(" --write", "")).append("`; rewrite them: `").append(REBUILD).append("`.\n\n");
+        .append(REBUILD.replace(" --write-cache", "")).append("`; rewrite them: `").append(REBUILD).append("`.\n\n");
     text.append("| original | original bytes | cache bytes (tables + README) | tables |\n|---|---:|---:|---|\n");
     for (String[] row : index) {
       text.append(String.format(Locale.ROOT, "| `%s` | %,d | %,d | %s |%n", row[0], Long.parseLong(row[1]),

@@ -131,15 +131,17 @@ public record StudySources(List<Root> roots, Optional<Root> published, Optional<
     return cache.isPresent();
   }
 
-  /** One sentence saying where the study's inputs are read from. */
+  /**
+   * One sentence saying where the study's inputs are read from, without machine-specific paths
+   * (it goes into reports and notebook outputs).
+   */
   public String describe() {
     if (cache.isPresent()) {
-      return "reading the committed cache " + StudyCache.DIR + " (facts and figures our code derived from the pinned"
-          + " originals; the same results): " + dataDir() + (Files.isDirectory(dataDir())
-              ? " holds none of the study's files" : " does not exist");
+      return "the committed cache " + StudyCache.DIR + " (facts and figures derived from the pinned originals, which"
+          + " give the same results), because STUDY_DATA " + (Files.isDirectory(dataDir())
+              ? "holds none of the study's files" : "does not exist");
     }
-    return "reading the study's original files from " + dataDir()
-        + (roots.size() > 1 ? " (then " + roots.get(1).dir() + ")" : "");
+    return "the study's original files (STUDY_DATA" + (roots.size() > 1 ? ", then data/downloads" : "") + ")";
   }
 
   /** The first data root. */
