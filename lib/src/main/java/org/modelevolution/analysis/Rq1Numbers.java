@@ -115,7 +115,7 @@ final class Rq1Numbers {
     return Optional.empty();
   }
 
-  private static String needs(Group group, String metric) {
+  private String needs(Group group, String metric) {
     String suffix = group.fileSuffix();
     if (LOG_ROWS.contains(metric)) {
       return group == Group.BOTH
@@ -125,9 +125,22 @@ final class Rq1Numbers {
     if (OLD_BIN.equals(metric) || OLD_BIN_PCT.equals(metric)) {
       return StudyFiles.commitsCsv(group) + " (its trees; Git LFS only)";
     }
-    return group == Group.BOTH && !MAX_DATE.equals(metric)
-        ? "the published group tables, or " + RECENT_DEVELOPERS
-        : RECENT_DEVELOPERS;
+    List<Group> groups = group == Group.BOTH ? List.of(Group.RECENT, Group.LEGACY) : List.of(group);
+    String files = String.join(" and ", groups.stream().flatMap(g -> additionsNeeded(g, metric).stream()).toList());
+    return group == Group.BOTH && !MAX_DATE.equals(metric) ? "the published group tables, or " + files : files;
+  }
+
+  /**
+   * The addition files of {@code group} that {@code metric} needs and the data lack: the
+   * converter's file for the converter's numbers, both files for the others.
+   */
+  private List<String> additionsNeeded(Group group, String metric) {
+    List<String> files = new ArrayList<>(List.of(StudyFiles.byTool(group)));
+    if (!TOOL_COMMITS.equals(metric) && !TOOL_REPOS.equals(metric)) {
+      files.add(StudyFiles.notByTool(group));
+    }
+    files.removeAll(data.group(group).files());
+    return files.stream().map(f -> f.equals(StudyFiles.notByTool(Group.RECENT)) ? RECENT_DEVELOPERS : f).toList();
   }
 
   /** The printed outputs of {@code rq1_analysis.ipynb} (run for the recent group). */
