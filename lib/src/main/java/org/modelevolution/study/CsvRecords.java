@@ -55,7 +55,11 @@ final class CsvRecords {
 
   /** Streams the records of {@code in}; closing the stream closes {@code in}. */
   static Stream<CsvRecord> stream(InputStream in, String name) {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    // strict: bytes that are not UTF-8 fail the read (pandas' read_csv fails on them too) instead of
+    // turning into U+FFFD, which would make a key silently match nothing
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
     MappingIterator<String[]> it;
     try {
       it = MAPPER.readerFor(String[].class).readValues(reader);
@@ -70,6 +74,8 @@ final class CsvRecords {
     List<String> header = List.of(stripBom(it.next()));
     Iterator<CsvRecord> records = new Iterator<>() {
       long number = 0;
+      long shortRows = 0;
+      long firstShort = 0;
 
       String[] pending;
 
@@ -83,9 +89,16 @@ final class CsvRecords {
               pending = fields;
             }
           }
+          if (pending == null && shortRows > 0) {
+            CsvWarnings.add(name + ": " + shortRows + " record" + (shortRows == 1 ? "" : "s") + " with fewer fields"
+                + " than the header (first: record " + firstShort + "), read with the missing fields empty, as pandas"
+                + " reads them as missing values");
+            shortRows = 0;
+          }
           return pending != null;
         } catch (IOException e) {
-          throw new UncheckedIOException("malformed CSV " + name + " after record " + number, e);
+          throw new StudyDataException("malformed CSV " + name + " after record " + number + " (line "
+              + it.getCurrentLocation().getLineNr() + "): " + e.getMessage(), e);
         }
       }
 
@@ -96,7 +109,16 @@ final class CsvRecords {
         }
         String[] fields = pending;
         pending = null;
-        return new CsvRecord(header, fields, ++number);
+        ++number;
+        if (fields.length > header.size()) {
+          throw new StudyDataException(name + ": record " + number + " (line " + it.getCurrentLocation().getLineNr()
+              + ") has " + fields.length + " fields, but the header has " + header.size()
+              + ": a row with extra fields (a stray comma or an unquoted field?)");
+        }
+        if (fields.length < header.size() && shortRows++ == 0) {
+          firstShort = number;
+        }
+        return new CsvRecord(header, fields, number);
       }
     };
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)

@@ -36,6 +36,7 @@ final class Inputs {
   private final StudySources sources;
   private final Study.Listener listener;
   private final Map<String, InputFile> read = new ConcurrentHashMap<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
 
   Inputs(StudySources sources, Study.Listener listener) {
     this.sources = sources;
@@ -148,7 +149,7 @@ final class Inputs {
     long start = System.nanoTime();
     T value;
     try {
-      value = cached.apply(root.dir());
+      value = CsvWarnings.collect(() -> cached.apply(root.dir()), warnings);
     } catch (StudyDataException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -183,7 +184,7 @@ final class Inputs {
       digests = Pins.digests(file);
       status = Pins.verify(pin.get(), file, digests);
     }
-    Parsed<T> parsed = parser.apply(file);
+    Parsed<T> parsed = CsvWarnings.collect(() -> parser.apply(file), warnings);
     String sha256 = digests != null ? digests.sha256() : parsed.sha256();
     String shown = root.label() + "/" + name;
     InputFile input = new InputFile(shown, sha256, size(file), status, manifestName == null ? name : manifestName);
@@ -202,6 +203,38 @@ final class Inputs {
 
   private String describeRoots() {
     return String.join(", ", sources.roots().stream().map(r -> r.label() + " (" + r.dir() + ")").toList());
+  }
+
+  /**
+   * Every input the reproduction reads when present (every original the cache covers) that is
+   * not at hand, with why: in the first root where something is in its place, else absent.
+   */
+  List<StudyData.Absent> absent() {
+    List<StudyData.Absent> absent = new java.util.ArrayList<>();
+    for (String name : StudyCache.DERIVATIONS.keySet()) {
+      if (has(name)) {
+        continue;
+      }
+      String reason = "absent";
+      if (sources.cache().isEmpty()) {
+        for (StudySources.Root root : sources.roots()) {
+          Optional<String> problem = root.problem(name);
+          if (problem.isPresent() && !problem.get().equals("absent")) {
+            reason = problem.get() + ", at " + root.label() + "/" + name;
+            break;
+          }
+        }
+      }
+      absent.add(new StudyData.Absent(name, reason));
+    }
+    return absent;
+  }
+
+  /** What the readers accepted but reported (rows pandas accepts too), sorted. */
+  List<String> warnings() {
+    synchronized (warnings) {
+      return warnings.stream().sorted().toList();
+    }
   }
 
   /** Every file read so far, by path. */

@@ -102,7 +102,7 @@ public final class Study {
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
           iteration2024, join(botPrs), posts, scoredPosts, coding, published, synthetic, sources.describe(),
-          inputs.files());
+          inputs.files(), inputs.absent(), inputs.warnings());
     } finally {
       pool.shutdownNow();
     }

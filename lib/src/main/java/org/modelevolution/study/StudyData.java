@@ -25,6 +25,9 @@ import org.modelevolution.perception.Coding;
  * @param synthetic whether the data folder is marked as synthetic by the scale generator
  * @param source where the inputs were read from (the originals' folder, or the committed cache)
  * @param inputs every file read, sorted by path
+ * @param absent every input the reproduction reads when present that was not read, with why
+ * @param warnings what the readers accepted but report, per file: rows with fewer fields than the
+ *     header, which the study's pandas code reads as missing values too
  */
 public record StudyData(
     GroupData legacy,
@@ -40,12 +43,22 @@ public record StudyData(
     Published published,
     boolean synthetic,
     String source,
-    List<InputFile> inputs) {
+    List<InputFile> inputs,
+    List<Absent> absent,
+    List<String> warnings) {
 
   public StudyData {
     publishedBoth = List.copyOf(publishedBoth);
     inputs = List.copyOf(inputs);
+    absent = List.copyOf(absent);
+    warnings = List.copyOf(warnings);
   }
+
+  /**
+   * An input that was not read: {@code reason} is {@code absent}, {@code not a regular file …} or
+   * {@code unreadable …}. The numbers that need it are reported as not recomputable, naming it.
+   */
+  public record Absent(String file, String reason) {}
 
   /** The data of a group; "both" is the study's concatenation of recent and legacy. */
   public GroupData group(Group group) {
@@ -128,6 +141,8 @@ public record StudyData(
         .append(coding.map(c -> ", coding of " + c.posts().size() + " posts").orElse("")).append('\n');
     text.append("releases: ").append(releases.tags().size()).append(" from ").append(releases.source()).append('\n');
     text.append("published numbers: ").append(published.numbers().size()).append('\n');
+    absent.forEach(a -> text.append("not read: ").append(a.file()).append(" (").append(a.reason()).append(")\n"));
+    warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
     if (synthetic) {
       text.append("SYNTHETIC inputs (scale generator): not the study's data\n");
     }

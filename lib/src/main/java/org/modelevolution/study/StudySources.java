@@ -39,7 +39,22 @@ public record StudySources(List<Root> roots, Optional<Root> published, Optional<
     }
 
     boolean has(String name) {
-      return Files.isRegularFile(dir.resolve(name));
+      Path file = dir.resolve(name);
+      return Files.isRegularFile(file) && Files.isReadable(file);
+    }
+
+    /** Why {@code name} is not a readable file here: absent, not a regular file, or unreadable; empty when it is. */
+    Optional<String> problem(String name) {
+      Path file = dir.resolve(name);
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.of("absent");
+      }
+      if (!Files.isRegularFile(file)) {
+        return Optional.of(Files.isDirectory(file) ? "not a regular file: a directory"
+            : Files.isSymbolicLink(file) ? "not a regular file: a link to nothing readable (dangling or a loop)"
+                : "not a regular file");
+      }
+      return Files.isReadable(file) ? Optional.empty() : Optional.of("unreadable: permission denied");
     }
   }
 
