@@ -311,22 +311,20 @@ public final class Rq4 {
 
   /**
    * The coding sheet: every ranked post with its verdict and codes, for the next round of coding;
-   * empty when the posts' text is not at hand (scores given without the posts).
+   * its url, title and text are empty when the posts' text is not at hand (scores given without the posts).
    */
   private List<CodingSheet.Row> codingSheet(List<RankedPost> ranking, Map<String, CodedPost> byKey) {
-    if (posts.isEmpty()) {
-      return List.of();
-    }
     Map<Long, String> conceptNames = new HashMap<>();
     coding.ifPresent(c -> c.concepts().forEach(k -> conceptNames.put(k.id(), k.name())));
     List<CodingSheet.Row> sheet = new ArrayList<>();
     for (RankedPost r : ranking) {
       CodedPost coded = byKey.get(r.key());
-      StackOverflowPost post = posts.get(r.row());
+      // without the posts (scores from the cache) the sheet keeps its facts: url, title and text stay empty
+      Optional<StackOverflowPost> post = posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(r.row()));
       sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.repr(r.relevance()), r.sampled(), r.key(),
-          coded == null ? null : coded.id(), post.source(), post.itemType(), post.url(),
-          HtmlText.toPlainText(post.title()),
-          HtmlText.toPlainText(post.body()), coded == null ? null : coded.isTruePositive(),
+          coded == null ? null : coded.id(), sources.get(r.row()), r.itemType(), post.map(StackOverflowPost::url).orElse(""),
+          post.map(p -> HtmlText.toPlainText(p.title())).orElse(""),
+          post.map(p -> HtmlText.toPlainText(p.body())).orElse(""), coded == null ? null : coded.isTruePositive(),
           coded == null ? List.of() : coded.conceptIds().stream().map(conceptNames::get).toList(),
           coded == null ? "" : coded.comments()));
     }

@@ -10,7 +10,7 @@ import org.modelevolution.study.StudyData;
 
 /** {@code provenance.tsv} and {@code SHA256SUMS}: relative paths, sorted, no timestamps. */
 final class ProvenanceFiles {
-  static final String NOT_COMMITTED = "(not committed: copies the study's data rows)";
+  static final String NOT_COMMITTED = "(not committed: copies text others wrote)";
 
   private ProvenanceFiles() {}
 

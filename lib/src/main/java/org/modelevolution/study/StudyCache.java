@@ -107,8 +107,8 @@ public final class StudyCache {
             new Column("commit_hash", "40-hex commit id"),
             new Column("model_file_path", "repository id + '/' + path of the model file"),
             new Column("serialization_format", "format detected from the file's content"),
-            new Column("by_converter", "True when the commit message contains the converter's text '"
-                + SafetensorsAddition.CONVERTER_MESSAGE + "' (the message itself is not kept)"),
+            new Column("by_converter", "True when the commit message contains the text the study took for"
+                + " the converter's (SafetensorsAddition.CONVERTER_MESSAGE); the message itself is not kept"),
             new Column("date", "commit time 'YYYY-MM-DD HH:MM:SS', as in the original")));
     all.put(StudyFiles.EVOLUTION_2024, new Derivation(StudyFiles.EVOLUTION_2024, List.of(formats),
         (file, scorer) -> Map.of(formats.file(), project(file, List.of("repo_url", "commit_hash", "model_file_path",
@@ -190,8 +190,8 @@ public final class StudyCache {
             new Column("commit_hash", "40-hex commit id"),
             new Column("model_file_path", "repository id + '/' + path of the added file"),
             new Column("serialization_format", "as in the original"),
-            new Column("by_converter", "True when the commit message contains the converter's text '"
-                + SafetensorsAddition.CONVERTER_MESSAGE + "' (the message itself is not kept)"),
+            new Column("by_converter", "True when the commit message contains the text the study took for"
+                + " the converter's (SafetensorsAddition.CONVERTER_MESSAGE); the message itself is not kept"),
             new Column("date", "commit time 'YYYY-MM-DD HH:MM:SS', as in the original"),
             new Column("is_in_commit", "as in the original"),
             new Column("change_status", "as in the original ('+' = added)"),
