@@ -46,10 +46,38 @@ final class CsvRecords {
   }
 
   static Stream<CsvRecord> stream(Path file) {
+    byte[] bytes;
     try {
-      return stream(Files.newInputStream(file), file.toString());
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new StudyDataException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    checkUtf8(bytes, file.toString());
+    return stream(new java.io.ByteArrayInputStream(bytes), file.toString());
+  }
+
+  /** Fails, naming the line, on bytes that are not UTF-8 (pandas' read_csv fails on them too). */
+  private static void checkUtf8(byte[] bytes, String name) {
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+    while (true) {
+      java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        long line = 1;
+        for (int i = 0; i < in.position(); i++) {
+          if (bytes[i] == '\n') {
+            line++;
+          }
+        }
+        throw new StudyDataException(name + ":" + line + ": bytes that are not UTF-8 (at byte " + in.position() + ")");
+      }
+      if (result.isUnderflow()) {
+        return;
+      }
+      out.clear();
     }
   }
 
@@ -65,7 +93,7 @@ final class CsvRecords {
       it = MAPPER.readerFor(String[].class).readValues(reader);
     } catch (IOException e) {
       closeQuietly(reader);
-      throw new UncheckedIOException("cannot read CSV " + name, e);
+      throw new StudyDataException("cannot read CSV " + name + ": " + e.getMessage(), e);
     }
     if (!it.hasNext()) {
       closeQuietly(reader);
@@ -76,6 +104,7 @@ final class CsvRecords {
       long number = 0;
       long shortRows = 0;
       long firstShort = 0;
+      long pendingLine;
 
       String[] pending;
 
@@ -84,6 +113,7 @@ final class CsvRecords {
         try {
           // pandas skips blank lines (skip_blank_lines=True); the study's CSVs contain some
           while (pending == null && it.hasNextValue()) {
+            pendingLine = it.getCurrentLocation().getLineNr();
             String[] fields = it.nextValue();
             if (!(fields.length == 1 && fields[0].isEmpty() && header.size() > 1)) {
               pending = fields;
@@ -111,8 +141,7 @@ final class CsvRecords {
         pending = null;
         ++number;
         if (fields.length > header.size()) {
-          throw new StudyDataException(name + ": record " + number + " (line " + it.getCurrentLocation().getLineNr()
-              + ") has " + fields.length + " fields, but the header has " + header.size()
+          throw new StudyDataException(name + ": record " + number + " (line " + pendingLine + ") has " + fields.length + " fields, but the header has " + header.size()
               + ": a row with extra fields (a stray comma or an unquoted field?)");
         }
         if (fields.length < header.size() && shortRows++ == 0) {
