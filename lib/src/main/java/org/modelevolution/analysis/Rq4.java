@@ -284,13 +284,13 @@ public final class Rq4 {
     return perSource;
   }
 
-  /** Every code with its description, its posts and its true-positive posts, most frequent first. */
+  /** Every code with its posts and its true-positive posts, most frequent first. */
   private CsvTable codeTable(Coding c) {
     Map<String, Long> truePositives = codeFrequencies(true);
-    CsvTable codes = new CsvTable("code", "description", "posts", "true_positive_posts");
+    // no description column: the codebook's descriptions are free text (one quotes a post's title)
+    CsvTable codes = new CsvTable("code", "posts", "true_positive_posts");
     codeFrequencies(false).forEach((name, n) -> {
-      Concept k = c.conceptNamed(name).orElseThrow();
-      codes.add(name, k.description(), n, truePositives.getOrDefault(name, 0L));
+      codes.add(name, n, truePositives.getOrDefault(name, 0L));
     });
     return codes;
   }

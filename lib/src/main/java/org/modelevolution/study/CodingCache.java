@@ -13,17 +13,17 @@ import org.modelevolution.perception.Concept;
 
 /**
  * The coding database ({@code db_model_evolution.sqlite3}) as cache tables: per post its id,
- * source, key, verdict and codes; the codes and the categories with their names and descriptions
- * (the study's codebook). The posts' content (the Stack Exchange item's text) and the coders'
- * notes are left out.
+ * source, key, verdict and codes; the codes and the categories with their names. The posts' content
+ * (the Stack Exchange item's text), the coders' notes and the codebook's free-text descriptions
+ * (one quotes a post's title) are left out.
  */
 final class CodingCache {
   static final String POSTS = "db_model_evolution.posts.csv";
   static final String CONCEPTS = "db_model_evolution.concepts.csv";
   static final String CATEGORIES = "db_model_evolution.categories.csv";
   static final List<String> POST_COLUMNS = List.of("id", "source", "key", "is_true_positive", "concept_ids");
-  static final List<String> CONCEPT_COLUMNS = List.of("id", "name", "description", "category_ids");
-  static final List<String> CATEGORY_COLUMNS = List.of("id", "name", "description", "parent_id");
+  static final List<String> CONCEPT_COLUMNS = List.of("id", "name", "category_ids");
+  static final List<String> CATEGORY_COLUMNS = List.of("id", "name", "parent_id");
 
   private CodingCache() {}
 
@@ -37,12 +37,11 @@ final class CodingCache {
     }
     List<List<String>> concepts = new ArrayList<>();
     for (Concept k : coding.concepts()) {
-      concepts.add(List.of(Long.toString(k.id()), k.name(), k.description(), ids(k.categoryIds())));
+      concepts.add(List.of(Long.toString(k.id()), k.name(), ids(k.categoryIds())));
     }
     List<List<String>> categories = new ArrayList<>();
     for (Category c : coding.categories()) {
-      categories.add(List.of(Long.toString(c.id()), c.name(), c.description(),
-          c.parentId() == null ? "" : Long.toString(c.parentId())));
+      categories.add(List.of(Long.toString(c.id()), c.name(), c.parentId() == null ? "" : Long.toString(c.parentId())));
     }
     return Map.of(POSTS, posts, CONCEPTS, concepts, CATEGORIES, categories);
   }
@@ -52,9 +51,9 @@ final class CodingCache {
     List<CodedPost> posts = CsvColumns.readAll(cache.resolve(POSTS), POST_COLUMNS).stream().map(v -> new CodedPost(
         Long.parseLong(v[0]), v[1], "", v[2], v[3].isEmpty() ? null : v[3].equals("1"), "", parseIds(v[4]))).toList();
     List<Concept> concepts = CsvColumns.readAll(cache.resolve(CONCEPTS), CONCEPT_COLUMNS).stream()
-        .map(v -> new Concept(Long.parseLong(v[0]), v[1], v[2], parseIds(v[3]))).toList();
+        .map(v -> new Concept(Long.parseLong(v[0]), v[1], "", parseIds(v[2]))).toList();
     List<Category> categories = CsvColumns.readAll(cache.resolve(CATEGORIES), CATEGORY_COLUMNS).stream()
-        .map(v -> new Category(Long.parseLong(v[0]), v[1], v[2], v[3].isEmpty() ? null : Long.parseLong(v[3])))
+        .map(v -> new Category(Long.parseLong(v[0]), v[1], "", v[2].isEmpty() ? null : Long.parseLong(v[2])))
         .toList();
     return new Coding(posts, concepts, categories);
   }

@@ -163,15 +163,14 @@ public final class StudyCache {
         new Column("concept_ids", "the codes assigned, ';'-joined ids, ascending")));
     Table concepts = new Table(CodingCache.CONCEPTS, "one per code, by id", List.of(
         new Column("id", "the code's id"), new Column("name", "the code (the study's codebook)"),
-        new Column("description", "its description in the codebook"),
         new Column("category_ids", "its categories, ';'-joined ids")));
     Table categories = new Table(CodingCache.CATEGORIES, "one per category, by id", List.of(
         new Column("id", "the category's id"), new Column("name", "the category"),
-        new Column("description", "its description in the codebook"),
         new Column("parent_id", "the parent category's id, empty for a top-level one")));
     all.put(StudyFiles.CODING_DATABASE, new Derivation(StudyFiles.CODING_DATABASE,
         List.of(codedPosts, concepts, categories), (file, scorer) -> CodingCache.derive(file),
-        "the posts' content (the Stack Exchange items' text) and the coders' notes"));
+        "the posts' content (the Stack Exchange items' text), the coders' notes, the codebook's free-text"
+            + " descriptions of codes and categories"));
     for (String name : Published.TABLES) {
       Table cells = new Table(StudyFiles.PUBLISHED_DIR + "/" + stem(name) + ".cells.csv",
           "one per cell of the published table, by row and column", List.of(
