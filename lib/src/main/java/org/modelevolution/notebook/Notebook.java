@@ -75,6 +75,22 @@ public final class Notebook {
   }
 
   /**
+   * Where each of the study's inputs is read from with the data at hand ({@code STUDY_DATA}, else
+   * the committed cache {@code data/cache}): one row per input, and the one sentence that says
+   * which source it is.
+   */
+  public static Table inputSources() {
+    StudySources sources = StudySources.of(layout());
+    StringColumn input = StringColumn.create("input");
+    StringColumn from = StringColumn.create("read from");
+    sources.whereInputsAreRead().forEach((name, where) -> {
+      input.append(name);
+      from.append(where);
+    });
+    return Table.create("Inputs: " + sources.describe(), input, from);
+  }
+
+  /**
    * The files a research question's numbers rest on, as read: path, SHA-256 prefix and how it
    * compares with the pinned manifest.
    */

@@ -159,6 +159,38 @@ public record StudySources(List<Root> roots, Optional<Root> published, Optional<
     return "the study's original files (STUDY_DATA" + (roots.size() > 1 ? ", then data/downloads" : "") + ")";
   }
 
+  /**
+   * Where each input the reproduction reads would be read from, in the cache's order: the
+   * original's path ({@code STUDY_DATA/…}, {@code data/downloads/…}), the cache tables
+   * ({@code data/cache/…}), or why it is not at hand.
+   */
+  public java.util.Map<String, String> whereInputsAreRead() {
+    java.util.Map<String, String> where = new java.util.LinkedHashMap<>();
+    for (String name : StudyCache.DERIVATIONS.keySet()) {
+      if (cache.isPresent()) {
+        List<String> tables = StudyCache.files(name);
+        where.put(name, tables.stream().allMatch(cache.get()::has)
+            ? String.join(", ", tables.stream().map(t -> cache.get().label() + "/" + t).toList())
+            : "absent (not in the cache)");
+        continue;
+      }
+      String found = null;
+      String problem = "absent";
+      for (Root root : roots) {
+        Optional<String> p = root.problem(name);
+        if (p.isEmpty()) {
+          found = root.label() + "/" + name;
+          break;
+        }
+        if (!p.get().equals("absent") && problem.equals("absent")) {
+          problem = p.get() + ", at " + root.label() + "/" + name;
+        }
+      }
+      where.put(name, found != null ? found : problem);
+    }
+    return where;
+  }
+
   /** The first data root. */
   public Path dataDir() {
     return roots.get(0).dir();
