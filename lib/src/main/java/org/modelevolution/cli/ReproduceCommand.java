@@ -36,7 +36,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--download",
-      description = "download pinned originals missing from the data folder into data/cache (HTTPS), verified by pin")
+      description = "download pinned originals missing from the data folder into data/downloads (HTTPS), verified by pin")
   boolean download;
 
   @Option(names = "--check-cache",
@@ -58,7 +58,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       }
       if (download) {
         if (!layout.isCheckout()) {
-          throw new StudyDataException("--download stores the originals in a checkout's data/cache; run from a"
+          throw new StudyDataException("--download stores the originals in a checkout's data/downloads; run from a"
               + " checkout of the project");
         }
         StudyManifest manifest = StudyManifest.of(layout);
