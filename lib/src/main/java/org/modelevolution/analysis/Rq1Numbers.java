@@ -20,6 +20,7 @@ import org.modelevolution.study.StudyFiles;
 final class Rq1Numbers {
   static final String RECENT_DEVELOPERS = StudyFiles.notByTool(Group.RECENT)
       + " (an ordinary git blob of the study's repository, pinned by blob id: reproduce --download)";
+  private static final String GROUP_TABLES_OR = "the published group tables, or ";
   static final String ITERATION_2024_LOGS =
       "the 2024 iteration's commit logs (GROUP2_..._commits_0_1033.csv and kin: Git LFS only)";
 
@@ -117,13 +118,17 @@ final class Rq1Numbers {
     return Optional.empty();
   }
 
-  /** A missing number: needs-download when its input is the recent developers' file, which --download fetches. */
+  /**
+   * A missing number: needs-download when the only input it lacks is the recent developers' file,
+   * which --download fetches.
+   */
   private static Recomputed missing(String source, String group, String metric, String needs) {
-    return needs.endsWith(RECENT_DEVELOPERS) ? Recomputed.needsDownload(source, group, metric, needs)
+    String lacking = needs.startsWith(GROUP_TABLES_OR) ? needs.substring(GROUP_TABLES_OR.length()) : needs;
+    return lacking.equals(RECENT_DEVELOPERS) ? Recomputed.needsDownload(source, group, metric, needs)
         : Recomputed.missing(source, group, metric, needs);
   }
 
-  private static String needs(Group group, String metric) {
+  private String needs(Group group, String metric) {
     String suffix = group.fileSuffix();
     if (LOG_ROWS.contains(metric)) {
       return group == Group.BOTH
@@ -133,9 +138,22 @@ final class Rq1Numbers {
     if (OLD_BIN.equals(metric) || OLD_BIN_PCT.equals(metric)) {
       return StudyFiles.commitsCsv(group) + " (its trees; Git LFS only)";
     }
-    return group == Group.BOTH && !MAX_DATE.equals(metric)
-        ? "the published group tables, or " + RECENT_DEVELOPERS
-        : RECENT_DEVELOPERS;
+    List<Group> groups = group == Group.BOTH ? List.of(Group.RECENT, Group.LEGACY) : List.of(group);
+    String files = String.join(" and ", groups.stream().flatMap(g -> additionsNeeded(g, metric).stream()).toList());
+    return group == Group.BOTH && !MAX_DATE.equals(metric) ? GROUP_TABLES_OR + files : files;
+  }
+
+  /**
+   * The addition files of {@code group} that {@code metric} needs and the data lack: the
+   * converter's file for the converter's numbers, both files for the others.
+   */
+  private List<String> additionsNeeded(Group group, String metric) {
+    List<String> files = new ArrayList<>(List.of(StudyFiles.byTool(group)));
+    if (!TOOL_COMMITS.equals(metric) && !TOOL_REPOS.equals(metric)) {
+      files.add(StudyFiles.notByTool(group));
+    }
+    files.removeAll(data.group(group).files());
+    return files.stream().map(f -> f.equals(StudyFiles.notByTool(Group.RECENT)) ? RECENT_DEVELOPERS : f).toList();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.modelevolution.perception.Concept;
 import org.modelevolution.perception.HtmlText;
 import org.modelevolution.perception.PostKey;
 import org.modelevolution.perception.TfIdfRanker;
+import org.modelevolution.study.ScoredPost;
 import org.modelevolution.study.StackOverflowPost;
 import org.modelevolution.study.StackOverflowPosts;
 import org.modelevolution.study.StudyData;
@@ -103,17 +104,26 @@ public final class Rq4 {
 
   private final List<PostScore> scores;
   private final List<StackOverflowPost> posts;
+  /** Each post's source, in the posts' order (from the posts, or from the cache's scored posts). */
+  private final List<String> sources;
   private final Optional<Coding> coding;
 
-  private Rq4(List<PostScore> scores, List<StackOverflowPost> posts, Optional<Coding> coding) {
+  private Rq4(List<PostScore> scores, List<StackOverflowPost> posts, List<String> sources, Optional<Coding> coding) {
     this.scores = scores;
     this.posts = posts;
+    this.sources = sources;
     this.coding = coding;
   }
 
   /** RQ4 on the Stack Overflow posts and the coding database, as far as the data hold them. */
   public static Rq4Result of(StudyData data) {
-    return data.posts().map(p -> of(data, scores(p))).orElseGet(() -> Rq4Result.none(MethodFigureNumbers.of(data, "RQ4")));
+    if (data.posts().isPresent()) {
+      return of(data, scores(data.posts().get()));
+    }
+    // the committed cache keeps the scores the ranking needs, computed by scores() from the original's text
+    return data.scoredPosts().map(cached -> of(data, cached.stream()
+        .map(p -> new PostScore(p.key(), p.itemType(), p.jsonContentScore(), p.titleAndBodyScore())).toList()))
+        .orElseGet(() -> Rq4Result.none(MethodFigureNumbers.of(data, "RQ4")));
   }
 
   /**
@@ -136,7 +146,9 @@ public final class Rq4 {
         }
       }
     }
-    Rq4 rq4 = new Rq4(List.copyOf(scores), posts, data.coding());
+    List<String> sources = !posts.isEmpty() ? posts.stream().map(StackOverflowPost::source).toList()
+        : data.scoredPosts().map(p -> p.stream().map(ScoredPost::source).toList()).orElse(List.of());
+    Rq4 rq4 = new Rq4(List.copyOf(scores), posts, sources, data.coding());
     Map<TextField, List<RankedPost>> rankings = new java.util.EnumMap<>(TextField.class);
     for (TextField field : TextField.values()) {
       rankings.put(field, rq4.ranking(field));
@@ -266,19 +278,19 @@ public final class Rq4 {
   private CsvTable postsPerSource() {
     CsvTable perSource = new CsvTable("input", "source", "posts");
     Map<String, Long> soSources = new LinkedHashMap<>();
-    posts.forEach(p -> soSources.merge(p.source(), 1L, Long::sum));
+    sources.forEach(source -> soSources.merge(source, 1L, Long::sum));
     soSources.forEach((s, n) -> perSource.add(StackOverflowPosts.FILE_NAME, s, n));
     coding.ifPresent(c -> c.postsPerSource().forEach((s, n) -> perSource.add(StudyFiles.CODING_DATABASE, s, n)));
     return perSource;
   }
 
-  /** Every code with its description, its posts and its true-positive posts, most frequent first. */
+  /** Every code with its posts and its true-positive posts, most frequent first. */
   private CsvTable codeTable(Coding c) {
     Map<String, Long> truePositives = codeFrequencies(true);
-    CsvTable codes = new CsvTable("code", "description", "posts", "true_positive_posts");
+    // no description column: the codebook's descriptions are free text (one quotes a post's title)
+    CsvTable codes = new CsvTable("code", "posts", "true_positive_posts");
     codeFrequencies(false).forEach((name, n) -> {
-      Concept k = c.conceptNamed(name).orElseThrow();
-      codes.add(name, k.description(), n, truePositives.getOrDefault(name, 0L));
+      codes.add(name, n, truePositives.getOrDefault(name, 0L));
     });
     return codes;
   }
@@ -299,22 +311,20 @@ public final class Rq4 {
 
   /**
    * The coding sheet: every ranked post with its verdict and codes, for the next round of coding;
-   * empty when the posts' text is not at hand (scores given without the posts).
+   * its url, title and text are empty when the posts' text is not at hand (scores given without the posts).
    */
   private List<CodingSheet.Row> codingSheet(List<RankedPost> ranking, Map<String, CodedPost> byKey) {
-    if (posts.isEmpty()) {
-      return List.of();
-    }
     Map<Long, String> conceptNames = new HashMap<>();
     coding.ifPresent(c -> c.concepts().forEach(k -> conceptNames.put(k.id(), k.name())));
     List<CodingSheet.Row> sheet = new ArrayList<>();
     for (RankedPost r : ranking) {
       CodedPost coded = byKey.get(r.key());
-      StackOverflowPost post = posts.get(r.row());
+      // without the posts (scores from the cache) the sheet keeps its facts: url, title and text stay empty
+      Optional<StackOverflowPost> post = posts.isEmpty() ? Optional.empty() : Optional.of(posts.get(r.row()));
       sheet.add(new CodingSheet.Row(r.rank(), PythonFormat.repr(r.relevance()), r.sampled(), r.key(),
-          coded == null ? null : coded.id(), post.source(), post.itemType(), post.url(),
-          HtmlText.toPlainText(post.title()),
-          HtmlText.toPlainText(post.body()), coded == null ? null : coded.isTruePositive(),
+          coded == null ? null : coded.id(), sources.get(r.row()), r.itemType(), post.map(StackOverflowPost::url).orElse(""),
+          post.map(p -> HtmlText.toPlainText(p.title())).orElse(""),
+          post.map(p -> HtmlText.toPlainText(p.body())).orElse(""), coded == null ? null : coded.isTruePositive(),
           coded == null ? List.of() : coded.conceptIds().stream().map(conceptNames::get).toList(),
           coded == null ? "" : coded.comments()));
     }
@@ -340,7 +350,7 @@ public final class Rq4 {
 
   private static Map<String, CodedPost> postsByKey(Coding c) {
     Map<String, CodedPost> byKey = new HashMap<>();
-    c.posts().forEach(p -> byKey.putIfAbsent(PostKey.ofJson(p.content()), p));
+    c.posts().forEach(p -> byKey.putIfAbsent(p.key(), p));
     return byKey;
   }
 

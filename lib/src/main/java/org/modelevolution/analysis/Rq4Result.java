@@ -19,7 +19,7 @@ import org.modelevolution.study.StackOverflowPost;
  * @param postsPerSource posts per source, in each input
  * @param codeFrequencies posts per code over every coded post (false positives included)
  * @param truePositiveCodeFrequencies posts per code over the posts judged true positives
- * @param codes every code with its description and both counts
+ * @param codes every code with both counts (not its codebook description, which is free text)
  * @param categories every category with its codes and posts
  * @param postRows the posts of {@code SO_query_data.csv} in file order, when their text was at hand
  *     (empty when the scores came without them); {@link Rq4.RankedPost#row} indexes them

@@ -45,5 +45,5 @@ final class MineGitHubCommand implements Callable<Integer> {
 
   /** Where the post miners write unless {@code --out} says otherwise. */
   static final java.util.function.Supplier<java.nio.file.Path> PERCEPTION_CACHE =
-      () -> ProjectLayout.discover().downloadCache().resolve("perception");
+      () -> ProjectLayout.discover().downloads().resolve("perception");
 }

@@ -2,13 +2,16 @@ package org.modelevolution.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.modelevolution.environment.ProjectLayout;
 import org.modelevolution.io.ReplacedFolder;
 import org.modelevolution.reproduction.Comparison;
 import org.modelevolution.reproduction.Reproduction;
+import org.modelevolution.reproduction.StudyCacheCheck;
 import org.modelevolution.study.Study;
+import org.modelevolution.study.StudyCache;
 import org.modelevolution.study.StudyData;
 import org.modelevolution.study.StudyDataException;
 import org.modelevolution.study.StudyDownloader;
@@ -37,15 +40,31 @@ public final class ReproduceCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--download",
-      description = "Download the pinned originals missing from the data folder into data/cache (HTTPS), verified by"
-          + " their pins.")
+      description = "Download the pinned originals missing from the data folder into data/downloads (HTTPS),"
+          + " verified by their pins.")
   boolean download;
+
+  @Option(names = "--check-cache",
+      description = "Only rebuild the committed cache data/cache from the original files of the data folder and compare"
+          + " it byte for byte with the committed one (exit 1 on any difference); writes nothing.")
+  boolean checkCache;
+
+  @Option(names = "--write-cache", description = "With --check-cache: write the rebuilt cache into data/cache.")
+  boolean writeCache;
 
   @Override
   public Integer call() {
     ProjectLayout layout = ProjectLayout.discover();
     Path dataDir = data != null ? data : layout.studyData();
     Path outDir = out != null ? out : layout.results();
+    if (checkCache || writeCache) {
+      try {
+        return checkCache(layout, dataDir);
+      } catch (StudyDataException e) {
+        System.err.println("reproduce: " + e.getMessage());
+        return 1;
+      }
+    }
     ReplacedFolder folder;
     try {
       // Before anything is read: a folder that cannot be written, or that another run holds, fails at once.
@@ -58,11 +77,11 @@ public final class ReproduceCommand implements Callable<Integer> {
       folder.notes().forEach(note -> System.err.println("reproduce: " + note));
       if (download) {
         if (!layout.isCheckout()) {
-          throw new StudyDataException("--download stores the originals in a checkout's data/cache; run from a"
+          throw new StudyDataException("--download stores the originals in a checkout's data/downloads; run from a"
               + " checkout of the project");
         }
         StudyManifest manifest = StudyManifest.of(layout);
-        StudyDownloader downloader = new StudyDownloader(new OkHttpClient(), layout.downloadCache());
+        StudyDownloader downloader = new StudyDownloader(new OkHttpClient(), layout.downloads());
         manifest.all().filter(e -> e.downloadUrl().isPresent() && !Files.isRegularFile(dataDir.resolve(e.file())))
             .forEach(e -> {
               System.err.println("downloading " + e.file());
@@ -71,6 +90,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       StudySources sources = StudySources.of(layout, dataDir);
+      System.err.println("reproduce: reading " + sources.describe());
       if (sources.facts().isEmpty()) {
         System.err.println("reproduce: not run from a checkout of the project, so its fact tables are not at hand"
             + " (data/study-notebook-outputs.csv: the study's printed numbers; data/safetensors-releases.csv: the"
@@ -108,5 +128,34 @@ public final class ReproduceCommand implements Callable<Integer> {
     String sentence = message.strip();
     sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     return sentence + (Files.isDirectory(outDir) ? "; " + outDir + " is unchanged." : "; nothing was written.");
+  }
+
+  /** {@code --check-cache [--write-cache]}: the cache rebuilt from the originals, compared or written. */
+  private int checkCache(ProjectLayout layout, Path dataDir) {
+    if (!layout.isCheckout()) {
+      throw new StudyDataException("--check-cache compares with a checkout's data/cache; run from a checkout");
+    }
+    if (!Files.isDirectory(dataDir)) {
+      throw new StudyDataException("--check-cache rebuilds the cache from the study's original files, but " + dataDir
+          + " is not a directory (pass --data DIR or set STUDY_DATA)");
+    }
+    StudyCache.Contents rebuilt = StudyCacheCheck.rebuild(dataDir, StudyManifest.of(layout));
+    if (rebuilt.files().size() <= 1) {
+      throw new StudyDataException(dataDir + " holds none of the originals the cache is derived from (e.g. "
+          + rebuilt.originalsMissing().get(0) + ")");
+    }
+    rebuilt.originalsMissing().forEach(name -> System.err.println("reproduce: no original " + name + " in " + dataDir
+        + ": its cache tables are not rebuilt"));
+    if (writeCache) {
+      StudyCache.write(rebuilt, layout.studyCache());
+      System.out.printf("wrote %d files into %s%n", rebuilt.files().size(), layout.studyCache());
+      return 0;
+    }
+    List<String> differences = StudyCache.differences(rebuilt, layout.studyCache());
+    differences.forEach(d -> System.err.println("reproduce: cache differs: " + d));
+    System.out.printf("%d files rebuilt from the originals in %s: %s%n", rebuilt.files().size(), dataDir,
+        differences.isEmpty() ? "the committed cache is identical, byte for byte"
+            : differences.size() + " differ from the committed cache " + layout.studyCache());
+    return differences.isEmpty() ? 0 : 1;
   }
 }

@@ -50,8 +50,16 @@ public record ProjectLayout(Path root, Path studyData, Path formatsCorpus) {
     return root.resolve("results");
   }
 
-  /** The git-ignored folder where downloaded originals are cached. */
-  public Path downloadCache() {
+  /**
+   * The git-ignored folder for what is fetched from the network: the originals
+   * {@code reproduce --download} fetches, what the data-collection notebooks and miners collect.
+   */
+  public Path downloads() {
+    return root.resolve("data/downloads");
+  }
+
+  /** The committed cache of the study's data: facts and figures derived from the pinned originals. */
+  public Path studyCache() {
     return root.resolve("data/cache");
   }
 

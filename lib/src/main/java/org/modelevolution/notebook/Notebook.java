@@ -45,14 +45,14 @@ public final class Notebook {
   }
 
   /**
-   * Where a data-collection notebook keeps what it mines: {@code data/cache/<name>} (git-ignored)
+   * Where a data-collection notebook keeps what it mines: {@code data/downloads/<name>} (git-ignored)
    * in a full run, a fresh temporary folder in a smoke run.
    */
   public static Path dataDir(String name) {
     try {
       Path dir = smoke()
           ? Files.createTempDirectory("sfstudy-smoke-" + name)
-          : layout().downloadCache().resolve(name);
+          : layout().downloads().resolve(name);
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder for " + name, e);
@@ -110,6 +110,22 @@ public final class Notebook {
         + "this checkout, or set STUDY_DATA to a folder holding them (then restart the kernel), or run "
         + "`java -jar lib/target/safetensors-study.jar reproduce --download` to fetch the pinned originals into "
         + "data/cache/. Notebook 00 lists which files are found.";
+  }
+
+  /**
+   * Where each of the study's inputs is read from with the data at hand ({@code STUDY_DATA}, else
+   * the committed cache {@code data/cache}): one row per input, and the one sentence that says
+   * which source it is.
+   */
+  public static Table inputSources() {
+    StudySources sources = StudySources.of(layout());
+    StringColumn input = StringColumn.create("input");
+    StringColumn from = StringColumn.create("read from");
+    sources.whereInputsAreRead().forEach((name, where) -> {
+      input.append(name);
+      from.append(where);
+    });
+    return Table.create("Inputs: " + sources.describe(), input, from);
   }
 
   /**

@@ -11,15 +11,17 @@ import org.modelevolution.io.AtomicFiles;
 
 /**
  * The files one research question's step writes into its folder, each written atomically and
- * remembered for provenance; files that would copy the study's data rows (repository ids of the
- * fastest adopters, post titles and URLs, the coding sheet) are marked as not committed (they are
- * git-ignored, see {@code .gitignore}).
+ * remembered for provenance; files that would copy text others wrote (post titles and bodies in the
+ * coding sheet, PR titles) are marked as not committed (they are git-ignored, see {@code .gitignore}).
  */
 final class Outputs {
-  /** Outputs that copy study rows: written locally, never committed. */
+  /**
+   * Outputs that copy text others wrote (post titles and bodies, PR titles, page text): written
+   * locally, never committed. Ids, dates, codes and numbers are committed (the fastest adopters, the
+   * rankings, the coding sheet's codes).
+   */
   static final Pattern NOT_COMMITTED = Pattern.compile(
-      "rq1_fastest_adopters_.*\\.csv|rq4_so_ranking.*\\.csv|rq4_coding_sheet\\.csv|rq3_relevant_discussions\\.csv"
-          + "|rq3_malformed_pages\\.csv");
+      "rq4_coding_sheet\\.csv|rq3_relevant_discussions\\.csv|rq3_malformed_pages\\.csv");
 
   private final Path dir;
   private final List<Path> written = new ArrayList<>();

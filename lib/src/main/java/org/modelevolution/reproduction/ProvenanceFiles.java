@@ -10,19 +10,21 @@ import org.modelevolution.study.StudyData;
 
 /** {@code provenance.tsv} and {@code SHA256SUMS}: relative paths, sorted, no timestamps. */
 final class ProvenanceFiles {
-  static final String NOT_COMMITTED = "(not committed: copies the study's data rows)";
+  static final String NOT_COMMITTED = "(not committed: copies text others wrote)";
 
   private ProvenanceFiles() {}
 
   /**
    * {@code read|wrote <tab> sha256 <tab> bytes <tab> path}: every input the study package read (as
-   * {@code STUDY_DATA/…}, {@code data/cache/…} or {@code data/…}, with its manifest status), then every
+   * {@code STUDY_DATA/…}, {@code data/downloads/…}, {@code data/cache/…} or {@code data/…}, with its manifest
+   * status; a cache table names the original it stands for), then every
    * output, relative to the output folder; outputs that copy study rows are marked as not committed.
    */
   static String provenance(StudyData data, Path outDir, List<Path> written) {
     Provenance read = new Provenance(outDir);
     for (InputFile input : data.inputs()) {
-      read.read(input.path(), input.sha256(), input.bytes(), "(" + input.status().label() + ")");
+      read.read(input.path(), input.sha256(), input.bytes(), "(" + input.status().label()
+          + (input.status() == InputFile.Status.CACHE ? " " + input.original() : "") + ")");
     }
     Provenance wrote = new Provenance(outDir);
     written.forEach(file -> wrote.wrote(file, Outputs.committed(file) ? "" : NOT_COMMITTED));

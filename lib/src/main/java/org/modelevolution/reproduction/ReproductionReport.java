@@ -101,9 +101,15 @@ final class ReproductionReport {
 
   private static void inputs(StringBuilder md, StudyData data) {
     md.append("## Inputs\n\n");
+    md.append("Read from ").append(data.source()).append(".\n\n");
+    boolean fromCache = data.inputs().stream().anyMatch(i -> i.status() == InputFile.Status.CACHE);
     boolean allPinned = data.inputs().stream().allMatch(i -> i.status() != InputFile.Status.NOT_PINNED
         || i.path().startsWith("data/"));
-    md.append(allPinned
+    md.append(allPinned && fromCache
+        ? "Every study input read is a table of the committed cache `data/cache/`, derived from the study's pinned"
+            + " original (`reproduce --check-cache` rebuilds it from the originals and compares it byte for byte); the"
+            + " other `data/…` files are this project's own fact tables.\n\n"
+        : allPinned
         ? "Every study file read is the study's pinned original (checked against `data/study-manifest.json` before it "
             + "was parsed); `data/…` files are this project's own fact tables.\n\n"
         : "**Some study files read are not pinned originals**: values that differ from the published ones say nothing"
@@ -111,6 +117,14 @@ final class ReproductionReport {
     md.append("| file | SHA-256 | status |\n|---|---|---|\n");
     data.inputs().forEach(i -> md.append("| `").append(i.path()).append("` | `").append(i.sha256(), 0, 16)
         .append("…` | ").append(i.status().label()).append(" |\n"));
+    if (!data.absent().isEmpty()) {
+      md.append("\nNot read (the numbers that need them are not recomputable, and say so):\n\n| file | why |\n|---|---|\n");
+      data.absent().forEach(a -> md.append("| `").append(a.file()).append("` | ").append(a.reason()).append(" |\n"));
+    }
+    if (!data.warnings().isEmpty()) {
+      md.append("\nAccepted with a warning (the study's pandas code reads these rows the same way):\n\n");
+      data.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
+    }
     md.append("\nEvery file read and written, with its full SHA-256: `").append(Reproduction.PROVENANCE)
         .append("`; the committed outputs: `").append(Reproduction.CHECKSUMS).append("` (`sha256sum -c`).\n\n");
   }

@@ -41,14 +41,21 @@ final class Rq4Files {
     out.text("rq4_posts_per_source.csv", rq4.postsPerSource().toCsv());
     // the study's ranking is rq4_so_ranking.csv; the variant is named by its text; id is the study's
     // (df.index + 1: the 1-based position in SO_query_data.csv)
+    // facts only (committed; the key holds the question id, so the post is one URL away): no title
     rq4.rankings().forEach((field, ranking) -> {
-      CsvTable table = new CsvTable("rank", "relevance", "sampled", "key", "id", "item_type", "url", "title");
+      CsvTable table = new CsvTable("rank", "relevance", "sampled", "key", "id", "item_type");
       ranking.forEach(r -> table.add(r.rank(), PythonFormat.repr(r.relevance()), r.sampled() ? 1 : 0, r.key(),
-          r.row() + 1, r.itemType(), rq4.postRows().isEmpty() ? "" : rq4.postRows().get(r.row()).url(),
-          rq4.postRows().isEmpty() ? "" : HtmlText.toPlainText(rq4.postRows().get(r.row()).title())));
+          r.row() + 1, r.itemType()));
       out.text(field == Rq4.PRIMARY ? "rq4_so_ranking.csv" : "rq4_so_ranking_title_and_body.csv", table.toCsv());
     });
-    if (!rq4.codingSheet().isEmpty()) {
+    // the coding sheet's facts (committed), and the sheet with the posts' text (not committed) when it is at hand
+    CsvTable coded = new CsvTable("rank", "relevance", "sampled", "key", "post_id", "source", "item_type",
+        "is_true_positive", "concepts");
+    rq4.codingSheet().forEach(r -> coded.add(r.rank(), r.relevance(), r.sampled() ? 1 : 0, r.key(),
+        r.postId() == null ? "" : r.postId(), r.source(), r.itemType(),
+        r.isTruePositive() == null ? "" : r.isTruePositive() ? 1 : 0, String.join(";", r.concepts())));
+    out.text("rq4_coding_codes.csv", coded.toCsv());
+    if (!rq4.postRows().isEmpty()) {
       out.recorded(CodingSheet.export(rq4.codingSheet(), out.dir().resolve("rq4_coding_sheet.csv")));
     }
     rq4.codes().ifPresent(t -> out.text("rq4_code_frequencies.csv", t.toCsv()));

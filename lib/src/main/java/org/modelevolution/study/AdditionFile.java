@@ -25,26 +25,45 @@ import java.util.List;
 public record AdditionFile(String name, boolean byConverter, List<SafetensorsAddition> rows, long notSafetensors,
     long notAdded, long elapsedDaysMismatch, long wrongKind) {
 
-  private static final List<String> COLUMNS = List.of(
+  /** The columns read from an original; the cache has {@code by_converter} in place of {@code message}. */
+  static final List<String> ORIGINAL_COLUMNS = List.of(
       "repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date", "is_in_commit",
+      "change_status", "elapsed_days");
+  private static final List<String> CACHE_COLUMNS = List.of(
+      "repo_url", "commit_hash", "model_file_path", "serialization_format", "by_converter", "date", "is_in_commit",
       "change_status", "elapsed_days");
 
   public AdditionFile {
     rows = List.copyOf(rows);
   }
 
-  /** Reads {@code file}, whose {@code elapsed_days} count from {@code reference}. */
+  /** Reads the original {@code file}, whose {@code elapsed_days} count from {@code reference}. */
   static Inputs.Parsed<AdditionFile> read(Path file, boolean byConverter, LocalDate reference) {
+    return read(file, file.getFileName().toString(), byConverter, reference, false);
+  }
+
+  /** Reads the cache table {@code file} of the original {@code name} (see {@link StudyCache}). */
+  static AdditionFile readCache(Path file, String name, boolean byConverter, LocalDate reference) {
+    return read(file, name, byConverter, reference, true).value();
+  }
+
+  private static Inputs.Parsed<AdditionFile> read(Path file, String name, boolean byConverter, LocalDate reference,
+      boolean cache) {
     List<SafetensorsAddition> rows = new ArrayList<>();
     long[] counts = new long[4];
-    String sha = CsvColumns.forEach(file, COLUMNS, v -> {
+    String sha = CsvColumns.forEach(file, cache ? CACHE_COLUMNS : ORIGINAL_COLUMNS, v -> {
       LocalDateTime date;
       try {
         date = CommitTime.parse(v[5]);
       } catch (StudyDataException e) {
         throw new CsvColumns.FieldException(5, e.getMessage(), e);
       }
-      boolean converter = SafetensorsAddition.isConverterMessage(v[4]);
+      boolean converter;
+      try {
+        converter = cache ? StudyCache.parseFlag(v[4]) : SafetensorsAddition.isConverterMessage(v[4]);
+      } catch (IllegalArgumentException e) {
+        throw new CsvColumns.FieldException(4, e.getMessage(), e);
+      }
       rows.add(new SafetensorsAddition(v[0], v[1], v[2], date, converter));
       if (!"safetensors".equals(v[3])) {
         counts[0]++;
@@ -59,7 +78,7 @@ public record AdditionFile(String name, boolean byConverter, List<SafetensorsAdd
         counts[3]++;
       }
     });
-    return new Inputs.Parsed<>(new AdditionFile(file.getFileName().toString(), byConverter, rows, counts[0],
+    return new Inputs.Parsed<>(new AdditionFile(name, byConverter, rows, counts[0],
         counts[1], counts[2], counts[3]), sha);
   }
 }

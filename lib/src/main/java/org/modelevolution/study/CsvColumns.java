@@ -100,7 +100,18 @@ public final class CsvColumns {
       if (escaped[f]) {
         unescapeField(f);
       }
-      return new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+      String value = new String(bytes, start[f], end[f] - start[f], StandardCharsets.UTF_8);
+      if (value.indexOf('\uFFFD') >= 0) {
+        // U+FFFD is where decoding replaced bytes, or a real U+FFFD: decode strictly to tell
+        try {
+          StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes, start[f], end[f] - start[f]));
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new NotUtf8(f);
+        }
+      }
+      return value;
     }
 
     /**
@@ -190,12 +201,28 @@ public final class CsvColumns {
         }
       }
       Record record = new Record(index, names.size());
+      long shortRows = 0;
+      long firstShort = 0;
       while (scanner.next(record, false)) {
         if (record.fields == 1 && record.end[0] == record.start[0]) {
           continue; // blank line
         }
+        if (record.fields > names.size()) {
+          // pandas' read_csv refuses such a row too ("Expected n fields in line l, saw m")
+          throw new StudyDataException(name + ":" + record.line + ": " + record.fields + " fields, but the header has "
+              + names.size() + ": a row with extra fields (a stray comma or an unquoted field?)");
+        }
+        if (record.fields < names.size()) {
+          // pandas reads the missing trailing fields as missing values (NaN): accepted, and counted
+          if (shortRows++ == 0) {
+            firstShort = record.line;
+          }
+        }
         try {
           consumer.accept(record);
+        } catch (NotUtf8 e) {
+          throw new StudyDataException(name + ":" + record.line + ": field " + (e.field + 1) + " ('"
+              + names.get(e.field) + "') holds bytes that are not UTF-8", e);
         } catch (FieldException e) {
           throw new StudyDataException(name + ":" + record.line + ": column '" + columns.get(e.column) + "' ("
               + (index[e.column] + 1) + "): " + e.getMessage(), e);
@@ -205,8 +232,23 @@ public final class CsvColumns {
           throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
         }
       }
+      if (shortRows > 0) {
+        CsvWarnings.add(name + ": " + shortRows + " row" + (shortRows == 1 ? "" : "s") + " with fewer fields than the"
+            + " header (first at line " + firstShort + "), read with the missing fields empty, as pandas reads them as"
+            + " missing values");
+      }
     } catch (IOException e) {
       throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Bytes of field {@code field} (in file order) that are not UTF-8 (pandas' read_csv fails on them too). */
+  private static final class NotUtf8 extends RuntimeException {
+    final int field;
+
+    NotUtf8(int field) {
+      super("bytes that are not UTF-8", null, false, false);
+      this.field = field;
     }
   }
 

@@ -46,22 +46,54 @@ final class CsvRecords {
   }
 
   static Stream<CsvRecord> stream(Path file) {
+    byte[] bytes;
     try {
-      return stream(Files.newInputStream(file), file.toString());
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new StudyDataException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    checkUtf8(bytes, file.toString());
+    return stream(new java.io.ByteArrayInputStream(bytes), file.toString());
+  }
+
+  /** Fails, naming the line, on bytes that are not UTF-8 (pandas' read_csv fails on them too). */
+  private static void checkUtf8(byte[] bytes, String name) {
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+    while (true) {
+      java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        long line = 1;
+        for (int i = 0; i < in.position(); i++) {
+          if (bytes[i] == '\n') {
+            line++;
+          }
+        }
+        throw new StudyDataException(name + ":" + line + ": bytes that are not UTF-8 (at byte " + in.position() + ")");
+      }
+      if (result.isUnderflow()) {
+        return;
+      }
+      out.clear();
     }
   }
 
   /** Streams the records of {@code in}; closing the stream closes {@code in}. */
   static Stream<CsvRecord> stream(InputStream in, String name) {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    // strict: bytes that are not UTF-8 fail the read (pandas' read_csv fails on them too) instead of
+    // turning into U+FFFD, which would make a key silently match nothing
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
     MappingIterator<String[]> it;
     try {
       it = MAPPER.readerFor(String[].class).readValues(reader);
     } catch (IOException e) {
       closeQuietly(reader);
-      throw new UncheckedIOException("cannot read CSV " + name, e);
+      throw new StudyDataException("cannot read CSV " + name + ": " + e.getMessage(), e);
     }
     if (!it.hasNext()) {
       closeQuietly(reader);
@@ -70,6 +102,9 @@ final class CsvRecords {
     List<String> header = List.of(stripBom(it.next()));
     Iterator<CsvRecord> records = new Iterator<>() {
       long number = 0;
+      long shortRows = 0;
+      long firstShort = 0;
+      long pendingLine;
 
       String[] pending;
 
@@ -78,14 +113,22 @@ final class CsvRecords {
         try {
           // pandas skips blank lines (skip_blank_lines=True); the study's CSVs contain some
           while (pending == null && it.hasNextValue()) {
+            pendingLine = it.getCurrentLocation().getLineNr();
             String[] fields = it.nextValue();
             if (!(fields.length == 1 && fields[0].isEmpty() && header.size() > 1)) {
               pending = fields;
             }
           }
+          if (pending == null && shortRows > 0) {
+            CsvWarnings.add(name + ": " + shortRows + " record" + (shortRows == 1 ? "" : "s") + " with fewer fields"
+                + " than the header (first: record " + firstShort + "), read with the missing fields empty, as pandas"
+                + " reads them as missing values");
+            shortRows = 0;
+          }
           return pending != null;
         } catch (IOException e) {
-          throw new UncheckedIOException("malformed CSV " + name + " after record " + number, e);
+          throw new StudyDataException("malformed CSV " + name + " after record " + number + " (line "
+              + it.getCurrentLocation().getLineNr() + "): " + e.getMessage(), e);
         }
       }
 
@@ -96,7 +139,15 @@ final class CsvRecords {
         }
         String[] fields = pending;
         pending = null;
-        return new CsvRecord(header, fields, ++number);
+        ++number;
+        if (fields.length > header.size()) {
+          throw new StudyDataException(name + ": record " + number + " (line " + pendingLine + ") has " + fields.length + " fields, but the header has " + header.size()
+              + ": a row with extra fields (a stray comma or an unquoted field?)");
+        }
+        if (fields.length < header.size() && shortRows++ == 0) {
+          firstShort = number;
+        }
+        return new CsvRecord(header, fields, number);
       }
     };
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)

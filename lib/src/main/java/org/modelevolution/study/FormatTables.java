@@ -116,18 +116,33 @@ final class FormatTables {
    * its commit, and no change status was kept.
    */
   static Inputs.Parsed<List<EvolutionRow>> read2024(Path file) {
+    return read2024(file, false);
+  }
+
+  /** Reads the cache table of the 2024 format table (its {@code by_converter} flag in place of the message). */
+  static List<EvolutionRow> read2024Cache(Path file) {
+    return read2024(file, true).value();
+  }
+
+  private static Inputs.Parsed<List<EvolutionRow>> read2024(Path file, boolean cache) {
     List<EvolutionRow> rows = new ArrayList<>();
     Interner strings = new Interner();
-    String sha = CsvColumns.forEach(file,
-        List.of("repo_url", "commit_hash", "model_file_path", "serialization_format", "message", "date"), v -> {
+    String sha = CsvColumns.forEach(file, List.of("repo_url", "commit_hash", "model_file_path",
+        "serialization_format", cache ? "by_converter" : "message", "date"), v -> {
           LocalDateTime date;
           try {
             date = CommitTime.parse(v[5]);
           } catch (StudyDataException e) {
             throw new CsvColumns.FieldException(5, e.getMessage(), e);
           }
+          boolean converter;
+          try {
+            converter = cache ? StudyCache.parseFlag(v[4]) : SafetensorsAddition.isConverterMessage(v[4]);
+          } catch (IllegalArgumentException e) {
+            throw new CsvColumns.FieldException(4, e.getMessage(), e);
+          }
           rows.add(new EvolutionRow(strings.intern(v[0]), strings.intern(v[1]), v[2], strings.intern(v[3]), date,
-              SafetensorsAddition.isConverterMessage(v[4])));
+              converter));
         });
     return new Inputs.Parsed<>(rows, sha);
   }

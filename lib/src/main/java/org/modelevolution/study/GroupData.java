@@ -43,8 +43,17 @@ public record GroupData(
     return additions.stream().filter(SafetensorsAddition::byConverter).toList();
   }
 
-  /** Combines two groups the way the study's "both" mode read them: recent rows first, then legacy. */
+  /**
+   * Combines two groups the way the study's "both" mode read them: recent rows first, then legacy;
+   * no inputs at all when either group has none.
+   */
   public static GroupData both(GroupData recent, GroupData legacy) {
+    if (recent.files().isEmpty() || legacy.files().isEmpty()) {
+      // "both" is the two groups' rows together: without one group's files its numbers would be the
+      // other group's, reported against the published "both" values as if they were comparable
+      return new GroupData(Group.BOTH, List.of(), false, Optional.empty(), Optional.empty(), Optional.empty(),
+          List.of(), List.of());
+    }
     List<SafetensorsAddition> additions =
         java.util.stream.Stream.concat(recent.additions().stream(), legacy.additions().stream()).toList();
     Optional<FormatHistory> formatHistory = recent.formatHistory().isPresent() && legacy.formatHistory().isPresent()

@@ -9,8 +9,10 @@ package org.modelevolution.study;
  * @param sha256 the SHA-256 of the bytes read
  * @param bytes the file's size
  * @param status how the bytes were checked against the manifest
+ * @param original the study file the bytes are or stand for, as the manifest names it (a cache
+ *     table stands for the original it was derived from)
  */
-public record InputFile(String path, String sha256, long bytes, Status status) {
+public record InputFile(String path, String sha256, long bytes, Status status, String original) {
 
   /** How a file relates to the manifest. */
   public enum Status {
@@ -19,7 +21,12 @@ public record InputFile(String path, String sha256, long bytes, Status status) {
     /** Pinned by git blob id only (no SHA-256 known), and the blob id matches. */
     VERIFIED_GIT_BLOB("verified (git blob)"),
     /** Not pinned: synthetic inputs, Git LFS inputs, or the project's own fact tables. */
-    NOT_PINNED("not pinned");
+    NOT_PINNED("not pinned"),
+    /**
+     * A table of the committed cache ({@code data/cache/}), derived from the verified original;
+     * {@code reproduce --check-cache} proves it equal to what the original gives.
+     */
+    CACHE("cache of the pinned original");
 
     private final String label;
 
@@ -32,8 +39,8 @@ public record InputFile(String path, String sha256, long bytes, Status status) {
     }
   }
 
-  /** The file name without its root label. */
+  /** The name of the study file (or fact table) without folders: the original's, for a cache table. */
   public String fileName() {
-    return path.substring(path.lastIndexOf('/') + 1);
+    return original.substring(original.lastIndexOf('/') + 1);
   }
 }

@@ -36,14 +36,21 @@ final class Inputs {
   private final StudySources sources;
   private final Study.Listener listener;
   private final Map<String, InputFile> read = new ConcurrentHashMap<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
 
   Inputs(StudySources sources, Study.Listener listener) {
     this.sources = sources;
     this.listener = listener;
   }
 
-  /** Whether some data root holds {@code name}. */
+  /**
+   * Whether the source holds {@code name}: some data root holds the original, or, when the cache
+   * is the source, the cache holds its tables.
+   */
   boolean has(String name) {
+    if (sources.cache().isPresent()) {
+      return StudyCache.covers(name) && StudyCache.files(name).stream().allMatch(sources.cache().get()::has);
+    }
     return sources.roots().stream().anyMatch(r -> r.has(name));
   }
 
@@ -55,6 +62,9 @@ final class Inputs {
    * @throws StudyDataException when the set is incomplete or mixes shard counts
    */
   List<String> shardFolders() {
+    if (sources.cache().isPresent()) {
+      return List.of();
+    }
     for (StudySources.Root root : sources.roots()) {
       Path dir = root.dir().resolve(SHARDS);
       if (!Files.isDirectory(dir)) {
@@ -90,7 +100,8 @@ final class Inputs {
 
   /** Whether the published tables hold {@code name}. */
   boolean hasPublished(String name) {
-    return sources.published().filter(r -> r.has(name)).isPresent();
+    return sources.cache().isPresent() ? has(StudyFiles.PUBLISHED_DIR + "/" + name)
+        : sources.published().filter(r -> r.has(name)).isPresent();
   }
 
   /** Whether the sources have a folder of published tables. */
@@ -103,18 +114,56 @@ final class Inputs {
     return sources.facts().filter(r -> r.has(name)).isPresent();
   }
 
-  /** Reads a study input from the first root that holds it. */
+  /** Reads a study input from the first root that holds it (an input the cache does not hold). */
   <T> T read(String name, Function<Path, Parsed<T>> parser) {
+    if (sources.cache().isPresent()) {
+      throw new StudyDataException("the committed cache holds no " + name);
+    }
     StudySources.Root root = sources.roots().stream().filter(r -> r.has(name)).findFirst()
         .orElseThrow(() -> new StudyDataException("no study file " + name + " in " + describeRoots()));
     return read(root, name, name, parser);
   }
 
+  /**
+   * Reads a study input: the original from the first root that holds it, or, when the cache is
+   * the source, its cache tables with {@code cached} (given the cache folder).
+   */
+  <T> T read(String name, Function<Path, Parsed<T>> parser, Function<Path, T> cached) {
+    return sources.cache().isPresent() ? readCache(name, name, cached) : read(name, parser);
+  }
+
   /** Reads a published result table; the manifest lists those as {@code published/<name>}. */
-  <T> T readPublished(String name, Function<Path, Parsed<T>> parser) {
+  <T> T readPublished(String name, Function<Path, Parsed<T>> parser, Function<Path, T> cached) {
+    String manifestName = StudyFiles.PUBLISHED_DIR + "/" + name;
+    if (sources.cache().isPresent()) {
+      return readCache(manifestName, manifestName, cached);
+    }
     StudySources.Root root = sources.published().filter(r -> r.has(name))
         .orElseThrow(() -> new StudyDataException("no published table " + name));
-    return read(root, name, StudyFiles.PUBLISHED_DIR + "/" + name, parser);
+    return read(root, name, manifestName, parser);
+  }
+
+  /** Reads the cache tables of {@code original}, recording each table read. */
+  private <T> T readCache(String original, String shownOriginal, Function<Path, T> cached) {
+    StudySources.Root root = sources.cache().orElseThrow();
+    long start = System.nanoTime();
+    T value;
+    try {
+      value = CsvWarnings.collect(() -> cached.apply(root.dir()), warnings);
+    } catch (StudyDataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StudyDataException("cannot read the cache of " + original + " in " + root.dir() + ": "
+          + e.getMessage(), e);
+    }
+    for (String table : StudyCache.files(original)) {
+      Path file = root.dir().resolve(table);
+      InputFile input = new InputFile(root.label() + "/" + table, org.modelevolution.io.Sha256.of(file), size(file),
+          InputFile.Status.CACHE, shownOriginal);
+      read.put(input.path(), input);
+      listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
+    }
+    return value;
   }
 
   /** Reads one of the project's fact tables in {@code data/} (not pinned: they are the project's own). */
@@ -135,10 +184,10 @@ final class Inputs {
       digests = Pins.digests(file);
       status = Pins.verify(pin.get(), file, digests);
     }
-    Parsed<T> parsed = parser.apply(file);
+    Parsed<T> parsed = CsvWarnings.collect(() -> parser.apply(file), warnings);
     String sha256 = digests != null ? digests.sha256() : parsed.sha256();
     String shown = root.label() + "/" + name;
-    InputFile input = new InputFile(shown, sha256, size(file), status);
+    InputFile input = new InputFile(shown, sha256, size(file), status, manifestName == null ? name : manifestName);
     read.put(shown, input);
     listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
     return parsed.value();
@@ -154,6 +203,38 @@ final class Inputs {
 
   private String describeRoots() {
     return String.join(", ", sources.roots().stream().map(r -> r.label() + " (" + r.dir() + ")").toList());
+  }
+
+  /**
+   * Every input the reproduction reads when present (every original the cache covers) that is
+   * not at hand, with why: in the first root where something is in its place, else absent.
+   */
+  List<StudyData.Absent> absent() {
+    List<StudyData.Absent> absent = new java.util.ArrayList<>();
+    for (String name : StudyCache.DERIVATIONS.keySet()) {
+      if (has(name)) {
+        continue;
+      }
+      String reason = "absent";
+      if (sources.cache().isEmpty()) {
+        for (StudySources.Root root : sources.roots()) {
+          Optional<String> problem = root.problem(name);
+          if (problem.isPresent() && !problem.get().equals("absent")) {
+            reason = problem.get() + ", at " + root.label() + "/" + name;
+            break;
+          }
+        }
+      }
+      absent.add(new StudyData.Absent(name, reason));
+    }
+    return absent;
+  }
+
+  /** What the readers accepted but reported (rows pandas accepts too), sorted. */
+  List<String> warnings() {
+    synchronized (warnings) {
+      return warnings.stream().sorted().toList();
+    }
   }
 
   /** Every file read so far, by path. */

@@ -67,7 +67,7 @@ final class Pins {
       String actual) {
     return new StudyDataException(file + " is not the study's original " + entry.originalPath() + " (pinned at "
         + entry.commit().substring(0, Math.min(10, entry.commit().length())) + "): expected " + kind + " " + expected + ", found " + actual
-        + ". Replace it with the original (reproduce --download fetches it into data/cache after you delete this copy),"
+        + ". Replace it with the original (reproduce --download fetches it into data/downloads after you delete this copy),"
         + " or point STUDY_DATA at a folder with the original files.");
   }
 }

@@ -25,6 +25,52 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
   /** The cell labels of the study's RQ1 heat maps (per-day counts), read from its PDFs ({@code data/}). */
   public static final String HEATMAP_LABELS = "study-heatmap-labels.csv";
 
+  /** Every published table the reproduction reads, as {@code published/} names it. */
+  static final List<String> TABLES = tableNames();
+
+  private static List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    for (Group group : List.of(Group.LEGACY, Group.RECENT, Group.BOTH)) {
+      names.add(StudyFiles.rq1Stats(group));
+    }
+    names.addAll(List.of("rq1_dataset_stats.csv", "rq3_dataset_stats.csv", "rq4_dataset_stats.csv"));
+    for (Group group : List.of(Group.LEGACY, Group.RECENT, Group.BOTH)) {
+      names.add("RQ2FormatsRepoCreation_" + group.fileSuffix() + ".csv");
+      names.add("RQ2FormatsYearly_" + group.fileSuffix() + "_notebook_output.csv");
+    }
+    names.add("RQ3StatusDistribution_figure_labels.csv");
+    return List.copyOf(names);
+  }
+
+  /** The cache's rows of a published table: one per cell, {@code row,column,value}. */
+  static List<List<String>> derive(Path file) {
+    List<List<String>> cells = new ArrayList<>();
+    List<List<String>> rows = HeaderlessCsv.read(file);
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < rows.get(r).size(); c++) {
+        cells.add(List.of(Integer.toString(r), Integer.toString(c), rows.get(r).get(c)));
+      }
+    }
+    return cells;
+  }
+
+  /** Reads a published table's cache back into its rows. */
+  static List<List<String>> readCache(Path file) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String[] cell : CsvColumns.readAll(file, List.of("row", "column", "value"))) {
+      int r = Integer.parseInt(cell[0]);
+      int c = Integer.parseInt(cell[1]);
+      if (r == rows.size()) {
+        rows.add(new ArrayList<>());
+      }
+      if (r != rows.size() - 1 || c != rows.get(r).size()) {
+        throw new StudyDataException(file + ": cell " + r + "," + c + " out of order");
+      }
+      rows.get(r).add(cell[2]);
+    }
+    return rows.stream().map(List::copyOf).toList();
+  }
+
   public Published {
     numbers = List.copyOf(numbers);
     tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
@@ -98,7 +144,8 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
         return Optional.empty();
       }
       List<List<String>> rows = inputs.readPublished(name,
-          file -> new Inputs.Parsed<>(HeaderlessCsv.read(file), org.modelevolution.io.Sha256.of(file)));
+          file -> new Inputs.Parsed<>(HeaderlessCsv.read(file), org.modelevolution.io.Sha256.of(file)),
+          cache -> readCache(cache.resolve(StudyCache.files(StudyFiles.PUBLISHED_DIR + "/" + name).get(0))));
       tables.put(name, rows);
       return Optional.of(rows);
     }

@@ -56,7 +56,7 @@ public final class Study {
 
   /** Loads every input the sources hold, telling {@code listener} of each file read (progress, benchmarks). */
   public static StudyData load(StudySources sources, Listener listener) {
-    if (sources.roots().stream().noneMatch(r -> Files.isDirectory(r.dir()))) {
+    if (!sources.fromCache() && sources.roots().stream().noneMatch(r -> Files.isDirectory(r.dir()))) {
       throw new StudyDataException("study data folder " + sources.dataDir()
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
@@ -78,24 +78,31 @@ public final class Study {
       List<AdditionFile> publishedBoth = new ArrayList<>();
       for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
         if (inputs.has(name)) {
-          publishedBoth.add(inputs.read(name,
-              f -> AdditionFile.read(f, name.contains("_by_tool"), Group.SAFETENSORS_RELEASE)));
+          publishedBoth.add(additionFile(inputs, name, name.contains("_by_tool"), Group.SAFETENSORS_RELEASE));
         }
       }
       StudyData.Releases releases = releases(inputs);
       Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
-      Optional<List<StackOverflowPost>> posts = inputs.has(StackOverflowPosts.FILE_NAME)
+      boolean hasPosts = inputs.has(StackOverflowPosts.FILE_NAME);
+      Optional<List<StackOverflowPost>> posts = hasPosts && !sources.fromCache()
           ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
           : Optional.empty();
+      Optional<List<ScoredPost>> scoredPosts = hasPosts && sources.fromCache()
+          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> {
+            throw new IllegalStateException("the cache is the source");
+          }, table(StackOverflowPosts.FILE_NAME, StackOverflowPosts::readCache)))
+          : Optional.empty();
       Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
-          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f))))
+          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f)),
+              CodingCache::read))
           : Optional.empty();
       Published published = Published.read(inputs);
       GroupData recent = group(inputs, Group.RECENT, joinAll(recentTables), join(recentCreated));
       GroupData legacy = group(inputs, Group.LEGACY, joinAll(legacyTables), join(legacyCreated));
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
-          iteration2024, join(botPrs), posts, coding, published, synthetic, inputs.files());
+          iteration2024, join(botPrs), posts, scoredPosts, coding, published, synthetic, sources.describe(),
+          inputs.files(), inputs.absent(), inputs.warnings());
     } finally {
       pool.shutdownNow();
     }
@@ -209,7 +216,17 @@ public final class Study {
   }
 
   private static AdditionFile additionFile(Inputs inputs, String name, boolean byConverter) {
-    return inputs.read(name, f -> AdditionFile.read(f, byConverter, Group.SAFETENSORS_RELEASE));
+    return additionFile(inputs, name, byConverter, Group.SAFETENSORS_RELEASE);
+  }
+
+  private static AdditionFile additionFile(Inputs inputs, String name, boolean byConverter, LocalDate reference) {
+    return inputs.read(name, f -> AdditionFile.read(f, byConverter, reference),
+        cache -> AdditionFile.readCache(cache.resolve(StudyCache.files(name).get(0)), name, byConverter, reference));
+  }
+
+  /** A cached input's value from its one cache table. */
+  private static <T> Function<Path, T> table(String name, Function<Path, T> reader) {
+    return cache -> reader.apply(cache.resolve(StudyCache.files(name).get(0)));
   }
 
   private static StudyData.Releases releases(Inputs inputs) {
@@ -242,10 +259,11 @@ public final class Study {
     }
     LocalDate reference = StudyFiles.ITERATION_2024_REFERENCE;
     List<AdditionFile> files = List.of(
-        inputs.read(StudyFiles.BY_TOOL_2024, f -> AdditionFile.read(f, true, reference)),
-        inputs.read(StudyFiles.NOT_BY_TOOL_2024, f -> AdditionFile.read(f, false, reference)));
+        additionFile(inputs, StudyFiles.BY_TOOL_2024, true, reference),
+        additionFile(inputs, StudyFiles.NOT_BY_TOOL_2024, false, reference));
     Optional<List<EvolutionRow>> formats = inputs.has(StudyFiles.EVOLUTION_2024)
-        ? Optional.of(inputs.read(StudyFiles.EVOLUTION_2024, FormatTables::read2024))
+        ? Optional.of(inputs.read(StudyFiles.EVOLUTION_2024, FormatTables::read2024,
+            table(StudyFiles.EVOLUTION_2024, FormatTables::read2024Cache)))
         : Optional.empty();
     return Optional.of(new StudyData.Iteration2024(files, formats));
   }
@@ -258,15 +276,17 @@ public final class Study {
           }
         }));
     Optional<List<MergeStatusRecord>> mergeStatus = inputs.has(BotPrMergeStatus.FILE_NAME)
-        ? Optional.of(inputs.read(BotPrMergeStatus.FILE_NAME, f -> hashed(f, BotPrMergeStatus.read(f))))
+        ? Optional.of(inputs.read(BotPrMergeStatus.FILE_NAME, f -> hashed(f, BotPrMergeStatus.read(f)),
+            table(BotPrMergeStatus.FILE_NAME, BotPrMergeStatus::readCache)))
         : Optional.empty();
     Optional<List<RelevantBotPr>> relevant = inputs.has(RelevantBotPrs.FILE_NAME)
-        ? Optional.of(inputs.read(RelevantBotPrs.FILE_NAME, f -> hashed(f, RelevantBotPrs.read(f))))
+        ? Optional.of(inputs.read(RelevantBotPrs.FILE_NAME, f -> hashed(f, RelevantBotPrs.read(f)),
+            table(RelevantBotPrs.FILE_NAME, RelevantBotPrs::readCache)))
         : Optional.empty();
     Map<String, List<String>> crawls = new java.util.TreeMap<>();
     for (String name : StudyFiles.PARTIAL_CRAWLS) {
       if (inputs.has(name)) {
-        crawls.put(name, inputs.read(name, f -> hashed(f, BotPrUrls.read(f))));
+        crawls.put(name, inputs.read(name, f -> hashed(f, BotPrUrls.read(f)), table(name, BotPrUrls::readCache)));
       }
     }
     return new StudyData.BotPrData(table, mergeStatus, relevant, crawls);

@@ -16,11 +16,18 @@ import org.modelevolution.perception.Coding;
  * @param releases safetensors releases (markers of the RQ1 figure), with where they came from
  * @param iteration2024 the 2024 iteration's files, when present
  * @param botPrs the RQ3 files
- * @param posts the Stack Overflow posts of the September 2024 query ({@code SO_query_data.csv})
+ * @param posts the Stack Overflow posts of the September 2024 query ({@code SO_query_data.csv}), when
+ *     the original was read
+ * @param scoredPosts the same posts as the committed cache keeps them (no text, the ranking's
+ *     scores), when the cache was read instead
  * @param coding the coding database ({@code db_model_evolution.sqlite3})
  * @param published the study's published numbers: its result tables and its printed outputs
  * @param synthetic whether the data folder is marked as synthetic by the scale generator
+ * @param source where the inputs were read from (the originals' folder, or the committed cache)
  * @param inputs every file read, sorted by path
+ * @param absent every input the reproduction reads when present that was not read, with why
+ * @param warnings what the readers accepted but report, per file: rows with fewer fields than the
+ *     header, which the study's pandas code reads as missing values too
  */
 public record StudyData(
     GroupData legacy,
@@ -31,15 +38,27 @@ public record StudyData(
     Optional<Iteration2024> iteration2024,
     BotPrData botPrs,
     Optional<List<StackOverflowPost>> posts,
+    Optional<List<ScoredPost>> scoredPosts,
     Optional<Coding> coding,
     Published published,
     boolean synthetic,
-    List<InputFile> inputs) {
+    String source,
+    List<InputFile> inputs,
+    List<Absent> absent,
+    List<String> warnings) {
 
   public StudyData {
     publishedBoth = List.copyOf(publishedBoth);
     inputs = List.copyOf(inputs);
+    absent = List.copyOf(absent);
+    warnings = List.copyOf(warnings);
   }
+
+  /**
+   * An input that was not read: {@code reason} is {@code absent}, {@code not a regular file …} or
+   * {@code unreadable …}. The numbers that need it are reported as not recomputable, naming it.
+   */
+  public record Absent(String file, String reason) {}
 
   /** The data of a group; "both" is the study's concatenation of recent and legacy. */
   public GroupData group(Group group) {
@@ -97,6 +116,7 @@ public record StudyData(
   /** A description of what is present, one line per kind of input. */
   public String describe() {
     StringBuilder text = new StringBuilder();
+    text.append("source: ").append(source).append('\n');
     for (GroupData g : List.of(legacy, recent)) {
       text.append(g.group().fileSuffix()).append(": ");
       if (g.hasFullInputs()) {
@@ -116,10 +136,13 @@ public record StudyData(
     text.append("RQ3: ").append(botPrs.table().map(t -> t.prs().size() + " PRs in the final PR table")
         .orElse("no final PR table")).append(botPrs.mergeStatus2024().map(r -> ", 2024 PR set of " + r.size())
         .orElse("")).append(botPrs.relevant().map(r -> ", " + r.size() + " coded PRs").orElse("")).append('\n');
-    text.append("RQ4: ").append(posts.map(p -> p.size() + " Stack Overflow posts").orElse("no Stack Overflow posts"))
+    text.append("RQ4: ").append(posts.map(p -> p.size() + " Stack Overflow posts")
+        .or(() -> scoredPosts.map(p -> p.size() + " Stack Overflow posts (scores only)")).orElse("no Stack Overflow posts"))
         .append(coding.map(c -> ", coding of " + c.posts().size() + " posts").orElse("")).append('\n');
     text.append("releases: ").append(releases.tags().size()).append(" from ").append(releases.source()).append('\n');
     text.append("published numbers: ").append(published.numbers().size()).append('\n');
+    absent.forEach(a -> text.append("not read: ").append(a.file()).append(" (").append(a.reason()).append(")\n"));
+    warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
     if (synthetic) {
       text.append("SYNTHETIC inputs (scale generator): not the study's data\n");
     }

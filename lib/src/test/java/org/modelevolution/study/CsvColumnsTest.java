@@ -48,7 +48,7 @@ class CsvColumnsTest {
     for (int round = 0; round < 3; round++) {
       StringBuilder csv = new StringBuilder("a,b,c,d\n");
       while (csv.length() < 3_500_000) {
-        int fields = 1 + random.nextInt(5);
+        int fields = 1 + random.nextInt(4); // a row with more fields than the header is an error (pandas refuses it too)
         for (int f = 0; f < fields; f++) {
           csv.append(f == 0 ? "" : ",").append(field(random));
         }
