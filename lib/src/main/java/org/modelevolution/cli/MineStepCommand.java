@@ -85,8 +85,14 @@ abstract class MineStepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      options.shard();
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     if (!options.shard().isAll() && !MiningPipeline.SHARDED.contains(step()) && !step().equals("all")) {
-      System.err.println(step() + " runs unsharded; with --shard (or in a SLURM array) run "
+      System.err.println(step() + " runs unsharded; with --shard (or in a job array) run "
           + MiningPipeline.SHARDED + ", then merge");
       return 2;
     }
