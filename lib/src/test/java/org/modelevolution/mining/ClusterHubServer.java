@@ -57,9 +57,10 @@ public final class ClusterHubServer {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     Path partial = urlFile.resolveSibling(urlFile.getFileName() + ".part");
-    Files.writeString(partial, server.url("/").toString() + "\n", StandardCharsets.UTF_8);
+    String url = "http://127.0.0.1:" + server.getPort() + "/";
+    Files.writeString(partial, url + "\n", StandardCharsets.UTF_8);
     Files.move(partial, urlFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    System.out.println("fake Hub of " + scenario.hub.repos.size() + " repositories at " + server.url("/"));
+    System.out.println("fake Hub of " + scenario.hub.repos.size() + " repositories at " + url);
     Thread.currentThread().join();
   }
 

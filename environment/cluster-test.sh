@@ -1,0 +1,250 @@
+#!/bin/bash
+# Runs the mining job-array scripts under a real scheduler on this one machine, against a fake Hub on 127.0.0.1:
+#
+#   environment/cluster-test.sh slurm    # environment/slurm-mine.sbatch on a one-node SLURM (munged, slurmctld, slurmd)
+#   environment/cluster-test.sh sge      # environment/sge-mine.sh on a one-host Grid Engine (sge_qmaster, sge_execd)
+#
+# (make cluster-test SCHEDULER=slurm|sge builds the jar and the fake Hub first.) As root: it installs the scheduler
+# from Debian (apt-get), starts its daemons with a generated configuration in a temporary folder (host: this
+# machine's name, which must resolve to 127.0.0.1; 2 CPUs / slots), submits the steps as the script's header says
+# (select, an array of 4 shards, merge and bot PRs, chained by dependencies), cancels one array task while it mines
+# and resubmits it alone, waits for the merge, and compares the merged tables with one unsharded `mine-hub all`
+# (diff -r). Then it stops every daemon it started, removes its folders, and purges the packages (and the system
+# users their installation made) that were not installed before, leaving the machine as found
+# (KEEP_PACKAGES=1 keeps them for the next run). Exit 0 when the tables are equal byte for byte.
+set -euo pipefail
+
+SCHEDULER=${1:?usage: cluster-test.sh slurm|sge}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+JAR=$ROOT/lib/target/safetensors-study.jar
+CLASSPATH_FILE=$ROOT/lib/target/test-classpath.txt
+SHARDS=4
+CANCEL_TASK=${CANCEL_TASK:-2}          # the shard whose array task is cancelled mid-run and resubmitted
+LATENCY_MS=${LATENCY_MS:-150}          # per Hub answer, so that a task is still mining when it is cancelled
+TIMEOUT_S=${TIMEOUT_S:-900}
+HOST=$(hostname)
+case "$SCHEDULER" in
+  slurm) PACKAGES=(slurm-wlm munge) ;;
+  sge) PACKAGES=(gridengine-master gridengine-exec gridengine-client) ;;
+  *) echo "usage: cluster-test.sh slurm|sge" >&2; exit 2 ;;
+esac
+
+fail() { echo "cluster-test ($SCHEDULER): $*" >&2; exit 1; }
+say() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+[[ $(id -u) == 0 ]] || fail "run as root: it installs packages and starts the scheduler's daemons"
+[[ -f "$JAR" && -f "$CLASSPATH_FILE" ]] || fail "no jar or test classpath; run it as make cluster-test SCHEDULER=$SCHEDULER"
+[[ -f "$SHARED/formats-corpus/labels.csv" ]] || fail "no formats corpus under $SHARED (set SHARED)"
+[[ $(getent ahostsv4 "$HOST" | awk 'NR == 1 { print $1 }') == 127.0.0.1 ]] \
+  || fail "this host's name $HOST does not resolve to 127.0.0.1 (getent hosts $HOST); the test runs on loopback only"
+
+installed_packages() { dpkg-query -W -f '${db:Status-Status} ${Package}\n' | awk '$1 == "installed" { print $2 }' | sort; }
+
+WORK=$(mktemp -d "/tmp/cluster-test-$SCHEDULER.XXXXXX")
+BEFORE=$(mktemp -d "/tmp/cluster-test-before.XXXXXX")   # what was installed before, kept apart from $WORK
+PIDS=()            # daemons and servers started here, stopped at exit by their ids
+SGE_CELL_DIR=""
+installed_packages > "$BEFORE/packages"
+getent passwd | cut -d: -f1 | sort > "$BEFORE/users"
+getent group | cut -d: -f1 | sort > "$BEFORE/groups"
+STARTED=$(date +%s)
+
+cleanup() {
+  local status=$?
+  set +e
+  say "cleaning up"
+  if [[ $SCHEDULER == slurm && -n "${SLURM_CONF:-}" ]] && [[ -f "$SLURM_CONF" ]]; then
+    squeue -h -o %A 2>/dev/null | sort -u | xargs -r scancel 2>/dev/null
+    sleep 2
+  fi
+  if [[ $SCHEDULER == sge && -n "$SGE_CELL_DIR" ]]; then
+    qdel -u root '*' >/dev/null 2>&1
+    qconf -ke "$HOST" >/dev/null 2>&1
+    qconf -km >/dev/null 2>&1
+    sleep 3
+    for pid in $(cat "$WORK"/sge/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
+  fi
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null
+  done
+  [[ -n "$SGE_CELL_DIR" ]] && rm -rf "$SGE_CELL_DIR"
+  if [[ $status != 0 && -n "${KEEP_WORK:-}" ]]; then
+    echo "kept $WORK for inspection (KEEP_WORK)"
+  else
+    rm -rf "$WORK"
+  fi
+  if [[ -z "${KEEP_PACKAGES:-}" ]]; then
+    local added
+    added=$(installed_packages | comm -13 "$BEFORE/packages" - 2>/dev/null)
+    if [[ -n "$added" ]]; then
+      say "purging what the test installed: $(echo $added)"
+      DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $added >/dev/null 2>&1 || echo "apt-get purge failed: $added" >&2
+    fi
+    for user in $(getent passwd | cut -d: -f1 | sort | comm -13 "$BEFORE/users" -); do userdel "$user"; done
+    for group in $(getent group | cut -d: -f1 | sort | comm -13 "$BEFORE/groups" -); do groupdel "$group"; done
+  fi
+  rm -rf "$BEFORE"
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- packages
+missing=()
+for p in "${PACKAGES[@]}"; do grep -qx "$p" "$BEFORE/packages" || missing+=("$p"); done
+if ((${#missing[@]})); then
+  say "installing ${missing[*]} from Debian"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" > "$WORK/apt.log" 2>&1 \
+    || { tail -20 "$WORK/apt.log" >&2; fail "apt-get install ${missing[*]} failed"; }
+fi
+INSTALLED=$(date +%s)
+
+# ---------------------------------------------------------------- the fake Hub
+say "starting the fake Hub on 127.0.0.1"
+java -Dshared.dir="$SHARED" -cp "$ROOT/lib/target/classes:$ROOT/lib/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+  org.modelevolution.mining.ClusterHubServer --git "$WORK/hub-git" --url-file "$WORK/hub-url" \
+  --latency-ms "$LATENCY_MS" > "$WORK/hub.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 120); do [[ -f "$WORK/hub-url" ]] && break; kill -0 "${PIDS[-1]}" 2>/dev/null || break; sleep 0.5; done
+[[ -f "$WORK/hub-url" ]] || { cat "$WORK/hub.log" >&2; fail "the fake Hub did not start"; }
+export HF_ENDPOINT
+HF_ENDPOINT=$(cat "$WORK/hub-url")
+# The fake Hub's gated repository opens to its test token (FakeHub.TOKEN); every task gets it from its own line.
+HUB_TOKEN=hf_fakeTokenForTheGatedRepository
+for _ in $(seq $SHARDS); do echo "$HUB_TOKEN"; done > "$WORK/tokens.txt"
+export HF_TOKEN=$HUB_TOKEN HF_TOKEN_FILE=$WORK/tokens.txt
+export OUT=$WORK/mined SHARDS JAR
+mkdir -p "$WORK/submit/logs"
+cd "$WORK/submit"
+
+# Waits until CONDITION (a shell command) holds, or fails after TIMEOUT_S naming WHAT.
+wait_for() {
+  local what=$1 condition=$2 deadline=$(( $(date +%s) + TIMEOUT_S ))
+  until eval "$condition"; do
+    (( $(date +%s) < deadline )) || fail "timed out waiting for $what"
+    sleep 0.5
+  done
+}
+
+# ---------------------------------------------------------------- SLURM
+slurm_state() { scontrol -o show job "$1" 2>/dev/null | grep -o 'JobState=[A-Z_]*' | head -1 | cut -d= -f2; }
+
+start_slurm() {
+  local dir=$WORK/slurm memory
+  mkdir -p "$dir/state" "$dir/spool" "$WORK/munge"
+  chmod 700 "$WORK/munge"
+  dd if=/dev/urandom of="$WORK/munge/munge.key" bs=1024 count=1 status=none
+  chmod 400 "$WORK/munge/munge.key"
+  munged --force --key-file="$WORK/munge/munge.key" --socket="$WORK/munge/munge.socket" \
+    --pid-file="$WORK/munge/munged.pid" --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" \
+    || fail "munged did not start ($(tail -3 "$WORK/munge/munged.log" 2>/dev/null))"
+  PIDS+=("$(cat "$WORK/munge/munged.pid")")
+  memory=$(( $(awk '/MemTotal/ { print $2 }' /proc/meminfo) / 1024 - 1024 ))
+  export SLURM_CONF=$dir/slurm.conf
+  cat > "$SLURM_CONF" <<EOF
+ClusterName=clustertest
+SlurmctldHost=$HOST(127.0.0.1)
+SlurmctldPort=16817
+SlurmdPort=16818
+AuthType=auth/munge
+AuthInfo=socket=$WORK/munge/munge.socket
+CredType=cred/munge
+SlurmUser=root
+SlurmdUser=root
+StateSaveLocation=$dir/state
+SlurmdSpoolDir=$dir/spool
+SlurmctldPidFile=$dir/slurmctld.pid
+SlurmdPidFile=$dir/slurmd.pid
+SlurmctldLogFile=$dir/slurmctld.log
+SlurmdLogFile=$dir/slurmd.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_CPU
+MpiDefault=none
+ReturnToService=2
+MinJobAge=3600
+NodeName=$HOST NodeAddr=127.0.0.1 CPUs=2 RealMemory=$memory State=UNKNOWN
+PartitionName=clustertest Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
+EOF
+  slurmctld -D -f "$SLURM_CONF" > "$dir/slurmctld.out" 2>&1 &
+  PIDS+=($!)
+  slurmd -D -f "$SLURM_CONF" > "$dir/slurmd.out" 2>&1 &
+  PIDS+=($!)
+  wait_for "the SLURM node to be idle (see $dir/slurmctld.log)" \
+    "sinfo -h -n '$HOST' -o %T 2>/dev/null | grep -qx idle"
+  say "SLURM up: $(sinfo -h -o '%P %D %c %T')"
+}
+
+run_slurm() {
+  local script=$ROOT/environment/slurm-mine.sbatch sel arr mrg re state
+  # As the script's header says:
+  sel=$(sbatch --parsable --export=ALL "$script" select)
+  arr=$(sbatch --parsable --dependency=afterok:$sel --array=0-$((SHARDS - 1)) --export=ALL "$script" shard)
+  mrg=$(sbatch --parsable --dependency=afterok:$arr --export=ALL "$script" merge)
+  say "submitted select $sel, array $arr (0-$((SHARDS - 1))), merge $mrg"
+
+  wait_for "task ${arr}_$CANCEL_TASK to mine" \
+    "[[ \$(slurm_state ${arr}_$CANCEL_TASK) == RUNNING && -d '$OUT/shards/$CANCEL_TASK-of-$SHARDS' ]]"
+  scancel "${arr}_$CANCEL_TASK"
+  wait_for "task ${arr}_$CANCEL_TASK to end" "[[ ! \$(slurm_state ${arr}_$CANCEL_TASK) =~ ^(RUNNING|COMPLETING)$ ]]"
+  state=$(slurm_state "${arr}_$CANCEL_TASK")
+  [[ $state == CANCELLED ]] || fail "task ${arr}_$CANCEL_TASK ended $state before it was cancelled; raise LATENCY_MS"
+  say "cancelled task ${arr}_$CANCEL_TASK while it mined"
+
+  re=$(sbatch --parsable --array=$CANCEL_TASK --export=ALL "$script" shard)
+  wait_for "the merge to wait on a dependency never satisfied" \
+    "scontrol -o show job $mrg | grep -q 'Reason=DependencyNeverSatisfied'"
+  scontrol update JobId="$mrg" Dependency="afterany:$arr,afterok:$re"
+  say "resubmitted task $CANCEL_TASK as ${re}_$CANCEL_TASK; merge $mrg now waits for it"
+
+  wait_for "merge $mrg to end" "[[ \$(slurm_state $mrg) =~ ^(COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY)$ ]]"
+  for job in "$sel" "${re}_$CANCEL_TASK" "$mrg"; do
+    state=$(slurm_state "$job")
+    [[ $state == COMPLETED ]] || { tail -n 30 logs/* >&2; fail "job $job ended $state"; }
+  done
+  for ((i = 0; i < SHARDS; i++)); do
+    [[ $i == "$CANCEL_TASK" ]] && continue
+    state=$(slurm_state "${arr}_$i")
+    [[ $state == COMPLETED ]] || { tail -n 30 logs/* >&2; fail "task ${arr}_$i ended $state"; }
+  done
+}
+
+# ---------------------------------------------------------------- Grid Engine
+start_sge() {
+  echo "not yet" >&2; exit 1
+}
+run_sge() { :; }
+
+# ---------------------------------------------------------------- the run
+"start_$SCHEDULER"
+DAEMONS_UP=$(date +%s)
+"run_$SCHEDULER"
+CLUSTER_DONE=$(date +%s)
+
+say "mining the same Hub unsharded (mine-hub all)"
+java -jar "$JAR" mine-hub all --out "$WORK/unsharded" > "$WORK/unsharded.log" 2>&1 \
+  || { tail -20 "$WORK/unsharded.log" >&2; fail "the unsharded run failed"; }
+UNSHARDED_DONE=$(date +%s)
+
+# The tables are the regular files at the top of each output folder (the rest is checkpoints and manifests).
+mkdir -p "$WORK/tables/cluster" "$WORK/tables/unsharded"
+find "$OUT" -maxdepth 1 -type f -exec cp {} "$WORK/tables/cluster/" \;
+find "$WORK/unsharded" -maxdepth 1 -type f -exec cp {} "$WORK/tables/unsharded/" \;
+[[ $(ls "$WORK/tables/unsharded" | wc -l) -ge 6 ]] || fail "the unsharded run wrote $(ls "$WORK/tables/unsharded" | wc -l) tables"
+if diff -r "$WORK/tables/unsharded" "$WORK/tables/cluster" > "$WORK/tables.diff"; then
+  say "the merged tables equal the unsharded run's byte for byte: $(cd "$WORK/tables/cluster" && echo *)"
+else
+  head -40 "$WORK/tables.diff" >&2
+  fail "the merged tables differ from the unsharded run's"
+fi
+echo "timings ($SCHEDULER): install $((INSTALLED - STARTED)) s, daemons $((DAEMONS_UP - INSTALLED)) s," \
+  "cluster run (submit to merged, with the cancel and resubmission) $((CLUSTER_DONE - DAEMONS_UP)) s," \
+  "unsharded run $((UNSHARDED_DONE - CLUSTER_DONE)) s, total $(( $(date +%s) - STARTED )) s"
