@@ -59,11 +59,10 @@ cleanup() {
     sleep 2
   fi
   if [[ $SCHEDULER == sge && -n "$SGE_CELL_DIR" ]]; then
-    qdel -u root '*' >/dev/null 2>&1
+    qdel -u root >/dev/null 2>&1
+    sleep 2
     qconf -ke "$HOST" >/dev/null 2>&1
     qconf -km >/dev/null 2>&1
-    sleep 3
-    for pid in $(cat "$WORK"/sge/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
   fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${PIDS[@]}"; do
@@ -120,6 +119,9 @@ export HF_TOKEN=$HUB_TOKEN HF_TOKEN_FILE=$WORK/tokens.txt
 export OUT=$WORK/mined SHARDS JAR
 mkdir -p "$WORK/submit/logs"
 cd "$WORK/submit"
+
+# Runs a setup command with its chatter in $WORK/setup.log, failing with its last lines.
+quietly() { "$@" >> "$WORK/setup.log" 2>&1 || { tail -5 "$WORK/setup.log" >&2; fail "$* failed"; }; }
 
 # Waits until CONDITION (a shell command) holds, or fails after TIMEOUT_S naming WHAT.
 wait_for() {
@@ -218,10 +220,94 @@ run_slurm() {
 }
 
 # ---------------------------------------------------------------- Grid Engine
+# A cell of our own beside Debian's default one (SGE_ROOT/<cell>/common: bootstrap, act_qmaster, host_aliases), classic
+# spooling into $WORK, root as admin user and allowed to run jobs (min_uid 0), ports of our own.
 start_sge() {
-  echo "not yet" >&2; exit 1
+  local dir=$WORK/sge gridengine=/usr/lib/gridengine
+  export SGE_ROOT=/var/lib/gridengine SGE_CELL=clustertest-$$ SGE_QMASTER_PORT=16444 SGE_EXECD_PORT=16445
+  [[ ! -e $SGE_ROOT/$SGE_CELL ]] || fail "$SGE_ROOT/$SGE_CELL exists already"
+  SGE_CELL_DIR=$SGE_ROOT/$SGE_CELL
+  mkdir -p "$SGE_CELL_DIR/common" "$dir/qmaster" "$dir/execd"
+  printf '%s\n' "# Version: 6.2" "admin_user none" "default_domain none" "ignore_fqdn true" "spooling_method classic" \
+    "spooling_lib libspoolc" "spooling_params $SGE_CELL_DIR/common;$dir/qmaster" "binary_path /usr/sbin" \
+    "qmaster_spool_dir $dir/qmaster" "security_mode none" "listener_threads 2" "worker_threads 2" \
+    "scheduler_threads 1" > "$SGE_CELL_DIR/common/bootstrap"
+  echo "$HOST" > "$SGE_CELL_DIR/common/act_qmaster"
+  # 127.0.0.1 resolves back to "localhost" (the first name of /etc/hosts): the same host for Grid Engine.
+  echo "$HOST localhost" > "$SGE_CELL_DIR/common/host_aliases"
+  sed -e 's/^min_uid .*/min_uid 0/' -e 's/^min_gid .*/min_gid 0/' -e "s|^execd_spool_dir .*|execd_spool_dir $dir/execd|" \
+    -e 's/^load_report_time .*/load_report_time 00:00:05/' \
+    -e 's/^reporting_params .*/reporting_params accounting=true reporting=false flush_time=00:00:01 joblog=false sharelog=00:00:00/' \
+    /usr/share/gridengine/default-configuration > "$dir/configuration"
+  {
+    $gridengine/spoolinit classic libspoolc "$SGE_CELL_DIR/common;$dir/qmaster" init
+    $gridengine/spooldefaults configuration "$dir/configuration"
+    $gridengine/spooldefaults complexes /usr/share/gridengine/util/resources/centry
+    $gridengine/spooldefaults usersets /usr/share/gridengine/util/resources/usersets
+    $gridengine/spooldefaults managers root
+    $gridengine/spooldefaults adminhosts "$HOST"
+  } > "$dir/init.log" 2>&1 || { cat "$dir/init.log" >&2; fail "the Grid Engine cell could not be initialised"; }
+  /usr/sbin/sge_qmaster || fail "sge_qmaster did not start ($dir/qmaster/messages)"
+  wait_for "sge_qmaster's pid file" "[[ -s '$dir/qmaster/qmaster.pid' ]]"
+  PIDS+=("$(cat "$dir/qmaster/qmaster.pid")")
+  wait_for "sge_qmaster to answer" "qconf -sh >/dev/null 2>&1"
+  quietly qconf -as "$HOST"
+  qconf -ssconf | sed -e 's/^schedule_interval .*/schedule_interval 0:0:1/' -e 's/^flush_submit_sec .*/flush_submit_sec 1/' \
+    -e 's/^flush_finish_sec .*/flush_finish_sec 1/' > "$dir/scheduler"
+  quietly qconf -Msconf "$dir/scheduler"
+  printf '%s\n' "hostname $HOST" "load_scaling NONE" "complex_values NONE" "user_lists NONE" "xuser_lists NONE" \
+    "projects NONE" "xprojects NONE" "usage_scaling NONE" "report_variables NONE" > "$dir/exechost"
+  quietly qconf -Ae "$dir/exechost"
+  # No load threshold: the machine is shared, and a load above the default 1.75 per core would close the queue.
+  qconf -sq | sed -e 's/^qname .*/qname clustertest.q/' -e "s/^hostlist .*/hostlist $HOST/" -e 's/^slots .*/slots 2/' \
+    -e 's/^load_thresholds .*/load_thresholds NONE/' -e 's/^pe_list .*/pe_list NONE/' -e 's|^shell .*|shell /bin/bash|' \
+    > "$dir/queue"
+  quietly qconf -Aq "$dir/queue"
+  /usr/sbin/sge_execd || fail "sge_execd did not start"
+  wait_for "sge_execd's pid file" "ls '$dir'/execd/*/execd.pid >/dev/null 2>&1"
+  PIDS+=("$(cat "$dir"/execd/*/execd.pid)")
+  wait_for "the queue to open on $HOST" \
+    "qstat -f -q clustertest.q | awk '\$1 == \"clustertest.q@$HOST\" && NF == 5 { ok = 1 } END { exit !ok }'"
+  say "Grid Engine up: $(qstat -f | grep clustertest.q)"
 }
-run_sge() { :; }
+
+sge_running_task() { qstat -s r -g d 2>/dev/null | awk -v job="$1" -v task="$2" '$1 == job && $NF == task { found = 1 } END { exit !found }'; }
+sge_listed() { qstat -g d 2>/dev/null | awk -v job="$1" '$1 == job { found = 1 } END { exit !found }'; }
+# "<task> <exit status>" per finished task of a job, from the accounting file.
+sge_exits() { qacct -j "$1" 2>/dev/null | awk '/^taskid/ { task = $2 } /^exit_status/ { print task, $2 }' | sort -n; }
+
+run_sge() {
+  local script=$ROOT/environment/sge-mine.sh sel arr mrg re task=$((CANCEL_TASK + 1)) exits
+  # As the script's header says:
+  sel=$(qsub -terse -t 1 "$script" select | cut -d. -f1)
+  arr=$(qsub -terse -hold_jid "$sel" -t 1-$SHARDS "$script" shard | cut -d. -f1)
+  mrg=$(qsub -terse -hold_jid "$arr" -t 1 "$script" merge | cut -d. -f1)
+  say "submitted select $sel, array $arr (1-$SHARDS), merge $mrg"
+
+  wait_for "task $arr.$task to mine" "sge_running_task $arr $task && [[ -d '$OUT/shards/$CANCEL_TASK-of-$SHARDS' ]]"
+  qhold "$mrg" >/dev/null
+  qdel "$arr" -t "$task" >/dev/null
+  wait_for "task $arr.$task to end" "! sge_running_task $arr $task"
+  [[ ! -f "$OUT/shards/$CANCEL_TASK-of-$SHARDS/manifests/formats-recent.json" ]] \
+    || fail "task $arr.$task finished its shard before it was cancelled; raise LATENCY_MS"
+  say "cancelled task $arr.$task while it mined"
+
+  re=$(qsub -terse -t "$task" "$script" shard | cut -d. -f1)
+  qalter -hold_jid "$arr,$re" "$mrg" >/dev/null
+  qrls "$mrg" >/dev/null
+  say "resubmitted task $task as $re.$task; merge $mrg now waits for it"
+
+  wait_for "merge $mrg to end (qstat; an Eqw state is a failed step, see $WORK/submit/logs)" "! sge_listed $mrg"
+  wait_for "the accounting of merge $mrg" "[[ -n \$(sge_exits $mrg) ]]"
+  for job in "$sel" "$re" "$mrg"; do
+    exits=$(sge_exits "$job")
+    [[ $(echo "$exits" | awk '$2 == 0' | wc -l) == 1 ]] \
+      || { tail -n 30 logs/* >&2; fail "job $job: task and exit status: $exits"; }
+  done
+  exits=$(sge_exits "$arr" | awk -v t="$task" '$1 != t')
+  [[ $(echo "$exits" | awk '$2 == 0' | wc -l) == $((SHARDS - 1)) ]] \
+    || { tail -n 30 logs/* >&2; fail "array $arr: task and exit status: $exits"; }
+}
 
 # ---------------------------------------------------------------- the run
 "start_$SCHEDULER"
