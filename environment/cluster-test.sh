@@ -1,15 +1,15 @@
 #!/bin/bash
-# Runs the mining job-array scripts under a real scheduler on this one machine, against a fake Hub on 127.0.0.1:
+# Runs the mining job-array scripts under a real scheduler on this one machine, against a simulated Hub on 127.0.0.1:
 #
 #   environment/cluster-test.sh slurm    # environment/slurm-mine.sbatch on a one-node SLURM (munged, slurmctld, slurmd)
 #   environment/cluster-test.sh sge      # environment/sge-mine.sh on a one-host Grid Engine (sge_qmaster, sge_execd)
 #
-# (make cluster-test SCHEDULER=slurm|sge builds the jar and the fake Hub first.) As root: it installs the scheduler
+# (make cluster-test SCHEDULER=slurm|sge builds the jar and the simulated Hub first.) As root: it installs the scheduler
 # from Debian (apt-get), starts its daemons with a generated configuration in a temporary folder (host: this
 # machine's name, which must resolve to 127.0.0.1; 2 CPUs / slots), submits the steps as the script's header says
 # (select, an array of 4 shards, merge and bot PRs, chained by dependencies), cancels one array task while it mines
-# and resubmits it alone, waits for the merge, and compares the merged tables with one unsharded `mine-hub all`
-# (diff -r). Then it stops every daemon it started, removes its folders, and purges the packages (and the system
+# (the Hub paused meanwhile, so that it is caught mid-run) and resubmits it alone, waits for the merge, and compares
+# the merged tables with one unsharded `mine-hub all` (diff -r) and with the simulated Hub's ground truth. Then it stops every daemon it started, removes its folders, and purges the packages (and the system
 # users their installation made) that were not installed before, leaving the machine as found
 # (KEEP_PACKAGES=1 keeps them for the next run). Exit 0 when the tables are equal byte for byte.
 set -euo pipefail
@@ -21,7 +21,7 @@ JAR=$ROOT/lib/target/safetensors-study.jar
 CLASSPATH_FILE=$ROOT/lib/target/test-classpath.txt
 SHARDS=4
 CANCEL_TASK=${CANCEL_TASK:-2}          # the shard whose array task is cancelled mid-run and resubmitted
-LATENCY_MS=${LATENCY_MS:-150}          # per Hub answer, so that a task is still mining when it is cancelled
+REPOS=${REPOS:-40}                     # repositories of the simulated Hub (a few dozen: the machine is shared)
 TIMEOUT_S=${TIMEOUT_S:-900}
 HOST=$(hostname)
 case "$SCHEDULER" in
@@ -64,6 +64,7 @@ cleanup() {
     qconf -ke "$HOST" >/dev/null 2>&1
     qconf -km >/dev/null 2>&1
   fi
+  [[ -n "${HUB_PID:-}" ]] && kill -CONT "$HUB_PID" 2>/dev/null
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -102,23 +103,29 @@ if ((${#missing[@]})); then
 fi
 INSTALLED=$(date +%s)
 
-# ---------------------------------------------------------------- the fake Hub
-say "starting the fake Hub on 127.0.0.1"
+# ---------------------------------------------------------------- the simulated Hub
+say "starting the simulated Hub of $REPOS repositories on 127.0.0.1"
 java -Dshared.dir="$SHARED" -cp "$ROOT/lib/target/classes:$ROOT/lib/target/test-classes:$(cat "$CLASSPATH_FILE")" \
-  org.modelevolution.mining.ClusterHubServer --git "$WORK/hub-git" --url-file "$WORK/hub-url" \
-  --latency-ms "$LATENCY_MS" > "$WORK/hub.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 120); do [[ -f "$WORK/hub-url" ]] && break; kill -0 "${PIDS[-1]}" 2>/dev/null || break; sleep 0.5; done
-[[ -f "$WORK/hub-url" ]] || { cat "$WORK/hub.log" >&2; fail "the fake Hub did not start"; }
+  org.modelevolution.mining.SimulatedHubServer --repos "$REPOS" --seed 1 --port 0 --truth "$WORK/truth" \
+  --git "$WORK/hub-git" > "$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+PIDS+=($HUB_PID)
+for _ in $(seq 240); do grep -q '^serving ' "$WORK/hub.log" && break; kill -0 $HUB_PID 2>/dev/null || break; sleep 0.5; done
+grep -q '^serving ' "$WORK/hub.log" || { cat "$WORK/hub.log" >&2; fail "the simulated Hub did not start"; }
+say "$(head -1 "$WORK/hub.log")"
 export HF_ENDPOINT
-HF_ENDPOINT=$(cat "$WORK/hub-url")
-# The fake Hub's gated repository opens to its test token (FakeHub.TOKEN); every task gets it from its own line.
-HUB_TOKEN=hf_fakeTokenForTheGatedRepository
-for _ in $(seq $SHARDS); do echo "$HUB_TOKEN"; done > "$WORK/tokens.txt"
-export HF_TOKEN=$HUB_TOKEN HF_TOKEN_FILE=$WORK/tokens.txt
+HF_ENDPOINT=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$WORK/hub.log" | head -1)
+# One token per task, as the scripts' headers say; the simulated Hub serves anonymous requests, so these are
+# placeholders (not the fake Hub's token, which would open its gated repositories to some runs only).
+unset HF_TOKEN
+for ((i = 0; i < SHARDS; i++)); do echo "hf_clustertest_placeholder_for_task_$i"; done > "$WORK/tokens.txt"
+export HF_TOKEN_FILE=$WORK/tokens.txt
 export OUT=$WORK/mined SHARDS JAR
 mkdir -p "$WORK/submit/logs"
 cd "$WORK/submit"
+
+# The last progress line of a job's log ("history legacy: 3/9 (33%)"): a task that printed one has mined a repository.
+progress() { grep -E '^(history|formats) [a-z]+: [0-9]' "$1" 2>/dev/null | tail -n 1 || true; }
 
 # Runs a setup command with its chatter in $WORK/setup.log, failing with its last lines.
 quietly() { "$@" >> "$WORK/setup.log" 2>&1 || { tail -5 "$WORK/setup.log" >&2; fail "$* failed"; }; }
@@ -194,12 +201,17 @@ run_slurm() {
   say "submitted select $sel, array $arr (0-$((SHARDS - 1))), merge $mrg"
 
   wait_for "task ${arr}_$CANCEL_TASK to mine" \
-    "[[ \$(slurm_state ${arr}_$CANCEL_TASK) == RUNNING && -d '$OUT/shards/$CANCEL_TASK-of-$SHARDS' ]]"
+    "[[ \$(slurm_state ${arr}_$CANCEL_TASK) == RUNNING && -n \$(progress logs/mine-${arr}_$CANCEL_TASK.out) ]]"
+  # The Hub is paused while the task is cancelled, so that the task is cancelled mid-run however fast it mines.
+  kill -STOP $HUB_PID
+  state=$(slurm_state "${arr}_$CANCEL_TASK")
+  [[ $state == RUNNING ]] || { kill -CONT $HUB_PID; fail "task ${arr}_$CANCEL_TASK ended $state before it could be cancelled"; }
   scancel "${arr}_$CANCEL_TASK"
   wait_for "task ${arr}_$CANCEL_TASK to end" "[[ ! \$(slurm_state ${arr}_$CANCEL_TASK) =~ ^(RUNNING|COMPLETING)$ ]]"
+  kill -CONT $HUB_PID
   state=$(slurm_state "${arr}_$CANCEL_TASK")
-  [[ $state == CANCELLED ]] || fail "task ${arr}_$CANCEL_TASK ended $state before it was cancelled; raise LATENCY_MS"
-  say "cancelled task ${arr}_$CANCEL_TASK while it mined"
+  [[ $state == CANCELLED ]] || fail "task ${arr}_$CANCEL_TASK ended $state, not CANCELLED"
+  say "cancelled task ${arr}_$CANCEL_TASK while it mined (its log's last progress: $(progress "logs/mine-${arr}_$CANCEL_TASK.out"))"
 
   re=$(sbatch --parsable --array=$CANCEL_TASK --export=ALL "$script" shard)
   wait_for "the merge to wait on a dependency never satisfied" \
@@ -272,6 +284,7 @@ start_sge() {
 }
 
 sge_running_task() { qstat -s r -g d 2>/dev/null | awk -v job="$1" -v task="$2" '$1 == job && $NF == task { found = 1 } END { exit !found }'; }
+sge_listed_task() { qstat -g d 2>/dev/null | awk -v job="$1" -v task="$2" '$1 == job && $NF == task { found = 1 } END { exit !found }'; }
 sge_listed() { qstat -g d 2>/dev/null | awk -v job="$1" '$1 == job { found = 1 } END { exit !found }'; }
 # "<task> <exit status>" per finished task of a job, from the accounting file.
 sge_exits() { qacct -j "$1" 2>/dev/null | awk '/^taskid/ { task = $2 } /^exit_status/ { print task, $2 }' | sort -n; }
@@ -284,13 +297,17 @@ run_sge() {
   mrg=$(qsub -terse -hold_jid "$arr" -t 1 "$script" merge | cut -d. -f1)
   say "submitted select $sel, array $arr (1-$SHARDS), merge $mrg"
 
-  wait_for "task $arr.$task to mine" "sge_running_task $arr $task && [[ -d '$OUT/shards/$CANCEL_TASK-of-$SHARDS' ]]"
+  wait_for "task $arr.$task to mine" "sge_running_task $arr $task && [[ -n \$(progress logs/sfstudy-mine.o$arr.$task) ]]"
   qhold "$mrg" >/dev/null
+  # The Hub is paused while the task is deleted, so that the task is deleted mid-run however fast it mines.
+  kill -STOP $HUB_PID
+  sge_running_task "$arr" "$task" || { kill -CONT $HUB_PID; fail "task $arr.$task ended before it could be deleted"; }
   qdel "$arr" -t "$task" >/dev/null
-  wait_for "task $arr.$task to end" "! sge_running_task $arr $task"
+  wait_for "task $arr.$task to end" "! sge_listed_task $arr $task"
+  kill -CONT $HUB_PID
   [[ ! -f "$OUT/shards/$CANCEL_TASK-of-$SHARDS/manifests/formats-recent.json" ]] \
-    || fail "task $arr.$task finished its shard before it was cancelled; raise LATENCY_MS"
-  say "cancelled task $arr.$task while it mined"
+    || fail "task $arr.$task finished its shard although it was deleted"
+  say "deleted task $arr.$task while it mined (its log's last progress: $(progress "logs/sfstudy-mine.o$arr.$task"))"
 
   re=$(qsub -terse -t "$task" "$script" shard | cut -d. -f1)
   qalter -hold_jid "$arr,$re" "$mrg" >/dev/null
@@ -331,6 +348,15 @@ else
   head -40 "$WORK/tables.diff" >&2
   fail "the merged tables differ from the unsharded run's"
 fi
+# The simulated Hub's ground truth, computed from its own records, for the tables it has (SimulatedHub#writeTruth).
+truths=0
+for truth in "$WORK"/truth/*.csv; do
+  [[ -f "$WORK/tables/cluster/$(basename "$truth")" ]] || continue
+  cmp "$truth" "$WORK/tables/cluster/$(basename "$truth")" || fail "$(basename "$truth") differs from the ground truth"
+  truths=$((truths + 1))
+done
+((truths >= 3)) || fail "only $truths ground-truth tables to compare"
+say "and $truths of them equal the simulated Hub's ground truth"
 echo "timings ($SCHEDULER): install $((INSTALLED - STARTED)) s, daemons $((DAEMONS_UP - INSTALLED)) s," \
   "cluster run (submit to merged, with the cancel and resubmission) $((CLUSTER_DONE - DAEMONS_UP)) s," \
   "unsharded run $((UNSHARDED_DONE - CLUSTER_DONE)) s, total $(( $(date +%s) - STARTED )) s"
