@@ -9,9 +9,10 @@
 # machine's name, which must resolve to 127.0.0.1; 2 CPUs / slots), submits the steps as the script's header says
 # (select, an array of 4 shards, merge and bot PRs, chained by dependencies), cancels one array task while it mines
 # (the Hub paused meanwhile, so that it is caught mid-run) and resubmits it alone, waits for the merge, and compares
-# the merged tables with one unsharded `mine-hub all` (diff -r) and with the simulated Hub's ground truth. Then it stops every daemon it started, removes its folders, and purges the packages (and the system
-# users their installation made) that were not installed before, leaving the machine as found
-# (KEEP_PACKAGES=1 keeps them for the next run). Exit 0 when the tables are equal byte for byte.
+# the merged tables with one unsharded `mine-hub all` (diff -r) and with the simulated Hub's ground truth. Then it
+# stops every daemon it started, removes its folders, and purges the packages its apt-get installed (and the system
+# users and groups that installation made), leaving the machine as found (KEEP_PACKAGES=1 keeps them for the next
+# run). Exit 0 when the tables are equal byte for byte.
 set -euo pipefail
 
 SCHEDULER=${1:?usage: cluster-test.sh slurm|sge}
@@ -42,17 +43,17 @@ say() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 installed_packages() { dpkg-query -W -f '${db:Status-Status} ${Package}\n' | awk '$1 == "installed" { print $2 }' | sort; }
 
 WORK=$(mktemp -d "/tmp/cluster-test-$SCHEDULER.XXXXXX")
-BEFORE=$(mktemp -d "/tmp/cluster-test-before.XXXXXX")   # what was installed before, kept apart from $WORK
 PIDS=()            # daemons and servers started here, stopped at exit by their ids
 SGE_CELL_DIR=""
-installed_packages > "$BEFORE/packages"
-getent passwd | cut -d: -f1 | sort > "$BEFORE/users"
-getent group | cut -d: -f1 | sort > "$BEFORE/groups"
+ADDED_PACKAGES=""  # what our apt-get install added (the machine is shared: nothing else is purged)
+ADDED_USERS=""
+ADDED_GROUPS=""
 STARTED=$(date +%s)
 
 cleanup() {
   local status=$?
   set +e
+  cd /
   say "cleaning up"
   if [[ $SCHEDULER == slurm && -n "${SLURM_CONF:-}" ]] && [[ -f "$SLURM_CONF" ]]; then
     squeue -h -o %A 2>/dev/null | sort -u | xargs -r scancel 2>/dev/null
@@ -76,17 +77,14 @@ cleanup() {
   else
     rm -rf "$WORK"
   fi
-  if [[ -z "${KEEP_PACKAGES:-}" ]]; then
-    local added
-    added=$(installed_packages | comm -13 "$BEFORE/packages" - 2>/dev/null)
-    if [[ -n "$added" ]]; then
-      say "purging what the test installed: $(echo $added)"
-      DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $added >/dev/null 2>&1 || echo "apt-get purge failed: $added" >&2
-    fi
-    for user in $(getent passwd | cut -d: -f1 | sort | comm -13 "$BEFORE/users" -); do userdel "$user"; done
-    for group in $(getent group | cut -d: -f1 | sort | comm -13 "$BEFORE/groups" -); do groupdel "$group"; done
+  if [[ -z "${KEEP_PACKAGES:-}" && -n "$ADDED_PACKAGES" ]]; then
+    say "purging what the test installed: $(echo $ADDED_PACKAGES)"
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $ADDED_PACKAGES >/dev/null 2>&1 \
+      || echo "apt-get purge failed: $ADDED_PACKAGES" >&2
+    # The purge removes some of the users the installation made (slurm, munge), not all (sgeadmin, Debian-exim).
+    for user in $ADDED_USERS; do getent passwd "$user" >/dev/null && userdel "$user"; done
+    for group in $ADDED_GROUPS; do getent group "$group" >/dev/null && groupdel "$group"; done
   fi
-  rm -rf "$BEFORE"
   exit $status
 }
 trap cleanup EXIT
@@ -94,12 +92,18 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- packages
 missing=()
-for p in "${PACKAGES[@]}"; do grep -qx "$p" "$BEFORE/packages" || missing+=("$p"); done
+for p in "${PACKAGES[@]}"; do installed_packages | grep -qx "$p" || missing+=("$p"); done
 if ((${#missing[@]})); then
   say "installing ${missing[*]} from Debian"
+  installed_packages > "$WORK/packages-before"
+  getent passwd | cut -d: -f1 | sort > "$WORK/users-before"
+  getent group | cut -d: -f1 | sort > "$WORK/groups-before"
   apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" > "$WORK/apt.log" 2>&1 \
     || { tail -20 "$WORK/apt.log" >&2; fail "apt-get install ${missing[*]} failed"; }
+  ADDED_PACKAGES=$(installed_packages | comm -13 "$WORK/packages-before" -)
+  ADDED_USERS=$(getent passwd | cut -d: -f1 | sort | comm -13 "$WORK/users-before" -)
+  ADDED_GROUPS=$(getent group | cut -d: -f1 | sort | comm -13 "$WORK/groups-before" -)
 fi
 INSTALLED=$(date +%s)
 
@@ -124,8 +128,16 @@ export OUT=$WORK/mined SHARDS JAR
 mkdir -p "$WORK/submit/logs"
 cd "$WORK/submit"
 
-# The last progress line of a job's log ("history legacy: 3/9 (33%)"): a task that printed one has mined a repository.
-progress() { grep -E '^(history|formats) [a-z]+: [0-9]' "$1" 2>/dev/null | tail -n 1 || true; }
+# Whether the shard to cancel has mined a repository (its history journal has a line per repository, appended when
+# the repository is done), and what it has mined so far.
+mined_one() { [[ -s "$OUT/shards/$CANCEL_TASK-of-$SHARDS/work/history-legacy.journal" ]]; }
+mined_so_far() {
+  local journal
+  for journal in "$OUT/shards/$CANCEL_TASK-of-$SHARDS"/work/{history,formats}-{legacy,recent}.journal; do
+    [[ -f $journal ]] && printf '%s %s, ' "$(basename "$journal" .journal)" "$(wc -l < "$journal")"
+  done
+  echo "repositories"
+}
 
 # Runs a setup command with its chatter in $WORK/setup.log, failing with its last lines.
 quietly() { "$@" >> "$WORK/setup.log" 2>&1 || { tail -5 "$WORK/setup.log" >&2; fail "$* failed"; }; }
@@ -200,8 +212,8 @@ run_slurm() {
   mrg=$(sbatch --parsable --dependency=afterok:$arr --export=ALL "$script" merge)
   say "submitted select $sel, array $arr (0-$((SHARDS - 1))), merge $mrg"
 
-  wait_for "task ${arr}_$CANCEL_TASK to mine" \
-    "[[ \$(slurm_state ${arr}_$CANCEL_TASK) == RUNNING && -n \$(progress logs/mine-${arr}_$CANCEL_TASK.out) ]]"
+  wait_for "task ${arr}_$CANCEL_TASK to mine a repository" "mined_one && [[ \$(slurm_state ${arr}_$CANCEL_TASK) == RUNNING ]] \
+    || { [[ \$(slurm_state ${arr}_$CANCEL_TASK) =~ ^(COMPLETED|FAILED)$ ]] && fail 'task ${arr}_$CANCEL_TASK ended before it could be cancelled'; }"
   # The Hub is paused while the task is cancelled, so that the task is cancelled mid-run however fast it mines.
   kill -STOP $HUB_PID
   state=$(slurm_state "${arr}_$CANCEL_TASK")
@@ -211,7 +223,7 @@ run_slurm() {
   kill -CONT $HUB_PID
   state=$(slurm_state "${arr}_$CANCEL_TASK")
   [[ $state == CANCELLED ]] || fail "task ${arr}_$CANCEL_TASK ended $state, not CANCELLED"
-  say "cancelled task ${arr}_$CANCEL_TASK while it mined (its log's last progress: $(progress "logs/mine-${arr}_$CANCEL_TASK.out"))"
+  say "cancelled task ${arr}_$CANCEL_TASK while it mined (its journals: $(mined_so_far))"
 
   re=$(sbatch --parsable --array=$CANCEL_TASK --export=ALL "$script" shard)
   wait_for "the merge to wait on a dependency never satisfied" \
@@ -290,14 +302,26 @@ sge_listed() { qstat -g d 2>/dev/null | awk -v job="$1" '$1 == job { found = 1 }
 sge_exits() { qacct -j "$1" 2>/dev/null | awk '/^taskid/ { task = $2 } /^exit_status/ { print task, $2 }' | sort -n; }
 
 run_sge() {
-  local script=$ROOT/environment/sge-mine.sh sel arr mrg re task=$((CANCEL_TASK + 1)) exits
+  local script=$ROOT/environment/sge-mine.sh sel arr mrg re task=$((CANCEL_TASK + 1)) exits bad held
+  # What sge-mine.sh's header says of a failing step: it exits 100, Grid Engine keeps the task in its error state
+  # (Eqw) and a job held on it waits.
+  bad=$(qsub -terse -t 1 "$script" no-such-step | cut -d. -f1)
+  held=$(qsub -terse -hold_jid "$bad" -b y true)
+  wait_for "the failing step $bad to enter the error state" \
+    "qstat -g d | awk -v j=$bad '\$1 == j && \$5 ~ /E/ { f = 1 } END { exit !f }'"
+  sleep 3
+  qstat -g d | awk -v j="$held" '$1 == j && $5 == "hqw" { f = 1 } END { exit !f }' \
+    || fail "job $held held on the failed step $bad did not wait: $(qstat -g d | awk -v j="$held" '$1 == j')"
+  qdel "$bad" "$held" >/dev/null
+  say "a failing step (exit 100) stays in the error state and the job held on it waits"
   # As the script's header says:
   sel=$(qsub -terse -t 1 "$script" select | cut -d. -f1)
   arr=$(qsub -terse -hold_jid "$sel" -t 1-$SHARDS "$script" shard | cut -d. -f1)
   mrg=$(qsub -terse -hold_jid "$arr" -t 1 "$script" merge | cut -d. -f1)
   say "submitted select $sel, array $arr (1-$SHARDS), merge $mrg"
 
-  wait_for "task $arr.$task to mine" "sge_running_task $arr $task && [[ -n \$(progress logs/sfstudy-mine.o$arr.$task) ]]"
+  wait_for "task $arr.$task to mine" "mined_one && sge_running_task $arr $task \
+    || { [[ -n \$(sge_exits $arr | awk -v t=$task '\$1 == t') ]] && fail 'task $arr.$task ended before it could be deleted'; }"
   qhold "$mrg" >/dev/null
   # The Hub is paused while the task is deleted, so that the task is deleted mid-run however fast it mines.
   kill -STOP $HUB_PID
@@ -307,7 +331,7 @@ run_sge() {
   kill -CONT $HUB_PID
   [[ ! -f "$OUT/shards/$CANCEL_TASK-of-$SHARDS/manifests/formats-recent.json" ]] \
     || fail "task $arr.$task finished its shard although it was deleted"
-  say "deleted task $arr.$task while it mined (its log's last progress: $(progress "logs/sfstudy-mine.o$arr.$task"))"
+  say "deleted task $arr.$task while it mined (its journals: $(mined_so_far))"
 
   re=$(qsub -terse -t "$task" "$script" shard | cut -d. -f1)
   qalter -hold_jid "$arr,$re" "$mrg" >/dev/null
