@@ -114,7 +114,7 @@ java -Dshared.dir="$SHARED" -cp "$ROOT/lib/target/classes:$ROOT/lib/target/test-
   --git "$WORK/hub-git" > "$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 PIDS+=($HUB_PID)
-for _ in $(seq 240); do grep -q '^serving ' "$WORK/hub.log" && break; kill -0 $HUB_PID 2>/dev/null || break; sleep 0.5; done
+for _ in $(seq 240); do grep -qs '^serving ' "$WORK/hub.log" && break; kill -0 $HUB_PID 2>/dev/null || break; sleep 0.5; done
 grep -q '^serving ' "$WORK/hub.log" || { cat "$WORK/hub.log" >&2; fail "the simulated Hub did not start"; }
 say "$(head -1 "$WORK/hub.log")"
 export HF_ENDPOINT
@@ -134,9 +134,9 @@ mined_one() { [[ -s "$OUT/shards/$CANCEL_TASK-of-$SHARDS/work/history-legacy.jou
 mined_so_far() {
   local journal
   for journal in "$OUT/shards/$CANCEL_TASK-of-$SHARDS"/work/{history,formats}-{legacy,recent}.journal; do
-    [[ -f $journal ]] && printf '%s %s, ' "$(basename "$journal" .journal)" "$(wc -l < "$journal")"
+    [[ -f $journal ]] && printf '%s %s ' "$(basename "$journal" .journal)" "$(wc -l < "$journal")"
   done
-  echo "repositories"
+  echo "repositories done"
 }
 
 # Runs a setup command with its chatter in $WORK/setup.log, failing with its last lines.
