@@ -19,6 +19,8 @@
 #                         (SCALES="1 3 10": one column per scale with the growth factors; default 1)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
 #   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
+#   make cluster-test SCHEDULER=slurm|sge   the job-array scripts under a real one-node scheduler (root; installs it
+#                         from Debian and purges it again; minutes, not part of `make test`)
 
 MVN        ?= mvn -B
 JUPYTER_PYTHON ?= /usr/bin/python3
@@ -29,7 +31,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
+.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook cluster-test
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -117,6 +119,13 @@ bench-mining: build
 	  -Dmdep.outputFile=target/test-classpath.txt
 	java -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
 	  org.modelevolution.mining.MiningBenchmark
+
+SCHEDULER ?= slurm
+
+cluster-test: build
+	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	SHARED=$(abspath $(SHARED)) bash environment/cluster-test.sh $(SCHEDULER)
 
 kernel-start-check: kernel
 	$(PYTHON) environment/kernel_start_check.py --starts 100

@@ -61,7 +61,9 @@ public final class Rq2 {
     }
     FormatHistory formats = g.formatHistory().get();
     Map<String, List<FormatHistory.Commit>> history = commitsByRepo(formats);
-    return Optional.of(new Rq2Group(group, StudyRepoCreationShares.of(formats, g.createdAt().get()),
+    return Optional.of(new Rq2Group(group, StudyRepoCreationShares.of(formats, g.createdAt().get(),
+        group == Group.BOTH ? "selected_legacy_repos.json or selected_recent_repos.json"
+            : "selected_" + group.fileSuffix() + "_repos.json"),
         byCreationMonth(g, history), yearlyAllRows(formats), yearlyLastCommitCarriedForward(history),
         notebookOutputs(g)));
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.modelevolution.study.FormatHistory;
+import org.modelevolution.study.StudyDataException;
 
 /**
  * The formats first added, by repository creation month, exactly as the study's code computes them
@@ -39,16 +40,20 @@ final class StudyRepoCreationShares {
    * @param formats the group's format table ("both": recent rows, then legacy)
    * @param createdAt the Hub's {@code createdAt} per repository ("both": legacy's value wins, as
    *     {@code {**recent, **legacy}} does)
-   * @throws IllegalArgumentException when a repository with a row of a kept format has no
-   *     {@code createdAt} (the study's code stops there with a {@code KeyError})
+   * @param selectionFiles the selection file(s) {@code createdAt} came from, to name in an error
+   * @throws StudyDataException when a repository with a row of a kept format has no
+   *     {@code createdAt} (the study's code stops there with a {@code KeyError}): one line naming
+   *     the repository and the file, which the command line prints as it is
    */
-  static FormatShares of(FormatHistory formats, Map<String, Instant> createdAt) {
+  static FormatShares of(FormatHistory formats, Map<String, Instant> createdAt, String selectionFiles) {
     formats.repositories().values().stream()
         .filter(r -> !createdAt.containsKey(r.id()))
         .filter(r -> r.commits().stream().anyMatch(c -> c.formats().keySet().stream().anyMatch(f -> !undetermined(f))))
         .findFirst().ifPresent(r -> {
-          throw new IllegalArgumentException("no created_at for repository " + r.id()
-              + " in selected_{group}_repos.json (the study's code fails here with a KeyError)");
+          throw new StudyDataException("repository " + r.id() + " has format rows but its record in "
+              + selectionFiles + " has no created_at, so its creation month (RQ2) is unknown; the study's"
+              + " code stops here too (KeyError). Add the repository's created_at to its record or drop it from"
+              + " the format table.");
         });
     List<FormatHistory.AddedFile> added = new ArrayList<>();
     List<Instant> created = new ArrayList<>();

@@ -91,6 +91,11 @@ abstract class MineStepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      options.shard();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     MiningParameters parameters = parameters();
     if (!parameters.lastModifiedSince().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
         .isBefore(parameters.until())) {
@@ -99,7 +104,7 @@ abstract class MineStepCommand implements Callable<Integer> {
           + "; give a --since before --until");
     }
     if (!options.shard().isAll() && !MiningPipeline.SHARDED.contains(step()) && !step().equals("all")) {
-      System.err.println(step() + " runs unsharded; with --shard (or in a SLURM array) run "
+      System.err.println(step() + " runs unsharded; with --shard (or in a job array) run "
           + MiningPipeline.SHARDED + ", then merge");
       return 2;
     }

@@ -31,7 +31,8 @@ final class MiningOptions {
 
   @Option(names = "--shard", paramLabel = "i/n", converter = ShardConverter.class,
       description = "Mine only shard i of n (0-based; a stable hash of the repository id). Default: "
-          + "SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set, else everything.")
+          + "the task's place in its SLURM or Grid Engine job array (SLURM_ARRAY_TASK_*, SGE_TASK_*) when set, "
+          + "else everything.")
   Shard shard;
 
   @Spec(Spec.Target.MIXEE)
@@ -50,9 +51,13 @@ final class MiningOptions {
     return out != null ? out : fallback;
   }
 
-  /** The shard asked for, else the SLURM job-array task's, else everything. */
+  /**
+   * The shard asked for, else the SLURM or Grid Engine job-array task's, else everything.
+   *
+   * @throws IllegalArgumentException when the array's variables do not give a shard
+   */
   Shard shard() {
-    return shard != null ? shard : Shard.fromSlurm(System.getenv()).orElse(Shard.ALL);
+    return shard != null ? shard : Shard.fromEnvironment(System.getenv()).orElse(Shard.ALL);
   }
 
   static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {

@@ -88,43 +88,97 @@ final class FakeHub extends Dispatcher {
 
   // ------------------------------------------------------------------ building
 
+  /**
+   * Whether {@link #add} only computes the object ids and writes a repository's git objects (one
+   * pack) when a client first fetches it: the simulated Hub of thousands of repositories.
+   */
+  volatile boolean lazyGit;
+  /** Repositories the listing still shows but that are gone since (404 everywhere else). */
+  final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
+
   void add(FakeRepo repo, Path gitRoot) {
+    Path dir = gitRoot.resolve(repo.id + ".git");
+    if (lazyGit) {
+      try (ObjectInserter ids = new IdsOnly()) {
+        repos.put(repo.id, build(repo, dir, ids));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    repos.put(repo.id, writeGit(repo, dir));
+  }
+
+  /** An inserter that only computes the ids git would give the objects, storing nothing. */
+  private static final class IdsOnly extends ObjectInserter.Formatter {
+    @Override
+    public ObjectId insert(int type, byte[] data, int off, int len) {
+      return idFor(type, data, off, len);
+    }
+
+    @Override
+    public ObjectId insert(int type, long length, java.io.InputStream in) throws IOException {
+      return idFor(type, length, in);
+    }
+  }
+
+  private Built writeGit(FakeRepo repo, Path dir) {
     try {
-      Path dir = gitRoot.resolve(repo.id + ".git");
       try (Git git = Git.init().setBare(true).setInitialBranch("main").setDirectory(dir.toFile()).call()) {
         Repository r = git.getRepository();
-        List<String> hashes = new ArrayList<>();
-        Map<String, TreeMap<String, FakeRepo.Blob>> states = new LinkedHashMap<>();
-        TreeMap<String, FakeRepo.Blob> state = new TreeMap<>();
-        ObjectId parent = null;
-        try (ObjectInserter inserter = r.newObjectInserter()) {
-          for (FakeRepo.Spec spec : repo.commits) {
-            state = FakeRepo.apply(state, spec);
-            ObjectId tree = writeTree(inserter, state, "");
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            if (parent != null) {
-              commit.setParentId(parent);
-            }
-            PersonIdent who = new PersonIdent(spec.author(), spec.author().replace(' ', '.') + "@example.org",
-                spec.date(), java.time.ZoneOffset.UTC);
-            commit.setAuthor(who);
-            commit.setCommitter(who);
-            commit.setMessage(spec.message());
-            parent = inserter.insert(commit);
-            hashes.add(parent.name());
-            states.put(parent.name(), state);
-            state.values().stream().filter(FakeRepo.Blob::lfs).forEach(b -> cdn.put(sha256(b.content()), b.content()));
-          }
+        Built built;
+        ObjectInserter packed = r.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory od
+            ? od.newPackInserter() : r.newObjectInserter();
+        try (ObjectInserter inserter = packed) {
+          built = build(repo, dir, inserter);
           inserter.flush();
         }
         RefUpdate update = r.updateRef("refs/heads/main");
-        update.setNewObjectId(parent);
+        update.setNewObjectId(ObjectId.fromString(built.hashes().get(built.hashes().size() - 1)));
         update.forceUpdate();
-        repos.put(repo.id, new Built(repo, dir, List.copyOf(hashes), states));
+        return built;
       }
     } catch (Exception e) {
       throw new IllegalStateException("cannot build " + repo.id, e);
+    }
+  }
+
+  /** The commits of {@code repo} through {@code inserter}: their hashes and tree states. */
+  private Built build(FakeRepo repo, Path dir, ObjectInserter inserter) throws IOException {
+    List<String> hashes = new ArrayList<>();
+    Map<String, TreeMap<String, FakeRepo.Blob>> states = new LinkedHashMap<>();
+    TreeMap<String, FakeRepo.Blob> state = new TreeMap<>();
+    ObjectId parent = null;
+    for (FakeRepo.Spec spec : repo.commits) {
+      state = FakeRepo.apply(state, spec);
+      ObjectId tree = writeTree(inserter, state, "");
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(tree);
+      if (parent != null) {
+        commit.setParentId(parent);
+      }
+      PersonIdent who = new PersonIdent(spec.author(), spec.author().replace(' ', '.') + "@example.org",
+          spec.date(), java.time.ZoneOffset.UTC);
+      commit.setAuthor(who);
+      commit.setCommitter(who);
+      commit.setMessage(spec.message());
+      parent = inserter.insert(commit);
+      hashes.add(parent.name());
+      states.put(parent.name(), state);
+      state.values().stream().filter(FakeRepo.Blob::lfs).forEach(b -> cdn.putIfAbsent(sha256(b.content()), b.content()));
+    }
+    return new Built(repo, dir, List.copyOf(hashes), states);
+  }
+
+  /** The git folder of a lazily built repository, written on its first fetch. */
+  private void materialize(Built b) {
+    synchronized (b) {
+      if (!java.nio.file.Files.isDirectory(b.gitDir()) && !deleted.contains(b.repo().id)) {
+        Built written = writeGit(b.repo(), b.gitDir());
+        if (!written.hashes().equals(b.hashes())) {
+          throw new IllegalStateException("git objects differ from the computed ids: " + b.repo().id);
+        }
+      }
     }
   }
 
@@ -204,6 +258,10 @@ final class FakeHub extends Dispatcher {
     if (s.size() == 2 && s.get(0).equals("api") && s.get(1).equals("models")) {
       return listing(url);
     }
+    if (s.size() >= 4 && s.get(0).equals("api") && s.get(1).equals("models") && deleted.contains(s.get(2) + "/" + s.get(3))
+        || s.size() >= 3 && !s.get(0).equals("api") && deleted.contains(s.get(0) + "/" + s.get(1).replaceFirst("\\.git$", ""))) {
+      return notFound("RepoNotFound");
+    }
     if (s.size() == 2 && s.get(0).equals("api") && s.get(1).equals("recent-activity")) {
       return feed(url);
     }
@@ -270,6 +328,9 @@ final class FakeHub extends Dispatcher {
    */
   private MockResponse git(RecordedRequest request, String id, boolean advertisement) {
     Built b = repos.get(id);
+    if (b != null && lazyGit) {
+      materialize(b);
+    }
     if (b == null || !java.nio.file.Files.isDirectory(b.gitDir())) {
       return new MockResponse.Builder().code(404).body("Repository not found").build();
     }
