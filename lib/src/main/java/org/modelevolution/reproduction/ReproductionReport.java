@@ -118,7 +118,7 @@ final class ReproductionReport {
     data.inputs().forEach(i -> md.append("| `").append(i.path()).append("` | `").append(i.sha256(), 0, 16)
         .append("…` | ").append(i.status().label()).append(" |\n"));
     if (!data.absent().isEmpty()) {
-      md.append("\nNot read (the numbers that need them are not recomputable, and say so):\n\n| file | why |\n|---|---|\n");
+      md.append("\nNot read (no number that needs one of them is compared: each is `needs-download` or `not-recomputable` and names the file):\n\n| file | why |\n|---|---|\n");
       data.absent().forEach(a -> md.append("| `").append(a.file()).append("` | ").append(a.reason()).append(" |\n"));
     }
     if (!data.warnings().isEmpty()) {
