@@ -10,6 +10,9 @@
 #   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
 #                         (SCALES="1 3 10": one column per scale with the growth factors; default 1)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
+#   make bench-replication  mine-hub all against the simulated Hub at N="3406 20000" repositories: per repository
+#                         CPU ms, requests per bucket, bytes, git objects, peak heap, whole-Hub wall time;
+#                         RATE_LIMIT=api=100,resolvers=500,pages=20 (WINDOW_MS=5000) adds a simulated rate limit
 #   make notebook NB=02 GROUP=recent   one notebook, for one group
 #   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
 
@@ -20,7 +23,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
+.PHONY: reproduce test smoke browser-test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining bench-replication kernel-start-check notebook
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -81,6 +84,15 @@ bench-mining: build
 	  -Dmdep.outputFile=target/test-classpath.txt
 	java -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
 	  org.modelevolution.mining.MiningBenchmark
+
+N          ?= 3406 20000
+RATE_LIMIT ?=
+WINDOW_MS  ?= 5000
+bench-replication: build
+	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	java -Xmx1g -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
+	  org.modelevolution.mining.ReplicationBenchmark --repos "$(N)" --rate-limit "$(RATE_LIMIT)" --window-ms $(WINDOW_MS)
 
 kernel-start-check: kernel
 	$(PYTHON) environment/kernel_start_check.py --starts 100
