@@ -1,10 +1,18 @@
 # The two commands of the README:
 #   make reproduce   regenerate every figure and table by executing every notebook
-#   make test        unit and integration tests, every notebook in smoke mode, the browser test
+#   make test        unit and integration tests, the kernel's protocol tests, every notebook in smoke mode,
+#                    the browser test (full mode, with the round trip of a browser save) and its mutants
 #
 #   make smoke       the 30-minute smoke path: `make test` without the browser test (no network needed)
 #
-# Other targets: setup, build, kernel, kernel-user, lab, browser-test, clean, and the benchmarks (not tests):
+# Stepping through the notebooks (README):
+#   make notebook-server  classic Jupyter Notebook on notebooks/ with this checkout's kernel
+#   make lab              JupyterLab when installed (JUPYTER_PYTHON=... for a pip/venv one), else notebook-server
+#   make kernel-user      the kernel for your own Jupyter, named per checkout
+#   make notebook NB=02 GROUP=recent   run one notebook (GROUP: legacy|recent|both sets its parameters cell)
+#                         and save it with its outputs and the parameters cell it ran with
+#
+# Other targets: setup, build, kernel, browser-test, kernel-protocol-test, clean, and the benchmarks (not tests):
 #   make bench            all three below
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
 #   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
@@ -13,17 +21,18 @@
 #   make bench-replication  mine-hub all against the simulated Hub at N="3406 20000" repositories: per repository
 #                         CPU ms, requests per bucket, bytes, git objects, peak heap, whole-Hub wall time;
 #                         RATE_LIMIT=api=100,resolvers=500,pages=20 (WINDOW_MS=5000) adds a simulated rate limit
-#   make notebook NB=02 GROUP=recent   one notebook, for one group
 #   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
 
 MVN        ?= mvn -B
-PYTHON     ?= /usr/bin/python3
+JUPYTER_PYTHON ?= /usr/bin/python3
+PYTHON     ?= $(JUPYTER_PYTHON)
+export JUPYTER_PYTHON
 JAR        := lib/target/safetensors-study.jar
 KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test setup build kernel kernel-user lab clean bench bench-detect bench-analysis bench-mining bench-replication kernel-start-check notebook
+.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining bench-replication kernel-start-check notebook
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -33,16 +42,24 @@ reproduce: kernel
 BROWSER_TABLES_PENDING ?=
 
 test: smoke
-	$(PYTHON) environment/browser_test.py --if-available --tables-pending "$(BROWSER_TABLES_PENDING)"
+	$(PYTHON) environment/browser_test.py --if-available --round-trip --tables-pending "$(BROWSER_TABLES_PENDING)"
+	$(PYTHON) environment/browser_test.py --if-available --mutants
 
 smoke: setup
 	$(MVN) verify
 	bash environment/install-kernelspec.sh
+	$(PYTHON) environment/kernel_protocol_test.py
 	$(PYTHON) environment/run_notebooks.py --smoke
 
-# Every notebook run through a real Jupyter Notebook page in headless Chromium (smoke mode).
+# The patched kernel at the protocol level (interrupt, stop_on_error, evalue, text/plain, quiet console).
+kernel-protocol-test: kernel
+	$(PYTHON) environment/kernel_protocol_test.py
+
+# Every notebook run through a real Jupyter Notebook page in headless Chromium (full mode), and the
+# mutant notebooks that prove each check fails when it should (environment/browser-mutants/).
 browser-test: kernel
-	$(PYTHON) environment/browser_test.py
+	$(PYTHON) environment/browser_test.py --round-trip
+	$(PYTHON) environment/browser_test.py --mutants
 
 setup:
 	bash environment/setup.sh
@@ -50,19 +67,38 @@ setup:
 build:
 	$(MVN) -q package -DskipTests
 
-# One notebook, optionally for one group: make notebook NB=02 GROUP=recent (STUDY_DATA=... for other data)
+# One notebook, optionally for one group: make notebook NB=02 GROUP=recent (STUDY_DATA=... for other data).
+# The group is written into the notebook's parameters cell, which is saved as it ran.
 notebook: kernel
-	SFSTUDY_GROUP=$(GROUP) $(PYTHON) environment/run_notebooks.py notebooks/$(NB)-*.ipynb
+	$(PYTHON) environment/run_notebooks.py $(if $(GROUP),--group $(GROUP)) notebooks/$(NB)-*.ipynb
 
 kernel: setup build
 	bash environment/install-kernelspec.sh
 
-# Makes the kernel available to JupyterLab / Notebook of the current user.
+# Makes the kernel available to JupyterLab / Notebook of the current user, under a name of its own
+# per checkout (environment/install-kernelspec.sh --user).
 kernel-user: kernel
 	bash environment/install-kernelspec.sh --user
 
+# Jupyter on this checkout (opening notebooks/, so links to ../results and ../docs resolve) with only
+# this checkout's kernelspec added to its kernel path.
+NOTEBOOK_ENV = JUPYTER_PATH=$(CURDIR)/environment/build/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+# Jupyter refuses to run as root unless told (containers, CI images).
+AS_ROOT      = $(if $(filter 0,$(shell id -u)),--allow-root)
+
+notebook-server: kernel
+	$(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT)
+
 lab: kernel
-	JUPYTER_PATH=$(CURDIR)/environment/build/jupyter $(PYTHON) -m jupyter lab notebooks
+	@if $(PYTHON) -c 'import jupyterlab' 2>/dev/null; then \
+	  echo "$(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT)"; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT); \
+	else \
+	  echo "[lab] JupyterLab is not installed for $(PYTHON): starting the classic Notebook instead."; \
+	  echo "      For JupyterLab: python3 -m venv ~/.venvs/jupyter && ~/.venvs/jupyter/bin/pip install -r environment/requirements.txt"; \
+	  echo "      then: make lab JUPYTER_PYTHON=~/.venvs/jupyter/bin/python"; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT); \
+	fi
 
 bench: bench-detect bench-analysis bench-mining
 

@@ -25,6 +25,10 @@ import sys
 import tempfile
 import time
 
+import jupyter_python  # noqa: E402  (this script's directory is on sys.path)
+
+jupyter_python.require("jupyter_client")
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KERNEL = "safetensors-study"
 INSTALLED = ROOT / "environment" / "build" / "jupyter" / "kernels" / KERNEL / "kernel.json"
@@ -38,6 +42,7 @@ def variant_spec(unpatched, cpu):
     if unpatched:
         i = argv.index("-cp")
         argv[i + 1] = ":".join(p for p in argv[i + 1].split(":") if not p.endswith("kernel-patch.jar"))
+        argv[i + 2] = "org.rapaio.jupyter.kernel.MainApp"  # the patch jar's quiet launcher is gone too
     if cpu is not None:
         argv = ["taskset", "-c", str(cpu)] + argv
     spec["argv"] = argv

@@ -4,19 +4,28 @@
     run_notebooks.py                 # execute notebooks/*.ipynb in place, keep their outputs
     run_notebooks.py --smoke         # smoke mode (SFSTUDY_SMOKE=1), executed copies go to a temp dir
     run_notebooks.py notebooks/00-environment.ipynb ...   # only these
+    run_notebooks.py --group recent notebooks/02-rq1-adoption.ipynb
+                                     # its parameters cell set to Notebook.group("recent"), run, saved so
 
 A failing cell fails the run and is named (notebook, cell number, first source line). Executed
-notebooks are normalised so that a rerun on the same inputs leaves them byte-identical: no
-execution timestamps, no kernel version numbers, stable JSON layout.
+notebooks are written as classic Jupyter Notebook / JupyterLab write them after Run All (the kernel's
+language_info, consecutive stream outputs of one name merged, nbformat's JSON layout), so that saving
+a notebook from the browser after Restart & Run All leaves it byte-identical; and without what
+changes from run to run (execution timestamps, cell ids of older formats).
 """
 import argparse
 import os
 import pathlib
+import re
 import shutil
 import sys
 import tempfile
 import time
 import traceback
+
+import jupyter_python  # noqa: E402  (this script's directory is on sys.path)
+
+jupyter_python.require("nbformat", "nbclient")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 os.environ["JUPYTER_PATH"] = str(ROOT / "environment" / "build" / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
@@ -38,13 +47,38 @@ def normalise(nb):
     """Drops what changes from run to run although the computation does not."""
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = {"display_name": "Java (safetensors study)", "language": "java", "name": KERNEL}
-    info = nb.metadata.get("language_info", {})
-    info.pop("version", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.pop("id", None) if nb.nbformat_minor < 5 else None
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
     return nb
+
+
+def merged_streams(outputs):
+    """Consecutive stream outputs of one name as one output, as the browser's output area keeps them."""
+    merged = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream"
+                and last.get("name") == output.get("name")):
+            last["text"] = last["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
+GROUP_CALL = re.compile(r"Notebook\.group\([^)]*\)")
+
+
+def set_group(nb, path, group):
+    """Sets the group in the notebook's parameters cell (the one calling Notebook.group)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and GROUP_CALL.search(cell.source):
+            cell.source = GROUP_CALL.sub(f'Notebook.group("{group.lower()}")', cell.source, count=1)
+            return
+    raise SystemExit(f"{path.relative_to(ROOT)} has no group parameter (no Notebook.group(...) in a code cell)")
 
 
 def failing_cell(nb):
@@ -82,8 +116,10 @@ class KernelFailed(RuntimeError):
     """The kernel did not start, stopped answering or died; its log says why."""
 
 
-def execute(path, target, timeout, smoke):
+def execute(path, target, timeout, smoke, group=None):
     nb = read_cleared(path)
+    if group:
+        set_group(nb, path, group)
     client = new_client(nb, path, timeout)
     # The kernel inherits this process's environment: the smoke flag reaches the notebook through it.
     saved = os.environ.get("SFSTUDY_SMOKE")
@@ -120,7 +156,12 @@ def main():
     parser.add_argument("notebooks", nargs="*", type=pathlib.Path)
     parser.add_argument("--smoke", action="store_true", help="fast mode; executed copies go to a temp dir")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    parser.add_argument("--group", choices=["legacy", "recent", "both"], type=str.lower,
+                        help="set the parameters cell's group before running (saved with the notebook)")
     args = parser.parse_args()
+    if os.environ.get("SFSTUDY_GROUP"):
+        sys.exit("SFSTUDY_GROUP is no longer read: the parameters cell sets the group "
+                 "(edit it, or run with --group / make notebook NB=02 GROUP=recent)")
 
     notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     if not KERNEL_SPEC.is_file():
@@ -133,7 +174,7 @@ def main():
         target = out_dir / path.name if out_dir else path
         print(f"[{number}/{len(notebooks)}] {path.relative_to(ROOT)} ({mode}) ...", flush=True)
         try:
-            seconds = execute(path, target, args.timeout, args.smoke)
+            seconds = execute(path, target, args.timeout, args.smoke, args.group)
             print(f"[{number}/{len(notebooks)}] {path.relative_to(ROOT)}: ok in {seconds:.1f} s", flush=True)
         except KernelFailed as e:
             failures += 1

@@ -14,8 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
+import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.modelevolution.environment.ProjectLayout;
 
 /**
@@ -24,7 +27,9 @@ import org.modelevolution.environment.ProjectLayout;
  * <p>Notebooks run in two modes. A full run ({@code make reproduce}) writes into {@code results/}
  * and its outputs are committed. A smoke run ({@code make test}, environment variable
  * {@code SFSTUDY_SMOKE=1}) exercises the same code on small inputs and writes into a temporary
- * folder, so testing never touches tracked files.
+ * folder, so testing never touches tracked files. A full run that must not touch them either (the
+ * browser test) sets {@code SFSTUDY_RESULTS} to another folder: outputs go there and are shown as
+ * if they were in {@code results/}, so the notebook's outputs are those of a run into {@code results/}.
  */
 public final class Notebook {
   private Notebook() {}
@@ -58,10 +63,25 @@ public final class Notebook {
     return ProjectLayout.discover();
   }
 
-  /** The group a research-question notebook shows: {@code SFSTUDY_GROUP} when set, else {@code fallback}. */
-  public static Group group(Group fallback) {
-    String value = System.getenv("SFSTUDY_GROUP");
-    return value == null || value.isBlank() ? fallback : Group.valueOf(value.trim().toUpperCase(Locale.ROOT));
+  /**
+   * The group a research-question notebook shows, as its parameters cell names it. The cell is the
+   * only place it is set (no environment variable overrides it): {@code make notebook NB=02
+   * GROUP=recent} rewrites the cell itself.
+   */
+  public static Group group(Group group) {
+    return group;
+  }
+
+  /** The same, written as text: {@code "legacy"}, {@code "recent"} or {@code "both"} (any case). */
+  public static Group group(String name) {
+    String wanted = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+    for (Group group : Group.values()) {
+      if (group.name().equals(wanted)) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException("group \"" + name + "\" is not one of the study's groups: "
+        + "\"legacy\", \"recent\" or \"both\"");
   }
 
   /** The study's data folder: {@code STUDY_DATA} when set, else {@code ../shared/study}. */
@@ -69,9 +89,27 @@ public final class Notebook {
     return layout().studyData();
   }
 
-  /** Loads the study's data from {@code dir} (and the download cache), through the one door in. */
+  /**
+   * Loads the study's data from {@code dir} (and the download cache), through the one door in.
+   * When not one of the study's files is found, it stops here and says where it looked and how to
+   * get them, rather than letting a later cell fail on an absent value.
+   */
   public static StudyData load(Path dir) {
-    return Study.load(StudySources.of(layout(), dir));
+    StudyData data = Study.load(StudySources.of(layout(), dir));
+    if (data.inputs().isEmpty()) {
+      throw new IllegalStateException(noStudyData(dir));
+    }
+    return data;
+  }
+
+  /** What to do when none of the study's files is at hand. */
+  static String noStudyData(Path dir) {
+    return "None of the study's data files was found in " + dir.toAbsolutePath().normalize()
+        + " (STUDY_DATA, default ../shared/study) nor in data/cache/. The files are listed with their checksums in "
+        + "data/study-manifest.json. To get them: put the shared copy of the study's data at ../shared/study beside "
+        + "this checkout, or set STUDY_DATA to a folder holding them (then restart the kernel), or run "
+        + "`java -jar lib/target/safetensors-study.jar reproduce --download` to fetch the pinned originals into "
+        + "data/cache/. Notebook 00 lists which files are found.";
   }
 
   /**
@@ -100,7 +138,7 @@ public final class Notebook {
     try {
       Path dir = smoke()
           ? Files.createTempDirectory("sfstudy-smoke-" + name)
-          : layout().results().resolve(name);
+          : resultsRoot().resolve(name);
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the output folder for " + name, e);
@@ -115,16 +153,28 @@ public final class Notebook {
     try {
       return smoke()
           ? Files.createTempDirectory("sfstudy-smoke-results")
-          : Files.createDirectories(layout().results());
+          : Files.createDirectories(resultsRoot());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the results folder", e);
     }
+  }
+
+  /** {@code results/}, or the folder {@code SFSTUDY_RESULTS} names. */
+  private static Path resultsRoot() {
+    String override = System.getenv("SFSTUDY_RESULTS");
+    return override == null || override.isBlank()
+        ? layout().results()
+        : Path.of(override).toAbsolutePath().normalize();
   }
 
   /** A path as shown in notebook output: relative to the project root, never absolute. */
   public static String show(Path path) {
     Path root = layout().root();
     Path absolute = path.toAbsolutePath().normalize();
+    Path results = resultsRoot();
+    if (!smoke() && absolute.startsWith(results) && !results.equals(layout().results())) {
+      return root.relativize(layout().results().resolve(results.relativize(absolute))).toString();
+    }
     if (smoke() || !absolute.startsWith(root)) {
       return absolute.getFileName().toString();
     }
@@ -132,22 +182,76 @@ public final class Notebook {
   }
 
   /**
-   * Loads a PNG written by the library, for display: a cell whose last expression is the returned
-   * image shows it inline. Accepts the path list returned by {@code ChartFiles.save} (PNG first).
+   * A PNG written by the library, for display: a cell whose last expression is the result shows
+   * it inline. Accepts the path list returned by {@code ChartFiles.save} (PNG first).
    */
-  public static BufferedImage figure(List<Path> files) {
+  public static DisplayData figure(List<Path> files) {
     return figure(files.get(0));
   }
 
-  public static BufferedImage figure(Path png) {
+  /** Smallest text a figure may show, in CSS pixels as displayed. */
+  public static final int MIN_TEXT_PX = 9;
+  /** The width of a notebook's output area that a figure may take without scrolling. */
+  public static final int OUTPUT_AREA_PX = 940;
+
+  /**
+   * The figure as the notebook shows it: the PNG (the file in {@code results/} keeps its study
+   * size), displayed as wide as the output area when its smallest text stays at least
+   * {@link #MIN_TEXT_PX} px there, else at the width that keeps that text at {@link #MIN_TEXT_PX}
+   * px (the output area then scrolls sideways; {@code unconfined}). The smallest text is read from
+   * the SVG drawn beside the PNG from the same chart; it is kept in the output's metadata
+   * ({@code safetensors-study.min_text_px}) for the browser test. A text alternative names the file.
+   */
+  public static DisplayData figure(Path png) {
     try {
-      BufferedImage image = ImageIO.read(png.toFile());
+      byte[] bytes = Files.readAllBytes(png);
+      BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
       if (image == null) {
         throw new IOException("not a readable image");
       }
-      return image;
+      int width = image.getWidth();
+      int minText = smallestText(png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg")));
+      int shown = displayWidth(width, minText);
+      DisplayData data = DisplayData.withType("image/png", java.util.Base64.getEncoder().encodeToString(bytes));
+      data.putText("figure " + show(png) + " (" + width + " x " + image.getHeight() + " px)");
+      Map<String, Object> imageMetadata = new LinkedHashMap<>();
+      imageMetadata.put("width", shown);
+      if (shown > OUTPUT_AREA_PX) {
+        imageMetadata.put("unconfined", true);
+      }
+      data.putMetaData("image/png", imageMetadata);
+      if (minText > 0) {
+        data.putMetaData("safetensors-study", Map.of("min_text_px", minText));
+      }
+      return data;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read figure " + png, e);
     }
+  }
+
+  /** Display width of a figure {@code width} px wide whose smallest text is {@code minText} px (0: unknown). */
+  static int displayWidth(int width, int minText) {
+    if (width <= OUTPUT_AREA_PX) {
+      return width;
+    }
+    if (minText <= 0 || (long) minText * OUTPUT_AREA_PX >= (long) MIN_TEXT_PX * width) {
+      return OUTPUT_AREA_PX;
+    }
+    return Math.min(width, (int) Math.ceil((double) width * MIN_TEXT_PX / minText));
+  }
+
+  private static final java.util.regex.Pattern FONT_SIZE = java.util.regex.Pattern.compile("font-size:\\s*([0-9.]+)px");
+
+  /** The smallest {@code font-size} (px) in an SVG, 0 when there is no SVG or no text. */
+  static int smallestText(Path svg) throws IOException {
+    if (!Files.isRegularFile(svg)) {
+      return 0;
+    }
+    double smallest = Double.MAX_VALUE;
+    java.util.regex.Matcher m = FONT_SIZE.matcher(Files.readString(svg));
+    while (m.find()) {
+      smallest = Math.min(smallest, Double.parseDouble(m.group(1)));
+    }
+    return smallest == Double.MAX_VALUE ? 0 : (int) Math.floor(smallest);
   }
 }

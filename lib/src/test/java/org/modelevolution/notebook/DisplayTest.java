@@ -3,6 +3,7 @@ package org.modelevolution.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.display.DisplayData;
@@ -44,7 +45,10 @@ class DisplayTest {
         .endsWith("</tbody></table>")
         .doesNotContain("\n");
     assertThat(html(data).split("<tr>", -1)).hasSize(1 + 1 + 2); // header row and two data rows
-    assertThat(text(data)).isEqualTo(formats().printAll());
+    assertThat(text(data)).isEqualTo("Formats <by> repo\n"
+        + "format      | repos | share\n"
+        + "safetensors |   157 | 12.3%\n"
+        + "pickle & co |    12 | 50.0%");
   }
 
   @Test
@@ -74,16 +78,67 @@ class DisplayTest {
   }
 
   @Test
-  void anEmptyTableStillHasItsHeader() {
-    Table empty = Table.create("none", StringColumn.create("step"));
-    assertThat(html(Display.table(empty))).isEqualTo(
-        "<table><caption>none</caption><thead><tr><th style=\"text-align:left\">step</th></tr></thead><tbody></tbody></table>");
+  void anEmptyTableIsASentenceNotAnEmptyGrid() {
+    Table empty = Table.create("no cached run in manifests: mine with the `mine-*` commands", StringColumn.create("step"));
+    assertThat(html(Display.table(empty)))
+        .isEqualTo("<p>no cached run in manifests: mine with the <code>mine-*</code> commands</p>");
+    assertThat(text(Display.table(Table.create("files read", StringColumn.create("file"))))).isEqualTo("files read: none");
+  }
+
+  @Test
+  void aLongTextRepeatedOnRowsIsSaidOnceAsANote() {
+    String reason = "the study's code reads the older bot-PR table here, not the one its paper describes";
+    Table table = Table.create("checks", StringColumn.create("check", "a", "b", "c"),
+        StringColumn.create("why", reason, reason, "short"));
+    String html = html(Display.table(table));
+    assertThat(html.split(java.util.regex.Pattern.quote(reason), -1)).hasSize(2);
+    assertThat(html).contains(">see note 1<", "note 1: the study&#39;s".replace("&#39;", "'"), ">short<");
+    assertThat(text(Display.table(table))).endsWith("note 1: " + reason);
+  }
+
+  @Test
+  void wholeDaysDropThePandasClock() {
+    Table table = Table.create("t", StringColumn.create("median", "138 days 00:00:00", "0 days 05:03:00", "1 days 00:00:00"));
+    assertThat(html(Display.table(table))).contains(">138 days<", ">0 days 05:03:00<", ">1 day<");
   }
 
   @Test
   void stackedDisplaysKeepTheirOrderInBothTypes() {
     DisplayData data = Display.stack(Display.value("a", 1), Display.table(formats()));
     assertThat(html(data)).startsWith(html(Display.value("a", 1))).endsWith(html(Display.table(formats())));
-    assertThat(text(data)).isEqualTo("a: 1\n\n" + formats().printAll());
+    assertThat(text(data)).isEqualTo("a: 1\n\n" + text(Display.table(formats())));
+  }
+
+  @Test
+  void numbersAreRoundedForDisplayAndCountsAreIntegers() {
+    Table table = Table.create("t", StringColumn.create("what", "share", "days"),
+        DoubleColumn.create("value", 98.72611464968153, 43650.0));
+    assertThat(html(Display.table(table))).contains(">98.73<", ">43650<").doesNotContain("98.726", "43650.0");
+    assertThat(text(Display.value("share", 33.33333333333333))).isEqualTo("share: 33.33");
+    assertThat(text(Display.value("repos", 1703.0))).isEqualTo("share: 1703".replace("share", "repos"));
+  }
+
+  @Test
+  void aTableWiderThanTheOutputAreaIsSplitIntoPartsThatEachFitAndRepeatTheRowLabel() {
+    Table wide = Table.create("confusion");
+    wide.addColumns(StringColumn.create("expected", "safetensors", "pickle"));
+    for (int c = 0; c < 22; c++) {
+      wide.addColumns(IntColumn.create("detected format " + c, c, 100 + c));
+    }
+    String html = html(Display.table(wide));
+    List<List<Integer>> groups = Display.columnGroups(wide);
+    assertThat(groups).hasSizeGreaterThan(1);
+    assertThat(groups).allSatisfy(group -> assertThat(group.get(0)).isZero());
+    assertThat(groups.stream().flatMap(List::stream).distinct().count()).isEqualTo(23);
+    for (List<Integer> group : groups) {
+      int width = group.stream().mapToInt(c -> (int) Math.ceil(
+          Math.max(wide.column(c).name().length(), 11) * Display.CHAR_PX) + Display.CELL_PADDING_PX).sum();
+      assertThat(width).isLessThanOrEqualTo(Display.OUTPUT_AREA_PX);
+    }
+    assertThat(html.split("<table>", -1)).hasSize(groups.size() + 1);
+    assertThat(html).contains("confusion (part 1 of " + groups.size() + ")");
+    for (int c = 0; c < 22; c++) {
+      assertThat(html).contains(">" + (100 + c) + "<"); // every count is shown
+    }
   }
 }
