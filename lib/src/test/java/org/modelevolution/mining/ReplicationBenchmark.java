@@ -62,6 +62,7 @@ public final class ReplicationBenchmark {
     List<String> rows = new ArrayList<>();
     for (int n : sizes) {
       rows.add(run(n, seed, corpus, rateLimit, windowMs, serverHeap));
+      System.out.println("  row: " + rows.get(rows.size() - 1) + " (load average " + loadAverage() + ")");
     }
     System.out.println();
     System.out.println("| repositories listed | mined | wall s | CPU ms/repo | api/repo | resolvers/repo | git/repo | cdn/repo"
