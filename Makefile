@@ -18,6 +18,9 @@
 #   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
 #                         (SCALES="1 3 10": one column per scale with the growth factors; default 1)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
+#   make bench-replication  mine-hub all against the simulated Hub at N="3406 20000" repositories: per repository
+#                         CPU ms, requests per bucket, bytes, git objects, peak heap, whole-Hub wall time;
+#                         RATE_LIMIT=api=100,resolvers=500,pages=20 (WINDOW_MS=5000) adds a simulated rate limit
 #   make kernel-start-check  100 kernel starts in a row, hangs counted (environment/README.md)
 #   make cluster-test SCHEDULER=slurm|sge   the job-array scripts under a real one-node scheduler (root; installs it
 #                         from Debian and purges it again; minutes, not part of `make test`)
@@ -31,7 +34,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook cluster-test
+.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining bench-replication kernel-start-check notebook cluster-test
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -119,6 +122,15 @@ bench-mining: build
 	  -Dmdep.outputFile=target/test-classpath.txt
 	java -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
 	  org.modelevolution.mining.MiningBenchmark
+
+N          ?= 3406 20000
+RATE_LIMIT ?=
+WINDOW_MS  ?= 5000
+bench-replication: build
+	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=target/test-classpath.txt
+	java -Xmx1g -Dshared.dir=$(SHARED) -cp "lib/target/classes:lib/target/test-classes:$$(cat lib/target/test-classpath.txt)" \
+	  org.modelevolution.mining.ReplicationBenchmark --repos "$(N)" --rate-limit "$(RATE_LIMIT)" --window-ms $(WINDOW_MS)
 
 SCHEDULER ?= slurm
 

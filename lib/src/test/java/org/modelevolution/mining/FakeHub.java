@@ -228,13 +228,68 @@ final class FakeHub extends Dispatcher {
 
   // ------------------------------------------------------------------ serving
 
+  /** Response body bytes per bucket, as {@link #bucketRequests}. */
+  final Map<String, java.util.concurrent.atomic.AtomicLong> bucketBytes = new ConcurrentHashMap<>();
+  /** The Hub's per-token limits, when simulated ({@link RateLimits}); null serves without limits. */
+  volatile RateLimits rateLimits;
+
+  /**
+   * Fixed windows per bucket as the Hub has them (api-reference.md 1.0.1), on a scaled clock: a
+   * window of {@code windowMillis} real milliseconds stands for the Hub's 5 minutes, and a bucket
+   * serves at most its quota in it; beyond, 429 with {@code Retry-After} (whole seconds to the
+   * window's end, at least 1) and the {@code RateLimit} header. Per window it records what each
+   * bucket served and refused, to show whether a client keeps the bucket full without exceeding it.
+   */
+  static final class RateLimits {
+    final Map<String, Integer> quota;
+    final long windowMillis;
+    final long start = System.currentTimeMillis();
+    /** Per bucket, per window index: {served, refused}. */
+    final Map<String, TreeMap<Long, long[]>> windows = new ConcurrentHashMap<>();
+
+    RateLimits(Map<String, Integer> quota, long windowMillis) {
+      this.quota = Map.copyOf(quota);
+      this.windowMillis = windowMillis;
+    }
+
+    /** The 429 of a request over the quota, or null when the bucket still has room. */
+    synchronized MockResponse admit(String bucket) {
+      Integer q = quota.get(bucket);
+      if (q == null) {
+        return null;
+      }
+      long now = System.currentTimeMillis() - start;
+      long window = now / windowMillis;
+      long[] counts = windows.computeIfAbsent(bucket, b -> new TreeMap<>()).computeIfAbsent(window, w -> new long[2]);
+      long resetMillis = (window + 1) * windowMillis - now;
+      String header = "\"" + bucket + "\";r=" + Math.max(0, q - counts[0] - 1) + ";t=" + Math.max(1, resetMillis / 1000);
+      if (counts[0] >= q) {
+        counts[1]++;
+        return new MockResponse.Builder().code(429).addHeader("Retry-After", Long.toString(Math.max(1, (resetMillis + 999) / 1000)))
+            .addHeader("RateLimit", "\"" + bucket + "\";r=0;t=" + Math.max(1, resetMillis / 1000))
+            .addHeader("RateLimit-Policy", "\"fixed window\";\"" + bucket + "\";q=" + q + ";w=" + windowMillis / 1000)
+            .addHeader("Content-Type", "application/json; charset=utf-8")
+            .body("{\"error\":\"You have exceeded our quotas for action '" + bucket + "'. We invite you to retry later.\"}").build();
+      }
+      counts[0]++;
+      return null;
+    }
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    String bucket = bucket(request.getUrl().pathSegments());
+    MockResponse response;
     try {
-      return route(request);
+      RateLimits limits = rateLimits;
+      MockResponse refused = limits == null ? null : limits.admit(bucket);
+      response = refused != null ? refused : route(request);
     } catch (RuntimeException e) {
-      return new MockResponse.Builder().code(500).body("{\"error\":\"fake hub: " + e + "\"}").build();
+      response = new MockResponse.Builder().code(500).body("{\"error\":\"fake hub: " + e + "\"}").build();
     }
+    long length = response.getBody() == null ? 0 : response.getBody().getContentLength();
+    bucketBytes.computeIfAbsent(bucket, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(Math.max(0, length));
+    return response;
   }
 
   private MockResponse route(RecordedRequest request) {

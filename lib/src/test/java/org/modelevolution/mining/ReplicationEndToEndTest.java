@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelevolution.io.Sha256;
 import org.modelevolution.reproduction.Reproduction;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.Study;
@@ -31,11 +32,13 @@ import org.modelevolution.testing.Shared;
  * The replication end to end (issue 23) on a small simulated Hub: {@code mine-hub all}'s pipeline
  * against {@link SimulatedHub} served over HTTP and git smart HTTP, the mined tables byte for byte
  * equal to the generator's ground truth, then the reproduction on the mined folder: every RQ1–RQ3
- * table and figure, for both groups, and the same tables as the reproduction of the ground truth.
+ * table and figure, for both groups, and the same tables as the reproduction of the ground truth,
+ * whose RQ2 tables equal what the study's own code wrote on that ground truth (fixtures).
  */
 class ReplicationEndToEndTest {
   static final int REPOSITORIES = 40;
   static final long SEED = 23;
+  private static final String FIXTURES = "/fixtures/study-code-on-simulated-hub/n40-seed23/";
 
   @TempDir
   Path temp;
@@ -120,8 +123,22 @@ class ReplicationEndToEndTest {
     for (String name : List.of("selected_legacy_repos.json", "selected_recent_repos.json", "sfconvertbot_pr_metadata.csv")) {
       Files.copy(mined.resolve(name), truthData.resolve(name));
     }
+    for (String line : fixture("inputs.sha256").lines().toList()) {
+      String[] digestAndName = line.split(" +", 2);
+      assertThat(Sha256.of(truthData.resolve(digestAndName[1])))
+          .as("the simulated Hub's %s differs from the one the study-code fixtures came from; regenerate them (README)",
+              digestAndName[1])
+          .isEqualTo(digestAndName[0]);
+    }
     Path fromTruth = temp.resolve("from-truth");
     Reproduction.run(Study.load(StudySources.of(Shared.layout(), truthData)), fromTruth);
+    // RQ2 of the ground truth equals what the study's own code wrote on it (fixtures, see their README).
+    for (String group : List.of("legacy", "recent", "both")) {
+      assertThat(Files.readString(fromTruth.resolve("rq2/RQ2FormatsRepoCreation_" + group + ".csv")))
+          .as("creation months, " + group).isEqualTo(fixture("RQ2FormatsRepoCreation_" + group + ".csv"));
+      assertThat(Files.readString(fromTruth.resolve("rq2/RQ2FormatsYearly_" + group + ".csv")))
+          .as("years, " + group).isEqualTo(fixture("RQ2FormatsYearly_" + group + "_notebook_table.csv"));
+    }
     for (String rq : List.of("rq1", "rq2", "rq3")) {
       try (Stream<Path> tables = Files.list(out.resolve(rq))) {
         for (Path table : (Iterable<Path>) tables.filter(p -> p.toString().endsWith(".csv"))::iterator) {
@@ -149,6 +166,13 @@ class ReplicationEndToEndTest {
         .isInstanceOf(StudyDataException.class)
         .hasMessageContaining(record.get("id").asText()).hasMessageContaining("selected_legacy_repos.json")
         .hasMessageContaining("created_at").hasMessageNotContaining("\n");
+  }
+
+  private static String fixture(String name) throws IOException {
+    try (var in = ReplicationEndToEndTest.class.getResourceAsStream(FIXTURES + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static void assertNonEmpty(Path file) throws IOException {
