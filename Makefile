@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make reproduce   regenerate every figure and table by executing every notebook
-#   make test        unit and integration tests, every notebook in smoke mode, the browser test
+#   make test        unit and integration tests, the kernel's protocol tests, every notebook in smoke mode,
+#                    the browser test (full mode, with the round trip of a browser save) and its mutants
 #
 #   make smoke       the 30-minute smoke path: `make test` without the browser test (no network needed)
 #
@@ -38,7 +39,8 @@ reproduce: kernel
 BROWSER_TABLES_PENDING ?=
 
 test: smoke
-	$(PYTHON) environment/browser_test.py --if-available --tables-pending "$(BROWSER_TABLES_PENDING)"
+	$(PYTHON) environment/browser_test.py --if-available --round-trip --tables-pending "$(BROWSER_TABLES_PENDING)"
+	$(PYTHON) environment/browser_test.py --if-available --mutants
 
 smoke: setup
 	$(MVN) verify
@@ -53,7 +55,7 @@ kernel-protocol-test: kernel
 # Every notebook run through a real Jupyter Notebook page in headless Chromium (full mode), and the
 # mutant notebooks that prove each check fails when it should (environment/browser-mutants/).
 browser-test: kernel
-	$(PYTHON) environment/browser_test.py
+	$(PYTHON) environment/browser_test.py --round-trip
 	$(PYTHON) environment/browser_test.py --mutants
 
 setup:
@@ -75,21 +77,24 @@ kernel: setup build
 kernel-user: kernel
 	bash environment/install-kernelspec.sh --user
 
-# Jupyter on notebooks/ with only this checkout's kernelspec added to its kernel path.
+# Jupyter on this checkout (opening notebooks/, so links to ../results and ../docs resolve) with only
+# this checkout's kernelspec added to its kernel path.
 NOTEBOOK_ENV = JUPYTER_PATH=$(CURDIR)/environment/build/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+# Jupyter refuses to run as root unless told (containers, CI images).
+AS_ROOT      = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 notebook-server: kernel
-	$(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=notebooks
+	$(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT)
 
 lab: kernel
 	@if $(PYTHON) -c 'import jupyterlab' 2>/dev/null; then \
-	  echo "$(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --notebook-dir=notebooks"; \
-	  $(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --notebook-dir=notebooks; \
+	  echo "$(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT)"; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m jupyterlab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks $(AS_ROOT); \
 	else \
 	  echo "[lab] JupyterLab is not installed for $(PYTHON): starting the classic Notebook instead."; \
 	  echo "      For JupyterLab: python3 -m venv ~/.venvs/jupyter && ~/.venvs/jupyter/bin/pip install -r environment/requirements.txt"; \
 	  echo "      then: make lab JUPYTER_PYTHON=~/.venvs/jupyter/bin/python"; \
-	  $(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=notebooks; \
+	  $(NOTEBOOK_ENV) $(PYTHON) -m notebook --notebook-dir=$(CURDIR) --NotebookApp.default_url=/tree/notebooks $(AS_ROOT); \
 	fi
 
 bench: bench-detect bench-analysis bench-mining

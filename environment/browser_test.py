@@ -26,9 +26,11 @@ kernel is idle and no cell is queued, then check
   * round-trip:  (--round-trip) the notebook saved from the page is byte-identical to the one
                  environment/run_notebooks.py writes: a browser save after Run All leaves git clean.
 The notebooks run on copies in environment/build/browser-test/ with this checkout's kernelspec (the
-one `make notebook-server` and `make lab` use). environment/browser-mutants/ holds one notebook per
-check that must fail it (`--mutants`). Needs Debian's jupyter-notebook (6.x), chromium,
-chromium-driver and python3-selenium (environment/setup.sh installs them).
+one `make notebook-server` and `make lab` use); in full mode their tables and figures go to
+environment/build/browser-test/results/ (SFSTUDY_RESULTS), so the test never touches tracked files.
+environment/browser-mutants/ holds one notebook per check that must fail it (`--mutants`). Needs
+Debian's jupyter-notebook (6.x), chromium, chromium-driver and python3-selenium (environment/setup.sh
+installs them).
 """
 import argparse
 import json
@@ -307,18 +309,27 @@ def available():
     return missing
 
 
-def unpatched_kernelspec(home):
-    """A kernelspec `safetensors-study-unpatched`: upstream 3.0.1 without environment/kernel-patch (for a mutant)."""
+def kernelspec_without_interrupt_fix(home):
+    """A kernelspec `safetensors-study-no-interrupt-fix` (for a mutant): the patched kernel with upstream's
+    RapaioExecutionControl, which shuts its executor down on an interrupt. The other fixes stay, the start
+    race's included, so the mutant fails the interrupt check and nothing else, every time."""
+    import zipfile
     spec = json.loads(KERNEL_SPEC.read_text())
     argv = spec["argv"]
     i = argv.index("-cp")
-    argv[i + 1] = ":".join(p for p in argv[i + 1].split(":") if not p.endswith("kernel-patch.jar"))
-    argv[i + 2] = "org.rapaio.jupyter.kernel.MainApp"
-    spec["display_name"] = "Java (upstream kernel, unpatched)"
-    target = home / "unpatched" / "kernels" / "safetensors-study-unpatched"
+    jars = argv[i + 1].split(":")
+    patch = next(j for j in jars if j.endswith("kernel-patch.jar"))
+    target = home / "no-interrupt-fix" / "kernels" / "safetensors-study-no-interrupt-fix"
     target.mkdir(parents=True)
+    reduced = target / "kernel-patch-without-interrupt-fix.jar"
+    with zipfile.ZipFile(patch) as source, zipfile.ZipFile(reduced, "w") as out:
+        for entry in source.infolist():
+            if not entry.filename.startswith("org/rapaio/jupyter/kernel/core/java/RapaioExecutionControl"):
+                out.writestr(entry, source.read(entry))
+    argv[i + 1] = ":".join(str(reduced) if j == patch else j for j in jars)
+    spec["display_name"] = "Java (kernel without the interrupt fix)"
     (target / "kernel.json").write_text(json.dumps(spec, indent=1))
-    return home / "unpatched"
+    return home / "no-interrupt-fix"
 
 
 def expected_failure(path):
@@ -336,7 +347,7 @@ def reference_runs(sources, smoke):
         shutil.copy(source, work / source.name)
         copies.append(work / source.name)
     argv = [sys.executable, str(ROOT / "environment" / "run_notebooks.py")] + [str(c) for c in copies]
-    env = dict(os.environ, SFSTUDY_SMOKE="1" if smoke else "0")
+    env = dict(os.environ, SFSTUDY_SMOKE="1" if smoke else "0", SFSTUDY_RESULTS=str(BUILD / "round-trip" / "results"))
     env.pop("SFSTUDY_GROUP", None)
     subprocess.run(argv, env=env, check=False)
     return {c.name: c for c in copies}
@@ -386,8 +397,10 @@ def main():
     home = pathlib.Path(tempfile.mkdtemp(prefix="browser-test-home-"))
     jupyter_path = [str(BUILD / "jupyter")]
     if args.mutants:
-        jupyter_path.append(str(unpatched_kernelspec(home)))
+        jupyter_path.append(str(kernelspec_without_interrupt_fix(home)))
+    # Full mode writes its tables and figures into WORK/results, not the checkout's results/ (SFSTUDY_RESULTS).
     env = dict(os.environ, SFSTUDY_SMOKE="1" if args.smoke else "0", JUPYTER_PATH=os.pathsep.join(jupyter_path),
+               SFSTUDY_RESULTS=str(WORK / "results"),
                JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                JUPYTER_DATA_DIR=str(home / "data"), IPYTHONDIR=str(home / "ipython"))
     env.pop("SFSTUDY_GROUP", None)

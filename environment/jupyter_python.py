@@ -25,11 +25,13 @@ def require(*modules):
         return
     except ImportError:
         pass
-    here = os.path.realpath(sys.executable)
-    candidates = [os.environ.get("JUPYTER_PYTHON"), "/usr/bin/python3"]
-    for python in candidates:
-        if python and os.path.realpath(python) != here and os.access(python, os.X_OK) and _imports(python, modules):
-            os.execv(python, [python] + sys.argv)
+    # A virtual environment's python is a link to the system's, with other packages: compare paths as
+    # given, and re-execute once at most.
+    if not os.environ.get("JUPYTER_PYTHON_REEXECUTED"):
+        for python in [os.environ.get("JUPYTER_PYTHON"), "/usr/bin/python3"]:
+            if python and python != sys.executable and os.access(python, os.X_OK) and _imports(python, modules):
+                os.environ["JUPYTER_PYTHON_REEXECUTED"] = "1"
+                os.execv(python, [python] + sys.argv)
     sys.exit(
         f"{os.path.basename(sys.argv[0])}: this Python ({sys.executable}) lacks {', '.join(modules)}, and so do "
         f"JUPYTER_PYTHON and /usr/bin/python3.\n"

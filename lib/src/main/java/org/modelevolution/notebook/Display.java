@@ -47,18 +47,77 @@ public final class Display {
 
   /** A Tablesaw table, its name (when set) as the caption; split into column groups if too wide. */
   public static DisplayData table(Table table) {
-    List<List<Integer>> groups = columnGroups(table);
+    String name = table.name() == null ? "" : table.name();
+    if (table.rowCount() == 0) {
+      // No empty grid: the caption, as a sentence, says there is nothing (and usually why).
+      String sentence = name.isEmpty() ? "(no rows)" : name.startsWith("no ") ? name : name + ": none";
+      return bundle("<p>" + inlineCode(escape(sentence)) + "</p>", sentence);
+    }
+    List<String> notes = new ArrayList<>();
+    Table shown = withNotes(table, notes);
+    List<List<Integer>> groups = columnGroups(shown);
     StringBuilder html = new StringBuilder();
     StringBuilder text = new StringBuilder();
     for (int g = 0; g < groups.size(); g++) {
-      String caption = table.name() == null ? "" : table.name();
+      String caption = name;
       if (groups.size() > 1) {
         caption = (caption.isEmpty() ? "" : caption + " ") + "(part " + (g + 1) + " of " + groups.size() + ")";
       }
-      html.append(html(table, groups.get(g), caption));
-      text.append(text.length() == 0 ? "" : "\n\n").append(text(table, groups.get(g), caption));
+      html.append(html(shown, groups.get(g), caption));
+      text.append(text.length() == 0 ? "" : "\n\n").append(text(shown, groups.get(g), caption));
+    }
+    for (int n = 0; n < notes.size(); n++) {
+      html.append(n == 0 ? "<p>" : "<br>").append("note ").append(n + 1).append(": ")
+          .append(inlineCode(escape(notes.get(n))));
+      text.append(n == 0 ? "\n\n" : "\n").append("note ").append(n + 1).append(": ").append(notes.get(n));
+    }
+    if (!notes.isEmpty()) {
+      html.append("</p>");
     }
     return bundle(html.toString(), text.toString());
+  }
+
+  /** A text cell this long, on two rows or more, is said once, as a note under the table. */
+  static final int NOTE_MIN_CHARS = 60;
+
+  /**
+   * The table with every long text that repeats ({@link #NOTE_MIN_CHARS} characters or more, on two
+   * rows or more) replaced by "see note N"; the texts go to {@code notes}, in order of first use.
+   */
+  private static Table withNotes(Table table, List<String> notes) {
+    Table copy = null;
+    for (int c = 0; c < table.columnCount(); c++) {
+      if (!(table.column(c) instanceof tech.tablesaw.api.StringColumn column)) {
+        continue;
+      }
+      Map<String, Integer> uses = new java.util.HashMap<>();
+      for (int row = 0; row < column.size(); row++) {
+        String value = column.get(row);
+        if (value != null && value.length() >= NOTE_MIN_CHARS) {
+          uses.merge(value, 1, Integer::sum);
+        }
+      }
+      for (int row = 0; row < column.size(); row++) {
+        String value = column.get(row);
+        if (value != null && uses.getOrDefault(value, 0) > 1) {
+          if (copy == null) {
+            copy = table.copy();
+          }
+          int index = notes.indexOf(value);
+          if (index < 0) {
+            notes.add(value);
+            index = notes.size() - 1;
+          }
+          ((tech.tablesaw.api.StringColumn) copy.column(c)).set(row, "see note " + (index + 1));
+        }
+      }
+    }
+    return copy == null ? table : copy;
+  }
+
+  /** {@code `code`} in already escaped HTML as {@code <code>code</code>}. */
+  static String inlineCode(String escapedHtml) {
+    return escapedHtml.replaceAll("`([^`]+)`", "<code>$1</code>");
   }
 
   /** A cell as shown: numbers rounded to {@link #DECIMALS}, whole numbers as integers. */
@@ -85,9 +144,15 @@ public final class Display {
     if (column instanceof NumberColumn<?, ?> && BARE_DECIMAL.matcher(printed).matches()) {
       return shown(Double.parseDouble(printed));
     }
+    java.util.regex.Matcher wholeDays = WHOLE_DAYS.matcher(printed);
+    if (wholeDays.matches()) {
+      return wholeDays.group(1) + (wholeDays.group(1).equals("1") ? " day" : " days");
+    }
     return printed;
   }
 
+  /** A duration as pandas prints a whole number of days ({@code 138 days 00:00:00}). */
+  private static final java.util.regex.Pattern WHOLE_DAYS = java.util.regex.Pattern.compile("(\\d+) days? 00:00:00");
   private static final java.util.regex.Pattern BARE_DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
   /** Column indices per group, each group estimated to fit {@link #OUTPUT_AREA_PX}, the first column in each. */
@@ -123,7 +188,7 @@ public final class Display {
     StringBuilder html = new StringBuilder("<table>");
     StringBuilder text = new StringBuilder();
     if (caption != null && !caption.isEmpty()) {
-      html.append("<caption>").append(escape(caption)).append("</caption>");
+      html.append("<caption>").append(inlineCode(escape(caption))).append("</caption>");
       text.append(caption).append('\n');
     }
     html.append("<tbody>");
@@ -169,7 +234,7 @@ public final class Display {
   private static String html(Table table, List<Integer> columns, String caption) {
     StringBuilder html = new StringBuilder("<table>");
     if (!caption.isEmpty()) {
-      html.append("<caption>").append(escape(caption)).append("</caption>");
+      html.append("<caption>").append(inlineCode(escape(caption))).append("</caption>");
     }
     html.append("<thead><tr>");
     for (int c : columns) {

@@ -27,7 +27,9 @@ import org.modelevolution.environment.ProjectLayout;
  * <p>Notebooks run in two modes. A full run ({@code make reproduce}) writes into {@code results/}
  * and its outputs are committed. A smoke run ({@code make test}, environment variable
  * {@code SFSTUDY_SMOKE=1}) exercises the same code on small inputs and writes into a temporary
- * folder, so testing never touches tracked files.
+ * folder, so testing never touches tracked files. A full run that must not touch them either (the
+ * browser test) sets {@code SFSTUDY_RESULTS} to another folder: outputs go there and are shown as
+ * if they were in {@code results/}, so the notebook's outputs are those of a run into {@code results/}.
  */
 public final class Notebook {
   private Notebook() {}
@@ -87,9 +89,27 @@ public final class Notebook {
     return layout().studyData();
   }
 
-  /** Loads the study's data from {@code dir} (and the download cache), through the one door in. */
+  /**
+   * Loads the study's data from {@code dir} (and the download cache), through the one door in.
+   * When not one of the study's files is found, it stops here and says where it looked and how to
+   * get them, rather than letting a later cell fail on an absent value.
+   */
   public static StudyData load(Path dir) {
-    return Study.load(StudySources.of(layout(), dir));
+    StudyData data = Study.load(StudySources.of(layout(), dir));
+    if (data.inputs().isEmpty()) {
+      throw new IllegalStateException(noStudyData(dir));
+    }
+    return data;
+  }
+
+  /** What to do when none of the study's files is at hand. */
+  static String noStudyData(Path dir) {
+    return "None of the study's data files was found in " + dir.toAbsolutePath().normalize()
+        + " (STUDY_DATA, default ../shared/study) nor in data/cache/. The files are listed with their checksums in "
+        + "data/study-manifest.json. To get them: put the shared copy of the study's data at ../shared/study beside "
+        + "this checkout, or set STUDY_DATA to a folder holding them (then restart the kernel), or run "
+        + "`java -jar lib/target/safetensors-study.jar reproduce --download` to fetch the pinned originals into "
+        + "data/cache/. Notebook 00 lists which files are found.";
   }
 
   /**
@@ -118,7 +138,7 @@ public final class Notebook {
     try {
       Path dir = smoke()
           ? Files.createTempDirectory("sfstudy-smoke-" + name)
-          : layout().results().resolve(name);
+          : resultsRoot().resolve(name);
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the output folder for " + name, e);
@@ -133,16 +153,28 @@ public final class Notebook {
     try {
       return smoke()
           ? Files.createTempDirectory("sfstudy-smoke-results")
-          : Files.createDirectories(layout().results());
+          : Files.createDirectories(resultsRoot());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the results folder", e);
     }
+  }
+
+  /** {@code results/}, or the folder {@code SFSTUDY_RESULTS} names. */
+  private static Path resultsRoot() {
+    String override = System.getenv("SFSTUDY_RESULTS");
+    return override == null || override.isBlank()
+        ? layout().results()
+        : Path.of(override).toAbsolutePath().normalize();
   }
 
   /** A path as shown in notebook output: relative to the project root, never absolute. */
   public static String show(Path path) {
     Path root = layout().root();
     Path absolute = path.toAbsolutePath().normalize();
+    Path results = resultsRoot();
+    if (!smoke() && absolute.startsWith(results) && !results.equals(layout().results())) {
+      return root.relativize(layout().results().resolve(results.relativize(absolute))).toString();
+    }
     if (smoke() || !absolute.startsWith(root)) {
       return absolute.getFileName().toString();
     }

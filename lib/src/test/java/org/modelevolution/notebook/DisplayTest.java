@@ -78,10 +78,28 @@ class DisplayTest {
   }
 
   @Test
-  void anEmptyTableStillHasItsHeader() {
-    Table empty = Table.create("none", StringColumn.create("step"));
-    assertThat(html(Display.table(empty))).isEqualTo(
-        "<table><caption>none</caption><thead><tr><th style=\"text-align:left\">step</th></tr></thead><tbody></tbody></table>");
+  void anEmptyTableIsASentenceNotAnEmptyGrid() {
+    Table empty = Table.create("no cached run in manifests: mine with the `mine-*` commands", StringColumn.create("step"));
+    assertThat(html(Display.table(empty)))
+        .isEqualTo("<p>no cached run in manifests: mine with the <code>mine-*</code> commands</p>");
+    assertThat(text(Display.table(Table.create("files read", StringColumn.create("file"))))).isEqualTo("files read: none");
+  }
+
+  @Test
+  void aLongTextRepeatedOnRowsIsSaidOnceAsANote() {
+    String reason = "the study's code reads the older bot-PR table here, not the one its paper describes";
+    Table table = Table.create("checks", StringColumn.create("check", "a", "b", "c"),
+        StringColumn.create("why", reason, reason, "short"));
+    String html = html(Display.table(table));
+    assertThat(html.split(java.util.regex.Pattern.quote(reason), -1)).hasSize(2);
+    assertThat(html).contains(">see note 1<", "note 1: the study&#39;s".replace("&#39;", "'"), ">short<");
+    assertThat(text(Display.table(table))).endsWith("note 1: " + reason);
+  }
+
+  @Test
+  void wholeDaysDropThePandasClock() {
+    Table table = Table.create("t", StringColumn.create("median", "138 days 00:00:00", "0 days 05:03:00", "1 days 00:00:00"));
+    assertThat(html(Display.table(table))).contains(">138 days<", ">0 days 05:03:00<", ">1 day<");
   }
 
   @Test

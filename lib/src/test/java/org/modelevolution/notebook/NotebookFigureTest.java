@@ -51,4 +51,11 @@ class NotebookFigureTest {
     assertThatThrownBy(() -> Notebook.group("recnt"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"legacy\", \"recent\" or \"both\"");
   }
+
+  @Test
+  void withoutTheStudyDataTheMessageSaysWhereItLookedAndHowToGetIt() {
+    String message = Notebook.noStudyData(dir);
+    assertThat(message).contains(dir.toString(), "STUDY_DATA", "../shared/study", "reproduce --download",
+        "data/study-manifest.json");
+  }
 }
