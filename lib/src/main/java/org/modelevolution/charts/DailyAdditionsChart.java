@@ -3,7 +3,6 @@ package org.modelevolution.charts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -169,10 +168,7 @@ public final class DailyAdditionsChart {
    */
   static double yMaxLeavingBand(XYChart chart, double dataTop, double bandPixels) {
     chart.getStyler().setYAxisMax(dataTop);
-    BufferedImage scratch = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = scratch.createGraphics();
-    chart.paint(g, chart.getWidth(), chart.getHeight());
-    g.dispose();
+    Figure.layOut(chart, chart.getWidth(), chart.getHeight());
     double plotPixels = chart.getScreenYFromChart(Y_MIN) - chart.getScreenYFromChart(dataTop);
     double f = Math.min(0.6, bandPixels / plotPixels);
     double l0 = Math.log10(Y_MIN);

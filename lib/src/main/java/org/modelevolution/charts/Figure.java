@@ -121,11 +121,8 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     g.fillRect(0, 0, width, height);
     if (body != null) {
       if (layers.stream().anyMatch(Layer::under)) {
-        // Lay the body out once so that its axis transforms are known to the layers drawn under it.
-        Graphics2D scratch = new java.awt.image.BufferedImage(width, bodyHeight,
-            java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics();
-        body.paint(scratch, width, bodyHeight);
-        scratch.dispose();
+        // Lay the body out so that its axis transforms are known to the layers drawn under it.
+        layOut(body, width, bodyHeight);
         for (Layer layer : layers) {
           if (layer.under()) {
             Graphics2D layerGraphics = (Graphics2D) g.create();
@@ -152,6 +149,23 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     }
     setWidth(width);
     setHeight(height);
+  }
+
+  /**
+   * Lays {@code chart} out at {@code width} x {@code height} as a paint on an image would, without
+   * painting its pixels: XChart computes its layout (axis transforms, plot bounds) while it paints,
+   * from the font metrics of the graphics it is given, which depend on the image type and the
+   * rendering hints but not on the image's size. A 1 x 1 image of the same type clips every shape
+   * to one pixel, so the layout costs the arithmetic and not the {@code width x height} pixels.
+   */
+  static void layOut(Chart<?, ?> chart, int width, int height) {
+    Graphics2D scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+        .createGraphics();
+    try {
+      chart.paint(scratch, width, height);
+    } finally {
+      scratch.dispose();
+    }
   }
 
   /** Makes an XChart body's chart and plot backgrounds transparent so that layers under it show. */
