@@ -195,25 +195,34 @@ public final class Notebook {
   public static final int OUTPUT_AREA_PX = 940;
 
   /**
-   * The figure as the notebook shows it: the PNG (the file in {@code results/} keeps its study
-   * size), displayed as wide as the output area when its smallest text stays at least
-   * {@link #MIN_TEXT_PX} px there, else at the width that keeps that text at {@link #MIN_TEXT_PX}
-   * px (the output area then scrolls sideways; {@code unconfined}). The smallest text is read from
-   * the SVG drawn beside the PNG from the same chart; it is kept in the output's metadata
-   * ({@code safetensors-study.min_text_px}) for the browser test. A text alternative names the file.
+   * The figure as the notebook shows it: its notebook-width variant ({@code notebook-width/} beside
+   * the PNG, drawn by {@code Figure.save} from the same record at {@code Figure.NOTEBOOK_WIDTH} with
+   * the same font sizes) shown at its own size, so no text is scaled down and nothing scrolls; the
+   * file in {@code results/} keeps its study size. Without a variant (a figure no wider than the
+   * output area, or files written before variants existed) the PNG itself is shown as wide as the
+   * output area when its smallest text stays at least {@link #MIN_TEXT_PX} px there, else at the
+   * width that keeps that text at {@link #MIN_TEXT_PX} px (the output area then scrolls sideways,
+   * which the browser test reports). The smallest text is read from the SVG drawn beside the PNG
+   * shown; it is kept in the output's metadata ({@code safetensors-study.min_text_px}) for the
+   * browser test. A text alternative names the file.
    */
   public static DisplayData figure(Path png) {
+    Path variant = org.modelevolution.charts.Figure.notebookWidthPng(png);
+    Path shownFile = Files.isRegularFile(variant) ? variant : png;
     try {
-      byte[] bytes = Files.readAllBytes(png);
+      byte[] bytes = Files.readAllBytes(shownFile);
       BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
       if (image == null) {
         throw new IOException("not a readable image");
       }
       int width = image.getWidth();
-      int minText = smallestText(png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg")));
+      int minText = smallestText(shownFile.resolveSibling(
+          shownFile.getFileName().toString().replaceFirst("\\.png$", ".svg")));
       int shown = displayWidth(width, minText);
       DisplayData data = DisplayData.withType("image/png", java.util.Base64.getEncoder().encodeToString(bytes));
-      data.putText("figure " + show(png) + " (" + width + " x " + image.getHeight() + " px)");
+      data.putText(shownFile.equals(png) ? "figure " + show(png) + " (" + width + " x " + image.getHeight() + " px)"
+          : "figure " + show(png) + ", shown at notebook width (" + show(shownFile) + ", " + width + " x "
+              + image.getHeight() + " px)");
       Map<String, Object> imageMetadata = new LinkedHashMap<>();
       imageMetadata.put("width", shown);
       if (shown > OUTPUT_AREA_PX) {
@@ -225,7 +234,7 @@ public final class Notebook {
       }
       return data;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read figure " + png, e);
+      throw new UncheckedIOException("cannot read figure " + shownFile, e);
     }
   }
 

@@ -85,13 +85,11 @@ final class FiguresReport {
         md.append("- **About the study's figure**: ").append(figure.notes()).append('\n');
       }
       md.append('\n');
-      ours.flatMap(FiguresReport::png).ifPresent(png -> md.append("![").append(baseName(png)).append("](")
-          .append(relative(png, outDir)).append(")\n\n"));
+      ours.ifPresent(f -> md.append(galleryImage(f, outDir)));
     }
     for (FigureCounterpart f : further) {
       md.append("### ").append(f.studyFigure()).append("\n\n- **Rests on**: ").append(f.basis()).append("\n\n");
-      png(f).ifPresent(png -> md.append("![").append(baseName(png)).append("](").append(relative(png, outDir))
-          .append(")\n\n"));
+      md.append(galleryImage(f, outDir));
     }
     return md.toString();
   }
@@ -132,6 +130,23 @@ final class FiguresReport {
       return kind + ", on SYNTHETIC inputs (not the study's data)";
     }
     return kind;
+  }
+
+  /**
+   * A figure inline in the gallery: its notebook-width variant (text at its drawn size in a page
+   * column), linked to the study-size PNG; the PNG itself when it has no variant; empty without one.
+   */
+  private static String galleryImage(FigureCounterpart f, Path outDir) {
+    Optional<Path> png = png(f);
+    if (png.isEmpty()) {
+      return "";
+    }
+    Path variant = org.modelevolution.charts.Figure.notebookWidthPng(png.get());
+    String study = relative(png.get(), outDir);
+    if (f.files().contains(variant)) {
+      return "[![" + baseName(png.get()) + "](" + relative(variant, outDir) + ")](" + study + ")\n\n";
+    }
+    return "![" + baseName(png.get()) + "](" + study + ")\n\n";
   }
 
   private static Optional<Path> png(FigureCounterpart f) {
