@@ -1,6 +1,8 @@
 package org.modelevolution.notebook;
 
 import java.util.Locale;
+import org.modelevolution.analysis.Rq1Group;
+import org.modelevolution.analysis.Rq1Result;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
@@ -100,6 +102,21 @@ public final class Notebook {
       throw new IllegalStateException(noStudyData(dir));
     }
     return data;
+  }
+
+  /**
+   * RQ1 of one group, or a stop that says what is missing: a group has a result only when the data
+   * at hand hold its safetensors additions (its full inputs or the study's published rows), so with
+   * part of the study's files a later cell would otherwise fail on an absent value.
+   */
+  public static Rq1Group rq1Group(Rq1Result rq1, Group group) {
+    return rq1.group(group).orElseThrow(() -> new IllegalStateException("RQ1 has no result for the " + group
+        + " group: the study data at hand hold no safetensors additions for it (neither its full inputs nor the"
+        + " study's published rows). Groups with data: " + rq1.groups().keySet() + ". Notebook 00 lists which of"
+        + " the study's files are found and which are missing. To get them: put the shared copy of the study's data"
+        + " at ../shared/study beside this checkout, or set STUDY_DATA to a folder holding them (then restart the"
+        + " kernel), or run `java -jar lib/target/safetensors-study.jar reproduce --download` to fetch the pinned"
+        + " originals into data/cache/."));
   }
 
   /** What to do when none of the study's files is at hand. */
