@@ -77,7 +77,7 @@ public final class ReproductionTables {
     for (Check c : checks) {
       rq.append(c.rq());
       check.append(c.check());
-      holds.append(c.passed() ? "yes" : "no");
+      holds.append(c.verdict());
       detail.append(c.detail());
     }
     return Table.create("checks of the inputs", rq, check, holds, detail);
