@@ -257,6 +257,16 @@ def run_notebook(driver, port, token, name, timeout):
     return seen["cells"], seen["links"], time.monotonic() - started
 
 
+def open_dialog(driver):
+    """The text of a dialog open on the page (it intercepts clicks), to say why a run could not start."""
+    try:
+        text = driver.execute_script("return Array.from(document.querySelectorAll('.modal.in, .modal.show'))"
+                                     ".map(m => m.innerText).join(' | ')")
+    except Exception:  # noqa: BLE001  (the page itself is gone)
+        return ""
+    return f" (dialog open: {' '.join(text.split())[:400]})" if text else ""
+
+
 def save(driver):
     """File > Save, as a person would after Run All; returns when the server has written it."""
     driver.execute_script("window.__saved = false; Jupyter.notebook.save_notebook().then(() => { window.__saved = true; });")
@@ -441,7 +451,8 @@ def main():
                 if not args.no_interrupt:
                     failures += check_interrupt(driver)
             except Exception as e:  # noqa: BLE001  (the page, the server or the kernel failed)
-                failures = [("run", "notebook", f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}")]
+                failures = [("run", "notebook", f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+                             + open_dialog(driver))]
             finally:
                 for session in api(port, token, "GET", "/api/sessions") or []:
                     api(port, token, "DELETE", f"/api/sessions/{session['id']}")

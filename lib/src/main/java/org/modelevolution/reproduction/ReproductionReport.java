@@ -209,7 +209,11 @@ final class ReproductionReport {
     Path base = outDir.toAbsolutePath().normalize();
     return f.files().stream().map(p -> {
       String relative = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
-      return "[" + p.getFileName() + "](" + relative.replace(" ", "%20") + ")";
+      // the notebook-width variant is named as such (same file name as the study-size file)
+      String name = p.getParent() != null && p.getParent().getFileName() != null
+          && p.getParent().getFileName().toString().equals(org.modelevolution.charts.Figure.NOTEBOOK_FOLDER)
+          ? "notebook-width " + p.getFileName().toString().replaceFirst(".*\\.", "") : p.getFileName().toString();
+      return "[" + name + "](" + relative.replace(" ", "%20") + ")";
     }).collect(Collectors.joining(" "));
   }
 
