@@ -12,7 +12,10 @@
 #   make notebook NB=02 GROUP=recent   run one notebook (GROUP: legacy|recent|both sets its parameters cell)
 #                         and save it with its outputs and the parameters cell it ran with
 #
-# Other targets: setup, build, kernel, browser-test, kernel-protocol-test, clean, and the benchmarks (not tests):
+# The command line: bin/safetensors-study ARGS (java -jar lib/target/safetensors-study.jar ARGS, with a JDK 25
+#                  start-up cache where a JDK 25 is found; docs/cli.md). make cli-cache trains that cache.
+#
+# Other targets: setup, build, cli-cache, kernel, browser-test, kernel-protocol-test, clean, and the benchmarks (not tests):
 #   make bench            all three below
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
 #   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
@@ -29,7 +32,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
+.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build cli-cache kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining kernel-start-check notebook
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -99,8 +102,8 @@ lab: kernel
 
 bench: bench-detect bench-analysis bench-mining
 
-bench-detect: build
-	java -jar $(JAR) bench-detect --paths 20000
+bench-detect: cli-cache
+	SHARED=$(SHARED) bin/safetensors-study bench-detect --paths 20000
 
 # The synthetic folders of bench-analysis, one per scale: /tmp/safetensors-study-scale1, ...-scale3, ...
 SCALES     ?= 1
@@ -109,8 +112,16 @@ BENCH_DATA ?= /tmp/safetensors-study-scale
 $(BENCH_DATA)%/generation_summary.json:
 	$(PYTHON) $(SHARED)/scale/make_paper_scale.py $(BENCH_DATA)$* --scale $* --quiet
 
-bench-analysis: build $(foreach s,$(SCALES),$(BENCH_DATA)$(s)/generation_summary.json)
+# STUDY_CODE=<checkout of s2e-lab/model-evolution> adds the study's own RQ1-both notebook as a baseline
+# (environment/study_rq1_baseline.py; Debian's python3-pandas, python3-seaborn, python3-tqdm).
+bench-analysis: build cli-cache $(foreach s,$(SCALES),$(BENCH_DATA)$(s)/generation_summary.json)
 	java -cp $(JAR) org.modelevolution.reproduction.AnalysisBenchmark compare $(BENCH_DATA) $(SCALES)
+
+# The JDK 25 start-up cache of bin/safetensors-study (trained once per build; the launcher does it
+# on its first call when it is missing or older than the jar).
+cli-cache: build
+	@if [ ! -s lib/target/safetensors-study.aot ] || [ lib/target/safetensors-study.aot -ot $(JAR) ]; then \
+	  SHARED=$(SHARED) bin/safetensors-study --train-cache || true; fi
 
 bench-mining: build
 	$(MVN) -q -pl lib test-compile dependency:build-classpath -Dmdep.includeScope=test \

@@ -40,10 +40,16 @@ import org.modelevolution.study.StudySources;
  *
  * which reads {@code /tmp/safetensors-study-scale1}, {@code …scale3}, {@code …scale10}. Per scale
  * it runs {@code java -Xmx2g -jar … reproduce} three times (wall time with the JVM's start, the
- * median is reported) and once more this class's {@code steps} mode in a JVM of the same heap,
- * which times each step inside one process: reading and hashing every input byte alone (the
- * floor of any reader), the load (read, hash, parse), each analysis, each writer, and the peak
- * live heap (the most in use right after any collection).
+ * median is reported) through {@code bin/safetensors-study} (the launcher with the JDK 25 start-up
+ * cache), interleaved with as many plain {@code java -Xmx2g -jar … reproduce} runs, and once more this
+ * class's {@code steps} mode in a JVM of the same heap, which times each step inside one process:
+ * reading and hashing every input byte alone, the baseline pass that reads and tokenises every
+ * input ({@link ReadAndTokenise}) and the load's ratio to it, the load (read, hash, parse), each
+ * analysis, each writer, and the peak live heap (the most in use right after any collection).
+ * Where {@code STUDY_CODE} names a checkout of the study's repository and Debian's pandas is
+ * present, the study's own RQ1 notebook for group {@code both} runs once per scale on the same
+ * data ({@code environment/study_rq1_baseline.py}). The machine's one-minute load average is
+ * printed before and after each scale: the ratios, measured in the same run, are what to quote.
  */
 public final class AnalysisBenchmark {
   private static final String HEAP = "-Xmx2g";
@@ -84,7 +90,12 @@ public final class AnalysisBenchmark {
     }
     values.put("input bytes", bytes);
     values.put("read + hash every input byte (alone, one thread)", elapsed(floor));
+    List<Path> files = data.inputs().stream().map(i -> dataDir.resolve(i.fileName())).filter(Files::isRegularFile)
+        .distinct().toList();
+    long tokenise = ReadAndTokenise.sideBySide(files);
+    values.put("baseline: read and tokenise every input (side by side)", tokenise);
     values.put("load: read, hash, parse (side by side)", load);
+    values.put("ratio: load / read and tokenise", ratio(load, tokenise));
     // the inputs of the full set, each read on one of the loading threads (the small ones are left out)
     data.inputs().stream().filter(i -> i.bytes() >= BIG_INPUT).sorted(Comparator.comparing(InputFile::bytes).reversed())
         .forEach(i -> values.put("  " + i.fileName(), perInput.get(i.fileName())));
@@ -107,19 +118,38 @@ public final class AnalysisBenchmark {
             + data + " --scale " + scale);
       }
       Path out = Files.createTempDirectory("bench-analysis-" + scale + "-");
-      List<Long> walls = new ArrayList<>();
-      for (int run = 0; run < RUNS; run++) {
-        long start = System.nanoTime();
-        run(List.of(java(), HEAP, "-jar", jar(), "reproduce", "--data", data.toString(), "--out", out.toString()));
-        walls.add(elapsed(start));
-        System.err.printf(Locale.ROOT, "scale %s: reproduce run %d of %d, %.1f s%n", scale, run + 1, RUNS,
-            walls.get(run) / 1000.0);
-      }
+      Path plainOut = Files.createTempDirectory("bench-analysis-plain-" + scale + "-");
+      // the launcher trains its start-up cache once per build: not timed
+      run(List.of(launcher().toString(), "--version"));
       Map<String, Long> values = new LinkedHashMap<>();
+      values.put("load average (1 min) before", loadAverage());
+      List<Long> walls = new ArrayList<>();
+      List<Long> plainWalls = new ArrayList<>();
+      for (int run = 0; run < RUNS; run++) {
+        // interleaved, so that a change in the machine's load falls on both alike
+        long start = System.nanoTime();
+        run(List.of(launcher().toString(), "reproduce", "--data", data.toString(), "--out", out.toString()));
+        walls.add(elapsed(start));
+        start = System.nanoTime();
+        run(List.of(java(), HEAP, "-jar", jar(), "reproduce", "--data", data.toString(), "--out", plainOut.toString()));
+        plainWalls.add(elapsed(start));
+        System.err.printf(Locale.ROOT, "scale %s: reproduce run %d of %d, %.1f s (plain java -jar %.1f s)%n", scale,
+            run + 1, RUNS, walls.get(run) / 1000.0, plainWalls.get(run) / 1000.0);
+      }
       List<Long> sorted = walls.stream().sorted().toList();
-      values.put("reproduce, whole process (median of " + RUNS + ")", sorted.get(RUNS / 2));
+      values.put("reproduce, bin/safetensors-study, whole process (median of " + RUNS + ")", sorted.get(RUNS / 2));
       values.put("  fastest run", sorted.get(0));
       values.put("  slowest run", sorted.get(RUNS - 1));
+      long plain = median(plainWalls);
+      values.put("reproduce, plain java " + HEAP + " -jar (median of " + RUNS + ", interleaved)", plain);
+      values.put("ratio: plain java -jar / bin/safetensors-study", ratio(plain, sorted.get(RUNS / 2)));
+      Map<String, Long> study = studyRq1Both(data);
+      if (!study.isEmpty()) {
+        values.put("baseline: the study's RQ1-both notebook (pandas), wall", study.get("wall_ms"));
+        values.put("  its CPU", study.get("cpu_ms"));
+        values.put("  its peak RSS (bytes)", study.get("peak_rss_bytes"));
+        values.put("ratio: the study's RQ1-both / whole reproduce", ratio(study.get("wall_ms"), sorted.get(RUNS / 2)));
+      }
       String steps = run(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
           AnalysisBenchmark.class.getName(), "steps", data.toString(), out.toString()));
       for (String line : steps.split("\n")) {
@@ -128,6 +158,7 @@ public final class AnalysisBenchmark {
           values.put(cells[0], Long.parseLong(cells[1]));
         }
       }
+      values.put("load average (1 min) after", loadAverage());
       byScale.put(scale, values);
     }
     return table(byScale);
@@ -149,12 +180,13 @@ public final class AnalysisBenchmark {
       text.append("| ").append(step.startsWith("  ") ? "· " + step.strip() : step).append(" |");
       for (String scale : scales) {
         Map<String, Long> v = byScale.get(scale);
-        text.append(' ').append(format(v.get(step), isBytes)).append(" |");
+        text.append(' ').append(isHundredths(step) ? hundredths(v.get(step), step) : format(v.get(step), isBytes))
+            .append(" |");
       }
       for (String scale : scales.subList(1, scales.size())) {
         Long a = first.get(step);
         Long b = byScale.get(scale).get(step);
-        text.append(a == null || b == null || a < 10 ? " |"
+        text.append(a == null || b == null || a < 10 || isHundredths(step) ? " |"
             : String.format(Locale.ROOT, " %.1f |", (double) b / a));
       }
       text.append('\n');
@@ -167,6 +199,69 @@ public final class AnalysisBenchmark {
       return "";
     }
     return isBytes ? String.format(Locale.ROOT, "%.0f MB", value / 1e6) : seconds(value);
+  }
+
+  /** Cells of rows that hold hundredths (ratios, load averages) rather than milliseconds. */
+  private static boolean isHundredths(String step) {
+    return step.startsWith("ratio") || step.startsWith("load average");
+  }
+
+  private static String hundredths(Long value, String step) {
+    return value == null ? "" : String.format(Locale.ROOT, step.startsWith("ratio") ? "x %.2f" : "%.2f", value / 100.0);
+  }
+
+  /** {@code a / b} in hundredths, so that it travels in the same table of longs. */
+  static long ratio(long a, long b) {
+    return b == 0 ? 0 : Math.round(100.0 * a / b);
+  }
+
+  private static long median(List<Long> values) {
+    return values.stream().sorted().toList().get(values.size() / 2);
+  }
+
+  /** The one-minute load average of the machine (Linux {@code /proc/loadavg}), in hundredths; 0 where unknown. */
+  static long loadAverage() {
+    try {
+      String first = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+      return Math.round(100 * Double.parseDouble(first));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The study's own RQ1 notebook for group {@code both} on the same data
+   * ({@code environment/study_rq1_baseline.py}), when its code is at hand (STUDY_CODE) and
+   * {@code /usr/bin/python3} has pandas; empty otherwise. Its figures: wall_ms, cpu_ms, peak_rss_bytes.
+   */
+  private static Map<String, Long> studyRq1Both(Path data) throws IOException, InterruptedException {
+    Path script = launcher().getParent().resolveSibling("environment").resolve("study_rq1_baseline.py");
+    if (System.getenv("STUDY_CODE") == null || !Files.isRegularFile(script)) {
+      System.err.println("the study's RQ1-both baseline is left out: set STUDY_CODE to a checkout of"
+          + " s2e-lab/model-evolution (environment/study_rq1_baseline.py)");
+      return Map.of();
+    }
+    Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), data.toString(), "--group", "both")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() != 0) {
+      System.err.println("the study's RQ1-both baseline did not run (exit " + process.exitValue() + "): left out");
+      return Map.of();
+    }
+    Map<String, Long> figures = new LinkedHashMap<>();
+    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+      String[] cells = line.split("\t");
+      if (cells.length == 2) {
+        figures.put(cells[0], Long.parseLong(cells[1].strip()));
+      }
+    }
+    return figures;
+  }
+
+  /** {@code bin/safetensors-study} of the checkout the jar was built in. */
+  private static Path launcher() {
+    return Path.of(jar()).toAbsolutePath().getParent().getParent().getParent().resolve("bin").resolve(
+        "safetensors-study");
   }
 
   private static String seconds(Long millis) {
