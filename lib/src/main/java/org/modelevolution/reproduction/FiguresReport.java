@@ -63,7 +63,8 @@ final class FiguresReport {
     }
     md.append("\n## Gallery\n\n");
     md.append("Each figure with what it claims and shows; the study's own PDF is in its repository under the same")
-        .append(" name.\n\n");
+        .append(" name. A figure wider than a page column is shown as its notebook-width drawing (`notebook-width/`,")
+        .append(" same font sizes), linked to the study-size file.\n\n");
     for (StudyFigures.Figure figure : catalogue) {
       Optional<FigureCounterpart> ours = counterpart(figure, byName, extrasByFile);
       md.append("### ").append(figure.inStudy() ? figure.studyName() : figure.ourFile() + " (project figure)")
