@@ -16,6 +16,7 @@ kernel is idle and no cell is queued, then check
   * tables:      every table is an HTML <table> element on the page (not text laid out in columns),
   * width:       no table is wider than its output area,
   * images:      every figure is an <img> that the browser decoded,
+  * figure-width: no figure is wider than its output area (nothing scrolls sideways),
   * figure-text: a figure's smallest text (its output metadata, read from the figure's SVG by
                  Notebook.figure) is at least 9 px as displayed,
   * stderr:      no standard-error output, except in the mining notebooks (10-, 11-),
@@ -91,6 +92,10 @@ Jupyter.notebook.get_cells().forEach((cell, index) => {
       }),
       images: area.find('img').toArray().map(img => img.complete && img.naturalWidth > 0),
       imageScales: area.find('img').toArray().map(img => img.naturalWidth > 0 ? img.getBoundingClientRect().width / img.naturalWidth : 0),
+      imageWidths: area.find('img').toArray().map(img => {
+        const sub = img.closest('.output_subarea') || area[0];
+        return [Math.ceil(img.getBoundingClientRect().width), Math.floor(sub.clientWidth), sub.scrollWidth];
+      }),
     };
   });
   result.push({index: index + 1, count: cell.input_prompt_number === undefined ? null : cell.input_prompt_number,
@@ -182,6 +187,10 @@ def check(cells, links=(), notebook=""):
                 if min_text and scale and min_text * scale < MIN_TEXT_PX - 0.05:
                     failures.append(("figure-text", where, f"smallest text {min_text} px shown at {scale:.0%}: "
                                      f"{min_text * scale:.1f} px (< {MIN_TEXT_PX})"))
+            for image_width, area_width, scroll_width in out.get("imageWidths", []):
+                if image_width > area_width or scroll_width > area_width:
+                    failures.append(("figure-width", where, f"a figure {image_width} px wide in an output area of "
+                                     f"{area_width} px (scrolls sideways: {scroll_width} px of content)"))
             if out["type"] == "stream" and out.get("name") == "stderr" and not mining:
                 failures.append(("stderr", where, f"standard error in a cell that is not mining: {(out['text'] or '')[:100]!r}"))
     return failures
@@ -246,6 +255,16 @@ def run_notebook(driver, port, token, name, timeout):
         idle_polls = 0 if driver.execute_script(busy) else idle_polls + 1
     seen = json.loads(driver.execute_script(INSPECT_JS))
     return seen["cells"], seen["links"], time.monotonic() - started
+
+
+def open_dialog(driver):
+    """The text of a dialog open on the page (it intercepts clicks), to say why a run could not start."""
+    try:
+        text = driver.execute_script("return Array.from(document.querySelectorAll('.modal.in, .modal.show'))"
+                                     ".map(m => m.innerText).join(' | ')")
+    except Exception:  # noqa: BLE001  (the page itself is gone)
+        return ""
+    return f" (dialog open: {' '.join(text.split())[:400]})" if text else ""
 
 
 def save(driver):
@@ -432,7 +451,8 @@ def main():
                 if not args.no_interrupt:
                     failures += check_interrupt(driver)
             except Exception as e:  # noqa: BLE001  (the page, the server or the kernel failed)
-                failures = [("run", "notebook", f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}")]
+                failures = [("run", "notebook", f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+                             + open_dialog(driver))]
             finally:
                 for session in api(port, token, "GET", "/api/sessions") or []:
                     api(port, token, "DELETE", f"/api/sessions/{session['id']}")

@@ -38,12 +38,12 @@ public final class MetricsTable {
     return csv.toString();
   }
 
-  /** The rows as a two-column Tablesaw table. */
+  /** The rows as a two-column Tablesaw table, for reading: a study expression is said in words (see {@link StudyExpressions}). */
   public tech.tablesaw.api.Table toTable(String name) {
     tech.tablesaw.api.StringColumn metric = tech.tablesaw.api.StringColumn.create("metric");
     tech.tablesaw.api.StringColumn value = tech.tablesaw.api.StringColumn.create("value");
     rows.forEach((m, v) -> {
-      metric.append(m);
+      metric.append(StudyExpressions.inWords(m));
       value.append(v);
     });
     return tech.tablesaw.api.Table.create(name, metric, value);

@@ -37,13 +37,24 @@ public final class RelevantPrChecks {
         && r.avgCommentSize() > minAverageWords).count();
   }
 
+  private static final String STATED_THRESHOLD = "average comment size > 4 words (stated threshold)";
+
+  /**
+   * Why the study's file is known to fail a check, or empty: its code keeps discussions averaging
+   * more than 0 words; the 4 words are what its notebook's markdown states (the stated-vs-code row).
+   */
+  static String knownQuirk(String check) {
+    return STATED_THRESHOLD.equals(check) ? "the study's code filters on more than 0 words; its notebook's markdown"
+        + " states more than 4 (see the stated-vs-code row)" : "";
+  }
+
   private void run() {
     check("index is 0..n-1 in order", r -> r.index() == rows.indexOf(r));
     check("source is 'SFConvertBot PRs'", r -> "SFConvertBot PRs".equals(r.source()));
     check("num_comments >= 2", r -> r.numComments() >= 2);
     check("num_authors >= 2", r -> r.numAuthors() >= 2);
     check("average comment size > 0 words (code threshold)", r -> r.avgCommentSize() > 0);
-    check("average comment size > 4 words (stated threshold)", r -> r.avgCommentSize() > 4);
+    check(STATED_THRESHOLD, r -> r.avgCommentSize() > 4);
     check("num_authors equals the number of listed authors", r -> r.numAuthors() == r.authors().size());
     check("authors are distinct", r -> new HashSet<>(r.authors()).size() == r.authors().size());
     check("SFconvertbot is not among the authors", r -> r.authors().stream().noneMatch(BotDiscussion::isBot));

@@ -423,13 +423,15 @@ public final class Rq1 {
     long window = (long) Math.floor(0.8 * maxDay);
     long within = java.util.Arrays.stream(days).filter(d -> d <= window).count();
     summary.put("scope", scope);
-    summary.put("[stated] 80th percentile of elapsed days (nearest rank): 80% of " + scope + " happened within N days", p80);
-    summary.put("[stated] date by which 80% of " + scope + " had happened", reference.plusDays(p80));
-    summary.put("[not a percentile] 80% of the observation window (0.8 x last elapsed day)", window);
-    summary.put("[not a percentile] % of " + scope + " within that window",
+    summary.put("days by which 80% of " + scope + " had happened (80th percentile of elapsed days, nearest rank: the"
+        + " study's stated reading)", p80);
+    summary.put("date by which 80% of " + scope + " had happened (the stated reading)", reference.plusDays(p80));
+    summary.put("80% of the observation window, in days (0.8 x the last elapsed day; another reading of the 80%"
+        + " figure, not a percentile)", window);
+    summary.put("% of " + scope + " within that 80% of the window (not a percentile)",
         PythonFormat.repr(PythonFormat.percent(within, days.length)));
-    summary.put("[stated] busiest day by adopting commits", busiestDayByCommits(basis));
-    summary.put("[study] busiest day by mode of file rows' elapsed days", busiestDayByFileRows(basis, reference));
+    summary.put("busiest day counted in adopting commits (the stated unit)", busiestDayByCommits(basis));
+    summary.put("busiest day counted in added files (the study's code: the most frequent elapsed day over file rows)", busiestDayByFileRows(basis, reference));
     return summary;
   }
 

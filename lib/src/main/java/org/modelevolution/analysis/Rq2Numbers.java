@@ -113,7 +113,8 @@ final class Rq2Numbers {
           + " (no recent repository yet) equal the legacy table", differing.isEmpty(),
           differing.size() + " of " + compared + " months differ" + (differing.isEmpty() ? ""
               : " (" + String.join(", ", differing) + "): the study's both table is not the union of its group tables"),
-          List.of("published/" + creationTable(Group.BOTH), "published/" + creationTable(Group.LEGACY))));
+          List.of("published/" + creationTable(Group.BOTH), "published/" + creationTable(Group.LEGACY)),
+          "the study's published both table differs from its legacy table in months before any recent repository"));
     }
     return checks;
   }

@@ -147,7 +147,7 @@ final class Rq3Numbers {
     result.relevantChecks().ifPresent(c -> c.table().rows().forEach(row -> checks.add(new Check("RQ3",
         RelevantBotPrs.FILE_NAME + ": " + row.get(0), "0".equals(row.get(2)),
         row.get(2) + " of " + row.get(1) + " rows fail" + (row.get(3).isEmpty() ? "" : " (rows " + row.get(3) + ")"),
-        inputs))));
+        inputs, RelevantPrChecks.knownQuirk(row.get(0))))));
     data.botPrs().relevant().ifPresent(rows -> published(data, Rq3.NOTEBOOK, AFTER_FILTERING).ifPresent(printed ->
         checks.add(new Check("RQ3", RelevantBotPrs.FILE_NAME + ": holds the " + printed
             + " PRs rq3_analysis.ipynb printed", Long.toString(rows.size()).equals(printed),

@@ -35,12 +35,21 @@ public final class CodeFrequencyChart {
 
   private CodeFrequencyChart() {}
 
+  /**
+   * The figure at the study's size, with its notebook-width variant ({@link Figure#notebookWidth()})
+   * drawn from the same record on demand.
+   */
   public static Figure draw(Input in) {
+    return draw(in, WIDTH).withNotebookWidth(() -> draw(in, Figure.NOTEBOOK_WIDTH));
+  }
+
+  /** The figure laid out {@code width} pixels wide, its fonts at their fixed sizes. */
+  static Figure draw(Input in, int width) {
     int bodyHeight = 50 + in.items().size() * ROW + 60;
     List<String> caption = new ArrayList<>();
     caption.add("Data: " + in.basis() + ".");
     caption.addAll(in.notes());
-    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in)), caption);
+    return Figure.of(null, width, bodyHeight, List.of(new Layer(in)), caption);
   }
 
   /** A tick step of 1, 2 or 5 times a power of ten giving at most about eight ticks up to {@code max}. */
@@ -59,12 +68,12 @@ public final class CodeFrequencyChart {
   private record Layer(Input in) implements Figure.Layer {
     @Override
     public void paint(Graphics2D g, Figure figure) {
-      Font title = Text.fitting(in.title(), TITLE_FONT, WIDTH - 2 * Text.MARGIN, 10f);
+      Font title = Text.fitting(in.title(), TITLE_FONT, figure.getWidth() - 2 * Text.MARGIN, 10f);
       g.setFont(title);
       g.setColor(Color.BLACK);
-      figure.label(g, in.title(), (WIDTH - Text.width(in.title(), title)) / 2, 10 + Text.ascent(title));
+      figure.label(g, in.title(), (figure.getWidth() - Text.width(in.title(), title)) / 2, 10 + Text.ascent(title));
       double left = Text.MARGIN + NAME_COLUMN + 10;
-      double right = WIDTH - 60;
+      double right = figure.getWidth() - 60;
       double top = 50;
       long max = Math.max(1, in.items().stream().mapToLong(Item::count).max().orElse(1));
       long step = tickStep(max);

@@ -80,12 +80,21 @@ public final class DailyAdditionsChart {
 
   private DailyAdditionsChart() {}
 
+  /**
+   * The figure at the study's size, with its notebook-width variant ({@link Figure#notebookWidth()})
+   * drawn from the same record on demand.
+   */
   public static Figure draw(Input in) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(BODY_HEIGHT).title(in.title())
+    return draw(in, WIDTH).withNotebookWidth(() -> draw(in, Figure.NOTEBOOK_WIDTH));
+  }
+
+  /** The figure laid out {@code width} pixels wide, its fonts at their fixed sizes. */
+  static Figure draw(Input in, int width) {
+    XYChart chart = new XYChartBuilder().width(width).height(BODY_HEIGHT).title(in.title())
         .xAxisTitle(in.xAxisTitle()).yAxisTitle(in.yAxisTitle()).build();
     ChartFiles.applyStyle(chart.getStyler());
     chart.getStyler().setChartTitleFont(Text.fitting(in.title(), chart.getStyler().getChartTitleFont(),
-        WIDTH - 2 * Text.MARGIN, 10f));
+        width - 2 * Text.MARGIN - Figure.XCHART_TITLE_SLACK, 10f));
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -149,7 +158,7 @@ public final class DailyAdditionsChart {
         differences.add("no developer series: its input is not at hand (the study drew both series)");
     }
     differences.add("a caption under the plot states the data basis, what the y axis counts and the release list");
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, List.of(new DecadeGrid(chart), new ReleaseLayer(chart, drawn)), caption).differing(differences);
+    return Figure.of(chart, width, BODY_HEIGHT, List.of(new DecadeGrid(chart), new ReleaseLayer(chart, drawn)), caption).differing(differences);
   }
 
   private static void addSeries(XYChart chart, Series s, org.knowm.xchart.style.markers.Marker marker, Color colour) {

@@ -35,7 +35,20 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   }
 
   static final Font CAPTION_FONT = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 12);
+  /**
+   * Width of the notebook-width variant: a notebook's output area (about 940 px of the 980 px
+   * column) shows it at its own size, so every text keeps its drawn size (10 px and up) as
+   * displayed, in the notebooks and in the FIGURES.md gallery.
+   */
+  public static final int NOTEBOOK_WIDTH = 940;
+  /** The folder, beside a figure's study-size files, that holds its notebook-width variant. */
+  public static final String NOTEBOOK_FOLDER = "notebook-width";
   static final Color INK = new Color(0x333333);
+  /**
+   * Room an XChart title needs beyond its measured width (XChart pads and places it by its own
+   * metrics): without it a title fitted to a 940 px canvas is cut at the right edge.
+   */
+  static final int XCHART_TITLE_SLACK = 60;
 
   private final Chart<?, ?> body;
   private final int bodyHeight;
@@ -43,6 +56,7 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   private final List<Layer> layers;
   private final List<String> captionLines;
   private List<String> differences = List.of();
+  private java.util.function.Supplier<Figure> notebookWidth;
   private final List<Rectangle2D> labelBoxes = new ArrayList<>();
   private final List<String> labelTexts = new ArrayList<>();
   private final List<Line2D> lines = new ArrayList<>();
@@ -76,9 +90,43 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     return new Figure(width, bodyHeight + band + captionHeight, body, bodyHeight, band, layers, wrapped);
   }
 
-  /** Writes {@code baseName.png} and {@code baseName.svg}; returns both paths, PNG first. */
+  /**
+   * Writes {@code baseName.png} and {@code baseName.svg} at the study's size and, for a figure wider
+   * than {@link #NOTEBOOK_WIDTH}, its notebook-width variant (the same record laid out again at that
+   * width, same font sizes) as {@code notebook-width/baseName.png/.svg}; returns the study-size PNG
+   * and SVG first, then the variant's.
+   */
   public List<Path> save(Path directory, String baseName) {
-    return ChartFiles.save(this, directory, baseName);
+    List<Path> files = new ArrayList<>(ChartFiles.save(this, directory, baseName));
+    if (notebookWidth != null) {
+      Path folder = directory.resolve(NOTEBOOK_FOLDER);
+      try {
+        java.nio.file.Files.createDirectories(folder);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot create " + folder, e);
+      }
+      files.addAll(ChartFiles.save(notebookWidth.get(), folder, baseName));
+    }
+    return List.copyOf(files);
+  }
+
+  /** Where {@link #save} writes the notebook-width variant of the study-size {@code png}. */
+  public static Path notebookWidthPng(Path png) {
+    return png.resolveSibling(NOTEBOOK_FOLDER).resolve(png.getFileName());
+  }
+
+  /**
+   * The same figure laid out at {@link #NOTEBOOK_WIDTH}, or this figure when it is no wider (or
+   * was drawn at that width).
+   */
+  public Figure notebookWidth() {
+    return notebookWidth == null ? this : notebookWidth.get();
+  }
+
+  /** Attaches the drawing of this figure's record at {@link #NOTEBOOK_WIDTH}, when this one is wider. */
+  Figure withNotebookWidth(java.util.function.Supplier<Figure> variant) {
+    this.notebookWidth = getWidth() > NOTEBOOK_WIDTH ? variant : null;
+    return this;
   }
 
   /**

@@ -88,13 +88,22 @@ public final class FormatSharesChart {
     return month.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
   }
 
+  /**
+   * The figure at the study's size, with its notebook-width variant ({@link Figure#notebookWidth()})
+   * drawn from the same record on demand.
+   */
   public static Figure draw(Input in) {
+    return draw(in, WIDTH).withNotebookWidth(() -> draw(in, Figure.NOTEBOOK_WIDTH));
+  }
+
+  /** The figure laid out {@code width} pixels wide, its fonts at their fixed sizes. */
+  static Figure draw(Input in, int width) {
     // The month axis is drawn by a layer (shared with the count panel when there is one), so the chart has no x ticks.
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(BODY_HEIGHT).title(in.title())
+    XYChart chart = new XYChartBuilder().width(width).height(BODY_HEIGHT).title(in.title())
         .xAxisTitle(" ").yAxisTitle(Y_AXIS).build();
     ChartFiles.applyStyle(chart.getStyler());
     chart.getStyler().setChartTitleFont(Text.fitting(in.title(), chart.getStyler().getChartTitleFont(),
-        WIDTH - 2 * Text.MARGIN, 10f));
+        width - 2 * Text.MARGIN - Figure.XCHART_TITLE_SLACK, 10f));
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setXAxisTicksVisible(false);
     chart.getStyler().setYAxisMin(0.0);
@@ -130,7 +139,7 @@ public final class FormatSharesChart {
     differences.add("months ticked every month and named every second month, the year under January and the first"
         + " month; the study names every second month with the year under its first month");
     differences.add("a caption under the plot states the data basis and what the percentages count");
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, in.repositoriesKnown() ? PANEL : AXIS_BAND,
+    return Figure.of(chart, width, BODY_HEIGHT, in.repositoriesKnown() ? PANEL : AXIS_BAND,
         List.of(new CountPanel(chart, in)), caption).differing(differences);
   }
 

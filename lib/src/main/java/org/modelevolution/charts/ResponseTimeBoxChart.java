@@ -82,12 +82,21 @@ public final class ResponseTimeBoxChart {
 
   private ResponseTimeBoxChart() {}
 
+  /**
+   * The figure at the study's size, with its notebook-width variant ({@link Figure#notebookWidth()})
+   * drawn from the same record on demand.
+   */
   public static Figure draw(Input in) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(BODY_HEIGHT).title(in.title())
+    return draw(in, WIDTH).withNotebookWidth(() -> draw(in, Figure.NOTEBOOK_WIDTH));
+  }
+
+  /** The figure laid out {@code width} pixels wide, its fonts at their fixed sizes. */
+  static Figure draw(Input in, int width) {
+    XYChart chart = new XYChartBuilder().width(width).height(BODY_HEIGHT).title(in.title())
         .xAxisTitle(" ").yAxisTitle(in.yAxisTitle()).build();
     ChartFiles.applyStyle(chart.getStyler());
     chart.getStyler().setChartTitleFont(Text.fitting(in.title(), chart.getStyler().getChartTitleFont(),
-        WIDTH - 2 * Text.MARGIN, 10f));
+        width - 2 * Text.MARGIN - Figure.XCHART_TITLE_SLACK, 10f));
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
@@ -140,7 +149,7 @@ public final class ResponseTimeBoxChart {
     }
     caption.addAll(in.notes());
     Figure.transparentBackgrounds(chart.getStyler());
-    return Figure.of(chart, WIDTH, BODY_HEIGHT, BAND,
+    return Figure.of(chart, width, BODY_HEIGHT, BAND,
         List.of(new DailyAdditionsChart.DecadeGrid(chart), new Boxes(chart, in)), caption).differing(List.of(
             "n per status in the tick labels", "a caption under the plot states that the values are minutes on an"
                 + " axis the study labels hours"));

@@ -107,7 +107,16 @@ public final class StatusBarsChart {
 
   private StatusBarsChart() {}
 
+  /**
+   * The figure at the study's size, with its notebook-width variant ({@link Figure#notebookWidth()})
+   * drawn from the same record on demand.
+   */
   public static Figure draw(Input in) {
+    return draw(in, WIDTH).withNotebookWidth(() -> draw(in, Figure.NOTEBOOK_WIDTH));
+  }
+
+  /** The figure laid out {@code width} pixels wide, its fonts at their fixed sizes. */
+  static Figure draw(Input in, int width) {
     int bodyHeight = 50 + in.bars().size() * ROW + 60 + 50;
     List<String> caption = new ArrayList<>();
     caption.add("Data: " + in.basis() + ".");
@@ -123,7 +132,7 @@ public final class StatusBarsChart {
     differences.add("bars top to bottom: " + in.bars().stream().map(Bar::label).toList()
         + (in.separatorAfter() > 0 ? ", a line below the first " + in.separatorAfter() : ""));
     differences.add("a caption under the bars states the data basis");
-    return Figure.of(null, WIDTH, bodyHeight, List.of(new Layer(in)), caption).differing(differences);
+    return Figure.of(null, width, bodyHeight, List.of(new Layer(in)), caption).differing(differences);
   }
 
   static Color[] colours(String status) {
@@ -137,13 +146,13 @@ public final class StatusBarsChart {
   private record Layer(Input in) implements Figure.Layer {
     @Override
     public void paint(Graphics2D g, Figure figure) {
-      Font title = Text.fitting(in.title(), TITLE_FONT, WIDTH - 2 * Text.MARGIN, 10f);
+      Font title = Text.fitting(in.title(), TITLE_FONT, figure.getWidth() - 2 * Text.MARGIN, 10f);
       g.setFont(title);
       g.setColor(Color.BLACK);
-      figure.label(g, in.title(), (WIDTH - Text.width(in.title(), title)) / 2, 10 + Text.ascent(title));
+      figure.label(g, in.title(), (figure.getWidth() - Text.width(in.title(), title)) / 2, 10 + Text.ascent(title));
       double labelWidth = in.bars().stream().mapToDouble(b -> Text.width(b.label(), AXIS_FONT)).max().orElse(0);
       double left = 40 + labelWidth + 10;
-      double right = WIDTH - 260;
+      double right = figure.getWidth() - 260;
       double top = 50;
       double scale = (right - left) / 100.0;
       for (int i = 0; i < in.bars().size(); i++) {
@@ -209,7 +218,7 @@ public final class StatusBarsChart {
       for (String s : in.statuses()) {
         total += 22 + Text.width(s, AXIS_FONT) + 24;
       }
-      double lx = (WIDTH - total) / 2;
+      double lx = (figure.getWidth() - total) / 2;
       figure.label(g, "Status:", lx - 8 - Text.width("Status:", AXIS_FONT), ly + Text.ascent(AXIS_FONT));
       for (String s : in.statuses()) {
         g.setColor(colours(s)[0]);

@@ -1,6 +1,8 @@
 package org.modelevolution.notebook;
 
 import java.util.Locale;
+import org.modelevolution.analysis.Rq1Group;
+import org.modelevolution.analysis.Rq1Result;
 import org.modelevolution.study.Group;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
@@ -100,6 +102,21 @@ public final class Notebook {
       throw new IllegalStateException(noStudyData(dir));
     }
     return data;
+  }
+
+  /**
+   * RQ1 of one group, or a stop that says what is missing: a group has a result only when the data
+   * at hand hold its safetensors additions (its full inputs or the study's published rows), so with
+   * part of the study's files a later cell would otherwise fail on an absent value.
+   */
+  public static Rq1Group rq1Group(Rq1Result rq1, Group group) {
+    return rq1.group(group).orElseThrow(() -> new IllegalStateException("RQ1 has no result for the " + group
+        + " group: the study data at hand hold no safetensors additions for it (neither its full inputs nor the"
+        + " study's published rows). Groups with data: " + rq1.groups().keySet() + ". Notebook 00 lists which of"
+        + " the study's files are found and which are missing. To get them: put the shared copy of the study's data"
+        + " at ../shared/study beside this checkout, or set STUDY_DATA to a folder holding them (then restart the"
+        + " kernel), or run `java -jar lib/target/safetensors-study.jar reproduce --download` to fetch the pinned"
+        + " originals into data/cache/."));
   }
 
   /** What to do when none of the study's files is at hand. */
@@ -211,25 +228,34 @@ public final class Notebook {
   public static final int OUTPUT_AREA_PX = 940;
 
   /**
-   * The figure as the notebook shows it: the PNG (the file in {@code results/} keeps its study
-   * size), displayed as wide as the output area when its smallest text stays at least
-   * {@link #MIN_TEXT_PX} px there, else at the width that keeps that text at {@link #MIN_TEXT_PX}
-   * px (the output area then scrolls sideways; {@code unconfined}). The smallest text is read from
-   * the SVG drawn beside the PNG from the same chart; it is kept in the output's metadata
-   * ({@code safetensors-study.min_text_px}) for the browser test. A text alternative names the file.
+   * The figure as the notebook shows it: its notebook-width variant ({@code notebook-width/} beside
+   * the PNG, drawn by {@code Figure.save} from the same record at {@code Figure.NOTEBOOK_WIDTH} with
+   * the same font sizes) shown at its own size, so no text is scaled down and nothing scrolls; the
+   * file in {@code results/} keeps its study size. Without a variant (a figure no wider than the
+   * output area, or files written before variants existed) the PNG itself is shown as wide as the
+   * output area when its smallest text stays at least {@link #MIN_TEXT_PX} px there, else at the
+   * width that keeps that text at {@link #MIN_TEXT_PX} px (the output area then scrolls sideways,
+   * which the browser test reports). The smallest text is read from the SVG drawn beside the PNG
+   * shown; it is kept in the output's metadata ({@code safetensors-study.min_text_px}) for the
+   * browser test. A text alternative names the file.
    */
   public static DisplayData figure(Path png) {
+    Path variant = org.modelevolution.charts.Figure.notebookWidthPng(png);
+    Path shownFile = Files.isRegularFile(variant) ? variant : png;
     try {
-      byte[] bytes = Files.readAllBytes(png);
+      byte[] bytes = Files.readAllBytes(shownFile);
       BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
       if (image == null) {
         throw new IOException("not a readable image");
       }
       int width = image.getWidth();
-      int minText = smallestText(png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg")));
+      int minText = smallestText(shownFile.resolveSibling(
+          shownFile.getFileName().toString().replaceFirst("\\.png$", ".svg")));
       int shown = displayWidth(width, minText);
       DisplayData data = DisplayData.withType("image/png", java.util.Base64.getEncoder().encodeToString(bytes));
-      data.putText("figure " + show(png) + " (" + width + " x " + image.getHeight() + " px)");
+      data.putText(shownFile.equals(png) ? "figure " + show(png) + " (" + width + " x " + image.getHeight() + " px)"
+          : "figure " + show(png) + ", shown at notebook width (" + show(shownFile) + ", " + width + " x "
+              + image.getHeight() + " px)");
       Map<String, Object> imageMetadata = new LinkedHashMap<>();
       imageMetadata.put("width", shown);
       if (shown > OUTPUT_AREA_PX) {
@@ -241,7 +267,7 @@ public final class Notebook {
       }
       return data;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read figure " + png, e);
+      throw new UncheckedIOException("cannot read figure " + shownFile, e);
     }
   }
 

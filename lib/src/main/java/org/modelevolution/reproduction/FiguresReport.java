@@ -63,7 +63,8 @@ final class FiguresReport {
     }
     md.append("\n## Gallery\n\n");
     md.append("Each figure with what it claims and shows; the study's own PDF is in its repository under the same")
-        .append(" name.\n\n");
+        .append(" name. A figure wider than a page column is shown as its notebook-width drawing (`notebook-width/`,")
+        .append(" same font sizes), linked to the study-size file.\n\n");
     for (StudyFigures.Figure figure : catalogue) {
       Optional<FigureCounterpart> ours = counterpart(figure, byName, extrasByFile);
       md.append("### ").append(figure.inStudy() ? figure.studyName() : figure.ourFile() + " (project figure)")
@@ -85,13 +86,11 @@ final class FiguresReport {
         md.append("- **About the study's figure**: ").append(figure.notes()).append('\n');
       }
       md.append('\n');
-      ours.flatMap(FiguresReport::png).ifPresent(png -> md.append("![").append(baseName(png)).append("](")
-          .append(relative(png, outDir)).append(")\n\n"));
+      ours.ifPresent(f -> md.append(galleryImage(f, outDir)));
     }
     for (FigureCounterpart f : further) {
       md.append("### ").append(f.studyFigure()).append("\n\n- **Rests on**: ").append(f.basis()).append("\n\n");
-      png(f).ifPresent(png -> md.append("![").append(baseName(png)).append("](").append(relative(png, outDir))
-          .append(")\n\n"));
+      md.append(galleryImage(f, outDir));
     }
     return md.toString();
   }
@@ -132,6 +131,23 @@ final class FiguresReport {
       return kind + ", on SYNTHETIC inputs (not the study's data)";
     }
     return kind;
+  }
+
+  /**
+   * A figure inline in the gallery: its notebook-width variant (text at its drawn size in a page
+   * column), linked to the study-size PNG; the PNG itself when it has no variant; empty without one.
+   */
+  private static String galleryImage(FigureCounterpart f, Path outDir) {
+    Optional<Path> png = png(f);
+    if (png.isEmpty()) {
+      return "";
+    }
+    Path variant = org.modelevolution.charts.Figure.notebookWidthPng(png.get());
+    String study = relative(png.get(), outDir);
+    if (f.files().contains(variant)) {
+      return "[![" + baseName(png.get()) + "](" + relative(variant, outDir) + ")](" + study + ")\n\n";
+    }
+    return "![" + baseName(png.get()) + "](" + study + ")\n\n";
   }
 
   private static Optional<Path> png(FigureCounterpart f) {

@@ -24,7 +24,7 @@ public final class ReproductionTables {
     StringColumn needs = StringColumn.create("needs / note");
     for (Comparison c : comparisons) {
       group.append(c.number().group());
-      metric.append(c.number().metric());
+      metric.append(org.modelevolution.analysis.StudyExpressions.inWords(c.number().metric()));
       published.append(c.number().value());
       recomputed.append(c.recomputedValue());
       status.append(c.status().label());
@@ -77,7 +77,7 @@ public final class ReproductionTables {
     for (Check c : checks) {
       rq.append(c.rq());
       check.append(c.check());
-      holds.append(c.passed() ? "yes" : "no");
+      holds.append(c.verdict());
       detail.append(c.detail());
     }
     return Table.create("checks of the inputs", rq, check, holds, detail);

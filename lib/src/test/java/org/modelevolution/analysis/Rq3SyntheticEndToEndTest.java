@@ -115,12 +115,15 @@ class Rq3SyntheticEndToEndTest {
     first = first.resolve("rq3");
     second = second.resolve("rq3");
     List<Path> files;
-    try (Stream<Path> list = Files.list(first)) {
-      files = list.sorted().toList();
+    // every file, the notebook-width figures in their subfolder included
+    try (Stream<Path> list = Files.walk(first)) {
+      files = list.filter(Files::isRegularFile).sorted().toList();
     }
-    assertThat(files).hasSizeGreaterThan(8);
+    assertThat(files).hasSizeGreaterThan(8).anyMatch(f -> f.getParent().getFileName().toString().equals(
+        org.modelevolution.charts.Figure.NOTEBOOK_FOLDER));
     for (Path file : files) {
-      assertThat(Files.readAllBytes(second.resolve(file.getFileName()))).as(file.getFileName().toString())
+      Path relative = first.relativize(file);
+      assertThat(Files.readAllBytes(second.resolve(relative))).as(relative.toString())
           .isEqualTo(Files.readAllBytes(file));
     }
   }

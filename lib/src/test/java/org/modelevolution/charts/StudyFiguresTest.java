@@ -177,6 +177,66 @@ class StudyFiguresTest {
   }
 
   @Test
+  void everyWideFigureHasANotebookWidthVariantWhoseTextKeepsItsSize() throws Exception {
+    List<Figure> figures = List.of(DailyAdditionsChart.draw(FigureFixtures.dailyAdditions(true)),
+        CalendarHeatmapChart.draw(FigureFixtures.heatmap()), FormatSharesChart.draw(FigureFixtures.formatShares()),
+        StatusBarsChart.draw(FigureFixtures.statusBars()), ResponseTimeBoxChart.draw(FigureFixtures.responseTimes()),
+        CodeFrequencyChart.draw(FigureFixtures.codes()));
+    for (Figure study : figures) {
+      assertTrue(study.getWidth() > Figure.NOTEBOOK_WIDTH);
+      Figure narrow = study.notebookWidth();
+      render(narrow);
+      assertEquals(Figure.NOTEBOOK_WIDTH, narrow.getWidth());
+      assertReadable(narrow);
+      // every font the variant draws with (its SVG's font sizes) is 10 px or more: >= 9 px shown at its own size
+      List<Path> files = study.save(Files.createDirectories(dir.resolve("v" + figures.indexOf(study))), "f");
+      assertEquals(4, files.size(), "study-size PNG and SVG, then the variant's");
+      assertEquals(Figure.notebookWidthPng(files.get(0)), files.get(2));
+      java.util.regex.Matcher sizes = java.util.regex.Pattern.compile("font-size:\\s*([0-9.]+)px")
+          .matcher(Files.readString(files.get(3)));
+      int found = 0;
+      while (sizes.find()) {
+        found++;
+        assertTrue(Double.parseDouble(sizes.group(1)) >= 10, "font " + sizes.group(1) + " px in " + files.get(3));
+      }
+      // XChart draws its own text as glyph outlines (no font-size in the SVG): its fonts are the styler's
+      if (narrow.body() != null) {
+        org.knowm.xchart.style.Styler styler = narrow.body().getStyler();
+        List<java.awt.Font> fonts = new java.util.ArrayList<>(List.of(styler.getChartTitleFont(), styler.getLegendFont(),
+            styler.getAnnotationTextFont()));
+        if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+          fonts.addAll(List.of(axes.getAxisTitleFont(), axes.getAxisTickLabelsFont()));
+        }
+        fonts.forEach(f -> assertTrue(f.getSize2D() >= 10, "XChart font " + f));
+        found += fonts.size();
+      }
+      assertTrue(found > 0);
+    }
+    // the study-size drawing is what draw() always drew: the variant does not change it
+    assertDeterministic(figures.get(1), CalendarHeatmapChart.draw(FigureFixtures.heatmap()));
+    // YearlyFormats is drawn at 900 px: it is its own notebook-width figure
+    Figure yearly = YearlyFormatsChart.draw(FigureFixtures.yearlyFormats());
+    assertTrue(yearly.notebookWidth() == yearly);
+  }
+
+  @Test
+  void aNarrowHeatmapSaysHowManyCountsItLeavesUnlabelled() throws Exception {
+    CalendarHeatmapChart.Input input = FigureFixtures.heatmap();
+    Figure narrow = CalendarHeatmapChart.draw(input).notebookWidth();
+    render(narrow);
+    long nonZero = input.countsByDay().entrySet().stream()
+        .filter(e -> e.getValue() > 0 && input.years().contains(e.getKey().getYear())).count();
+    long twoDigits = input.countsByDay().entrySet().stream()
+        .filter(e -> e.getValue() > 9 && input.years().contains(e.getKey().getYear())).count();
+    // the fixture's counts 46 and 131 do not fit a narrow cell at the cell font; single digits do
+    assertEquals(2, twoDigits);
+    assertTrue(String.join(" ", narrow.captionLines()).contains(twoDigits + " of " + nonZero + " days with data"),
+        narrow.captionLines().toString());
+    assertFalse(narrow.labelTexts().contains("46"), "46 is no colour-bar tick, and its cell is too narrow");
+    assertTrue(narrow.labelTexts().stream().filter(t -> t.matches("\\d")).count() >= nonZero - twoDigits);
+  }
+
+  @Test
   void heatmapColoursAreLogarithmicAndWeeksAreTheStudys() {
     long max = 131;
     long middle = Math.round(Math.expm1(Math.log1p(max) / 2));
