@@ -265,15 +265,7 @@ public final class BypassCorpus {
   }
 
   static byte[] npyObject(byte[] pickle) {
-    String header = "{'descr': '|O', 'fortran_order': False, 'shape': (1,), }";
-    int total = 10 + header.length() + 1;
-    String padded = header + " ".repeat((64 - total % 64) % 64) + "\n";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-    le(out, padded.length(), 2);
-    out.writeBytes(padded.getBytes(StandardCharsets.US_ASCII));
-    out.writeBytes(pickle);
-    return out.toByteArray();
+    return BypassClasses.npy("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }", pickle);
   }
 
   static byte[] gzip(byte[] data) throws IOException {
