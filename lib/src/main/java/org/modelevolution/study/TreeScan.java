@@ -22,24 +22,13 @@ final class TreeScan {
     boolean pytorchBin = false;
     int start = from;
     while (start < to && !(modelInTree && pytorchBin)) {
+      // the only byte looked for going forward is the separator; an entry's suffix is then read
+      // backwards from its end, a few bytes, so '/' and '.' (several per entry) cost no branch each
       int end = start;
-      int lastSlash = -1;
-      int lastDot = -1;
-      while (end < to) {
-        byte c = bytes[end];
-        if (c == ';') {
-          break;
-        }
-        if (c == '/') {
-          lastSlash = end;
-          lastDot = -1;
-        } else if (c == '.') {
-          lastDot = end;
-        }
+      while (end < to && bytes[end] != ';') {
         end++;
       }
-      int nameStart = lastSlash + 1 > start ? lastSlash + 1 : start;
-      if (!modelInTree && lastDot > nameStart && lastDot < end - 1 && isModelExtension(bytes, lastDot + 1, end)) {
+      if (!modelInTree && hasModelExtension(bytes, start, end)) {
         modelInTree = true;
       }
       if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length && startsWith(bytes, start, ROOT_PYTORCH_BIN)) {
@@ -50,12 +39,29 @@ final class TreeScan {
     return new boolean[] {modelInTree, pytorchBin};
   }
 
-  private static boolean isModelExtension(byte[] bytes, int from, int to) {
-    int length = to - from;
-    if (length >= EXTENSIONS_BY_LENGTH.length) {
-      return false;
+  /**
+   * Whether the entry {@code bytes[start, end)} has a study extension as its pathlib suffix: the
+   * text after the last dot of the file name, the dot neither the name's first character nor its
+   * last. Read backwards: a suffix longer than the longest extension cannot match, so at most
+   * that many bytes are looked at.
+   */
+  private static boolean hasModelExtension(byte[] bytes, int start, int end) {
+    int stop = Math.max(start, end - EXTENSIONS_BY_LENGTH.length);
+    for (int i = end - 1; i >= stop; i--) {
+      byte c = bytes[i];
+      if (c == '/') {
+        return false; // no dot in the file name
+      }
+      if (c == '.') {
+        boolean nameStartsHere = i == start || bytes[i - 1] == '/';
+        return !nameStartsHere && i < end - 1 && isModelExtension(bytes, i + 1, end);
+      }
     }
-    for (byte[] extension : EXTENSIONS_BY_LENGTH[length]) {
+    return false;
+  }
+
+  private static boolean isModelExtension(byte[] bytes, int from, int to) {
+    for (byte[] extension : EXTENSIONS_BY_LENGTH[to - from]) {
       if (startsWith(bytes, from, extension)) {
         return true;
       }
