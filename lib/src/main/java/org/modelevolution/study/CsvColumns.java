@@ -400,13 +400,7 @@ public final class CsvColumns {
           end = i++;
         } else {
           start = i;
-          while (i < limit) {
-            byte c = b[i];
-            if (c == ',' || c == '\n') {
-              break;
-            }
-            i++;
-          }
+          i = ByteSearch.fieldEnd(b, i, limit);
           if (i >= limit && !eof) {
             return NEED_MORE;
           }

@@ -22,12 +22,9 @@ final class TreeScan {
     boolean pytorchBin = false;
     int start = from;
     while (start < to && !(modelInTree && pytorchBin)) {
-      // the only byte looked for going forward is the separator; an entry's suffix is then read
-      // backwards from its end, a few bytes, so '/' and '.' (several per entry) cost no branch each
-      int end = start;
-      while (end < to && bytes[end] != ';') {
-        end++;
-      }
+      // the only byte looked for going forward is the separator (eight bytes at a time); an entry's
+      // suffix is then read backwards from its end, a few bytes, so '/' and '.' cost no branch each
+      int end = ByteSearch.indexOf(bytes, (byte) ';', start, to);
       if (!modelInTree && hasModelExtension(bytes, start, end)) {
         modelInTree = true;
       }
