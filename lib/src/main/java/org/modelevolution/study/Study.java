@@ -75,6 +75,17 @@ public final class Study {
       CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
+      // the coding database (SQLite: its driver unpacks and loads a native library) and the Stack
+      // Overflow posts are read on the pool too: on the study's own few-MB data the load is mostly
+      // the JVM's warm-up, which these spread over both cores instead of queueing it on this thread
+      CompletableFuture<Optional<Coding>> coding = async(pool, () -> inputs.has(StudyFiles.CODING_DATABASE)
+          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f)),
+              CodingCache::read))
+          : Optional.<Coding>empty());
+      boolean hasPosts = inputs.has(StackOverflowPosts.FILE_NAME);
+      CompletableFuture<Optional<List<StackOverflowPost>>> posts = async(pool, () -> hasPosts && !sources.fromCache()
+          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
+          : Optional.<List<StackOverflowPost>>empty());
       List<AdditionFile> publishedBoth = new ArrayList<>();
       for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
         if (inputs.has(name)) {
@@ -83,25 +94,17 @@ public final class Study {
       }
       StudyData.Releases releases = releases(inputs);
       Optional<StudyData.Iteration2024> iteration2024 = iteration2024(inputs);
-      boolean hasPosts = inputs.has(StackOverflowPosts.FILE_NAME);
-      Optional<List<StackOverflowPost>> posts = hasPosts && !sources.fromCache()
-          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
-          : Optional.empty();
       Optional<List<ScoredPost>> scoredPosts = hasPosts && sources.fromCache()
           ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> {
             throw new IllegalStateException("the cache is the source");
           }, table(StackOverflowPosts.FILE_NAME, StackOverflowPosts::readCache)))
-          : Optional.empty();
-      Optional<Coding> coding = inputs.has(StudyFiles.CODING_DATABASE)
-          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f)),
-              CodingCache::read))
           : Optional.empty();
       Published published = Published.read(inputs);
       GroupData recent = group(inputs, Group.RECENT, joinAll(recentTables), join(recentCreated));
       GroupData legacy = group(inputs, Group.LEGACY, joinAll(legacyTables), join(legacyCreated));
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
-          iteration2024, join(botPrs), posts, scoredPosts, coding, published, synthetic, sources.describe(),
+          iteration2024, join(botPrs), join(posts), scoredPosts, join(coding), published, synthetic, sources.describe(),
           inputs.files(), inputs.absent(), inputs.warnings());
     } finally {
       pool.shutdownNow();
