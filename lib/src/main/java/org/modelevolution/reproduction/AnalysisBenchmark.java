@@ -76,9 +76,11 @@ public final class AnalysisBenchmark {
     Map<String, Long> values = new LinkedHashMap<>();
     Map<String, Long> perInput = new ConcurrentHashMap<>();
     long start = System.nanoTime();
+    long loadCpu = processCpuMillis();
     StudyData data = Study.load(StudySources.of(ProjectLayout.discover(), dataDir),
         (file, took) -> perInput.put(file.fileName(), took.toMillis()));
     long load = elapsed(start);
+    loadCpu = processCpuMillis() - loadCpu;
     long floor = System.nanoTime();
     long bytes = 0;
     for (InputFile input : data.inputs()) {
@@ -92,10 +94,17 @@ public final class AnalysisBenchmark {
     values.put("read + hash every input byte (alone, one thread)", elapsed(floor));
     List<Path> files = data.inputs().stream().map(i -> dataDir.resolve(i.fileName())).filter(Files::isRegularFile)
         .distinct().toList();
+    long tokeniseCpu = processCpuMillis();
     long tokenise = ReadAndTokenise.sideBySide(files);
+    tokeniseCpu = processCpuMillis() - tokeniseCpu;
     values.put("baseline: read and tokenise every input (side by side)", tokenise);
     values.put("load: read, hash, parse (side by side)", load);
     values.put("ratio: load / read and tokenise", ratio(load, tokenise));
+    // the same in CPU time of the process (the compilers' and collector's threads included): on a
+    // busy machine wall time says how much of the cores the run got, CPU time what the work cost
+    values.put("baseline, process CPU", tokeniseCpu);
+    values.put("load, process CPU", loadCpu);
+    values.put("ratio: load / read and tokenise, CPU", ratio(loadCpu, tokeniseCpu));
     // the inputs of the full set, each read on one of the loading threads (the small ones are left out)
     data.inputs().stream().filter(i -> i.bytes() >= BIG_INPUT).sorted(Comparator.comparing(InputFile::bytes).reversed())
         .forEach(i -> values.put("  " + i.fileName(), perInput.get(i.fileName())));
@@ -285,6 +294,12 @@ public final class AnalysisBenchmark {
       }
     }
     return peak;
+  }
+
+  /** CPU time of this process so far, every thread; 0 where unknown. */
+  private static long processCpuMillis() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1_000_000 : 0;
   }
 
   /** The process's peak resident set (Linux {@code VmHWM}); 0 where unknown. */
