@@ -29,9 +29,10 @@ public final class CommitTime {
   /**
    * The time of a plainly valid {@code YYYY-MM-DD HH:MM:SS} (ASCII digits, year from 1, a real
    * day, hour 0-23), read by hand; null for anything else, which {@link #FORMAT} then reads as
-   * before. Every input the fast path accepts is one the formatter gives the same time for; it is
-   * there because the formatter's general machinery, called once per commit of a log of millions,
-   * costs more to run and to compile than reading the log's bytes.
+   * before. Every input the fast path accepts is one the formatter gives the same time for
+   * ({@code CommitTimeTest}); it is there because the formatter's general machinery, called once per
+   * commit, was among the code the JIT spent longest compiling while the inputs load (JFR), besides
+   * its own cost per call.
    */
   private static LocalDateTime plain(String s) {
     if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':'
