@@ -67,7 +67,7 @@ final class FormatTables {
       }
       history.add(repo.value, commit.value, lastDate[0], format, added);
       if (added && "safetensors".equals(format)) {
-        additions.add(new SafetensorsAddition(repo.value, commit.value, path, lastDate[0], containsConverterMessage(r)));
+        additions.add(new SafetensorsAddition(repo.value, commit.value, lastDate[0], containsConverterMessage(r)));
       }
     });
     return new Inputs.Parsed<>(new FormatTable(history.build(), List.copyOf(additions)), sha);

@@ -6,16 +6,16 @@ import java.time.LocalDateTime;
 /**
  * One safetensors file added by a commit: a row of the study's {@code df_safetensors} (format
  * safetensors, change status {@code +}), as read from the full inputs or from the published
- * {@code safetensors_commits_[not_]by_tool_*.csv} files.
+ * {@code safetensors_commits_[not_]by_tool_*.csv} files. The added file's path is not kept: no
+ * number of the study reads it, and it is the one string of a row that no other row shares.
  *
  * @param repo repository id {@code owner/name}
  * @param commit commit hash
- * @param modelFilePath the added file, as the study wrote it
  * @param date commit time
  * @param byConverter whether the commit message contains the converter's text
  */
 public record SafetensorsAddition(
-    String repo, String commit, String modelFilePath, LocalDateTime date, boolean byConverter) {
+    String repo, String commit, LocalDateTime date, boolean byConverter) {
 
   /** The text the study searched commit messages for to recognise converter commits. */
   public static final String CONVERTER_MESSAGE = "Adding `safetensors` variant of this model";
