@@ -117,15 +117,21 @@ public record FormatHistory(
   }
 
   /**
-   * A commit's rows: its time as epoch seconds and the count of files of each format as two
-   * arrays sorted by format (the format arrays are shared between the commits of a table that
-   * hold the same formats).
+   * A commit's rows: its time as epoch seconds, its hash as 20 bytes when it is 40 lower-case hex
+   * digits (git's), and the count of files of each format as two arrays sorted by format (the
+   * format arrays are shared between the commits of a table that hold the same formats).
    */
   public static final class Commit {
     private static final String[] NO_FORMATS = {};
     private static final int[] NO_COUNTS = {};
+    private static final int HEX_HASH = 40;
 
-    private final String hash;
+    /** The hash as read, while the table is reduced, or when it is not 40 lower-case hex digits. */
+    private final String hashText;
+    /** Otherwise the hash's 160 bits. */
+    private final long hashHigh;
+    private final long hashMiddle;
+    private final int hashLow;
     private final long date;
     private boolean addsFiles;
     private String[] formats = NO_FORMATS;
@@ -134,12 +140,47 @@ public record FormatHistory(
     private int[] addedCounts = NO_COUNTS;
 
     private Commit(String hash, long date) {
-      this.hash = hash;
+      this.hashText = hash;
+      this.hashHigh = 0;
+      this.hashMiddle = 0;
+      this.hashLow = 0;
       this.date = date;
     }
 
+    /** The same commit with its hash packed when it is git's hex form. */
+    private Commit(Commit c) {
+      String hash = c.hash();
+      boolean hex = isLowerHex(hash);
+      this.hashText = hex ? null : hash;
+      this.hashHigh = hex ? Long.parseUnsignedLong(hash.substring(0, 16), 16) : 0;
+      this.hashMiddle = hex ? Long.parseUnsignedLong(hash.substring(16, 32), 16) : 0;
+      this.hashLow = hex ? Integer.parseUnsignedInt(hash.substring(32, 40), 16) : 0;
+      this.date = c.date;
+      this.addsFiles = c.addsFiles;
+      this.formats = c.formats;
+      this.counts = c.counts.clone();
+      this.addedFormats = c.addedFormats;
+      this.addedCounts = c.addedCounts.clone();
+    }
+
+    private static boolean isLowerHex(String hash) {
+      if (hash.length() != HEX_HASH) {
+        return false;
+      }
+      for (int i = 0; i < HEX_HASH; i++) {
+        char ch = hash.charAt(i);
+        if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     public String hash() {
-      return hash;
+      if (hashText != null) {
+        return hashText;
+      }
+      return String.format(java.util.Locale.ROOT, "%016x%016x%08x", hashHigh, hashMiddle, hashLow);
     }
 
     /** The commit time of its first row. */
@@ -195,31 +236,22 @@ public record FormatHistory(
       addedFormats = seen.computeIfAbsent(List.of(addedFormats), k -> addedFormats);
     }
 
-    private Commit copy() {
-      Commit c = new Commit(hash, date);
-      c.addsFiles = addsFiles;
-      c.formats = formats;
-      c.counts = counts.clone();
-      c.addedFormats = addedFormats;
-      c.addedCounts = addedCounts.clone();
-      return c;
-    }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Commit c && hash.equals(c.hash) && date == c.date && addsFiles == c.addsFiles
+      return o instanceof Commit c && hash().equals(c.hash()) && date == c.date && addsFiles == c.addsFiles
           && Arrays.equals(formats, c.formats) && Arrays.equals(counts, c.counts)
           && Arrays.equals(addedFormats, c.addedFormats) && Arrays.equals(addedCounts, c.addedCounts);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(hash, date, addsFiles, Arrays.hashCode(formats), Arrays.hashCode(counts));
+      return Objects.hash(hash(), date, addsFiles, Arrays.hashCode(formats), Arrays.hashCode(counts));
     }
 
     @Override
     public String toString() {
-      return "Commit[" + hash + ", " + date() + ", " + formats() + ", added " + addedFormats() + "]";
+      return "Commit[" + hash() + ", " + date() + ", " + formats() + ", added " + addedFormats() + "]";
     }
   }
 
@@ -304,15 +336,79 @@ public record FormatHistory(
   public record AddedFile(String repo, LocalDateTime date, String format) {}
 
   /**
+   * Added files as three columns (16 bytes a file: shared repository and format strings, epoch
+   * seconds); each {@link AddedFile} is made when it is read.
+   */
+  static final class AddedFiles extends java.util.AbstractList<AddedFile> implements java.util.RandomAccess {
+    private String[] repos = new String[16];
+    private long[] seconds = new long[16];
+    private String[] formats = new String[16];
+    private int size;
+
+    void add(String repo, long time, String format) {
+      if (size == repos.length) {
+        int grown = Math.max(16, size + (size >> 1));
+        repos = Arrays.copyOf(repos, grown);
+        seconds = Arrays.copyOf(seconds, grown);
+        formats = Arrays.copyOf(formats, grown);
+      }
+      repos[size] = repo;
+      seconds[size] = time;
+      formats[size] = format;
+      size++;
+    }
+
+    /** The files added so far, in columns of their exact size. */
+    AddedFiles trimmed() {
+      AddedFiles t = new AddedFiles();
+      t.repos = Arrays.copyOf(repos, size);
+      t.seconds = Arrays.copyOf(seconds, size);
+      t.formats = Arrays.copyOf(formats, size);
+      t.size = size;
+      return t;
+    }
+
+    @Override
+    public AddedFile get(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return new AddedFile(repos[index], time(seconds[index]), formats[index]);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /** Two lists read as one, without copying either (the "both" group's added files). */
+  private static final class Concatenated<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+    private final List<T> first;
+    private final List<T> second;
+
+    Concatenated(List<T> first, List<T> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public T get(int index) {
+      return index < first.size() ? first.get(index) : second.get(index - first.size());
+    }
+
+    @Override
+    public int size() {
+      return first.size() + second.size();
+    }
+  }
+
+  /**
    * The history of {@code first}'s rows followed by {@code second}'s, as one table of both would
    * read. A repository of only one of them is shared, not copied; one in both is merged.
    */
   public static FormatHistory concat(FormatHistory first, FormatHistory second) {
     Map<String, Repository> repositories = new LinkedHashMap<>(first.repositories());
     second.repositories().forEach((id, r) -> repositories.merge(id, r, FormatHistory::merged));
-    List<AddedFile> added = new ArrayList<>(first.addedFiles().size() + second.addedFiles().size());
-    added.addAll(first.addedFiles());
-    added.addAll(second.addedFiles());
+    List<AddedFile> added = new Concatenated<>(first.addedFiles(), second.addedFiles());
     Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
     for (FormatHistory history : List.of(first, second)) {
       history.yearlyFormats().forEach((year, counts) -> {
@@ -322,7 +418,7 @@ public record FormatHistory(
     }
     Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
     yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
-    return new FormatHistory(repositories, Collections.unmodifiableList(added), frozen, first.rows() + second.rows());
+    return new FormatHistory(repositories, added, frozen, first.rows() + second.rows());
   }
 
   /** A repository's rows of one table followed by its rows of another. */
@@ -356,14 +452,18 @@ public record FormatHistory(
    */
   public static FormatHistory merge(List<FormatHistory> shards, List<String> order) {
     Map<String, Repository> byId = new java.util.HashMap<>();
-    Map<String, List<AddedFile>> addedByRepo = new java.util.HashMap<>();
+    // per repository, its added files as (shard << 32 | index in the shard's list)
+    Map<String, List<Long>> addedByRepo = new java.util.HashMap<>();
     List<String> unordered = new ArrayList<>();
     Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
     long rows = 0;
-    for (FormatHistory shard : shards) {
+    for (int shardIndex = 0; shardIndex < shards.size(); shardIndex++) {
+      FormatHistory shard = shards.get(shardIndex);
       byId.putAll(shard.repositories());
       unordered.addAll(shard.repositories().keySet());
-      shard.addedFiles().forEach(f -> addedByRepo.computeIfAbsent(f.repo(), r -> new ArrayList<>()).add(f));
+      for (int i = 0; i < shard.addedFiles().size(); i++) {
+        addedByRepo.computeIfAbsent(shard.addedFiles().get(i).repo(), r -> new ArrayList<>()).add((long) shardIndex << 32 | i);
+      }
       shard.yearlyFormats().forEach((year, counts) -> {
         Map<String, Long> target = yearly.computeIfAbsent(year, y -> new TreeMap<>());
         counts.forEach((f, n) -> target.merge(f, n, Long::sum));
@@ -373,17 +473,22 @@ public record FormatHistory(
     Map<String, Repository> repositories = new LinkedHashMap<>();
     java.util.stream.Stream.concat(order.stream(), unordered.stream()).filter(byId::containsKey)
         .forEach(id -> repositories.putIfAbsent(id, byId.get(id)));
-    List<AddedFile> added = new ArrayList<>();
-    repositories.keySet().forEach(id -> added.addAll(addedByRepo.getOrDefault(id, List.of())));
+    AddedFiles added = new AddedFiles();
+    for (String id : repositories.keySet()) {
+      for (long at : addedByRepo.getOrDefault(id, List.of())) {
+        AddedFile f = shards.get((int) (at >>> 32)).addedFiles().get((int) at);
+        added.add(f.repo(), seconds(f.date()), f.format());
+      }
+    }
     Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
     yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
-    return new FormatHistory(repositories, List.copyOf(added), frozen, rows);
+    return new FormatHistory(repositories, added.trimmed(), frozen, rows);
   }
 
   /** Accumulates rows in table order. Not thread-safe: one builder per reading thread. */
   static final class Builder {
     private final Map<String, RepositoryBuilder> repositories = new LinkedHashMap<>();
-    private final List<AddedFile> addedFiles = new ArrayList<>();
+    private final AddedFiles addedFiles = new AddedFiles();
     private final Map<Integer, Map<String, Long>> yearlyFormats = new TreeMap<>();
     private long rows;
     private RepositoryBuilder lastRepository;
@@ -398,7 +503,7 @@ public record FormatHistory(
       if (added) {
         c.addsFiles = true;
         c.count(format, 1, true);
-        addedFiles.add(new AddedFile(repo, date, format));
+        addedFiles.add(repo, seconds, format);
       }
       lastRepository.seen(seconds);
       yearlyFormats.computeIfAbsent(date.getYear(), y -> new TreeMap<>()).merge(format, 1L, Long::sum);
@@ -410,7 +515,7 @@ public record FormatHistory(
         lastRepository = repositories.computeIfAbsent(repo, RepositoryBuilder::new);
         lastCommit = null;
       }
-      if (lastCommit == null || !lastCommit.hash.equals(hash)) {
+      if (lastCommit == null || !lastCommit.hashText.equals(hash)) {
         lastCommit = lastRepository.commits.computeIfAbsent(hash, h -> new Commit(h, date));
       }
       return lastCommit;
@@ -422,7 +527,7 @@ public record FormatHistory(
       repositories.forEach((id, r) -> built.put(id, r.build(formatSets)));
       Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
       yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
-      return new FormatHistory(built, List.copyOf(addedFiles), yearly, rows);
+      return new FormatHistory(built, addedFiles.trimmed(), yearly, rows);
     }
   }
 
@@ -462,7 +567,7 @@ public record FormatHistory(
       Commit[] built = new Commit[commits.size()];
       int i = 0;
       for (Commit c : commits.values()) {
-        Commit copy = c.copy();
+        Commit copy = new Commit(c);
         copy.share(formatSets);
         built[i++] = copy;
       }
