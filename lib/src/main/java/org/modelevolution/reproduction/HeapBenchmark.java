@@ -31,8 +31,9 @@ import org.modelevolution.study.StudySources;
  * </pre>
  *
  * <p>Live heap is measured, not inferred from the collector's own timing: a sampling thread forces a
- * full collection ({@code System.gc()}) every {@value #SAMPLE_MILLIS} ms during the load and the
- * whole reproduction and keeps the largest heap in use right after one (the collector's ordinary
+ * full collection ({@code System.gc()}) every {@value #SAMPLE_MILLIS} ms (or three times as long as
+ * the last one took, whichever is longer) during the load and the whole reproduction and keeps the
+ * largest heap in use right after one (the collector's ordinary
  * young collections leave old garbage in place, so the heap after them overstates what is live by
  * a varying amount). A peak shorter than the interval can be missed; the state that grows with the
  * repositories lives from the load to the end and is not. The live heap right after the load (the
@@ -66,13 +67,20 @@ public final class HeapBenchmark {
   static Map<String, Long> one(Path dataDir, Path outDir) throws IOException, InterruptedException {
     Path linked = withoutPrTable(dataDir);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    AtomicLong peak = new AtomicLong();
+    AtomicLong loadPeak = new AtomicLong();
+    AtomicLong reproducePeak = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<AtomicLong> peak = new java.util.concurrent.atomic.AtomicReference<>(
+        loadPeak);
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
+        long start = System.nanoTime();
         System.gc();
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        AtomicLong phase = peak.get();
+        phase.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        long took = (System.nanoTime() - start) / 1_000_000;
         try {
-          Thread.sleep(SAMPLE_MILLIS);
+          // at most about a quarter of the time in the forced collections
+          Thread.sleep(Math.max(SAMPLE_MILLIS, 3 * took));
         } catch (InterruptedException e) {
           return;
         }
@@ -87,12 +95,18 @@ public final class HeapBenchmark {
       StudyData data = Study.load(StudySources.of(ProjectLayout.discover(), linked));
       values.put("repositories", repositories(data.legacy()) + repositories(data.recent()));
       System.gc();
-      values.put("live heap after the load (bytes)", memory.getHeapMemoryUsage().getUsed());
+      long afterLoad = memory.getHeapMemoryUsage().getUsed();
+      values.put("live heap after the load (bytes)", afterLoad);
+      peak.set(reproducePeak);
+      reproducePeak.accumulateAndGet(afterLoad, Math::max);
       Files.createDirectories(outDir);
       Reproduction.run(data, outDir);
       sampler.interrupt();
       sampler.join();
-      values.put("peak live heap, sampled after full collections (bytes)", peak.get());
+      values.put("peak live heap during the load (bytes)", loadPeak.get());
+      values.put("peak live heap during the analyses and writers (bytes)", reproducePeak.get());
+      values.put("peak live heap, sampled after full collections (bytes)", Math.max(loadPeak.get(),
+          reproducePeak.get()));
     } finally {
       sampler.interrupt();
       try (Stream<Path> links = Files.list(linked)) {
@@ -124,8 +138,9 @@ public final class HeapBenchmark {
 
   /** One row per scale, each measured in a fresh JVM, with the growth per repository between scales. */
   static String compare(String dataPrefix, List<String> scales) throws IOException, InterruptedException {
-    StringBuilder text = new StringBuilder("| scale | repositories | live after load | peak live | peak live per repository"
-        + " | peak growth per added repository (from the previous scale) |\n|---|---:|---:|---:|---:|---:|\n");
+    StringBuilder text = new StringBuilder("| scale | repositories | live after load | peak live during load"
+        + " | peak live during analyses and writers | peak live | peak live per repository"
+        + " | peak growth per added repository (from the previous scale) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Long> previous = null;
     for (String scale : scales) {
       Path data = Path.of(dataPrefix + scale);
@@ -145,14 +160,24 @@ public final class HeapBenchmark {
       }
       long repos = values.get("repositories");
       long peak = values.get("peak live heap, sampled after full collections (bytes)");
-      text.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n", scale, repos,
-          mb(values.get("live heap after the load (bytes)")), mb(peak), kb((double) peak / repos),
+      text.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |%n", scale, repos,
+          mb(values.get("live heap after the load (bytes)")), mb(values.get("peak live heap during the load (bytes)")),
+          mb(values.get("peak live heap during the analyses and writers (bytes)")), mb(peak), kb((double) peak / repos),
           previous == null ? "" : kb((double) (peak - previous.get("peak"))
               / (repos - previous.get("repositories")))));
       values.put("peak", peak);
       previous = values;
+      deleteRecursively(out);
     }
     return text.toString();
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static String mb(long bytes) {

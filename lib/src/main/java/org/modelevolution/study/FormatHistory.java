@@ -358,14 +358,12 @@ public record FormatHistory(
       size++;
     }
 
-    /** The files added so far, in columns of their exact size. */
+    /** These files, their columns cut to their exact size (one column at a time); no more are added. */
     AddedFiles trimmed() {
-      AddedFiles t = new AddedFiles();
-      t.repos = Arrays.copyOf(repos, size);
-      t.seconds = Arrays.copyOf(seconds, size);
-      t.formats = Arrays.copyOf(formats, size);
-      t.size = size;
-      return t;
+      repos = Arrays.copyOf(repos, size);
+      seconds = Arrays.copyOf(seconds, size);
+      formats = Arrays.copyOf(formats, size);
+      return this;
     }
 
     @Override
@@ -485,9 +483,15 @@ public record FormatHistory(
     return new FormatHistory(repositories, added.trimmed(), frozen, rows);
   }
 
-  /** Accumulates rows in table order. Not thread-safe: one builder per reading thread. */
+  /**
+   * Accumulates rows in table order. Rows come grouped by repository: each repository is packed
+   * as soon as the next one starts (one that comes back later is merged with its earlier rows), so
+   * only one repository at a time is held in the builder's form. Not thread-safe: one builder per
+   * reading thread.
+   */
   static final class Builder {
-    private final Map<String, RepositoryBuilder> repositories = new LinkedHashMap<>();
+    private final Map<String, Repository> repositories = new LinkedHashMap<>();
+    private final Map<List<String>, String[]> formatSets = new HashMap<>();
     private final AddedFiles addedFiles = new AddedFiles();
     private final Map<Integer, Map<String, Long>> yearlyFormats = new TreeMap<>();
     private long rows;
@@ -510,24 +514,32 @@ public record FormatHistory(
     }
 
     private Commit commit(String repo, String hash, long date) {
-      // rows come grouped by repository and commit: most rows hit the last ones
       if (lastRepository == null || !lastRepository.id.equals(repo)) {
-        lastRepository = repositories.computeIfAbsent(repo, RepositoryBuilder::new);
+        finishRepository();
+        lastRepository = new RepositoryBuilder(repo);
         lastCommit = null;
       }
+      // rows come grouped by commit too: most rows hit the last one
       if (lastCommit == null || !lastCommit.hashText.equals(hash)) {
         lastCommit = lastRepository.commits.computeIfAbsent(hash, h -> new Commit(h, date));
       }
       return lastCommit;
     }
 
+    /** Packs the repository being read; merged with its earlier rows when it came before. */
+    private void finishRepository() {
+      if (lastRepository != null) {
+        repositories.merge(lastRepository.id, lastRepository.build(formatSets), FormatHistory::merged);
+        lastRepository = null;
+      }
+    }
+
     FormatHistory build() {
-      Map<List<String>, String[]> formatSets = new HashMap<>();
-      Map<String, Repository> built = new LinkedHashMap<>();
-      repositories.forEach((id, r) -> built.put(id, r.build(formatSets)));
+      finishRepository();
       Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
       yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
-      return new FormatHistory(built, addedFiles.trimmed(), yearly, rows);
+      // the builder's own map and columns: build once
+      return new FormatHistory(repositories, addedFiles.trimmed(), yearly, rows);
     }
   }
 
