@@ -50,8 +50,8 @@ public record FormatHistory(
   }
 
   /**
-   * A repository's rows. Times are kept as epoch seconds and commits in an array, so that a
-   * repository costs a few hundred bytes however many rows it has (the whole Hub is millions).
+   * A repository's rows. Times are kept as epoch seconds and commits in an array: at the whole
+   * Hub's millions of repositories, every object per repository or commit counts.
    */
   public static final class Repository {
     private final String id;
