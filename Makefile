@@ -20,6 +20,8 @@
 #   make bench-detect     detector files/s and bytes read per file, beside `file -b -f LIST` (20,000 paths)
 #   make bench-analysis   the whole reproduce, step by step, on paper-scale SYNTHETIC inputs
 #                         (SCALES="1 3 10": one column per scale with the growth factors; default 1)
+#   make bench-heap       live heap of reproduce per repository (PR table left out), sampled after full
+#                         collections, one fresh JVM per scale (SCALES="1 3 10"; docs/benchmarks.md)
 #   make bench-mining     requests and bytes per blob; history commits/s beside `git log --name-status`
 #   make bench-replication  mine-hub all against the simulated Hub at N="3406 20000" repositories: per repository
 #                         CPU ms, requests per bucket, bytes, git objects, peak heap, whole-Hub wall time;
@@ -37,7 +39,7 @@ KERNELSPEC := environment/build/jupyter/kernels/safetensors-study/kernel.json
 
 SHARED     ?= ../shared
 
-.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build cli-cache kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-mining bench-replication kernel-start-check notebook cluster-test
+.PHONY: reproduce test smoke browser-test kernel-protocol-test setup build cli-cache kernel kernel-user lab notebook-server clean bench bench-detect bench-analysis bench-heap bench-mining bench-replication kernel-start-check notebook cluster-test
 
 reproduce: kernel
 	$(PYTHON) environment/run_notebooks.py
@@ -121,6 +123,9 @@ $(BENCH_DATA)%/generation_summary.json:
 # (environment/study_rq1_baseline.py; Debian's python3-pandas, python3-seaborn, python3-tqdm).
 bench-analysis: build cli-cache $(foreach s,$(SCALES),$(BENCH_DATA)$(s)/generation_summary.json)
 	java -cp $(JAR) org.modelevolution.reproduction.AnalysisBenchmark compare $(BENCH_DATA) $(SCALES)
+
+bench-heap: build $(foreach s,$(SCALES),$(BENCH_DATA)$(s)/generation_summary.json)
+	java -cp $(JAR) org.modelevolution.reproduction.HeapBenchmark $(BENCH_DATA) $(SCALES)
 
 # The JDK 25 start-up cache of bin/safetensors-study (trained once per build; the launcher does it
 # on its first call when it is missing or older than the jar).

@@ -55,25 +55,29 @@ final class StudyRepoCreationShares {
               + " code stops here too (KeyError). Add the repository's created_at to its record or drop it from"
               + " the format table.");
         });
-    List<FormatHistory.AddedFile> added = new ArrayList<>();
+    // the kept files by their index in the history (the history makes each file when it is read)
+    List<FormatHistory.AddedFile> files = formats.addedFiles();
+    int[] added = new int[files.size()];
+    int kept = 0;
     List<Instant> created = new ArrayList<>();
-    for (FormatHistory.AddedFile file : formats.addedFiles()) {
+    for (int index = 0; index < files.size(); index++) {
+      FormatHistory.AddedFile file = files.get(index);
       if (undetermined(file.format())) {
         continue;
       }
       Instant hub = createdAt.get(file.repo());
       Instant committed = file.date().toInstant(ZoneOffset.UTC);
-      added.add(file);
+      added[kept++] = index;
       created.add(hub.compareTo(committed) <= 0 ? hub : committed);
     }
-    long[] dates = new long[added.size()];
+    long[] dates = new long[kept];
     for (int i = 0; i < dates.length; i++) {
-      dates[i] = added.get(i).date().toEpochSecond(ZoneOffset.UTC);
+      dates[i] = files.get(added[i]).date().toEpochSecond(ZoneOffset.UTC);
     }
     Set<RepoCreation> seen = new HashSet<>();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     for (int i : NumpyArgsort.quicksort(dates)) {
-      FormatHistory.AddedFile file = added.get(i);
+      FormatHistory.AddedFile file = files.get(added[i]);
       if (!seen.add(new RepoCreation(file.repo(), created.get(i)))) {
         continue;
       }

@@ -64,7 +64,7 @@ public record AdditionFile(String name, boolean byConverter, List<SafetensorsAdd
       } catch (IllegalArgumentException e) {
         throw new CsvColumns.FieldException(4, e.getMessage(), e);
       }
-      rows.add(new SafetensorsAddition(v[0], v[1], v[2], date, converter));
+      rows.add(new SafetensorsAddition(v[0], v[1], date, converter));
       if (!"safetensors".equals(v[3])) {
         counts[0]++;
       }

@@ -1,11 +1,9 @@
 package org.modelevolution.study;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.modelevolution.formats.ModelFiles;
 
 /**
@@ -25,7 +23,7 @@ final class CommitLogs {
    * files whose (last) change status in their commit is {@code +}, as {@code repo/path&&commit}:
    * the only status the analyses use.
    */
-  record CommitLog(Map<String, RepositoryCommits> repositories, Set<String> addedFiles) {}
+  record CommitLog(Map<String, RepositoryCommits> repositories, FileKeys addedFiles) {}
 
   private static final List<String> COLUMNS =
       List.of("repo_url", "commit_hash", "date", "changed_files", "all_files_in_tree");
@@ -33,7 +31,7 @@ final class CommitLogs {
 
   static Inputs.Parsed<CommitLog> read(Path file) {
     Map<String, RepositoryCommits> repositories = new LinkedHashMap<>();
-    Set<String> added = new HashSet<>();
+    FileKeys added = new FileKeys();
     Interner strings = new Interner();
     String sha = CsvColumns.forEachRecord(file, COLUMNS, record -> {
       boolean[] flags = record.escaped(4)
@@ -56,7 +54,7 @@ final class CommitLogs {
    * Whether an entry of {@code changed} has a model-file suffix; records the files the commit
    * added in {@code added}.
    */
-  private static boolean touchesModel(String repo, String hash, String changed, Set<String> added) {
+  private static boolean touchesModel(String repo, String hash, String changed, FileKeys added) {
     boolean touches = false;
     int start = 0;
     while (start < changed.length()) {

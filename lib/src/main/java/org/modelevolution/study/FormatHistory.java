@@ -1,11 +1,19 @@
 package org.modelevolution.study;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,29 +50,354 @@ public record FormatHistory(
   }
 
   /**
-   * A repository's rows.
-   *
-   * @param commits its commits, in order of first appearance
-   * @param firstRowDate the earliest commit time of its rows
-   * @param lastRowDate the latest commit time of its rows
-   * @param lastRowDateByYear per calendar year, the latest commit time of its rows in that year
+   * A repository's rows. Times are kept as epoch seconds and commits in an array: at the whole
+   * Hub's millions of repositories, every object per repository or commit counts.
    */
-  public record Repository(String id, List<Commit> commits, LocalDateTime firstRowDate, LocalDateTime lastRowDate,
-      Map<Integer, LocalDateTime> lastRowDateByYear) {}
+  public static final class Repository {
+    private final String id;
+    private final List<Commit> commits;
+    private final long firstRowDate;
+    private final long lastRowDate;
+    /** Per calendar year in ascending order, the latest commit time of its rows in that year. */
+    private final long[] lastRowDateByYear;
+
+    Repository(String id, List<Commit> commits, long firstRowDate, long lastRowDate, long[] lastRowDateByYear) {
+      this.id = id;
+      this.commits = commits;
+      this.firstRowDate = firstRowDate;
+      this.lastRowDate = lastRowDate;
+      this.lastRowDateByYear = lastRowDateByYear;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    /** Its commits, in order of first appearance. */
+    public List<Commit> commits() {
+      return commits;
+    }
+
+    /** The earliest commit time of its rows. */
+    public LocalDateTime firstRowDate() {
+      return time(firstRowDate);
+    }
+
+    /** The latest commit time of its rows. */
+    public LocalDateTime lastRowDate() {
+      return time(lastRowDate);
+    }
+
+    /** Per calendar year, the latest commit time of its rows in that year (a new map per call). */
+    public Map<Integer, LocalDateTime> lastRowDateByYear() {
+      Map<Integer, LocalDateTime> byYear = new TreeMap<>();
+      for (long seconds : lastRowDateByYear) {
+        LocalDateTime t = time(seconds);
+        byYear.put(t.getYear(), t);
+      }
+      return Collections.unmodifiableMap(byYear);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Repository r && id.equals(r.id) && commits.equals(r.commits)
+          && firstRowDate == r.firstRowDate && lastRowDate == r.lastRowDate
+          && Arrays.equals(lastRowDateByYear, r.lastRowDateByYear);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(id, commits, firstRowDate, lastRowDate, Arrays.hashCode(lastRowDateByYear));
+    }
+
+    @Override
+    public String toString() {
+      return "Repository[" + id + ", " + commits.size() + " commits]";
+    }
+  }
 
   /**
-   * A commit's rows.
-   *
-   * @param date the commit time of its first row
-   * @param addsFiles whether a row's file was added by the commit (any format)
-   * @param formats files of each format in the tree after the commit (its rows)
-   * @param addedFormats files of each format the commit added
+   * A commit's rows: its time as epoch seconds, its hash as 20 bytes when it is 40 lower-case hex
+   * digits (git's), and the count of files of each format as two arrays sorted by format (the
+   * format arrays are shared between the commits of a table that hold the same formats).
    */
-  public record Commit(String hash, LocalDateTime date, boolean addsFiles, Map<String, Long> formats,
-      Map<String, Long> addedFormats) {}
+  public static final class Commit {
+    private static final String[] NO_FORMATS = {};
+    private static final int[] NO_COUNTS = {};
+    private static final int HEX_HASH = 40;
+
+    /** The hash as read, while the table is reduced, or when it is not 40 lower-case hex digits. */
+    private final String hashText;
+    /** Otherwise the hash's 160 bits. */
+    private final long hashHigh;
+    private final long hashMiddle;
+    private final int hashLow;
+    private final long date;
+    private boolean addsFiles;
+    private String[] formats = NO_FORMATS;
+    private int[] counts = NO_COUNTS;
+    private String[] addedFormats = NO_FORMATS;
+    private int[] addedCounts = NO_COUNTS;
+
+    private Commit(String hash, long date) {
+      this.hashText = hash;
+      this.hashHigh = 0;
+      this.hashMiddle = 0;
+      this.hashLow = 0;
+      this.date = date;
+    }
+
+    /** The same commit with its hash packed when it is git's hex form. */
+    private Commit(Commit c) {
+      String hash = c.hash();
+      boolean hex = isLowerHex(hash);
+      this.hashText = hex ? null : hash;
+      this.hashHigh = hex ? Long.parseUnsignedLong(hash.substring(0, 16), 16) : 0;
+      this.hashMiddle = hex ? Long.parseUnsignedLong(hash.substring(16, 32), 16) : 0;
+      this.hashLow = hex ? Integer.parseUnsignedInt(hash.substring(32, 40), 16) : 0;
+      this.date = c.date;
+      this.addsFiles = c.addsFiles;
+      this.formats = c.formats;
+      this.counts = c.counts.clone();
+      this.addedFormats = c.addedFormats;
+      this.addedCounts = c.addedCounts.clone();
+    }
+
+    private static boolean isLowerHex(String hash) {
+      if (hash.length() != HEX_HASH) {
+        return false;
+      }
+      for (int i = 0; i < HEX_HASH; i++) {
+        char ch = hash.charAt(i);
+        if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    public String hash() {
+      if (hashText != null) {
+        return hashText;
+      }
+      return String.format(java.util.Locale.ROOT, "%016x%016x%08x", hashHigh, hashMiddle, hashLow);
+    }
+
+    /** The commit time of its first row. */
+    public LocalDateTime date() {
+      return time(date);
+    }
+
+    /** Whether a row's file was added by the commit (any format). */
+    public boolean addsFiles() {
+      return addsFiles;
+    }
+
+    /** Files of each format in the tree after the commit (its rows), by format. */
+    public Map<String, Long> formats() {
+      return new Counts(formats, counts);
+    }
+
+    /** Files of each format the commit added, by format. */
+    public Map<String, Long> addedFormats() {
+      return new Counts(addedFormats, addedCounts);
+    }
+
+    /** Adds {@code n} files of {@code format} (all files, or added ones). */
+    private void count(String format, int n, boolean added) {
+      String[] names = added ? addedFormats : formats;
+      int[] values = added ? addedCounts : counts;
+      int at = Arrays.binarySearch(names, format);
+      if (at >= 0) {
+        values[at] = Math.addExact(values[at], n);
+        return;
+      }
+      int insert = -at - 1;
+      String[] grownNames = new String[names.length + 1];
+      int[] grownValues = new int[values.length + 1];
+      System.arraycopy(names, 0, grownNames, 0, insert);
+      System.arraycopy(values, 0, grownValues, 0, insert);
+      grownNames[insert] = format;
+      grownValues[insert] = n;
+      System.arraycopy(names, insert, grownNames, insert + 1, names.length - insert);
+      System.arraycopy(values, insert, grownValues, insert + 1, values.length - insert);
+      if (added) {
+        addedFormats = grownNames;
+        addedCounts = grownValues;
+      } else {
+        formats = grownNames;
+        counts = grownValues;
+      }
+    }
+
+    /** Shares the format arrays with an equal one seen before. */
+    private void share(Map<List<String>, String[]> seen) {
+      formats = seen.computeIfAbsent(List.of(formats), k -> formats);
+      addedFormats = seen.computeIfAbsent(List.of(addedFormats), k -> addedFormats);
+    }
+
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Commit c && hash().equals(c.hash()) && date == c.date && addsFiles == c.addsFiles
+          && Arrays.equals(formats, c.formats) && Arrays.equals(counts, c.counts)
+          && Arrays.equals(addedFormats, c.addedFormats) && Arrays.equals(addedCounts, c.addedCounts);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(hash(), date, addsFiles, Arrays.hashCode(formats), Arrays.hashCode(counts));
+    }
+
+    @Override
+    public String toString() {
+      return "Commit[" + hash() + ", " + date() + ", " + formats() + ", added " + addedFormats() + "]";
+    }
+  }
+
+  /** A read-only map over a commit's sorted format and count arrays. */
+  private static final class Counts extends AbstractMap<String, Long> {
+    private final String[] names;
+    private final int[] values;
+
+    Counts(String[] names, int[] values) {
+      this.names = names;
+      this.values = values;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Long>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, Long>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < names.length;
+            }
+
+            @Override
+            public Map.Entry<String, Long> next() {
+              if (next >= names.length) {
+                throw new java.util.NoSuchElementException();
+              }
+              int i = next++;
+              return Map.entry(names[i], (long) values[i]);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return names.length;
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
+
+    @Override
+    public Long get(Object key) {
+      int at = key instanceof String s ? Arrays.binarySearch(names, s) : -1;
+      return at >= 0 ? (long) values[at] : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super String, ? super Long> action) {
+      for (int i = 0; i < names.length; i++) {
+        action.accept(names[i], (long) values[i]);
+      }
+    }
+  }
+
+  /** Commit times ({@link CommitTime}: whole seconds, no zone) as epoch seconds, and back. */
+  static long seconds(LocalDateTime time) {
+    if (time.getNano() != 0) {
+      throw new IllegalArgumentException("commit times are whole seconds: " + time);
+    }
+    return time.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  static LocalDateTime time(long seconds) {
+    return LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+  }
 
   /** A row whose file its commit added. */
   public record AddedFile(String repo, LocalDateTime date, String format) {}
+
+  /**
+   * Added files as three columns (16 bytes a file: shared repository and format strings, epoch
+   * seconds); each {@link AddedFile} is made when it is read.
+   */
+  static final class AddedFiles extends java.util.AbstractList<AddedFile> implements java.util.RandomAccess {
+    private String[] repos = new String[16];
+    private long[] seconds = new long[16];
+    private String[] formats = new String[16];
+    private int size;
+
+    void add(String repo, long time, String format) {
+      if (size == repos.length) {
+        int grown = Math.max(16, size + (size >> 1));
+        repos = Arrays.copyOf(repos, grown);
+        seconds = Arrays.copyOf(seconds, grown);
+        formats = Arrays.copyOf(formats, grown);
+      }
+      repos[size] = repo;
+      seconds[size] = time;
+      formats[size] = format;
+      size++;
+    }
+
+    /** These files, their columns cut to their exact size (one column at a time); no more are added. */
+    AddedFiles trimmed() {
+      repos = Arrays.copyOf(repos, size);
+      seconds = Arrays.copyOf(seconds, size);
+      formats = Arrays.copyOf(formats, size);
+      return this;
+    }
+
+    @Override
+    public AddedFile get(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return new AddedFile(repos[index], time(seconds[index]), formats[index]);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /** Two lists read as one, without copying either (the "both" group's added files). */
+  private static final class Concatenated<T> extends java.util.AbstractList<T> implements java.util.RandomAccess {
+    private final List<T> first;
+    private final List<T> second;
+
+    Concatenated(List<T> first, List<T> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public T get(int index) {
+      return index < first.size() ? first.get(index) : second.get(index - first.size());
+    }
+
+    @Override
+    public int size() {
+      return first.size() + second.size();
+    }
+  }
 
   /**
    * The history of {@code first}'s rows followed by {@code second}'s, as one table of both would
@@ -73,9 +406,7 @@ public record FormatHistory(
   public static FormatHistory concat(FormatHistory first, FormatHistory second) {
     Map<String, Repository> repositories = new LinkedHashMap<>(first.repositories());
     second.repositories().forEach((id, r) -> repositories.merge(id, r, FormatHistory::merged));
-    List<AddedFile> added = new ArrayList<>(first.addedFiles().size() + second.addedFiles().size());
-    added.addAll(first.addedFiles());
-    added.addAll(second.addedFiles());
+    List<AddedFile> added = new Concatenated<>(first.addedFiles(), second.addedFiles());
     Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
     for (FormatHistory history : List.of(first, second)) {
       history.yearlyFormats().forEach((year, counts) -> {
@@ -85,7 +416,7 @@ public record FormatHistory(
     }
     Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
     yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
-    return new FormatHistory(repositories, Collections.unmodifiableList(added), frozen, first.rows() + second.rows());
+    return new FormatHistory(repositories, added, frozen, first.rows() + second.rows());
   }
 
   /** A repository's rows of one table followed by its rows of another. */
@@ -93,16 +424,22 @@ public record FormatHistory(
     RepositoryBuilder builder = new RepositoryBuilder(first.id());
     for (Repository r : List.of(first, second)) {
       for (Commit c : r.commits()) {
-        CommitBuilder commit = builder.commits.computeIfAbsent(c.hash(), h -> new CommitBuilder(h, c.date()));
-        commit.addsFiles |= c.addsFiles();
-        c.formats().forEach((f, n) -> commit.formats.merge(f, n, Long::sum));
-        c.addedFormats().forEach((f, n) -> commit.addedFormats.merge(f, n, Long::sum));
+        Commit commit = builder.commits.computeIfAbsent(c.hash(), h -> new Commit(h, c.date));
+        commit.addsFiles |= c.addsFiles;
+        for (int i = 0; i < c.formats.length; i++) {
+          commit.count(c.formats[i], c.counts[i], false);
+        }
+        for (int i = 0; i < c.addedFormats.length; i++) {
+          commit.count(c.addedFormats[i], c.addedCounts[i], true);
+        }
       }
-      builder.seen(r.firstRowDate());
-      builder.seen(r.lastRowDate());
-      r.lastRowDateByYear().forEach((year, date) -> builder.lastByYear.merge(year, date, Builder::later));
+      builder.seen(r.firstRowDate);
+      builder.seen(r.lastRowDate);
+      for (long last : r.lastRowDateByYear) {
+        builder.seen(last);
+      }
     }
-    return builder.build();
+    return builder.build(new HashMap<>());
   }
 
   /**
@@ -113,14 +450,18 @@ public record FormatHistory(
    */
   public static FormatHistory merge(List<FormatHistory> shards, List<String> order) {
     Map<String, Repository> byId = new java.util.HashMap<>();
-    Map<String, List<AddedFile>> addedByRepo = new java.util.HashMap<>();
+    // per repository, its added files as (shard << 32 | index in the shard's list)
+    Map<String, List<Long>> addedByRepo = new java.util.HashMap<>();
     List<String> unordered = new ArrayList<>();
     Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
     long rows = 0;
-    for (FormatHistory shard : shards) {
+    for (int shardIndex = 0; shardIndex < shards.size(); shardIndex++) {
+      FormatHistory shard = shards.get(shardIndex);
       byId.putAll(shard.repositories());
       unordered.addAll(shard.repositories().keySet());
-      shard.addedFiles().forEach(f -> addedByRepo.computeIfAbsent(f.repo(), r -> new ArrayList<>()).add(f));
+      for (int i = 0; i < shard.addedFiles().size(); i++) {
+        addedByRepo.computeIfAbsent(shard.addedFiles().get(i).repo(), r -> new ArrayList<>()).add((long) shardIndex << 32 | i);
+      }
       shard.yearlyFormats().forEach((year, counts) -> {
         Map<String, Long> target = yearly.computeIfAbsent(year, y -> new TreeMap<>());
         counts.forEach((f, n) -> target.merge(f, n, Long::sum));
@@ -130,100 +471,119 @@ public record FormatHistory(
     Map<String, Repository> repositories = new LinkedHashMap<>();
     java.util.stream.Stream.concat(order.stream(), unordered.stream()).filter(byId::containsKey)
         .forEach(id -> repositories.putIfAbsent(id, byId.get(id)));
-    List<AddedFile> added = new ArrayList<>();
-    repositories.keySet().forEach(id -> added.addAll(addedByRepo.getOrDefault(id, List.of())));
+    AddedFiles added = new AddedFiles();
+    for (String id : repositories.keySet()) {
+      for (long at : addedByRepo.getOrDefault(id, List.of())) {
+        AddedFile f = shards.get((int) (at >>> 32)).addedFiles().get((int) at);
+        added.add(f.repo(), seconds(f.date()), f.format());
+      }
+    }
     Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
     yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
-    return new FormatHistory(repositories, List.copyOf(added), frozen, rows);
+    return new FormatHistory(repositories, added.trimmed(), frozen, rows);
   }
 
-  /** Accumulates rows in table order. Not thread-safe: one builder per reading thread. */
+  /**
+   * Accumulates rows in table order. Rows come grouped by repository: each repository is packed
+   * as soon as the next one starts (one that comes back later is merged with its earlier rows), so
+   * only one repository at a time is held in the builder's form. Not thread-safe: one builder per
+   * reading thread.
+   */
   static final class Builder {
-    private final Map<String, RepositoryBuilder> repositories = new LinkedHashMap<>();
-    private final List<AddedFile> addedFiles = new ArrayList<>();
+    private final Map<String, Repository> repositories = new LinkedHashMap<>();
+    private final Map<List<String>, String[]> formatSets = new HashMap<>();
+    private final AddedFiles addedFiles = new AddedFiles();
     private final Map<Integer, Map<String, Long>> yearlyFormats = new TreeMap<>();
     private long rows;
     private RepositoryBuilder lastRepository;
-    private CommitBuilder lastCommit;
+    private Commit lastCommit;
 
     /** One row: a file of {@code format} in {@code commit}'s tree, added by it when {@code added}. */
     void add(String repo, String commit, LocalDateTime date, String format, boolean added) {
       rows++;
-      CommitBuilder c = commit(repo, commit, date);
-      c.formats.merge(format, 1L, Long::sum);
+      long seconds = seconds(date);
+      Commit c = commit(repo, commit, seconds);
+      c.count(format, 1, false);
       if (added) {
         c.addsFiles = true;
-        c.addedFormats.merge(format, 1L, Long::sum);
-        addedFiles.add(new AddedFile(repo, date, format));
+        c.count(format, 1, true);
+        addedFiles.add(repo, seconds, format);
       }
-      lastRepository.seen(date);
+      lastRepository.seen(seconds);
       yearlyFormats.computeIfAbsent(date.getYear(), y -> new TreeMap<>()).merge(format, 1L, Long::sum);
     }
 
-    private CommitBuilder commit(String repo, String hash, LocalDateTime date) {
-      // rows come grouped by repository and commit: most rows hit the last ones
+    private Commit commit(String repo, String hash, long date) {
       if (lastRepository == null || !lastRepository.id.equals(repo)) {
-        lastRepository = repositories.computeIfAbsent(repo, RepositoryBuilder::new);
+        finishRepository();
+        lastRepository = new RepositoryBuilder(repo);
         lastCommit = null;
       }
-      if (lastCommit == null || !lastCommit.hash.equals(hash)) {
-        lastCommit = lastRepository.commits.computeIfAbsent(hash, h -> new CommitBuilder(h, date));
+      // rows come grouped by commit too: most rows hit the last one
+      if (lastCommit == null || !lastCommit.hashText.equals(hash)) {
+        lastCommit = lastRepository.commits.computeIfAbsent(hash, h -> new Commit(h, date));
       }
       return lastCommit;
     }
 
-    FormatHistory build() {
-      Map<String, Repository> built = new LinkedHashMap<>();
-      repositories.forEach((id, r) -> built.put(id, r.build()));
-      Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
-      yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
-      return new FormatHistory(built, List.copyOf(addedFiles), yearly, rows);
+    /** Packs the repository being read; merged with its earlier rows when it came before. */
+    private void finishRepository() {
+      if (lastRepository != null) {
+        repositories.merge(lastRepository.id, lastRepository.build(formatSets), FormatHistory::merged);
+        lastRepository = null;
+      }
     }
 
-    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
-      return b.isAfter(a) ? b : a;
+    FormatHistory build() {
+      finishRepository();
+      Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
+      yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
+      // the builder's own map and columns: build once
+      return new FormatHistory(repositories, addedFiles.trimmed(), yearly, rows);
     }
   }
 
   private static final class RepositoryBuilder {
     final String id;
-    final Map<String, CommitBuilder> commits = new LinkedHashMap<>();
-    final Map<Integer, LocalDateTime> lastByYear = new TreeMap<>();
-    LocalDateTime first;
-    LocalDateTime last;
+    final Map<String, Commit> commits = new LinkedHashMap<>();
+    /** Per year seen, ascending, the latest time in it. */
+    long[] lastByYear = new long[0];
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
 
     RepositoryBuilder(String id) {
       this.id = id;
     }
 
-    void seen(LocalDateTime date) {
-      first = first == null || date.isBefore(first) ? date : first;
-      last = last == null || date.isAfter(last) ? date : last;
-      lastByYear.merge(date.getYear(), date, Builder::later);
+    void seen(long date) {
+      first = Math.min(first, date);
+      last = Math.max(last, date);
+      int year = time(date).getYear();
+      int i = 0;
+      while (i < lastByYear.length && time(lastByYear[i]).getYear() < year) {
+        i++;
+      }
+      if (i < lastByYear.length && time(lastByYear[i]).getYear() == year) {
+        lastByYear[i] = Math.max(lastByYear[i], date);
+      } else {
+        long[] grown = new long[lastByYear.length + 1];
+        System.arraycopy(lastByYear, 0, grown, 0, i);
+        grown[i] = date;
+        System.arraycopy(lastByYear, i, grown, i + 1, lastByYear.length - i);
+        lastByYear = grown;
+      }
     }
 
-    Repository build() {
-      List<Commit> built = new ArrayList<>(commits.size());
-      commits.values().forEach(c -> built.add(c.build()));
-      return new Repository(id, List.copyOf(built), first, last, Collections.unmodifiableMap(lastByYear));
-    }
-  }
-
-  private static final class CommitBuilder {
-    final String hash;
-    final LocalDateTime date;
-    final Map<String, Long> formats = new TreeMap<>();
-    final Map<String, Long> addedFormats = new TreeMap<>();
-    boolean addsFiles;
-
-    CommitBuilder(String hash, LocalDateTime date) {
-      this.hash = hash;
-      this.date = date;
-    }
-
-    Commit build() {
-      return new Commit(hash, date, addsFiles, Collections.unmodifiableMap(formats),
-          addedFormats.isEmpty() ? Map.of() : Collections.unmodifiableMap(addedFormats));
+    /** The repository; its commits share equal format arrays through {@code formatSets}. */
+    Repository build(Map<List<String>, String[]> formatSets) {
+      Commit[] built = new Commit[commits.size()];
+      int i = 0;
+      for (Commit c : commits.values()) {
+        Commit copy = new Commit(c);
+        copy.share(formatSets);
+        built[i++] = copy;
+      }
+      return new Repository(id, List.of(built), first, last, lastByYear.clone());
     }
   }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a per-commit, per-model-file format table ({@code repositories_evolution_{group}_commits_processed.csv})
@@ -40,7 +39,7 @@ final class FormatTables {
    * ({@code is_in_commit}) and the commit log gives it status {@code +} ({@code addedFiles} holds
    * {@code modelFilePath + "&&" + commit} of those).
    */
-  static Inputs.Parsed<FormatTable> read(Path file, Set<String> addedFiles) {
+  static Inputs.Parsed<FormatTable> read(Path file, FileKeys addedFiles) {
     FormatHistory.Builder history = new FormatHistory.Builder();
     List<SafetensorsAddition> additions = new ArrayList<>();
     Map<String, String> formats = new HashMap<>();
@@ -67,7 +66,7 @@ final class FormatTables {
       }
       history.add(repo.value, commit.value, lastDate[0], format, added);
       if (added && "safetensors".equals(format)) {
-        additions.add(new SafetensorsAddition(repo.value, commit.value, path, lastDate[0], containsConverterMessage(r)));
+        additions.add(new SafetensorsAddition(repo.value, commit.value, lastDate[0], containsConverterMessage(r)));
       }
     });
     return new Inputs.Parsed<>(new FormatTable(history.build(), List.copyOf(additions)), sha);

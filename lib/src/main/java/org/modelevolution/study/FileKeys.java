@@ -1,0 +1,192 @@
+package org.modelevolution.study;
+
+import java.util.Arrays;
+
+/**
+ * A set of strings packed into one byte array: the {@code repo/path&&commit} keys of the files a
+ * commit log gives change status {@code +}, held while the group's format table is read. A
+ * {@code HashSet<String>} costs about 160 bytes a key (string, its array, the map's node); here a
+ * key costs its characters (one byte each when they are all below U+0100), a trailing 40-digit
+ * lower-case hex commit hash packed into 20 bytes, and 12 bytes of index. Membership is exact:
+ * two keys are equal exactly when their strings are.
+ *
+ * <p>Not thread-safe: one set per reading thread.
+ */
+final class FileKeys {
+  private static final int EMPTY = 0;
+  private static final int REMOVED = -1;
+  private static final int HEX_HASH = 40;
+  private static final String SEPARATOR = "&&";
+  /** Encodings: one byte per character; the same with a packed hex hash after "&&"; two bytes per character. */
+  private static final int LATIN1 = 0;
+  private static final int LATIN1_HEX = 1;
+  private static final int UTF16 = 2;
+
+  private byte[] arena = new byte[1 << 12];
+  private int used;
+  /** Open addressing: 1 + the key's offset in {@link #arena}, {@link #EMPTY} or {@link #REMOVED}. */
+  private int[] slots = new int[1 << 6];
+  private int[] hashes = new int[1 << 6];
+  private int size;
+  private int occupied;
+  private byte[] scratch = new byte[256];
+  private int scratchLength;
+
+  int size() {
+    return size;
+  }
+
+  /** Adds {@code key}; true when it was not there. */
+  boolean add(String key) {
+    int hash = key.hashCode();
+    encode(key);
+    int slot = find(hash);
+    if (slot >= 0) {
+      return false;
+    }
+    if ((occupied + 1) * 4L > slots.length * 3L) {
+      rehash(size * 4 < slots.length ? slots.length : slots.length * 2);
+    }
+    int free = freeSlot(hash);
+    if (slots[free] == EMPTY) {
+      occupied++;
+    }
+    slots[free] = 1 + store();
+    hashes[free] = hash;
+    size++;
+    return true;
+  }
+
+  /** Removes {@code key}; true when it was there. */
+  boolean remove(String key) {
+    encode(key);
+    int slot = find(key.hashCode());
+    if (slot < 0) {
+      return false;
+    }
+    slots[slot] = REMOVED; // its bytes stay in the arena: removals are rare (a file listed twice)
+    size--;
+    return true;
+  }
+
+  boolean contains(String key) {
+    encode(key);
+    return find(key.hashCode()) >= 0;
+  }
+
+  /** The slot holding the encoded key in {@link #scratch}, or -1. */
+  private int find(int hash) {
+    int mask = slots.length - 1;
+    for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+      int s = slots[i];
+      if (s == EMPTY) {
+        return -1;
+      }
+      if (s != REMOVED && hashes[i] == hash && matches(s - 1)) {
+        return i;
+      }
+    }
+  }
+
+  private int freeSlot(int hash) {
+    int mask = slots.length - 1;
+    int i = mix(hash) & mask;
+    while (slots[i] != EMPTY && slots[i] != REMOVED) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void rehash(int capacity) {
+    int[] oldSlots = slots;
+    int[] oldHashes = hashes;
+    slots = new int[capacity];
+    hashes = new int[capacity];
+    occupied = 0;
+    for (int i = 0; i < oldSlots.length; i++) {
+      if (oldSlots[i] != EMPTY && oldSlots[i] != REMOVED) {
+        int free = freeSlot(oldHashes[i]);
+        slots[free] = oldSlots[i];
+        hashes[free] = oldHashes[i];
+        occupied++;
+      }
+    }
+  }
+
+  private static int mix(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  /** Whether the key stored at {@code offset} equals the one encoded in {@link #scratch}. */
+  private boolean matches(int offset) {
+    int length = readInt(offset);
+    return length == scratchLength && Arrays.equals(arena, offset + 4, offset + 4 + length, scratch, 0, length);
+  }
+
+  /** Appends the encoded key in {@link #scratch} to the arena; its offset. */
+  private int store() {
+    int needed = used + 4 + scratchLength;
+    if (needed > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(needed, arena.length + (arena.length >> 1)));
+    }
+    int offset = used;
+    arena[offset] = (byte) (scratchLength >>> 24);
+    arena[offset + 1] = (byte) (scratchLength >>> 16);
+    arena[offset + 2] = (byte) (scratchLength >>> 8);
+    arena[offset + 3] = (byte) scratchLength;
+    System.arraycopy(scratch, 0, arena, offset + 4, scratchLength);
+    used = needed;
+    return offset;
+  }
+
+  private int readInt(int offset) {
+    return (arena[offset] & 0xff) << 24 | (arena[offset + 1] & 0xff) << 16 | (arena[offset + 2] & 0xff) << 8
+        | (arena[offset + 3] & 0xff);
+  }
+
+  /** Encodes {@code key} into {@link #scratch}: its encoding's byte, then its characters. */
+  private void encode(String key) {
+    int n = key.length();
+    boolean latin1 = true;
+    for (int i = 0; i < n && latin1; i++) {
+      latin1 = key.charAt(i) < 0x100;
+    }
+    int hexStart = n - HEX_HASH;
+    boolean hex = latin1 && hexStart >= SEPARATOR.length() && key.startsWith(SEPARATOR, hexStart - SEPARATOR.length())
+        && isLowerHex(key, hexStart);
+    int length = 1 + (!latin1 ? 2 * n : hex ? hexStart + HEX_HASH / 2 : n);
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
+    }
+    scratch[0] = (byte) (!latin1 ? UTF16 : hex ? LATIN1_HEX : LATIN1);
+    if (!latin1) {
+      for (int i = 0; i < n; i++) {
+        char c = key.charAt(i);
+        scratch[1 + 2 * i] = (byte) (c >>> 8);
+        scratch[2 + 2 * i] = (byte) c;
+      }
+    } else {
+      int text = hex ? hexStart : n;
+      for (int i = 0; i < text; i++) {
+        scratch[1 + i] = (byte) key.charAt(i);
+      }
+      if (hex) {
+        for (int i = 0; i < HEX_HASH / 2; i++) {
+          scratch[1 + hexStart + i] = (byte) (Character.digit(key.charAt(hexStart + 2 * i), 16) << 4
+              | Character.digit(key.charAt(hexStart + 2 * i + 1), 16));
+        }
+      }
+    }
+    scratchLength = length;
+  }
+
+  private static boolean isLowerHex(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
