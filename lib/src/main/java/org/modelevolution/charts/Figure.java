@@ -97,18 +97,34 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
    * and SVG first, then the variant's.
    */
   public List<Path> save(Path directory, String baseName) {
+    if (notebookWidth == null) {
+      return ChartFiles.save(this, directory, baseName);
+    }
+    Path folder = directory.resolve(NOTEBOOK_FOLDER);
+    try {
+      java.nio.file.Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + folder, e);
+    }
+    // The variant is a separate chart drawn from the same record, so both are drawn side by side:
+    // each file's bytes depend only on its own chart.
+    java.util.concurrent.CompletableFuture<List<Path>> variant = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> ChartFiles.save(notebookWidth.get(), folder, baseName), SIDE);
     List<Path> files = new ArrayList<>(ChartFiles.save(this, directory, baseName));
-    if (notebookWidth != null) {
-      Path folder = directory.resolve(NOTEBOOK_FOLDER);
-      try {
-        java.nio.file.Files.createDirectories(folder);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot create " + folder, e);
-      }
-      files.addAll(ChartFiles.save(notebookWidth.get(), folder, baseName));
+    try {
+      files.addAll(variant.join());
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     return List.copyOf(files);
   }
+
+  /** Draws notebook-width variants: one daemon thread per variant, as few as the figures saved at once. */
+  private static final java.util.concurrent.Executor SIDE = task -> {
+    Thread thread = new Thread(task, "figure-variant");
+    thread.setDaemon(true);
+    thread.start();
+  };
 
   /** Where {@link #save} writes the notebook-width variant of the study-size {@code png}. */
   public static Path notebookWidthPng(Path png) {

@@ -89,6 +89,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             });
       }
       long start = System.nanoTime();
+      Reproduction.warmUpInBackground();
       StudySources sources = StudySources.of(layout, dataDir);
       System.err.println("reproduce: reading " + sources.describe());
       if (sources.facts().isEmpty()) {

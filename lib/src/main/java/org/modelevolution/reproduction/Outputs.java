@@ -94,6 +94,13 @@ final class Outputs {
     figures.add(new FigureCounterpart(studyFigure, List.of(), why));
   }
 
+  /** Appends what {@code other} (a record of the same folder, filled separately) wrote and recorded. */
+  void append(Outputs other) {
+    written.addAll(other.written);
+    figures.addAll(other.figures);
+    extras.addAll(other.extras);
+  }
+
   List<Path> written() {
     return List.copyOf(written);
   }

@@ -23,6 +23,7 @@ import org.modelevolution.analysis.Rq3;
 import org.modelevolution.analysis.Rq3Result;
 import org.modelevolution.analysis.Rq4;
 import org.modelevolution.analysis.Rq4Result;
+import org.modelevolution.charts.ChartFiles;
 import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.io.ReplacedFolder;
 import org.modelevolution.study.Group;
@@ -101,6 +102,27 @@ public final class Reproduction {
   /** The top-level files and folders a run writes; a run replaces them, and only them, as a whole. */
   public static final Set<String> OWN_ENTRIES =
       Set.of("rq1", "rq2", "rq3", "rq4", CSV, REPORT, FIGURES, PROVENANCE, CHECKSUMS);
+
+  /**
+   * Starts, on a daemon thread, the one-time work the analyses and figures would otherwise do on
+   * the critical path: Tablesaw's {@code Table} class initialisation (it scans the whole class path
+   * for readers and writers) and the first figure's AWT, font and encoder set-up
+   * ({@link ChartFiles#warmUp}). Callers start it before loading the data, which leaves a core
+   * idle much of the time; the outputs do not depend on it (a failure here only loses the head
+   * start, and the same error then surfaces where the work is really done).
+   */
+  public static void warmUpInBackground() {
+    Thread thread = new Thread(() -> {
+      try {
+        Class.forName("tech.tablesaw.api.Table", true, Reproduction.class.getClassLoader());
+        ChartFiles.warmUp();
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        // Only a head start is lost; the real work reports its own errors.
+      }
+    }, "reproduce-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
 
   /** Runs the four analyses, side by side (they share only the immutable data). */
   public static Analyses analyse(StudyData data) {

@@ -29,13 +29,30 @@ final class Rq1Files {
 
   private Rq1Files() {}
 
+  /**
+   * Writes every group's files. The groups are drawn side by side (RQ1's figures are the longest of the
+   * four writers) into separate records that are then appended in group order, so the record, and every
+   * file's bytes, are those of drawing them one after the other.
+   */
   static void write(Rq1Result rq1, StudyData data, Outputs out) {
+    List<java.util.concurrent.CompletableFuture<Outputs>> groups = new ArrayList<>();
     for (Group group : Group.values()) {
-      String suffix = group.fileSuffix();
-      rq1.group(group).ifPresentOrElse(result -> writeGroup(result, data, out), () -> {
-        out.notDrawn("RQ1CommitsDistribution_" + suffix + ".pdf", "no inputs for this group");
-        out.notDrawn("RQ1Heatmap_" + suffix + ".pdf", "no inputs for this group");
-      });
+      groups.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        Outputs part = new Outputs(out.dir());
+        String suffix = group.fileSuffix();
+        rq1.group(group).ifPresentOrElse(result -> writeGroup(result, data, part), () -> {
+          part.notDrawn("RQ1CommitsDistribution_" + suffix + ".pdf", "no inputs for this group");
+          part.notDrawn("RQ1Heatmap_" + suffix + ".pdf", "no inputs for this group");
+        });
+        return part;
+      }));
+    }
+    for (java.util.concurrent.CompletableFuture<Outputs> group : groups) {
+      try {
+        out.append(group.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
     }
   }
 
