@@ -49,7 +49,8 @@ import org.modelevolution.io.Sha256;
  *
  * <p>The ground truth ({@link #writeTruth}) is computed from the generator's own records, by
  * {@link Expected}: the selection's ids in order, both groups' commit and format-evolution tables,
- * and the bot PR status table.
+ * the bot PR status table, and the bot PRs in the study's schema ({@code sfconvertbot_pr_metadata.csv},
+ * the input of the study's RQ3 code).
  */
 final class SimulatedHub {
   static final String BOT = "SFconvertbot";
@@ -435,20 +436,42 @@ final class SimulatedHub {
     StringBuilder status = new StringBuilder(PandasCsv.line("pr_url", "model_id", "time", "status",
         "files_with_conflicts", "events", "first_non_bot_status", "first_non_bot_status_by",
         "first_non_bot_status_at", "first_non_bot_status_by_hf_staff"));
-    hub.prs.values().stream()
+    // The study's RQ3 input (get_sfconvert_prs.py's columns), from the generator's PR records, in the
+    // shape mine-hub bot-prs gives the two JSON columns (the discussion of api-reference.md 1.9 with
+    // its events under apiBaseUrl; the header: the discussion without events and diff URL, and the
+    // repository), so that the mined file is compared byte for byte.
+    StringBuilder metadata = new StringBuilder(PandasCsv.line("pr_url", "discussion_metadata", "header_metadata",
+        "model_id", "time"));
+    List<FakeHub.Pr> prsNewestFirst = hub.prs.values().stream()
         .sorted(Comparator.comparing(FakeHub.Pr::createdAt, Comparator.reverseOrder())
             .thenComparing(pr -> "https://huggingface.co/" + pr.repoId() + "/discussions/" + pr.num()))
-        .forEach(pr -> {
-          ObjectNode first = pr.events().stream()
-              .filter(e -> !e.path("author").path("name").asText().equalsIgnoreCase(BOT)).findFirst().orElse(null);
-          status.append(PandasCsv.line("https://huggingface.co/" + pr.repoId() + "/discussions/" + pr.num(),
-              pr.repoId(), pr.createdAt(), pr.status(), String.join(";", texts(pr.conflicts())),
-              Integer.toString(pr.events().size() + 1),
-              first == null ? "" : first.path("data").path("status").asText(),
-              first == null ? "" : first.path("author").path("name").asText(),
-              first == null ? "" : first.path("createdAt").asText(),
-              first == null ? "" : first.path("author").path("isHf").asBoolean() ? "True" : "False"));
-        });
+        .toList();
+    for (FakeHub.Pr pr : prsNewestFirst) {
+      ObjectNode discussion = FakeHub.discussionJson(pr);
+      discussion.remove("diff");
+      ObjectNode events = FakeHub.JSON.createObjectNode();
+      events.put("apiBaseUrl", "/api/models/" + pr.repoId());
+      events.set("discussion", discussion);
+      ObjectNode headerDiscussion = discussion.deepCopy();
+      headerDiscussion.remove(List.of("events", "diffUrl"));
+      ObjectNode header = FakeHub.JSON.createObjectNode();
+      header.set("discussion", headerDiscussion);
+      header.set("repo", discussion.get("repo").deepCopy());
+      metadata.append(PandasCsv.line("https://huggingface.co/" + pr.repoId() + "/discussions/" + pr.num(),
+          events.toString(), header.toString(), pr.repoId(), pr.createdAt()));
+    }
+    write(dir.resolve("sfconvertbot_pr_metadata.csv"), metadata);
+    prsNewestFirst.forEach(pr -> {
+      ObjectNode first = pr.events().stream()
+          .filter(e -> !e.path("author").path("name").asText().equalsIgnoreCase(BOT)).findFirst().orElse(null);
+      status.append(PandasCsv.line("https://huggingface.co/" + pr.repoId() + "/discussions/" + pr.num(),
+          pr.repoId(), pr.createdAt(), pr.status(), String.join(";", texts(pr.conflicts())),
+          Integer.toString(pr.events().size() + 1),
+          first == null ? "" : first.path("data").path("status").asText(),
+          first == null ? "" : first.path("author").path("name").asText(),
+          first == null ? "" : first.path("createdAt").asText(),
+          first == null ? "" : first.path("author").path("isHf").asBoolean() ? "True" : "False"));
+    });
     write(dir.resolve("sfconvertbot_pr_status.csv"), status);
   }
 

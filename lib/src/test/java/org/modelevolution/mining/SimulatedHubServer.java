@@ -22,7 +22,7 @@ import mockwebserver3.MockWebServer;
  * <p>It generates the Hub (deterministic for {@code --repos} and {@code --seed}), writes the ground
  * truth to {@code --truth} ({@link SimulatedHub#writeTruth}: {@code selected_<group>_ids.txt},
  * {@code selected_<group>_commits.csv}, {@code repositories_evolution_<group>_commits_processed.csv},
- * {@code sfconvertbot_pr_status.csv}), then serves and prints one line
+ * {@code sfconvertbot_pr_status.csv}, {@code sfconvertbot_pr_metadata.csv}), then serves and prints one line
  * {@code serving http://127.0.0.1:PORT/ (N repositories)}. Git repositories are written below
  * {@code --git} (default: a {@code git} folder beside {@code --truth}) on their first fetch.
  * Mine it with {@code HF_ENDPOINT=http://127.0.0.1:PORT/} and no token:
