@@ -24,6 +24,9 @@ public final class ChartFiles {
   static {
     // Charts are drawn off-screen, in the CLI, in tests and inside the notebook kernel alike.
     System.setProperty("java.awt.headless", "true");
+    // ImageIO otherwise passes every PNG written to a stream through a temporary file in java.io.tmpdir
+    // (created, written, read back and deleted per figure); in memory the bytes are the same.
+    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private ChartFiles() {}

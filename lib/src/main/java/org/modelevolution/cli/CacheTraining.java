@@ -15,6 +15,7 @@ public final class CacheTraining {
   private CacheTraining() {}
 
   public static void main(String[] args) {
+    Main.useBuiltInXmlFactories();
     int status = 0;
     for (List<String> command : commands(args)) {
       int code = Main.commandLine().execute(command.toArray(String[]::new));

@@ -41,7 +41,28 @@ public final class Main {
   boolean verbose;
 
   public static void main(String[] args) {
+    useBuiltInXmlFactories();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Names the JDK's own XML parser and transformer factories as the ones to use, unless the caller
+   * chose others. The SVG writer (VectorGraphics2D) asks JAXP for both factories once per figure, and
+   * without these properties each request scans every jar of the class path for a
+   * {@code META-INF/services} provider; none of the CLI's jars has one, so the factories found are
+   * the JDK's either way and the files written are the same.
+   */
+  static void useBuiltInXmlFactories() {
+    setIfAbsent("javax.xml.parsers.DocumentBuilderFactory",
+        javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().getClass().getName());
+    setIfAbsent("javax.xml.transform.TransformerFactory",
+        javax.xml.transform.TransformerFactory.newDefaultInstance().getClass().getName());
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** The configured command line, also used by tests to run commands in-process. */

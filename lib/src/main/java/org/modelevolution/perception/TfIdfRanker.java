@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +29,8 @@ import java.util.regex.Pattern;
  * marks, which Python's does not; this only matters for text with combining accents.
  */
 public final class TfIdfRanker {
-  private static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
+  /** sklearn's default token pattern; {@link #tokens} finds its matches without the regex engine. */
+  static final Pattern TOKEN = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final Map<String, Integer> vocabulary;
   private final double[] idf;
@@ -70,14 +70,58 @@ public final class TfIdfRanker {
   /** sklearn's analyzer: lower-case, token pattern, stop words removed. */
   public static List<String> analyze(String text) {
     List<String> tokens = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String token = m.group();
+    for (String token : tokens(text.toLowerCase(Locale.ROOT))) {
       if (!EnglishStopWords.contains(token)) {
         tokens.add(token);
       }
     }
     return tokens;
+  }
+
+  /**
+   * The matches of {@link #TOKEN} in {@code text}, in order, found by a scan instead of the regex
+   * engine (which was most of RQ4's analysis): {@code \b\w\w+\b} matches exactly the maximal runs
+   * of two or more word characters (code points), since a match can neither start nor end inside a
+   * run. TfIdfRankerTest checks it against the regex on the study's texts and on random strings.
+   */
+  static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      int c = text.codePointAt(i);
+      if (!isWordCharacter(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      int characters = 0;
+      while (i < length && isWordCharacter(c = text.codePointAt(i))) {
+        i += Character.charCount(c);
+        characters++;
+      }
+      if (characters >= 2) {
+        tokens.add(text.substring(start, i));
+      }
+    }
+    return tokens;
+  }
+
+  /**
+   * {@code \w} under {@link Pattern#UNICODE_CHARACTER_CLASS} (which {@code \b} uses too): alphabetic,
+   * a mark (Mn, Me, Mc), a decimal digit, connector punctuation or a join control.
+   */
+  static boolean isWordCharacter(int c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (Character.isAlphabetic(c) || c == 0x200C || c == 0x200D) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.CONNECTOR_PUNCTUATION;
   }
 
   /** The idf of {@code term}, or NaN when it is not in the vocabulary. */

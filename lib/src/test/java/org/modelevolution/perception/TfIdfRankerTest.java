@@ -3,8 +3,16 @@ package org.modelevolution.perception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.modelevolution.analysis.Rq4;
+import org.modelevolution.study.Study;
+import org.modelevolution.study.StudySources;
+import org.modelevolution.testing.Shared;
 
 class TfIdfRankerTest {
   @Test
@@ -50,5 +58,55 @@ class TfIdfRankerTest {
   void tiesKeepCorpusOrder() {
     TfIdfRanker ranker = TfIdfRanker.fit(List.of("cat", "safetensors", "dog", "safetensors", "bird"));
     assertThat(ranker.rank("safetensors")).extracting(TfIdfRanker.Scored::index).containsExactly(1, 3, 0, 2, 4);
+  }
+
+  /** The scanner's word characters are the regex's, for every code point. */
+  @Test
+  void wordCharactersAreTheRegexsForEveryCodePoint() {
+    Pattern word = Pattern.compile("\\w", Pattern.UNICODE_CHARACTER_CLASS);
+    List<Integer> differing = new ArrayList<>();
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      if (TfIdfRanker.isWordCharacter(c) != word.matcher(Character.toString(c)).matches()) {
+        differing.add(c);
+      }
+    }
+    assertThat(differing).isEmpty();
+  }
+
+  /** The scanner finds exactly the regex's tokens on random text of word, mark, joiner, surrogate and other characters. */
+  @Test
+  void tokensAreTheRegexsOnRandomText() {
+    int[] alphabet = {'a', 'Z', '0', '_', ' ', '.', '-', '\'', '\n', 0xE9, 0x301, 0x20DD, 0x903, 0x663, 0x203F,
+        0x200C, 0x200D, 0x2160, 0x1D400, 0x1F600, 0xD800, 0xDC00, 0x3042, 0x5B57, 0x00AD, 0x2019};
+    Random random = new Random(24);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(24); k > 0; k--) {
+        text.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+      }
+      assertThat(TfIdfRanker.tokens(text.toString())).as("%s", text).isEqualTo(regexTokens(text.toString()));
+    }
+  }
+
+  /** The same on the texts RQ4 vectorises: every post's title and body, and its JSON, of the study's data. */
+  @Test
+  void tokensAreTheRegexsOnTheStudysPosts() {
+    var posts = Study.load(StudySources.of(Shared.layout(), Shared.study())).posts().orElseThrow();
+    assertThat(posts).isNotEmpty();
+    for (var post : posts) {
+      for (Rq4.TextField field : Rq4.TextField.values()) {
+        String text = Rq4.text(post, field).toLowerCase(java.util.Locale.ROOT);
+        assertThat(TfIdfRanker.tokens(text)).isEqualTo(regexTokens(text));
+      }
+    }
+  }
+
+  private static List<String> regexTokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    Matcher m = TfIdfRanker.TOKEN.matcher(text);
+    while (m.find()) {
+      tokens.add(m.group());
+    }
+    return tokens;
   }
 }
