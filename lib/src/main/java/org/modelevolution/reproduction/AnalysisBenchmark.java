@@ -9,6 +9,7 @@ import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -317,16 +318,11 @@ public final class AnalysisBenchmark {
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("failed: " + String.join(" ", command));
-    }
-    return new String(out, StandardCharsets.UTF_8);
+    return ChildProcesses.run(command, ProcessBuilder.Redirect.DISCARD, Duration.ofMinutes(30));
   }
 
   private static String java() {
-    return ProcessHandle.current().info().command().orElse("java");
+    return ChildProcesses.java();
   }
 
   private static String jar() {

@@ -3,15 +3,14 @@ package org.modelevolution.reproduction;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.modelevolution.environment.ProjectLayout;
@@ -189,15 +188,10 @@ public final class HeapBenchmark {
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("failed: " + String.join(" ", command));
-    }
-    return new String(out, StandardCharsets.UTF_8);
+    return ChildProcesses.run(command, ProcessBuilder.Redirect.INHERIT, Duration.ofMinutes(60));
   }
 
   private static String java() {
-    return ProcessHandle.current().info().command().orElse("java");
+    return ChildProcesses.java();
   }
 }

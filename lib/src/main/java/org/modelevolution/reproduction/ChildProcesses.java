@@ -1,0 +1,33 @@
+package org.modelevolution.reproduction;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The benchmarks' child processes: each measured step runs in a JVM (or launcher) of its own. */
+final class ChildProcesses {
+  private ChildProcesses() {}
+
+  /**
+   * Runs {@code command} to its end and returns its standard output; fails on a non-zero exit or after {@code
+   * timeout}. {@code errors} says where its standard error goes (shown, or discarded where it would mix with a
+   * table being printed).
+   */
+  static String run(List<String> command, ProcessBuilder.Redirect errors, Duration timeout)
+      throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectError(errors).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("failed: " + String.join(" ", command));
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  /** The java executable of this JVM, so that a child runs on the same JDK. */
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+}
