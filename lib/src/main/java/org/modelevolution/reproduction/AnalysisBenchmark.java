@@ -64,7 +64,12 @@ public final class AnalysisBenchmark {
       steps(Path.of(args[1]), Path.of(args[2])).forEach((step, value) -> System.out.println(step + "\t" + value));
     } else if (args.length >= 3 && args[0].equals("compare")) {
       List<String> scales = List.of(args).subList(2, args.length);
-      System.out.print(compare(args[1], scales));
+      try {
+        System.out.print(compare(args[1], scales));
+      } catch (IllegalArgumentException e) { // a missing scale folder: one line, as the CLI says it
+        System.err.println("AnalysisBenchmark: " + e.getMessage());
+        System.exit(1);
+      }
     } else {
       System.err.println("usage: AnalysisBenchmark compare DATA_PREFIX SCALE... | steps DATA_DIR OUT_DIR");
       System.exit(2);
@@ -122,11 +127,7 @@ public final class AnalysisBenchmark {
   static String compare(String dataPrefix, List<String> scales) throws IOException, InterruptedException {
     Map<String, Map<String, Long>> byScale = new LinkedHashMap<>();
     for (String scale : scales) {
-      Path data = Path.of(dataPrefix + scale);
-      if (!Files.isDirectory(data)) {
-        throw new IllegalArgumentException(data + " does not exist: generate it with ../shared/scale/make_paper_scale.py "
-            + data + " --scale " + scale);
-      }
+      Path data = BenchmarkRuns.scaleFolder(dataPrefix, scale);
       Path out = Files.createTempDirectory("bench-analysis-" + scale + "-");
       Path plainOut = Files.createTempDirectory("bench-analysis-plain-" + scale + "-");
       // the launcher trains its start-up cache once per build: not timed
@@ -318,11 +319,11 @@ public final class AnalysisBenchmark {
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
-    return ChildProcesses.run(command, ProcessBuilder.Redirect.DISCARD, Duration.ofMinutes(30));
+    return BenchmarkRuns.run(command, ProcessBuilder.Redirect.DISCARD, Duration.ofMinutes(30));
   }
 
   private static String java() {
-    return ChildProcesses.java();
+    return BenchmarkRuns.java();
   }
 
   private static String jar() {

@@ -55,7 +55,12 @@ public final class HeapBenchmark {
     if (args.length == 3 && args[0].equals("one")) {
       one(Path.of(args[1]), Path.of(args[2])).forEach((k, v) -> System.out.println(k + "\t" + v));
     } else if (args.length >= 2) {
-      System.out.print(compare(args[0], List.of(args).subList(1, args.length)));
+      try {
+        System.out.print(compare(args[0], List.of(args).subList(1, args.length)));
+      } catch (IllegalArgumentException e) { // a missing scale folder: one line, as the CLI says it
+        System.err.println("HeapBenchmark: " + e.getMessage());
+        System.exit(1);
+      }
     } else {
       System.err.println("usage: HeapBenchmark DATA_PREFIX SCALE... | one DATA_DIR OUT_DIR");
       System.exit(2);
@@ -142,11 +147,7 @@ public final class HeapBenchmark {
         + " | peak growth per added repository (from the previous scale) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Long> previous = null;
     for (String scale : scales) {
-      Path data = Path.of(dataPrefix + scale);
-      if (!Files.isDirectory(data)) {
-        throw new IllegalArgumentException(data + " does not exist: generate it with ../shared/scale/make_paper_scale.py "
-            + data + " --scale " + scale);
-      }
+      Path data = BenchmarkRuns.scaleFolder(dataPrefix, scale);
       Path out = Files.createTempDirectory("bench-heap-out-" + scale + "-");
       Map<String, Long> values = new LinkedHashMap<>();
       List<String> command = new ArrayList<>(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
@@ -188,10 +189,10 @@ public final class HeapBenchmark {
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
-    return ChildProcesses.run(command, ProcessBuilder.Redirect.INHERIT, Duration.ofMinutes(60));
+    return BenchmarkRuns.run(command, ProcessBuilder.Redirect.INHERIT, Duration.ofMinutes(60));
   }
 
   private static String java() {
-    return ChildProcesses.java();
+    return BenchmarkRuns.java();
   }
 }

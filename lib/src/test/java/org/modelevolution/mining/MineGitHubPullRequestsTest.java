@@ -179,8 +179,7 @@ class MineGitHubPullRequestsTest {
     assertThat(Files.mismatch(dir.resolve("clean/github-prs.csv"), out.resolve("github-prs.csv")))
         .as("first differing byte").isEqualTo(-1L);
     for (String checkpoint : List.of("windows", "comments")) {
-      List<String> keys = Files.readAllLines(out.resolve("github-prs.journal/" + checkpoint + ".jsonl")).stream()
-          .map(l -> l.substring(0, l.indexOf(",\"value\""))).toList();
+      List<String> keys = JournalKeys.of(out.resolve("github-prs.journal/" + checkpoint + ".jsonl"));
       assertThat(keys).as(checkpoint).doesNotHaveDuplicates();
     }
   }

@@ -225,8 +225,7 @@ class MineSpaceDiscussionsTest {
     assertThat(Files.mismatch(dir.resolve("clean/hub-discussions.csv"), out.resolve("hub-discussions.csv")))
         .as("first differing byte").isEqualTo(-1L);
     for (String checkpoint : List.of("pages", "details")) {
-      List<String> keys = Files.readAllLines(out.resolve("hub-discussions.journal/" + checkpoint + ".jsonl")).stream()
-          .map(l -> l.substring(0, l.indexOf(",\"value\""))).toList();
+      List<String> keys = JournalKeys.of(out.resolve("hub-discussions.journal/" + checkpoint + ".jsonl"));
       assertThat(keys).as(checkpoint).doesNotHaveDuplicates();
     }
   }

@@ -193,8 +193,7 @@ class MineStackOverflowPostsTest {
     assertThat(resumed.counts().get("pages already done")).isGreaterThanOrEqualTo(2L);
     assertThat(resumed.counts().get("pages already done") + resumed.counts().get("pages fetched"))
         .isEqualTo(cleanFake.requests.size());
-    List<String> keys = Files.readAllLines(out.resolve("stackoverflow-posts.journal/pages.jsonl")).stream()
-        .map(l -> l.substring(0, l.indexOf(",\"value\""))).toList();
+    List<String> keys = JournalKeys.of(out.resolve("stackoverflow-posts.journal/pages.jsonl"));
     assertThat(keys).doesNotHaveDuplicates().hasSize(cleanFake.requests.size());
   }
 

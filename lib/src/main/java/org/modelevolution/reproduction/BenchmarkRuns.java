@@ -2,13 +2,28 @@ package org.modelevolution.reproduction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The benchmarks' child processes: each measured step runs in a JVM (or launcher) of its own. */
-final class ChildProcesses {
-  private ChildProcesses() {}
+/**
+ * What the benchmarks share: their SYNTHETIC input folders, one per scale, and their child processes (each measured
+ * step runs in a JVM, or the launcher, of its own).
+ */
+final class BenchmarkRuns {
+  private BenchmarkRuns() {}
+
+  /** {@code dataPrefix + scale}, which must exist: the benchmarks never generate inputs themselves. */
+  static Path scaleFolder(String dataPrefix, String scale) {
+    Path data = Path.of(dataPrefix + scale);
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException(data + " does not exist: generate it with ../shared/scale/make_paper_scale.py "
+          + data + " --scale " + scale);
+    }
+    return data;
+  }
 
   /**
    * Runs {@code command} to its end and returns its standard output; fails on a non-zero exit or after {@code
