@@ -124,15 +124,15 @@ public final class Reproduction {
     thread.start();
   }
 
-  /** Runs the four analyses, side by side (they share only the immutable data). */
+  /** Runs the four analyses, side by side on the {@link StepPool} (they share only the immutable data). */
   public static Analyses analyse(StudyData data) {
     return analyse(data, new ConcurrentHashMap<>());
   }
 
   private static Analyses analyse(StudyData data, Map<String, Long> millis) {
-    CompletableFuture<Rq1Result> rq1 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ1", () -> Rq1.of(data)));
-    CompletableFuture<Rq2Result> rq2 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ2", () -> Rq2.of(data)));
-    CompletableFuture<Rq3Result> rq3 = CompletableFuture.supplyAsync(() -> timed(millis, "RQ3", () -> Rq3.of(data)));
+    CompletableFuture<Rq1Result> rq1 = StepPool.start(() -> timed(millis, "RQ1", () -> Rq1.of(data)));
+    CompletableFuture<Rq2Result> rq2 = StepPool.start(() -> timed(millis, "RQ2", () -> Rq2.of(data)));
+    CompletableFuture<Rq3Result> rq3 = StepPool.start(() -> timed(millis, "RQ3", () -> Rq3.of(data)));
     Rq4Result rq4 = timed(millis, "RQ4", () -> Rq4.of(data));
     return new Analyses(join(rq1), join(rq2), join(rq3), rq4);
   }
@@ -198,11 +198,11 @@ public final class Reproduction {
       millis.put("  " + rq + " analysis", perStep.get(rq));
     }
     long t = System.nanoTime();
-    CompletableFuture<StepFiles> rq1 = CompletableFuture.supplyAsync(
+    CompletableFuture<StepFiles> rq1 = StepPool.start(
         () -> timed(perStep, "RQ1 files", () -> rq1(analyses.rq1(), data, outDir)));
-    CompletableFuture<StepFiles> rq2 = CompletableFuture.supplyAsync(
+    CompletableFuture<StepFiles> rq2 = StepPool.start(
         () -> timed(perStep, "RQ2 files", () -> rq2(analyses.rq2(), data, outDir)));
-    CompletableFuture<StepFiles> rq3 = CompletableFuture.supplyAsync(
+    CompletableFuture<StepFiles> rq3 = StepPool.start(
         () -> timed(perStep, "RQ3 files", () -> rq3(analyses.rq3(), data, outDir)));
     StepFiles rq4 = timed(perStep, "RQ4 files", () -> rq4(analyses.rq4(), outDir));
     List<StepFiles> steps = List.of(join(rq1), join(rq2), join(rq3), rq4);
@@ -293,11 +293,7 @@ public final class Reproduction {
   }
 
   private static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return StepPool.join(future);
   }
 
   private static long elapsed(long start) {

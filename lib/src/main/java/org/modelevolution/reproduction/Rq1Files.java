@@ -37,7 +37,7 @@ final class Rq1Files {
   static void write(Rq1Result rq1, StudyData data, Outputs out) {
     List<java.util.concurrent.CompletableFuture<Outputs>> groups = new ArrayList<>();
     for (Group group : Group.values()) {
-      groups.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      groups.add(StepPool.start(() -> {
         Outputs part = new Outputs(out.dir());
         String suffix = group.fileSuffix();
         rq1.group(group).ifPresentOrElse(result -> writeGroup(result, data, part), () -> {
@@ -47,13 +47,7 @@ final class Rq1Files {
         return part;
       }));
     }
-    for (java.util.concurrent.CompletableFuture<Outputs> group : groups) {
-      try {
-        out.append(group.join());
-      } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-    }
+    groups.forEach(group -> out.append(StepPool.join(group)));
   }
 
   /** Writes one group's files; notebooks call this for the group they show. */
