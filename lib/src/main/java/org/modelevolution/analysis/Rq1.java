@@ -95,13 +95,15 @@ public final class Rq1 {
 
   /** RQ1 of every group the data hold additions for, with every published RQ1 number recomputed or accounted for. */
   public static Rq1Result of(StudyData data) {
-    Map<Group, Rq1Group> groups = new java.util.EnumMap<>(Group.class);
-    for (Group group : Group.values()) {
+    return of(data, Runnable::run);
+  }
+
+  /** RQ1, its groups computed side by side on {@code executor}; the same result as {@link #of(StudyData)}. */
+  public static Rq1Result of(StudyData data, java.util.concurrent.Executor executor) {
+    Map<Group, Rq1Group> groups = SideBySide.groups(Group.class, group -> {
       GroupData g = data.group(group);
-      if (!g.additions().isEmpty() || g.hasFullInputs()) {
-        groups.put(group, group(data, group));
-      }
-    }
+      return !g.additions().isEmpty() || g.hasFullInputs() ? Optional.of(group(data, group)) : Optional.empty();
+    }, executor);
     Optional<MetricsTable> iteration2024 = data.iteration2024().map(i -> iteration2024(i.allAdditions()));
     List<Check> checks = new ArrayList<>(Rq1Checks.of(data));
     checks.addAll(Rq1Checks.heatmapCells(data, groups));

@@ -46,10 +46,12 @@ public final class Rq2 {
 
   /** RQ2 of every group with the full inputs, with every published RQ2 number recomputed or accounted for. */
   public static Rq2Result of(StudyData data) {
-    Map<Group, Rq2Group> groups = new java.util.EnumMap<>(Group.class);
-    for (Group group : Group.values()) {
-      group(data, group).ifPresent(result -> groups.put(group, result));
-    }
+    return of(data, Runnable::run);
+  }
+
+  /** RQ2, its groups computed side by side on {@code executor}; the same result as {@link #of(StudyData)}. */
+  public static Rq2Result of(StudyData data, java.util.concurrent.Executor executor) {
+    Map<Group, Rq2Group> groups = SideBySide.groups(Group.class, group -> group(data, group), executor);
     return new Rq2Result(groups, Rq2Numbers.of(data, groups), Rq2Numbers.checks(data));
   }
 

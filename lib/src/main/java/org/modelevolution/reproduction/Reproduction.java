@@ -130,8 +130,8 @@ public final class Reproduction {
   }
 
   private static Analyses analyse(StudyData data, Map<String, Long> millis) {
-    CompletableFuture<Rq1Result> rq1 = StepPool.start(() -> timed(millis, "RQ1", () -> Rq1.of(data)));
-    CompletableFuture<Rq2Result> rq2 = StepPool.start(() -> timed(millis, "RQ2", () -> Rq2.of(data)));
+    CompletableFuture<Rq1Result> rq1 = StepPool.start(() -> timed(millis, "RQ1", () -> Rq1.of(data, StepPool.executor())));
+    CompletableFuture<Rq2Result> rq2 = StepPool.start(() -> timed(millis, "RQ2", () -> Rq2.of(data, StepPool.executor())));
     CompletableFuture<Rq3Result> rq3 = StepPool.start(() -> timed(millis, "RQ3", () -> Rq3.of(data)));
     Rq4Result rq4 = timed(millis, "RQ4", () -> Rq4.of(data));
     return new Analyses(join(rq1), join(rq2), join(rq3), rq4);

@@ -95,6 +95,24 @@ class SyntheticReproductionTest {
   }
 
   @Test
+  void groupsComputedSideBySideGiveTheSequentialResult() {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      Rq1Result sequential = Rq1.of(data);
+      Rq1Result sideBySide = Rq1.of(data, pool);
+      assertThat(sideBySide.groups().keySet()).containsExactlyElementsOf(sequential.groups().keySet());
+      assertThat(sideBySide.numbers()).isEqualTo(sequential.numbers());
+      assertThat(sideBySide.checks()).isEqualTo(sequential.checks());
+      Rq2Result rq2 = Rq2.of(data);
+      Rq2Result rq2SideBySide = Rq2.of(data, pool);
+      assertThat(rq2SideBySide.groups().keySet()).containsExactlyElementsOf(rq2.groups().keySet());
+      assertThat(rq2SideBySide.numbers()).isEqualTo(rq2.numbers());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void everyAnalysisAndFigureRunsAndARerunIsByteIdentical(@TempDir Path first, @TempDir Path second) throws IOException {
     Reproduction.Result result = Reproduction.run(data, first);
     Reproduction.run(data, second);
