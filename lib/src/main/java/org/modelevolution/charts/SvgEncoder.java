@@ -60,7 +60,7 @@ import java.util.Set;
  *
  * <p>It follows that writer's rules: consecutive state changes form a group, and a group that sets a
  * clip or a transform opens a new {@code <g>} (written only once something is drawn in it, its clip
- * in {@code <defs>} regardless); elements carry their attributes in name order (the DOM keeps them
+ * in {@code <defs>} regardless; state changes after the last drawing are dropped); elements carry their attributes in name order (the DOM keeps them
  * sorted); styles, colours, transforms and path data are spelled as the library spells them (numbers
  * through the same {@code DecimalFormat} settings: at most 15 fraction digits for doubles, 6 for
  * floats, except a line-to's x, which the library appends with {@code Double.toString}); the
@@ -102,7 +102,8 @@ final class SvgEncoder {
   private boolean inGroup;
   private boolean groupWritten;
 
-  private SvgEncoder() {
+  /** One encoder per drawing (it holds the drawing's state); package-private for the tests of {@link #number}. */
+  SvgEncoder() {
     states.push(new GraphicsState());
   }
 
@@ -170,9 +171,8 @@ final class SvgEncoder {
         throw new Unsupported(command.getClass().getSimpleName());
       }
     }
-    if (!stateChanges.isEmpty()) {
-      applyGroup(stateChanges);
-    }
+    // State changes after the last drawing are never applied: the library's grouping filter reports
+    // no further command once only state changes remain (so no clip of theirs reaches <defs>).
     if (body.isEmpty()) {
       throw new Unsupported("an empty drawing");
     }
