@@ -1,14 +1,14 @@
 package org.modelevolution.charts;
 
 import java.awt.Font;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.modelevolution.io.AtomicFiles;
@@ -24,9 +24,6 @@ public final class ChartFiles {
   static {
     // Charts are drawn off-screen, in the CLI, in tests and inside the notebook kernel alike.
     System.setProperty("java.awt.headless", "true");
-    // ImageIO otherwise passes every PNG written to a stream through a temporary file in java.io.tmpdir
-    // (created, written, read back and deleted per figure); in memory the bytes are the same.
-    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private ChartFiles() {}
@@ -53,40 +50,55 @@ public final class ChartFiles {
 
   /**
    * Does the one-time set-up every first figure needs and nothing more (no throwaway drawing): AWT's
-   * headless start, the project's fonts loaded and measured at their sizes, ImageIO's PNG writer
-   * found, and the XML factories the SVG writer uses, so that a caller can run it on a spare thread
-   * while its inputs load. Nothing a figure's bytes depend on is touched: fonts, writers and
-   * factories are the same however early they are set up.
+   * headless start and the project's fonts loaded and measured at their sizes, so that a caller can
+   * run it on a spare thread while its inputs load. Nothing a figure's bytes depend on is touched:
+   * fonts are the same however early they are loaded. (The PNG and SVG encoders need no set-up.)
    */
   public static void warmUp() {
     for (Font font : List.of(new Font(FONT_FAMILY, Font.BOLD, 16), new Font(FONT_FAMILY, Font.PLAIN, 13),
         new Font(FONT_FAMILY, Font.PLAIN, 12), new Font(FONT_FAMILY, Font.PLAIN, 11))) {
       Text.width("0123456789 Safetensors", font);
     }
-    javax.imageio.ImageIO.getImageWritersByFormatName("png").next().dispose();
-    try {
-      javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
-      javax.xml.transform.TransformerFactory.newInstance().newTransformer();
-    } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
-      throw new IllegalStateException("the JDK's XML factories are not usable", e);
-    }
   }
 
   /**
    * Writes {@code baseName.png} and {@code baseName.svg} into {@code directory} and returns both
-   * paths, PNG first.
+   * paths, PNG first. The bytes are those of XChart's {@code BitmapEncoder} (PNG) and
+   * {@code VectorGraphicsEncoder} (SVG): the chart is painted on the same kind of image and recorded
+   * by the same {@code VectorGraphics2D}, and {@link PngEncoder} and {@link SvgEncoder} write the files
+   * those encoders would write, without their cost.
    */
   public static List<Path> save(Chart<?, ?> chart, Path directory, String baseName) {
     Path png = directory.resolve(baseName + ".png");
     Path svg = directory.resolve(baseName + ".svg");
-    try {
-      AtomicFiles.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-      ByteArrayOutputStream vector = new ByteArrayOutputStream();
-      VectorGraphicsEncoder.saveVectorGraphic(chart, vector, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-      AtomicFiles.write(svg, vector.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chart " + baseName, e);
-    }
+    AtomicFiles.write(png, pngBytes(chart));
+    AtomicFiles.write(svg, svgBytes(chart));
     return List.of(png, svg);
+  }
+
+  /** The PNG file of {@code chart}, as {@code BitmapEncoder.getBitmapBytes(chart, PNG)} writes it. */
+  static byte[] pngBytes(Chart<?, ?> chart) {
+    BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+    chart.paint(image.createGraphics(), chart.getWidth(), chart.getHeight());
+    if (PngEncoder.supports(image)) {
+      return PngEncoder.encode(image);
+    }
+    try {
+      // ImageIO otherwise passes every PNG written to a stream through a temporary file in java.io.tmpdir
+      // (created, written, read back and deleted per figure); in memory the bytes are the same.
+      ImageIO.setUseCache(false);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode a PNG in memory", e);
+    }
+  }
+
+  /** The SVG file of {@code chart}, as {@code VectorGraphicsEncoder.saveVectorGraphic(chart, out, SVG)} writes it. */
+  static byte[] svgBytes(Chart<?, ?> chart) {
+    VectorGraphics2D graphics = new VectorGraphics2D();
+    chart.paint(graphics, chart.getWidth(), chart.getHeight());
+    return SvgEncoder.encode(graphics.getCommands(), chart.getWidth(), chart.getHeight());
   }
 }

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 class ChartFilesTest {
   private static CategoryChart chart() {
@@ -29,6 +32,25 @@ class ChartFilesTest {
     assertThat(Files.readString(first.get(1))).startsWith("<?xml").contains("<svg");
     for (int i = 0; i < 2; i++) {
       assertThat(Files.readAllBytes(second.get(i))).isEqualTo(Files.readAllBytes(first.get(i)));
+    }
+  }
+
+  /**
+   * The files are the bytes XChart's own encoders write for the same chart (BitmapEncoder's PNG,
+   * VectorGraphicsEncoder's SVG), which is how every figure was written before ChartFiles encoded
+   * them itself; on every chart class of the project and XChart's chart types.
+   */
+  @Test
+  void writesTheBytesOfXChartsEncoders(@TempDir Path dir) throws IOException {
+    for (var entry : ChartZoo.charts().entrySet()) {
+      String name = "chart " + entry.getKey().replaceAll("[^a-z]", "_");
+      List<Path> files = ChartFiles.save(entry.getValue().get(), dir, name);
+      Chart<?, ?> chart = entry.getValue().get();
+      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      java.io.ByteArrayOutputStream svg = new java.io.ByteArrayOutputStream();
+      VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      assertThat(Files.readAllBytes(files.get(0))).as(entry.getKey() + " PNG").isEqualTo(png);
+      assertThat(Files.readAllBytes(files.get(1))).as(entry.getKey() + " SVG").isEqualTo(svg.toByteArray());
     }
   }
 }
