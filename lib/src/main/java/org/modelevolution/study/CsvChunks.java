@@ -47,6 +47,8 @@ final class CsvChunks {
   /** Line feeds tried after a cut before the first one is taken as it is (and checked like any guess). */
   private static final int PROBE_TRIES = 64;
   private static final int READ = 1 << 20;
+  /** What a guess reads at first (it reads on as needed). */
+  private static final int PROBE_BUFFER = 1 << 14;
 
   private CsvChunks() {}
 
@@ -102,7 +104,8 @@ final class CsvChunks {
   }
 
   /** A chunk's parse from a start: its part, where its last record ended, and the lines it spanned. */
-  private record Parse<P>(long start, long end, long lines, P part, CsvColumns.Tally tally, RuntimeException error) {}
+  private record Parse<P>(long start, long line, long end, long lines, P part, CsvColumns.Tally tally,
+      RuntimeException error) {}
 
   private static final class Run<P> {
     private final Path file;
@@ -137,7 +140,7 @@ final class CsvChunks {
     }
 
     Inputs.Parsed<P> parse() throws IOException {
-      CsvColumns.Scanner scanner = scanner(0, 1, 1 << 16);
+      CsvColumns.Scanner scanner = scanner(0, 1, PROBE_BUFFER);
       header = CsvColumns.header(scanner, name, columns);
       headerEnd = scanner.offset();
       firstLine = scanner.line();
@@ -175,7 +178,7 @@ final class CsvChunks {
             parse = chunk(chunk, start, line, true); // raises the sequential pass's error, if any
           }
           merged = merged == null ? parse.part() : merge.apply(merged, parse.part());
-          tally.add(parse.tally());
+          tally.add(parse.tally(), line - parse.line());
           start = parse.end();
           line += parse.lines();
           chunk++;
@@ -240,7 +243,7 @@ final class CsvChunks {
     /** The chunk parsed from its guessed start; an error is kept, to be raised only if the start holds. */
     private Parse<P> guessAndParse(int chunk) {
       try {
-        long start = chunk == 0 ? headerEnd : guessStart(cuts[chunk]);
+        long start = chunk == 0 ? headerEnd : guessStart(cuts[chunk], cuts[chunk + 1]);
         return chunk(chunk, start, 1, false);
       } catch (IOException e) {
         throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
@@ -254,26 +257,27 @@ final class CsvChunks {
     private Parse<P> chunk(int chunk, long start, long line, boolean checked) {
       Chunk<P> consumer = newChunk.get();
       CsvColumns.Tally tally = new CsvColumns.Tally();
-      CsvColumns.Scanner scanner = scanner(start, line, READ);
+      CsvColumns.Scanner scanner = scanner(start, line, (int) Math.min(READ, Math.max(PROBE_BUFFER, workers.chunk())));
       try {
         CsvColumns.records(scanner, header, name, columns, consumer, cuts[chunk + 1], tally);
       } catch (RuntimeException e) {
         if (checked) {
           throw e;
         }
-        return new Parse<>(start, start, 0, null, tally, e);
+        return new Parse<>(start, line, start, 0, null, tally, e);
       } catch (IOException e) {
         throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
       }
-      return new Parse<>(start, scanner.offset(), scanner.line() - line, consumer.part(), tally, null);
+      return new Parse<>(start, line, scanner.offset(), scanner.line() - line, consumer.part(), tally, null);
     }
 
     /**
-     * A guess at the first record that starts at or after {@code cut}: just after a line feed at or
-     * after {@code cut - 1}, where a few records parse like rows of the file.
+     * A guess at the first record that starts at or after {@code cut} (and before {@code next}, the
+     * next cut): just after a line feed at or after {@code cut - 1}, where a few records parse like
+     * rows of the file.
      */
-    private long guessStart(long cut) throws IOException {
-      CsvColumns.Scanner lines = scanner(cut - 1, 1, 1 << 16);
+    private long guessStart(long cut, long next) throws IOException {
+      CsvColumns.Scanner lines = scanner(cut - 1, 1, PROBE_BUFFER);
       long first = -1;
       for (int tries = 0; tries < PROBE_TRIES; tries++) {
         if (!lines.skipLine()) {
@@ -283,7 +287,10 @@ final class CsvChunks {
         if (first < 0) {
           first = candidate;
         }
-        if (CsvColumns.plausibleRecords(scanner(candidate, 1, 1 << 16), header.names().size(), PROBE_RECORDS)) {
+        if (candidate >= next) {
+          return first; // no plausible record starts in the chunk: the check decides
+        }
+        if (CsvColumns.plausibleRecords(scanner(candidate, 1, PROBE_BUFFER), header.names().size(), PROBE_RECORDS)) {
           return candidate;
         }
       }

@@ -222,10 +222,10 @@ public final class CsvColumns {
     long shortRows;
     long firstShort;
 
-    /** Adds the rows of a later part of the same file. */
-    void add(Tally later) {
-      if (shortRows == 0) {
-        firstShort = later.firstShort;
+    /** Adds the rows of a later part of the same file, whose line numbers are {@code shift} short of the file's. */
+    void add(Tally later, long shift) {
+      if (shortRows == 0 && later.shortRows > 0) {
+        firstShort = later.firstShort + shift;
       }
       shortRows += later.shortRows;
     }
