@@ -1,6 +1,7 @@
 package org.modelevolution.study;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +31,31 @@ final class CommitLogs {
   private static final int DATE = 2;
 
   static Inputs.Parsed<CommitLog> read(Path file) {
-    Map<String, RepositoryCommits> repositories = new LinkedHashMap<>();
-    FileKeys added = new FileKeys();
-    Interner strings = new Interner();
-    String sha = CsvColumns.forEachRecord(file, COLUMNS, record -> {
+    return read(file, CsvChunks.Workers.NONE);
+  }
+
+  /** Reads {@code file}, in chunks side by side when it is large (the result is the same). */
+  static Inputs.Parsed<CommitLog> read(Path file, CsvChunks.Workers workers) {
+    Inputs.Parsed<Part> parsed = CsvChunks.parse(file, COLUMNS, workers, Part::new, Part::append);
+    Part log = parsed.value();
+    return new Inputs.Parsed<>(new CommitLog(log.repositories, log.added), parsed.sha256());
+  }
+
+  /** The log of a run of records: of the whole file, or of one chunk of it. */
+  private static final class Part implements CsvChunks.Chunk<Part> {
+    final Map<String, RepositoryCommits> repositories = new LinkedHashMap<>();
+    final FileKeys added = new FileKeys();
+    /** Keys whose status in these records is not {@code +}: another status undoes a {@code +} of an earlier part. */
+    final List<String> removed = new ArrayList<>();
+    final Interner strings = new Interner();
+
+    @Override
+    public void accept(CsvColumns.Record record) {
       boolean[] flags = record.escaped(4)
           ? treeFlags(record.string(4))
           : TreeScan.flags(record.bytes(), record.start(4), record.end(4));
       String repo = strings.intern(record.string(0));
-      boolean touches = touchesModel(repo, record.string(1), record.string(3), added);
+      boolean touches = touchesModel(repo, record.string(1), record.string(3), this);
       RepositoryCommits commit;
       try {
         commit = RepositoryCommits.of(repo, record.string(DATE), touches, flags[0], flags[1]);
@@ -46,15 +63,27 @@ final class CommitLogs {
         throw new CsvColumns.FieldException(DATE, e.getMessage(), e);
       }
       repositories.merge(repo, commit, RepositoryCommits::merge);
-    });
-    return new Inputs.Parsed<>(new CommitLog(repositories, added), sha);
+    }
+
+    @Override
+    public Part part() {
+      return this;
+    }
+
+    /** This part followed by {@code later}'s records, as one part (this one, grown). */
+    Part append(Part later) {
+      later.repositories.forEach((repo, commits) -> repositories.merge(repo, commits, RepositoryCommits::merge));
+      later.removed.forEach(added::remove);
+      added.addAll(later.added);
+      return this;
+    }
   }
 
   /**
    * Whether an entry of {@code changed} has a model-file suffix; records the files the commit
-   * added in {@code added}.
+   * added, and the others, in {@code part}.
    */
-  private static boolean touchesModel(String repo, String hash, String changed, FileKeys added) {
+  private static boolean touchesModel(String repo, String hash, String changed, Part part) {
     boolean touches = false;
     int start = 0;
     while (start < changed.length()) {
@@ -71,9 +100,10 @@ final class CommitLogs {
           String key = repo + '/' + changed.substring(pathStart, end) + "&&" + hash;
           // a file listed twice keeps its last status, as the study's dictionary did
           if (space - start == 1 && changed.charAt(start) == '+') {
-            added.add(key);
+            part.added.add(key);
           } else {
-            added.remove(key);
+            part.added.remove(key);
+            part.removed.add(key);
           }
         }
       }

@@ -181,64 +181,123 @@ public final class CsvColumns {
 
   private static void read(InputStream in, MessageDigest digest, String name, List<String> columns,
       Consumer<List<String>> onHeader, RecordConsumer consumer) {
-    Scanner scanner = new Scanner(in, name, digest);
+    Scanner scanner = new Scanner(in, name, digest, 0, 1);
     try {
-      Record header = new Record(new int[0], 64);
-      if (!scanner.next(header, true)) {
-        throw new StudyDataException(name + " is empty: expected a header row");
+      Header header = header(scanner, name, columns);
+      onHeader.accept(header.names());
+      Tally tally = new Tally();
+      records(scanner, header, name, columns, consumer, Long.MAX_VALUE, tally);
+      tally.warn(name);
+    } catch (IOException e) {
+      throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A file's column names, and where each requested column is among them. */
+  record Header(List<String> names, int[] index) {}
+
+  /** Reads the header row at the scanner's position. */
+  static Header header(Scanner scanner, String name, List<String> columns) throws IOException {
+    Record header = new Record(new int[0], 64);
+    if (!scanner.next(header, true)) {
+      throw new StudyDataException(name + " is empty: expected a header row");
+    }
+    List<String> names = new ArrayList<>();
+    for (int f = 0; f < header.fields; f++) {
+      String field = header.field(f);
+      names.add(f == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field);
+    }
+    int[] index = new int[columns.size()];
+    for (int k = 0; k < index.length; k++) {
+      index[k] = names.indexOf(columns.get(k));
+      if (index[k] < 0) {
+        throw new StudyDataException(name + " has no column '" + columns.get(k) + "' (header: " + names + ")");
       }
-      List<String> names = new ArrayList<>();
-      for (int f = 0; f < header.fields; f++) {
-        String field = header.field(f);
-        names.add(f == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field);
+    }
+    return new Header(List.copyOf(names), index);
+  }
+
+  /** The rows with fewer fields than the header that a parse met: how many, and the line of the first. */
+  static final class Tally {
+    long shortRows;
+    long firstShort;
+
+    /** Adds the rows of a later part of the same file, whose line numbers are {@code shift} short of the file's. */
+    void add(Tally later, long shift) {
+      if (shortRows == 0 && later.shortRows > 0) {
+        firstShort = later.firstShort + shift;
       }
-      onHeader.accept(List.copyOf(names));
-      int[] index = new int[columns.size()];
-      for (int k = 0; k < index.length; k++) {
-        index[k] = names.indexOf(columns.get(k));
-        if (index[k] < 0) {
-          throw new StudyDataException(name + " has no column '" + columns.get(k) + "' (header: " + names + ")");
-        }
-      }
-      Record record = new Record(index, names.size());
-      long shortRows = 0;
-      long firstShort = 0;
-      while (scanner.next(record, false)) {
-        if (record.fields == 1 && record.end[0] == record.start[0]) {
-          continue; // blank line
-        }
-        if (record.fields > names.size()) {
-          // pandas' read_csv refuses such a row too ("Expected n fields in line l, saw m")
-          throw new StudyDataException(name + ":" + record.line + ": " + record.fields + " fields, but the header has "
-              + names.size() + ": a row with extra fields (a stray comma or an unquoted field?)");
-        }
-        if (record.fields < names.size()) {
-          // pandas reads the missing trailing fields as missing values (NaN): accepted, and counted
-          if (shortRows++ == 0) {
-            firstShort = record.line;
-          }
-        }
-        try {
-          consumer.accept(record);
-        } catch (NotUtf8 e) {
-          throw new StudyDataException(name + ":" + record.line + ": field " + (e.field + 1) + " ('"
-              + names.get(e.field) + "') holds bytes that are not UTF-8", e);
-        } catch (FieldException e) {
-          throw new StudyDataException(name + ":" + record.line + ": column '" + columns.get(e.column) + "' ("
-              + (index[e.column] + 1) + "): " + e.getMessage(), e);
-        } catch (StudyDataException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
-        }
-      }
+      shortRows += later.shortRows;
+    }
+
+    void warn(String name) {
       if (shortRows > 0) {
         CsvWarnings.add(name + ": " + shortRows + " row" + (shortRows == 1 ? "" : "s") + " with fewer fields than the"
             + " header (first at line " + firstShort + "), read with the missing fields empty, as pandas reads them as"
             + " missing values");
       }
-    } catch (IOException e) {
-      throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands {@code consumer} every record at the scanner's position and after it that starts before
+   * byte {@code limit} of the file, counting the short ones in {@code tally}.
+   */
+  static void records(Scanner scanner, Header header, String name, List<String> columns, RecordConsumer consumer,
+      long limit, Tally tally) throws IOException {
+    List<String> names = header.names();
+    int[] index = header.index();
+    Record record = new Record(index, names.size());
+    while (scanner.offset() < limit && scanner.next(record, false)) {
+      if (record.fields == 1 && record.end[0] == record.start[0]) {
+        continue; // blank line
+      }
+      if (record.fields > names.size()) {
+        // pandas' read_csv refuses such a row too ("Expected n fields in line l, saw m")
+        throw new StudyDataException(name + ":" + record.line + ": " + record.fields + " fields, but the header has "
+            + names.size() + ": a row with extra fields (a stray comma or an unquoted field?)");
+      }
+      if (record.fields < names.size()) {
+        // pandas reads the missing trailing fields as missing values (NaN): accepted, and counted
+        if (tally.shortRows++ == 0) {
+          tally.firstShort = record.line;
+        }
+      }
+      try {
+        consumer.accept(record);
+      } catch (NotUtf8 e) {
+        throw new StudyDataException(name + ":" + record.line + ": field " + (e.field + 1) + " ('"
+            + names.get(e.field) + "') holds bytes that are not UTF-8", e);
+      } catch (FieldException e) {
+        throw new StudyDataException(name + ":" + record.line + ": column '" + columns.get(e.column) + "' ("
+            + (index[e.column] + 1) + "): " + e.getMessage(), e);
+      } catch (StudyDataException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Whether the records at the scanner's position look like rows of the file: the next
+   * {@code count} records (fewer at the end of the file) parse and have as many fields as the
+   * header. A guess at where records start in the middle of a file, no more: see {@link CsvChunks}.
+   */
+  static boolean plausibleRecords(Scanner scanner, int fields, int count) {
+    Record record = new Record(new int[0], fields + 1);
+    try {
+      for (int n = 0; n < count; n++) {
+        if (!scanner.next(record, false)) {
+          return n > 0;
+        }
+        if (record.fields != fields) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -275,7 +334,7 @@ public final class CsvColumns {
   /** The header of a CSV file. */
   public static List<String> header(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      Scanner scanner = new Scanner(in, file.getFileName().toString(), null);
+      Scanner scanner = new Scanner(in, file.getFileName().toString(), null, 0, 1);
       Record header = new Record(new int[0], 64);
       if (!scanner.next(header, true)) {
         return List.of();
@@ -295,21 +354,61 @@ public final class CsvColumns {
    * record that runs past it is parsed again once more bytes are in (records are short next to
    * the buffer, so that is rare), and the buffer doubles when one record fills it.
    */
-  private static final class Scanner {
+  static final class Scanner {
     private final InputStream in;
     private final String name;
     private final MessageDigest digest;
-    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private byte[] buffer;
     private int position;
     private int limit;
     private boolean eof;
-    private long line = 1;
+    private long line;
+    /** The file offset of {@code buffer[0]}. */
+    private long dropped;
 
-    /** {@code digest}, when not null, receives every byte read. */
-    Scanner(InputStream in, String name, MessageDigest digest) {
+    /**
+     * A scanner of {@code in}, which starts at byte {@code offset} of the file, on line {@code line};
+     * {@code digest}, when not null, receives every byte read.
+     */
+    Scanner(InputStream in, String name, MessageDigest digest, long offset, long line) {
+      this(in, name, digest, offset, line, INITIAL_BUFFER);
+    }
+
+    Scanner(InputStream in, String name, MessageDigest digest, long offset, long line, int bufferSize) {
       this.in = in;
       this.name = name;
       this.digest = digest;
+      this.dropped = offset;
+      this.line = line;
+      this.buffer = new byte[bufferSize];
+    }
+
+    /** The file offset of the next record. */
+    long offset() {
+      return dropped + position;
+    }
+
+    /** The line the next record starts on. */
+    long line() {
+      return line;
+    }
+
+    /**
+     * Moves past the next line feed (counting no line: the lines before it are not known);
+     * false when there is none before the end of the input.
+     */
+    boolean skipLine() throws IOException {
+      while (true) {
+        int at = ByteSearch.indexOf(buffer, (byte) '\n', position, limit);
+        if (at < limit) {
+          position = at + 1;
+          return true;
+        }
+        position = limit;
+        if (!fill()) {
+          return false;
+        }
+      }
     }
 
     /** Parses the next record into {@code record}; false at the end of the input. */
@@ -340,6 +439,7 @@ public final class CsvColumns {
       if (position > 0) {
         System.arraycopy(buffer, position, buffer, 0, limit - position);
         limit -= position;
+        dropped += position;
         position = 0;
       }
       if (limit == buffer.length) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * lower-case hex commit hash packed into 20 bytes, and 12 bytes of index. Membership is exact:
  * two keys are equal exactly when their strings are.
  *
- * <p>Not thread-safe: one set per reading thread.
+ * <p>Not thread-safe while it changes: one set per reading thread; once filled, any number of
+ * threads may each look keys up through a {@link #lookup()} of their own.
  */
 final class FileKeys {
   private static final int EMPTY = 0;
@@ -29,8 +30,7 @@ final class FileKeys {
   private int[] hashes = new int[1 << 6];
   private int size;
   private int occupied;
-  private byte[] scratch = new byte[256];
-  private int scratchLength;
+  private final Key scratch = new Key();
 
   int size() {
     return size;
@@ -38,9 +38,13 @@ final class FileKeys {
 
   /** Adds {@code key}; true when it was not there. */
   boolean add(String key) {
-    int hash = key.hashCode();
-    encode(key);
-    int slot = find(hash);
+    scratch.encode(key);
+    return add(key.hashCode(), scratch.bytes, 0, scratch.length);
+  }
+
+  /** Adds the key encoded in {@code encoded[from, from + length)}, whose string hashes to {@code hash}. */
+  private boolean add(int hash, byte[] encoded, int from, int length) {
+    int slot = find(hash, encoded, from, length);
     if (slot >= 0) {
       return false;
     }
@@ -51,16 +55,26 @@ final class FileKeys {
     if (slots[free] == EMPTY) {
       occupied++;
     }
-    slots[free] = 1 + store();
+    slots[free] = 1 + store(encoded, from, length);
     hashes[free] = hash;
     size++;
     return true;
   }
 
+  /** Adds every key of {@code later} (a set filled after this one: merging the parts of a chunked read). */
+  void addAll(FileKeys later) {
+    for (int i = 0; i < later.slots.length; i++) {
+      int s = later.slots[i];
+      if (s != EMPTY && s != REMOVED) {
+        add(later.hashes[i], later.arena, s - 1 + 4, later.readInt(s - 1));
+      }
+    }
+  }
+
   /** Removes {@code key}; true when it was there. */
   boolean remove(String key) {
-    encode(key);
-    int slot = find(key.hashCode());
+    scratch.encode(key);
+    int slot = find(key.hashCode(), scratch.bytes, 0, scratch.length);
     if (slot < 0) {
       return false;
     }
@@ -70,19 +84,34 @@ final class FileKeys {
   }
 
   boolean contains(String key) {
-    encode(key);
-    return find(key.hashCode()) >= 0;
+    scratch.encode(key);
+    return find(key.hashCode(), scratch.bytes, 0, scratch.length) >= 0;
   }
 
-  /** The slot holding the encoded key in {@link #scratch}, or -1. */
-  private int find(int hash) {
+  /** Looks keys up in this set, which no longer changes, from one thread (one lookup per thread). */
+  Lookup lookup() {
+    return new Lookup();
+  }
+
+  /** Membership with a scratch key of its own: lookups on several threads share the set, not the scratch. */
+  final class Lookup {
+    private final Key key = new Key();
+
+    boolean contains(String k) {
+      key.encode(k);
+      return find(k.hashCode(), key.bytes, 0, key.length) >= 0;
+    }
+  }
+
+  /** The slot holding the key encoded in {@code encoded[from, from + length)}, or -1. */
+  private int find(int hash, byte[] encoded, int from, int length) {
     int mask = slots.length - 1;
     for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
       int s = slots[i];
       if (s == EMPTY) {
         return -1;
       }
-      if (s != REMOVED && hashes[i] == hash && matches(s - 1)) {
+      if (s != REMOVED && hashes[i] == hash && matches(s - 1, encoded, from, length)) {
         return i;
       }
     }
@@ -117,14 +146,14 @@ final class FileKeys {
     return hash ^ (hash >>> 16);
   }
 
-  /** Whether the key stored at {@code offset} equals the one encoded in {@link #scratch}. */
-  private boolean matches(int offset) {
-    int length = readInt(offset);
-    return length == scratchLength && Arrays.equals(arena, offset + 4, offset + 4 + length, scratch, 0, length);
+  /** Whether the key stored at {@code offset} equals the one encoded in {@code encoded[from, from + length)}. */
+  private boolean matches(int offset, byte[] encoded, int from, int length) {
+    return readInt(offset) == length && Arrays.equals(arena, offset + 4, offset + 4 + length, encoded, from,
+        from + length);
   }
 
-  /** Appends the encoded key in {@link #scratch} to the arena; its offset. */
-  private int store() {
+  /** Appends the key encoded in {@code encoded[from, from + length)} to the arena; its offset. */
+  private int store(byte[] encoded, int from, int scratchLength) {
     int needed = used + 4 + scratchLength;
     if (needed > arena.length) {
       arena = Arrays.copyOf(arena, Math.max(needed, arena.length + (arena.length >> 1)));
@@ -134,7 +163,7 @@ final class FileKeys {
     arena[offset + 1] = (byte) (scratchLength >>> 16);
     arena[offset + 2] = (byte) (scratchLength >>> 8);
     arena[offset + 3] = (byte) scratchLength;
-    System.arraycopy(scratch, 0, arena, offset + 4, scratchLength);
+    System.arraycopy(encoded, from, arena, offset + 4, scratchLength);
     used = needed;
     return offset;
   }
@@ -144,40 +173,45 @@ final class FileKeys {
         | (arena[offset + 3] & 0xff);
   }
 
-  /** Encodes {@code key} into {@link #scratch}: its encoding's byte, then its characters. */
-  private void encode(String key) {
-    int n = key.length();
-    boolean latin1 = true;
-    for (int i = 0; i < n && latin1; i++) {
-      latin1 = key.charAt(i) < 0x100;
-    }
-    int hexStart = n - HEX_HASH;
-    boolean hex = latin1 && hexStart >= SEPARATOR.length() && key.startsWith(SEPARATOR, hexStart - SEPARATOR.length())
-        && isLowerHex(key, hexStart);
-    int length = 1 + (!latin1 ? 2 * n : hex ? hexStart + HEX_HASH / 2 : n);
-    if (scratch.length < length) {
-      scratch = new byte[Math.max(length, 2 * scratch.length)];
-    }
-    scratch[0] = (byte) (!latin1 ? UTF16 : hex ? LATIN1_HEX : LATIN1);
-    if (!latin1) {
-      for (int i = 0; i < n; i++) {
-        char c = key.charAt(i);
-        scratch[1 + 2 * i] = (byte) (c >>> 8);
-        scratch[2 + 2 * i] = (byte) c;
+  /** A key encoded: its encoding's byte, then its characters. */
+  private static final class Key {
+    private byte[] bytes = new byte[256];
+    private int length;
+
+    void encode(String key) {
+      int n = key.length();
+      boolean latin1 = true;
+      for (int i = 0; i < n && latin1; i++) {
+        latin1 = key.charAt(i) < 0x100;
       }
-    } else {
-      int text = hex ? hexStart : n;
-      for (int i = 0; i < text; i++) {
-        scratch[1 + i] = (byte) key.charAt(i);
+      int hexStart = n - HEX_HASH;
+      boolean hex = latin1 && hexStart >= SEPARATOR.length() && key.startsWith(SEPARATOR, hexStart - SEPARATOR.length())
+          && isLowerHex(key, hexStart);
+      int length = 1 + (!latin1 ? 2 * n : hex ? hexStart + HEX_HASH / 2 : n);
+      if (bytes.length < length) {
+        bytes = new byte[Math.max(length, 2 * bytes.length)];
       }
-      if (hex) {
-        for (int i = 0; i < HEX_HASH / 2; i++) {
-          scratch[1 + hexStart + i] = (byte) (Character.digit(key.charAt(hexStart + 2 * i), 16) << 4
-              | Character.digit(key.charAt(hexStart + 2 * i + 1), 16));
+      bytes[0] = (byte) (!latin1 ? UTF16 : hex ? LATIN1_HEX : LATIN1);
+      if (!latin1) {
+        for (int i = 0; i < n; i++) {
+          char c = key.charAt(i);
+          bytes[1 + 2 * i] = (byte) (c >>> 8);
+          bytes[2 + 2 * i] = (byte) c;
+        }
+      } else {
+        int text = hex ? hexStart : n;
+        for (int i = 0; i < text; i++) {
+          bytes[1 + i] = (byte) key.charAt(i);
+        }
+        if (hex) {
+          for (int i = 0; i < HEX_HASH / 2; i++) {
+            bytes[1 + hexStart + i] = (byte) (Character.digit(key.charAt(hexStart + 2 * i), 16) << 4
+                | Character.digit(key.charAt(hexStart + 2 * i + 1), 16));
+          }
         }
       }
+      this.length = length;
     }
-    scratchLength = length;
   }
 
   private static boolean isLowerHex(String s, int from) {

@@ -358,6 +358,13 @@ public record FormatHistory(
       size++;
     }
 
+    /** Appends {@code more}'s files. */
+    void addAll(AddedFiles more) {
+      for (int i = 0; i < more.size; i++) {
+        add(more.repos[i], more.seconds[i], more.formats[i]);
+      }
+    }
+
     /** These files, their columns cut to their exact size (one column at a time); no more are added. */
     AddedFiles trimmed() {
       repos = Arrays.copyOf(repos, size);
@@ -481,6 +488,47 @@ public record FormatHistory(
     Map<Integer, Map<String, Long>> frozen = new TreeMap<>();
     yearly.forEach((year, counts) -> frozen.put(year, Collections.unmodifiableMap(counts)));
     return new FormatHistory(repositories, added.trimmed(), frozen, rows);
+  }
+
+  /**
+   * Histories of consecutive parts of one table (the chunks of a chunked read) appended into the
+   * history of the whole table, as one pass over it reads: a repository whose rows continue in the
+   * next part is merged, the added files and yearly counts follow on. Not thread-safe.
+   */
+  static final class Concatenation {
+    private final Map<String, Repository> repositories;
+    private final AddedFiles addedFiles = new AddedFiles();
+    private final Map<Integer, Map<String, Long>> yearlyFormats = new TreeMap<>();
+    private long rows;
+
+    /** The rows of {@code first}, which takes no more rows. */
+    Concatenation(Builder first) {
+      FormatHistory history = first.build();
+      repositories = new LinkedHashMap<>(history.repositories());
+      add(history, first.addedFiles);
+    }
+
+    /** Appends the rows that follow, those of {@code later}, which takes no more rows. */
+    void append(Builder later) {
+      FormatHistory history = later.build();
+      history.repositories().forEach((id, r) -> repositories.merge(id, r, FormatHistory::merged));
+      add(history, later.addedFiles);
+    }
+
+    private void add(FormatHistory part, AddedFiles files) {
+      addedFiles.addAll(files);
+      part.yearlyFormats().forEach((year, counts) -> {
+        Map<String, Long> target = yearlyFormats.computeIfAbsent(year, y -> new TreeMap<>());
+        counts.forEach((f, n) -> target.merge(f, n, Long::sum));
+      });
+      rows += part.rows();
+    }
+
+    FormatHistory build() {
+      Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
+      yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
+      return new FormatHistory(repositories, addedFiles.trimmed(), yearly, rows);
+    }
   }
 
   /**

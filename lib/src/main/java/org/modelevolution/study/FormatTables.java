@@ -40,17 +40,39 @@ final class FormatTables {
    * {@code modelFilePath + "&&" + commit} of those).
    */
   static Inputs.Parsed<FormatTable> read(Path file, FileKeys addedFiles) {
-    FormatHistory.Builder history = new FormatHistory.Builder();
-    List<SafetensorsAddition> additions = new ArrayList<>();
-    Map<String, String> formats = new HashMap<>();
-    Field repo = new Field(REPO);
-    Field commit = new Field(COMMIT);
-    Field date = new Field(DATE);
-    LocalDateTime[] lastDate = {null};
-    String sha = CsvColumns.forEachRecord(file, COLUMNS, r -> {
+    return read(file, addedFiles, CsvChunks.Workers.NONE);
+  }
+
+  /** Reads {@code file}, in chunks side by side when it is large (the result is the same). */
+  static Inputs.Parsed<FormatTable> read(Path file, FileKeys addedFiles, CsvChunks.Workers workers) {
+    Inputs.Parsed<Part> parsed = CsvChunks.parse(file, COLUMNS, workers, () -> new Part(addedFiles.lookup()),
+        Part::append);
+    Part table = parsed.value();
+    return new Inputs.Parsed<>(new FormatTable(table.history(), List.copyOf(table.additions)), parsed.sha256());
+  }
+
+  /** The table of a run of rows: of the whole file, or of one chunk of it. */
+  private static final class Part implements CsvChunks.Chunk<Part> {
+    private final FileKeys.Lookup addedFiles;
+    private final FormatHistory.Builder builder = new FormatHistory.Builder();
+    /** Once the rows are in: the history of this part and of those appended to it. */
+    private FormatHistory.Concatenation history;
+    final List<SafetensorsAddition> additions = new ArrayList<>();
+    private final Map<String, String> formats = new HashMap<>();
+    private final Field repo = new Field(REPO);
+    private final Field commit = new Field(COMMIT);
+    private final Field date = new Field(DATE);
+    private LocalDateTime lastDate;
+
+    Part(FileKeys.Lookup addedFiles) {
+      this.addedFiles = addedFiles;
+    }
+
+    @Override
+    public void accept(CsvColumns.Record r) {
       if (date.changed(r)) {
         try {
-          lastDate[0] = CommitTime.parse(date.value);
+          lastDate = CommitTime.parse(date.value);
         } catch (StudyDataException e) {
           throw new CsvColumns.FieldException(DATE, e.getMessage(), e);
         }
@@ -64,12 +86,30 @@ final class FormatTables {
         path = r.string(PATH);
         added = addedFiles.contains(path + "&&" + commit.value);
       }
-      history.add(repo.value, commit.value, lastDate[0], format, added);
+      builder.add(repo.value, commit.value, lastDate, format, added);
       if (added && "safetensors".equals(format)) {
-        additions.add(new SafetensorsAddition(repo.value, commit.value, lastDate[0], containsConverterMessage(r)));
+        additions.add(new SafetensorsAddition(repo.value, commit.value, lastDate, containsConverterMessage(r)));
       }
-    });
-    return new Inputs.Parsed<>(new FormatTable(history.build(), List.copyOf(additions)), sha);
+    }
+
+    @Override
+    public Part part() {
+      return this;
+    }
+
+    /** This part followed by {@code later}'s rows, as one part (this one, grown). */
+    Part append(Part later) {
+      if (history == null) {
+        history = new FormatHistory.Concatenation(builder);
+      }
+      history.append(later.builder);
+      additions.addAll(later.additions);
+      return this;
+    }
+
+    FormatHistory history() {
+      return history == null ? builder.build() : history.build();
+    }
   }
 
   private static boolean containsConverterMessage(CsvColumns.Record r) {

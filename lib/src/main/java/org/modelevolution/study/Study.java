@@ -61,18 +61,22 @@ public final class Study {
           + " does not exist (set STUDY_DATA, or pass --data DIR)");
     }
     Inputs inputs = new Inputs(sources, listener);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread thread = new Thread(r, "study-load");
       thread.setDaemon(true);
       return thread;
     });
+    // the large commit logs and format tables are parsed in chunks: by the pool thread that reads
+    // the file, and by helpers queued behind the other inputs, which join in as threads come free
+    CsvChunks.Workers workers = CsvChunks.Workers.of(pool, threads - 1);
     try {
       // the inputs are independent until the "both" concatenation: read them side by side, longest
-      // first (the recent commit log and then its format table; the PR table's page JSON), so that
-      // the short ones fill in at the end
-      List<CompletableFuture<GroupTables>> recentTables = tables(inputs, pool, Group.RECENT);
-      List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, Group.LEGACY);
+      // first (the recent commit log and then its format table; the PR table's page JSON, which is
+      // read in one piece), so that the short ones and the other chunks fill in at the end
+      List<CompletableFuture<GroupTables>> recentTables = tables(inputs, pool, workers, Group.RECENT);
       CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
+      List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, workers, Group.LEGACY);
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
       // the coding database (SQLite: its driver unpacks and loads a native library) and the Stack
@@ -180,14 +184,15 @@ public final class Study {
    * it streams: one pair, or one per shard, each read on the pool (merged once the selection's
    * order is known).
    */
-  private static List<CompletableFuture<GroupTables>> tables(Inputs inputs, ExecutorService pool, Group group) {
+  private static List<CompletableFuture<GroupTables>> tables(Inputs inputs, ExecutorService pool,
+      CsvChunks.Workers workers, Group group) {
     if (!hasFullInputs(inputs, group)) {
       return List.of();
     }
     return tableFolders(inputs, group).stream().map(folder -> async(pool, () -> {
-      CommitLogs.CommitLog log = inputs.read(folder + StudyFiles.commitsCsv(group), CommitLogs::read);
+      CommitLogs.CommitLog log = inputs.read(folder + StudyFiles.commitsCsv(group), f -> CommitLogs.read(f, workers));
       FormatTables.FormatTable table = inputs.read(folder + StudyFiles.evolutionCsv(group),
-          f -> FormatTables.read(f, log.addedFiles()));
+          f -> FormatTables.read(f, log.addedFiles(), workers));
       return new GroupTables(table.history(), table.additions(), log.repositories());
     })).toList();
   }

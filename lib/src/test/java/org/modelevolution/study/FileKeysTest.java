@@ -53,4 +53,28 @@ class FileKeysTest {
     }
     assertThat(keys.size()).isEqualTo(expected.size());
   }
+
+  @Test
+  void addAllMergesSetsAndLookupsAnswerLikeContains() {
+    Random random = new Random(24);
+    FileKeys first = new FileKeys();
+    FileKeys second = new FileKeys();
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      String key = "r" + random.nextInt(300) + "/f" + random.nextInt(30) + (random.nextBoolean() ? "&&" + HASH : "ü");
+      (i % 2 == 0 ? first : second).add(key);
+      expected.add(key);
+    }
+    second.remove(second.contains("r1/f1ü") ? "r1/f1ü" : "none"); // a removed slot is skipped
+    first.addAll(second);
+    FileKeys.Lookup lookup = first.lookup();
+    for (int i = 0; i < 20_000; i++) {
+      String probe = "r" + random.nextInt(300) + "/f" + random.nextInt(30) + (random.nextBoolean() ? "&&" + HASH : "ü");
+      boolean inFirst = first.contains(probe);
+      assertThat(lookup.contains(probe)).isEqualTo(inFirst);
+      if (!probe.equals("r1/f1ü")) {
+        assertThat(inFirst).as(probe).isEqualTo(expected.contains(probe));
+      }
+    }
+  }
 }
