@@ -52,9 +52,6 @@ final class LeanPageReader {
     }
   }
 
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
   private final byte[] b;
   private final int end;
   /** 2 when the bytes are a quoted CSV field's, where each {@code "} of the JSON is written twice. */
@@ -490,9 +487,6 @@ final class LeanPageReader {
     boolean escaped = false;
     int start = i;
     while (true) {
-      while (end - i >= 8 && plain((long) LONGS.get(b, i))) {
-        i += 8;
-      }
       if (i >= end) {
         throw Unsure.INSTANCE;
       }
@@ -537,22 +531,6 @@ final class LeanPageReader {
       throw Unsure.INSTANCE;
     }
     return escaped;
-  }
-
-  /**
-   * Whether the eight bytes of {@code x} are plain string bytes (ASCII, not a control character,
-   * quote or backslash), eight at a time: page text is mostly such runs. A byte {@code v} below
-   * {@code 0x20} makes {@code (v - 0x20) & ~v} set its top bit, a zero byte (a quote or a backslash
-   * after the XOR) makes {@code (v - 1) & ~v} set it, and a non-ASCII byte has it; the borrow across
-   * bytes only ever adds false alarms, which the byte-wise path then clears.
-   */
-  private static boolean plain(long x) {
-    long control = (x - 0x2020202020202020L) & ~x;
-    long q = x ^ 0x2222222222222222L;
-    long quotes = (q - 0x0101010101010101L) & ~q;
-    long s = x ^ 0x5C5C5C5C5C5C5C5CL;
-    long backslashes = (s - 0x0101010101010101L) & ~s;
-    return ((control | quotes | backslashes | x) & 0x8080808080808080L) == 0;
   }
 
   /** Checks the well-formed UTF-8 sequence at {@code at} (RFC 3629) and returns the index after it. */
