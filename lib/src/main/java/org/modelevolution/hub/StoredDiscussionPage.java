@@ -14,7 +14,8 @@ import java.util.Optional;
  * is the discussion of api-reference.md 1.9 (the {@code discussion_metadata} and
  * {@code header_metadata} blocks of the bot PR tables have this shape). Read with Jackson's
  * streaming parser, keeping only the fields below and skipping every other subtree unread, so
- * that tens of thousands of pages parse in seconds.
+ * that tens of thousands of pages parse in seconds; pages given as bytes are read by the leaner
+ * {@link LeanPageReader} where it can vouch for the result, which is then the same.
  *
  * <p>{@code filesWithConflicts} comes as an array of paths, as the literal {@code true} when the
  * Hub knows of conflicts it cannot list (gotcha #20), or not at all.
@@ -69,6 +70,49 @@ public record StoredDiscussionPage(String title, String authorName, String creat
 
   /** Parses a page from its UTF-8 bytes {@code utf8[offset, offset + length)}, as {@link #parse(String)}. */
   public static StoredDiscussionPage parse(byte[] utf8, int offset, int length) throws MalformedPageException {
+    return parse(utf8, offset, length, false);
+  }
+
+  /**
+   * Parses a page from its UTF-8 bytes {@code utf8[offset, offset + length)}, as {@link #parse(String)};
+   * with {@code quotesDoubled} the bytes are a quoted CSV field's, every {@code "} written twice
+   * (left so: the bytes are not changed). The bulk of the bot PR tables' pages is read by
+   * {@link LeanPageReader}, which gives the same page; Jackson reads whatever it cannot vouch for,
+   * and decides what is malformed.
+   */
+  public static StoredDiscussionPage parse(byte[] utf8, int offset, int length, boolean quotesDoubled)
+      throws MalformedPageException {
+    Optional<StoredDiscussionPage> lean = LeanPageReader.read(utf8, offset, length, quotesDoubled);
+    if (lean.isPresent()) {
+      return lean.get();
+    }
+    if (!quotesDoubled) {
+      return parseWithJackson(utf8, offset, length);
+    }
+    byte[] json = new byte[length];
+    int n = 0;
+    for (int i = offset; i < offset + length; i++) {
+      json[n++] = utf8[i];
+      if (utf8[i] == '"' && i + 1 < offset + length && utf8[i + 1] == '"') {
+        i++;
+      }
+    }
+    return parseWithJackson(json, 0, n);
+  }
+
+  /**
+   * Whether {@link #parse(byte[], int, int, boolean)} reads this page with its lean reader rather
+   * than with Jackson (for the tests that compare the two).
+   */
+  public static boolean leanReadable(byte[] utf8, int offset, int length, boolean quotesDoubled) {
+    return LeanPageReader.read(utf8, offset, length, quotesDoubled).isPresent();
+  }
+
+  /**
+   * The reference reading of a page's UTF-8 bytes, with Jackson's streaming parser alone (tests
+   * compare the lean reader with it).
+   */
+  public static StoredDiscussionPage parseWithJackson(byte[] utf8, int offset, int length) throws MalformedPageException {
     try (JsonParser p = JSON.createParser(utf8, offset, length)) {
       return parse(p);
     } catch (IOException e) {

@@ -96,7 +96,7 @@ public final class Provenance {
   private FileDigest digest(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     String relative = base.relativize(absolute).toString().replace('\\', '/');
-    return new FileDigest(relative, Sha256.of(absolute), absolute.toFile().length());
+    return new FileDigest(relative, AtomicFiles.sha256(absolute), absolute.toFile().length());
   }
 
   static Comparator<FileDigest> byPath() {

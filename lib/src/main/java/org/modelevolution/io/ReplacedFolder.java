@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * possible), before the swap. A non-empty folder holding none of {@code own} is refused: it is not
  * an earlier output of this writer, and replacing it could move away a user's files.
  *
- * <p>Files and folders are created with the umask's permissions.
+ * <p>Files and folders are created with the umask's permissions. Files written into the work folder
+ * through {@link AtomicFiles} are forced to disk together by {@link #commit()}, before the renames
+ * (an {@link AtomicFiles.Batch}), rather than one by one.
  */
 public final class ReplacedFolder implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,6 +54,7 @@ public final class ReplacedFolder implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final List<String> notes;
+  private final AtomicFiles.Batch batch;
   private boolean committed;
 
   private ReplacedFolder(Path target, Path work, Set<String> own, FileChannel lockChannel, FileLock lock,
@@ -62,6 +65,7 @@ public final class ReplacedFolder implements AutoCloseable {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.notes = notes;
+    this.batch = AtomicFiles.batch(work);
   }
 
   /** A failure to prepare or replace the output folder; the message names the folder and what to do. */
@@ -187,6 +191,9 @@ public final class ReplacedFolder implements AutoCloseable {
     Path parent = target.getParent();
     String name = target.getFileName().toString();
     try {
+      // the files written into the work folder, forced together now rather than one by one (AtomicFiles.Batch):
+      // the renames below must not reach the disk before the content they publish
+      batch.force();
       if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         carryOver(target, work, own);
         Path aside = parent.resolve("." + name + ".old-" + suffix());
@@ -228,6 +235,7 @@ public final class ReplacedFolder implements AutoCloseable {
     } catch (IOException | UncheckedIOException e) {
       // Left for the next run to remove (it holds the lock then).
     } finally {
+      batch.close();
       release(lock, lockChannel);
     }
   }

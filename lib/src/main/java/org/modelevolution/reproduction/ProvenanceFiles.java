@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import org.modelevolution.io.Provenance;
-import org.modelevolution.io.Sha256;
+import org.modelevolution.io.AtomicFiles;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.StudyData;
 
@@ -38,7 +38,7 @@ final class ProvenanceFiles {
     for (Path file : written) {
       if (Outputs.committed(file)) {
         String relative = base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        lines.put(relative, Sha256.of(file) + "  " + relative + "\n");
+        lines.put(relative, AtomicFiles.sha256(file) + "  " + relative + "\n");
       }
     }
     return String.join("", lines.values());

@@ -6,8 +6,8 @@ import org.modelevolution.hub.StoredDiscussionPage;
 /**
  * One row of {@code sfconvertbot_pr_metadata.csv} as the study's crawler wrote it, before any
  * filtering, seen while the table streams. The two page blocks ({@code discussion_metadata} and
- * {@code header_metadata}, most of the 234 MB table) stay bytes in the reader's buffer and are
- * parsed from there, so a row is valid only during the call that receives it. Fields pandas would
+ * {@code header_metadata}, most of the 234 MB table) stay bytes in the reader's buffer, quotes
+ * still doubled, and are parsed from there, so a row is valid only during the call that receives it. Fields pandas would
  * read as NaN are missing (see {@link PandasMissing}): null for the text fields.
  */
 final class BotPrRow {
@@ -73,9 +73,10 @@ final class BotPrRow {
   }
 
   private StoredDiscussionPage page(int column) throws BotPrPageParser.MalformedPageException {
-    record.unescape(column);
     try {
-      return StoredDiscussionPage.parse(record.bytes(), record.start(column), record.end(column) - record.start(column));
+      // read where it lies, quotes still doubled: no pass to undo them
+      return StoredDiscussionPage.parse(record.bytes(), record.start(column), record.end(column) - record.start(column),
+          record.escaped(column));
     } catch (StoredDiscussionPage.MalformedPageException e) {
       throw new BotPrPageParser.MalformedPageException(e.getMessage(), e);
     }

@@ -1,0 +1,662 @@
+package org.modelevolution.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lean reader of a stored discussion page for the bulk of the bot PR tables (tens of thousands of
+ * pages of hundreds of kilobytes): it walks the UTF-8 bytes once, decodes only the strings
+ * {@link StoredDiscussionPage} keeps, and can read the bytes as they lie in a quoted CSV field
+ * (every {@code "} doubled), so the field need not be unquoted first.
+ *
+ * <p>It gives a page only for strict JSON (RFC 8259: no comments, no trailing commas, escapes
+ * {@code \" \\ \/ \b \f \n \r \t \\uXXXX} only, no unescaped control character, well-formed UTF-8
+ * with no overlong form or encoded surrogate) well inside Jackson's read limits, and only where
+ * {@link StoredDiscussionPage}'s Jackson reading walks the fields in the plain way. Every such
+ * document Jackson reads the same, so the page is the one Jackson's reading gives. For anything
+ * else (malformed or truncated JSON, a page without a discussion object, an event that is not an
+ * object, an {@code isHf}/{@code hidden} flag holding an object or array, deep nesting, a byte
+ * order mark) it gives nothing, and {@link StoredDiscussionPage} reads the page with Jackson,
+ * which decides, with its own message. {@code LeanPageReaderTest} compares the two.
+ */
+final class LeanPageReader {
+  /** Well inside Jackson's limits (nesting 200, numbers 1,000 digits, names 50,000 chars, strings 16 M chars). */
+  private static final int MAX_DEPTH = 100;
+  private static final int MAX_NUMBER = 100;
+  private static final int MAX_NAME = 1_000;
+  private static final int MAX_STRING = 1 << 22;
+
+  private static final byte[] DISCUSSION = ascii("discussion");
+  private static final byte[] TITLE = ascii("title");
+  private static final byte[] CREATED_AT = ascii("createdAt");
+  private static final byte[] STATUS = ascii("status");
+  private static final byte[] AUTHOR = ascii("author");
+  private static final byte[] FILES_WITH_CONFLICTS = ascii("filesWithConflicts");
+  private static final byte[] EVENTS = ascii("events");
+  private static final byte[] TYPE = ascii("type");
+  private static final byte[] DATA = ascii("data");
+  private static final byte[] HIDDEN = ascii("hidden");
+  private static final byte[] LATEST = ascii("latest");
+  private static final byte[] RAW = ascii("raw");
+  private static final byte[] NAME = ascii("name");
+  private static final byte[] IS_HF = ascii("isHf");
+
+  /** The reader cannot vouch for the page; Jackson reads it instead. No stack trace: it is control flow. */
+  private static final class Unsure extends Exception {
+    private static final Unsure INSTANCE = new Unsure();
+
+    private Unsure() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final byte[] b;
+  private final int end;
+  /** 2 when the bytes are a quoted CSV field's, where each {@code "} of the JSON is written twice. */
+  private final int quote;
+  private int i;
+  private int depth;
+  /** The last name read: bytes {@code [nameStart, nameEnd)}, with escapes when {@code nameEscaped}. */
+  private int nameStart;
+  private int nameEnd;
+  private boolean nameEscaped;
+
+  private LeanPageReader(byte[] bytes, int offset, int length, boolean quotesDoubled) {
+    this.b = bytes;
+    this.i = offset;
+    this.end = offset + length;
+    this.quote = quotesDoubled ? 2 : 1;
+  }
+
+  /**
+   * The page in {@code bytes[offset, offset + length)}, or empty when this reader cannot vouch for
+   * it (then read it with Jackson); {@code quotesDoubled}: the bytes are a quoted CSV field's.
+   */
+  static Optional<StoredDiscussionPage> read(byte[] bytes, int offset, int length, boolean quotesDoubled) {
+    try {
+      return Optional.of(new LeanPageReader(bytes, offset, length, quotesDoubled).page());
+    } catch (Unsure e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // an index past the end, say, on a page cut short: Jackson decides
+      return Optional.empty();
+    }
+  }
+
+  private StoredDiscussionPage page() throws Unsure {
+    skipSpace();
+    StoredDiscussionPage found = null;
+    if (beginObject()) {
+      do {
+        name();
+        if (nameIs(DISCUSSION) && at('{')) {
+          found = discussion();
+        } else {
+          skipValue();
+        }
+      } while (nextMember());
+    }
+    if (i != end || found == null) {
+      throw Unsure.INSTANCE; // text after the object, or no discussion: Jackson says which
+    }
+    return found;
+  }
+
+  private StoredDiscussionPage discussion() throws Unsure {
+    String title = null;
+    String author = null;
+    String createdAt = null;
+    String status = null;
+    Optional<FilesWithConflicts> conflicts = Optional.empty();
+    List<StoredDiscussionPage.Event> events = null;
+    if (beginObject()) {
+      do {
+        name();
+        if (nameIs(TITLE)) {
+          title = text();
+        } else if (nameIs(CREATED_AT)) {
+          createdAt = text();
+        } else if (nameIs(STATUS)) {
+          status = text();
+        } else if (nameIs(AUTHOR)) {
+          author = at('{') ? author().name() : skipToNull();
+        } else if (nameIs(FILES_WITH_CONFLICTS)) {
+          conflicts = conflicts();
+        } else if (nameIs(EVENTS) && at('[')) {
+          events = events();
+        } else {
+          skipValue();
+        }
+      } while (nextMember());
+    }
+    return new StoredDiscussionPage(title, author, createdAt, status, conflicts, events);
+  }
+
+  private Optional<FilesWithConflicts> conflicts() throws Unsure {
+    if (at('t') || at('f')) {
+      return Optional.of(new FilesWithConflicts(bool(), List.of()));
+    }
+    if (!at('[')) {
+      skipValue();
+      return Optional.empty();
+    }
+    List<String> paths = new ArrayList<>();
+    if (beginArray()) {
+      do {
+        if (atQuote()) {
+          paths.add(string());
+        } else {
+          skipValue();
+        }
+      } while (nextElement());
+    }
+    return Optional.of(new FilesWithConflicts(false, paths));
+  }
+
+  private record Author(String name, boolean isHf) {}
+
+  private Author author() throws Unsure {
+    String name = null;
+    boolean isHf = false;
+    if (beginObject()) {
+      do {
+        name();
+        if (nameIs(NAME)) {
+          name = text();
+        } else if (nameIs(IS_HF)) {
+          isHf = flag();
+        } else {
+          skipValue();
+        }
+      } while (nextMember());
+    }
+    return new Author(name, isHf);
+  }
+
+  private List<StoredDiscussionPage.Event> events() throws Unsure {
+    List<StoredDiscussionPage.Event> events = new ArrayList<>();
+    if (!beginArray()) {
+      return events;
+    }
+    do {
+      if (!at('{')) {
+        throw Unsure.INSTANCE; // an event that is not an object: malformed, Jackson's reading says so
+      }
+      String type = null;
+      String createdAt = null;
+      Author author = null;
+      boolean hidden = false;
+      String status = null;
+      String raw = "";
+      if (beginObject()) {
+        do {
+          name();
+          if (nameIs(TYPE)) {
+            type = text();
+          } else if (nameIs(CREATED_AT)) {
+            createdAt = text();
+          } else if (nameIs(AUTHOR)) {
+            if (at('{')) {
+              author = author();
+            } else {
+              skipValue();
+            }
+          } else if (nameIs(DATA) && at('{')) {
+            if (beginObject()) {
+              do {
+                name();
+                if (nameIs(HIDDEN)) {
+                  hidden = flag();
+                } else if (nameIs(STATUS)) {
+                  status = text();
+                } else if (nameIs(LATEST)) {
+                  raw = latestRaw();
+                } else {
+                  skipValue();
+                }
+              } while (nextMember());
+            }
+          } else {
+            skipValue();
+          }
+        } while (nextMember());
+      }
+      String authorName = author == null ? null : author.name();
+      if ("comment".equals(type)) {
+        events.add(new StoredDiscussionPage.Comment(createdAt, authorName, hidden, raw));
+      } else if ("status-change".equals(type)) {
+        events.add(new StoredDiscussionPage.StatusChange(createdAt, authorName, author != null && author.isHf(),
+            status));
+      }
+    } while (nextElement());
+    return events;
+  }
+
+  private String latestRaw() throws Unsure {
+    String raw = "";
+    if (!at('{')) {
+      skipValue();
+      return raw;
+    }
+    if (beginObject()) {
+      do {
+        name();
+        if (nameIs(RAW) && atQuote()) {
+          raw = string();
+        } else {
+          skipValue();
+        }
+      } while (nextMember());
+    }
+    return raw;
+  }
+
+  /**
+   * A flag read as Jackson's reading does ({@code true} is true, any other scalar false). An object
+   * or array there is left to Jackson: its reading does not skip it, but reads into it.
+   */
+  private boolean flag() throws Unsure {
+    if (at('{') || at('[')) {
+      throw Unsure.INSTANCE;
+    }
+    if (at('t')) {
+      return bool();
+    }
+    skipValue();
+    return false;
+  }
+
+  // --- structure ---
+
+  /** At '{': enters the object; false when it is empty (then it is consumed whole). */
+  private boolean beginObject() throws Unsure {
+    expect('{');
+    enter();
+    skipSpace();
+    if (at('}')) {
+      i++;
+      depth--;
+      skipSpace();
+      return false;
+    }
+    return true;
+  }
+
+  /** After a member's value: true at a comma (another member follows), false at the closing brace. */
+  private boolean nextMember() throws Unsure {
+    skipSpace();
+    if (at(',')) {
+      i++;
+      skipSpace();
+      return true;
+    }
+    expect('}');
+    depth--;
+    skipSpace();
+    return false;
+  }
+
+  private boolean beginArray() throws Unsure {
+    expect('[');
+    enter();
+    skipSpace();
+    if (at(']')) {
+      i++;
+      depth--;
+      skipSpace();
+      return false;
+    }
+    return true;
+  }
+
+  private boolean nextElement() throws Unsure {
+    skipSpace();
+    if (at(',')) {
+      i++;
+      skipSpace();
+      return true;
+    }
+    expect(']');
+    depth--;
+    skipSpace();
+    return false;
+  }
+
+  private void enter() throws Unsure {
+    if (++depth > MAX_DEPTH) {
+      throw Unsure.INSTANCE;
+    }
+  }
+
+  /** Reads a member's name and the colon after it; {@link #nameIs} then compares it. */
+  private void name() throws Unsure {
+    if (!atQuote()) {
+      throw Unsure.INSTANCE;
+    }
+    i += quote;
+    nameStart = i;
+    nameEscaped = scanString();
+    nameEnd = i;
+    i += quote;
+    if (nameEnd - nameStart > MAX_NAME) {
+      throw Unsure.INSTANCE;
+    }
+    skipSpace();
+    expect(':');
+    skipSpace();
+  }
+
+  /** Whether the last name is {@code ascii}: equal raw bytes are equal text (UTF-8 is one-to-one). */
+  private boolean nameIs(byte[] ascii) throws Unsure {
+    if (!nameEscaped) {
+      return java.util.Arrays.equals(b, nameStart, nameEnd, ascii, 0, ascii.length);
+    }
+    return decode(nameStart, nameEnd).equals(new String(ascii, StandardCharsets.US_ASCII));
+  }
+
+  /** A string value's text, or null after skipping any other value (as {@code StoredDiscussionPage.text}). */
+  private String text() throws Unsure {
+    return atQuote() ? string() : skipToNull();
+  }
+
+  private String skipToNull() throws Unsure {
+    skipValue();
+    return null;
+  }
+
+  private String string() throws Unsure {
+    i += quote;
+    int start = i;
+    boolean escaped = scanString();
+    int stop = i;
+    i += quote;
+    skipSpace();
+    return escaped ? decode(start, stop) : new String(b, start, stop - start, StandardCharsets.UTF_8);
+  }
+
+  private boolean bool() throws Unsure {
+    if (literal("true")) {
+      return true;
+    }
+    if (literal("false")) {
+      return false;
+    }
+    throw Unsure.INSTANCE;
+  }
+
+  private void skipValue() throws Unsure {
+    if (i >= end) {
+      throw Unsure.INSTANCE;
+    }
+    byte c = b[i];
+    if (c == '"') {
+      if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+        throw Unsure.INSTANCE;
+      }
+      i += quote;
+      scanString();
+      i += quote;
+      skipSpace();
+    } else if (c == '{') {
+      if (beginObject()) {
+        do {
+          name();
+          skipValue();
+        } while (nextMember());
+      }
+    } else if (c == '[') {
+      if (beginArray()) {
+        do {
+          skipValue();
+        } while (nextElement());
+      }
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      if (!literal("true") && !literal("false") && !literal("null")) {
+        throw Unsure.INSTANCE;
+      }
+    } else {
+      number();
+    }
+  }
+
+  private boolean literal(String word) {
+    int n = word.length();
+    if (end - i < n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[i + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    i += n;
+    // what may follow (a delimiter) is checked by whoever reads on
+    skipSpace();
+    return true;
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, not longer than {@link #MAX_NUMBER}. */
+  private void number() throws Unsure {
+    int start = i;
+    if (at('-')) {
+      i++;
+    }
+    if (at('0')) {
+      i++;
+    } else if (digits() == 0) {
+      throw Unsure.INSTANCE;
+    }
+    if (at('.')) {
+      i++;
+      if (digits() == 0) {
+        throw Unsure.INSTANCE;
+      }
+    }
+    if (at('e') || at('E')) {
+      i++;
+      if (at('+') || at('-')) {
+        i++;
+      }
+      if (digits() == 0) {
+        throw Unsure.INSTANCE;
+      }
+    }
+    if (i - start > MAX_NUMBER) {
+      throw Unsure.INSTANCE;
+    }
+    skipSpace();
+  }
+
+  private int digits() {
+    int start = i;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    return i - start;
+  }
+
+  // --- strings ---
+
+  /**
+   * From just after an opening quote to the closing one (left at it), checking every byte as
+   * strict JSON in UTF-8; returns whether the string holds escapes.
+   */
+  private boolean scanString() throws Unsure {
+    boolean escaped = false;
+    int start = i;
+    while (true) {
+      if (i >= end) {
+        throw Unsure.INSTANCE;
+      }
+      int c = b[i];
+      if (c == '"') {
+        if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+          throw Unsure.INSTANCE; // a lone quote in a CSV field: not the crawler's escaping
+        }
+        break;
+      }
+      if (c == '\\') {
+        escaped = true;
+        i++;
+        if (i >= end) {
+          throw Unsure.INSTANCE;
+        }
+        int e = b[i];
+        if (e == '"') {
+          if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+            throw Unsure.INSTANCE;
+          }
+          i += quote;
+        } else if (e == 'u') {
+          if (end - i < 5 || hex(b[i + 1]) < 0 || hex(b[i + 2]) < 0 || hex(b[i + 3]) < 0 || hex(b[i + 4]) < 0) {
+            throw Unsure.INSTANCE;
+          }
+          i += 5;
+        } else if (e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+          i++;
+        } else {
+          throw Unsure.INSTANCE;
+        }
+      } else if (c >= 0x20) {
+        i++;
+      } else if (c < 0) {
+        i = utf8(i);
+      } else {
+        throw Unsure.INSTANCE; // a control character, which JSON requires escaped
+      }
+    }
+    if (i - start > MAX_STRING) {
+      throw Unsure.INSTANCE;
+    }
+    return escaped;
+  }
+
+  /** Checks the well-formed UTF-8 sequence at {@code at} (RFC 3629) and returns the index after it. */
+  private int utf8(int at) throws Unsure {
+    int lead = b[at] & 0xFF;
+    int length;
+    int min;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+      min = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      min = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      throw Unsure.INSTANCE;
+    }
+    if (end - at < length) {
+      throw Unsure.INSTANCE;
+    }
+    int code = lead & (0xFF >> (length + 1));
+    for (int k = 1; k < length; k++) {
+      int next = b[at + k] & 0xFF;
+      if ((next & 0xC0) != 0x80) {
+        throw Unsure.INSTANCE;
+      }
+      code = (code << 6) | (next & 0x3F);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      throw Unsure.INSTANCE;
+    }
+    return at + length;
+  }
+
+  /** The text of the (scanned, so well-formed) string body {@code [start, stop)} that holds escapes. */
+  private String decode(int start, int stop) {
+    StringBuilder text = new StringBuilder(stop - start);
+    int run = start;
+    int k = start;
+    while (k < stop) {
+      if (b[k] != '\\') {
+        k++;
+        continue;
+      }
+      // a run between escapes is whole UTF-8 sequences: a backslash never falls inside one
+      text.append(new String(b, run, k - run, StandardCharsets.UTF_8));
+      byte e = b[k + 1];
+      switch (e) {
+        case '"' -> {
+          text.append('"');
+          k += 1 + quote;
+        }
+        case 'u' -> {
+          text.append((char) (hex(b[k + 2]) << 12 | hex(b[k + 3]) << 8 | hex(b[k + 4]) << 4 | hex(b[k + 5])));
+          k += 6;
+        }
+        default -> {
+          text.append(switch (e) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> (char) e; // \\ and \/
+          });
+          k += 2;
+        }
+      }
+      run = k;
+    }
+    text.append(new String(b, run, stop - run, StandardCharsets.UTF_8));
+    return text.toString();
+  }
+
+  private static int hex(byte c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  // --- bytes ---
+
+  private boolean at(char c) {
+    return i < end && b[i] == c;
+  }
+
+  /** At a string's opening quote (both quotes of a doubled one). */
+  private boolean atQuote() throws Unsure {
+    if (!at('"')) {
+      return false;
+    }
+    if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+      throw Unsure.INSTANCE;
+    }
+    return true;
+  }
+
+  private void expect(char c) throws Unsure {
+    if (!at(c)) {
+      throw Unsure.INSTANCE;
+    }
+    i++;
+  }
+
+  /** JSON's four whitespace bytes only. */
+  private void skipSpace() {
+    while (i < end) {
+      byte c = b[i];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        i++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}
