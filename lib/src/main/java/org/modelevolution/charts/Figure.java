@@ -237,12 +237,13 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
    * Lays {@code chart} out at {@code width} x {@code height} as a paint on an image would, without
    * painting its pixels: XChart computes its layout (axis transforms, plot bounds) while it paints,
    * from the font metrics of the graphics it is given, which depend on the image type and the
-   * rendering hints but not on the image's size. A 1 x 1 image of the same type clips every shape
-   * to one pixel, so the layout costs the arithmetic and not the {@code width x height} pixels.
+   * rendering hints but not on the image's size. It paints on a {@link LayoutGraphics} that answers
+   * as a 1 x 1 image's graphics of that type and draws nothing, so the layout costs the arithmetic
+   * and not the rasterising.
    */
   static void layOut(Chart<?, ?> chart, int width, int height) {
-    Graphics2D scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
-        .createGraphics();
+    Graphics2D scratch = new LayoutGraphics(
+        new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics());
     try {
       chart.paint(scratch, width, height);
     } finally {
