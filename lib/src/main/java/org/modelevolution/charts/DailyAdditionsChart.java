@@ -186,25 +186,44 @@ public final class DailyAdditionsChart {
     return Math.pow(10, (l1 - f * l0) / (1 - f));
   }
 
-  /** Horizontal grid lines at the decades 1, 10, 100, ... below the label band, under the markers. */
-  record DecadeGrid(XYChart chart) implements Figure.Layer {
+  /**
+   * Horizontal grid lines at the decades 1, 10, 100, ... below the label band, under the markers;
+   * placed from the chart's layout when the figure is measured, drawn from those numbers.
+   */
+  static final class DecadeGrid implements Figure.Layer {
+    private final XYChart chart;
+    private List<java.awt.geom.Line2D> lines = List.of();
+
+    DecadeGrid(XYChart chart) {
+      this.chart = chart;
+    }
+
     @Override
     public boolean under() {
       return true;
     }
 
     @Override
-    public void paint(Graphics2D g, Figure figure) {
+    public void measure(Figure figure) {
       double left = chart.getScreenXFromChart(chart.getStyler().getXAxisMin());
       double right = chart.getScreenXFromChart(chart.getStyler().getXAxisMax());
       double top = chart.getScreenYFromChart(chart.getStyler().getYAxisMax());
-      g.setColor(new Color(0xdddddd));
+      List<java.awt.geom.Line2D> measured = new ArrayList<>();
       for (double d = Math.pow(10, Math.ceil(Math.log10(chart.getStyler().getYAxisMin())));
           d <= chart.getStyler().getYAxisMax(); d *= 10) {
         double y = chart.getScreenYFromChart(d);
         if (y > top + 40) {
-          g.draw(new java.awt.geom.Line2D.Double(left, y, right, y));
+          measured.add(new java.awt.geom.Line2D.Double(left, y, right, y));
         }
+      }
+      lines = List.copyOf(measured);
+    }
+
+    @Override
+    public void paint(Graphics2D g, Figure figure) {
+      g.setColor(new Color(0xdddddd));
+      for (java.awt.geom.Line2D line : lines) {
+        g.draw(new java.awt.geom.Line2D.Double(line.getX1(), line.getY1(), line.getX2(), line.getY2()));
       }
     }
   }

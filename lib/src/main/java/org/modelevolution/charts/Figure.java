@@ -28,10 +28,22 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   interface Layer {
     void paint(Graphics2D g, Figure figure);
 
-    /** True for a layer drawn under the body's series (grid lines); the body's backgrounds must be transparent. */
+    /**
+     * True for a layer drawn under the body's series (grid lines); the body's backgrounds must be
+     * transparent. Such a layer paints before the body lays itself out, so it takes its geometry from
+     * the body's layout in {@link #measure}, and paints from what it measured.
+     */
     default boolean under() {
       return false;
     }
+
+    /**
+     * For a layer {@link #under} the body: reads what it will draw from the body's axis transforms,
+     * which are those of {@link Figure#layOut} at the figure's size when this is called. Called once
+     * per figure and width, before the first paint, so that the PNG and the SVG, painted one after the
+     * other, do not lay the body out twice for the same numbers.
+     */
+    default void measure(Figure figure) {}
   }
 
   static final Font CAPTION_FONT = new Font(ChartFiles.FONT_FAMILY, Font.PLAIN, 12);
@@ -61,6 +73,8 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
   private final List<String> labelTexts = new ArrayList<>();
   private final List<Line2D> lines = new ArrayList<>();
   private final List<Line2D> ownLeaders = new ArrayList<>();
+  /** The width the layers under the body were last measured at (0: not yet). */
+  private int underMeasuredAt;
 
   private Figure(int width, int height, Chart<?, ?> body, int bodyHeight, int band, List<Layer> layers,
       List<String> caption) {
@@ -185,8 +199,12 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
     g.fillRect(0, 0, width, height);
     if (body != null) {
       if (layers.stream().anyMatch(Layer::under)) {
-        // Lay the body out so that its axis transforms are known to the layers drawn under it.
-        layOut(body, width, bodyHeight);
+        if (underMeasuredAt != width) {
+          // Lay the body out so that its axis transforms are known to the layers drawn under it.
+          layOut(body, width, bodyHeight);
+          layers.stream().filter(Layer::under).forEach(layer -> layer.measure(this));
+          underMeasuredAt = width;
+        }
         for (Layer layer : layers) {
           if (layer.under()) {
             Graphics2D layerGraphics = (Graphics2D) g.create();
@@ -219,12 +237,13 @@ public final class Figure extends Chart<XYStyler, XYSeries> {
    * Lays {@code chart} out at {@code width} x {@code height} as a paint on an image would, without
    * painting its pixels: XChart computes its layout (axis transforms, plot bounds) while it paints,
    * from the font metrics of the graphics it is given, which depend on the image type and the
-   * rendering hints but not on the image's size. A 1 x 1 image of the same type clips every shape
-   * to one pixel, so the layout costs the arithmetic and not the {@code width x height} pixels.
+   * rendering hints but not on the image's size. It paints on a {@link LayoutGraphics} that answers
+   * as a 1 x 1 image's graphics of that type and draws nothing, so the layout costs the arithmetic
+   * and not the rasterising.
    */
   static void layOut(Chart<?, ?> chart, int width, int height) {
-    Graphics2D scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB)
-        .createGraphics();
+    Graphics2D scratch = new LayoutGraphics(
+        new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics());
     try {
       chart.paint(scratch, width, height);
     } finally {

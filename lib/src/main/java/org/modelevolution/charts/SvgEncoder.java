@@ -81,6 +81,7 @@ final class SvgEncoder {
   private static final String CLIP_PREFIX = "clip";
   private static final double DYADIC_SCALE = 32768.0; // 2^15: a multiple of 2^-15 has at most 15 fraction digits
   private static final long FIVE_POW_15 = 30_517_578_125L; // 10^15 / 2^15
+  private static final long SIGNIFICAND_BITS = 0x000F_FFFF_FFFF_FFFFL;
 
   /** Raised where the library's output has not been checked; the caller falls back to the library. */
   private static final class Unsupported extends RuntimeException {
@@ -97,6 +98,13 @@ final class SvgEncoder {
   private final StringBuilder body = new StringBuilder(1 << 16);
   private final StringBuilder defs = new StringBuilder();
   private final Set<Integer> clipIds = new HashSet<>();
+  private boolean lastFilled;
+  private Color lastColor;
+  private Stroke lastStroke;
+  private String lastStyle;
+  private Color lastTextColor;
+  private Font lastTextFont;
+  private String lastTextStyle;
   /** The open {@code <g>}'s start tag while nothing is drawn in it yet; {@code null} once written or at the root. */
   private String pendingGroup;
   private boolean inGroup;
@@ -162,9 +170,9 @@ final class SvgEncoder {
         stateChanges.clear();
       }
       if (command instanceof DrawShapeCommand c) {
-        shapeElement(c.getValue(), style(false));
+        shapeElement(c.getValue(), shapeStyle(false));
       } else if (command instanceof FillShapeCommand c) {
-        shapeElement(c.getValue(), style(true));
+        shapeElement(c.getValue(), shapeStyle(true));
       } else if (command instanceof DrawStringCommand c) {
         textElement(c.getValue(), c.getX(), c.getY());
       } else {
@@ -294,58 +302,71 @@ final class SvgEncoder {
   }
 
   private void textElement(String text, double x, double y) {
-    String style = style(true);
-    Font font = state().getFont();
-    if (!GraphicsState.DEFAULT_FONT.equals(font)) {
-      style += fontStyles.computeIfAbsent(font, this::fontStyle);
-    }
-    String xs = number(x);
-    String ys = number(y);
     startElement();
-    body.append("<text style=\"");
-    attribute(body, style);
-    body.append("\" x=\"").append(xs).append("\" y=\"").append(ys).append("\">");
+    body.append("<text style=\"").append(textStyle()).append("\" x=\"");
+    number(body, x);
+    body.append("\" y=\"");
+    number(body, y);
+    body.append("\">");
     text(body, text);
     body.append("</text>").append(NEWLINE);
   }
 
-  /** The element of {@code shape} with its attributes in name order; {@code style} null for a clip path's shape. */
+  /**
+   * The element of {@code shape} with its attributes in name order; {@code style} (escaped) null for a
+   * clip path's shape.
+   */
   private void shapeTag(StringBuilder out, Shape shape, String style) {
     if (shape instanceof Line2D s) {
-      String x1 = number(s.getX1());
-      String y1 = number(s.getY1());
-      String x2 = number(s.getX2());
-      String y2 = number(s.getY2());
       out.append("<line");
       styleAttribute(out, style);
-      out.append(" x1=\"").append(x1).append("\" x2=\"").append(x2).append("\" y1=\"").append(y1)
-          .append("\" y2=\"").append(y2).append("\"/>");
+      out.append(" x1=\"");
+      number(out, s.getX1());
+      out.append("\" x2=\"");
+      number(out, s.getX2());
+      out.append("\" y1=\"");
+      number(out, s.getY1());
+      out.append("\" y2=\"");
+      number(out, s.getY2());
+      out.append("\"/>");
     } else if (shape instanceof Rectangle2D s) {
-      String x = number(s.getX());
-      String y = number(s.getY());
-      String w = number(s.getWidth());
-      String h = number(s.getHeight());
-      out.append("<rect height=\"").append(h).append('"');
+      out.append("<rect height=\"");
+      number(out, s.getHeight());
+      out.append('"');
       styleAttribute(out, style);
-      out.append(" width=\"").append(w).append("\" x=\"").append(x).append("\" y=\"").append(y).append("\"/>");
+      out.append(" width=\"");
+      number(out, s.getWidth());
+      out.append("\" x=\"");
+      number(out, s.getX());
+      out.append("\" y=\"");
+      number(out, s.getY());
+      out.append("\"/>");
     } else if (shape instanceof RoundRectangle2D s) {
-      String x = number(s.getX());
-      String y = number(s.getY());
-      String w = number(s.getWidth());
-      String h = number(s.getHeight());
-      String rx = number(s.getArcWidth() / 2.0);
-      String ry = number(s.getArcHeight() / 2.0);
-      out.append("<rect height=\"").append(h).append("\" rx=\"").append(rx).append("\" ry=\"").append(ry)
-          .append('"');
+      out.append("<rect height=\"");
+      number(out, s.getHeight());
+      out.append("\" rx=\"");
+      number(out, s.getArcWidth() / 2.0);
+      out.append("\" ry=\"");
+      number(out, s.getArcHeight() / 2.0);
+      out.append('"');
       styleAttribute(out, style);
-      out.append(" width=\"").append(w).append("\" x=\"").append(x).append("\" y=\"").append(y).append("\"/>");
+      out.append(" width=\"");
+      number(out, s.getWidth());
+      out.append("\" x=\"");
+      number(out, s.getX());
+      out.append("\" y=\"");
+      number(out, s.getY());
+      out.append("\"/>");
     } else if (shape instanceof Ellipse2D s) {
-      String cx = number(s.getCenterX());
-      String cy = number(s.getCenterY());
-      String rx = number(s.getWidth() / 2.0);
-      String ry = number(s.getHeight() / 2.0);
-      out.append("<ellipse cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" rx=\"").append(rx)
-          .append("\" ry=\"").append(ry).append('"');
+      out.append("<ellipse cx=\"");
+      number(out, s.getCenterX());
+      out.append("\" cy=\"");
+      number(out, s.getCenterY());
+      out.append("\" rx=\"");
+      number(out, s.getWidth() / 2.0);
+      out.append("\" ry=\"");
+      number(out, s.getHeight() / 2.0);
+      out.append('"');
       styleAttribute(out, style);
       out.append("/>");
     } else {
@@ -357,11 +378,9 @@ final class SvgEncoder {
     }
   }
 
-  private void styleAttribute(StringBuilder out, String style) {
+  private static void styleAttribute(StringBuilder out, String style) {
     if (style != null) {
-      out.append(" style=\"");
-      attribute(out, style);
-      out.append('"');
+      out.append(" style=\"").append(style).append('"');
     }
   }
 
@@ -374,17 +393,67 @@ final class SvgEncoder {
         out.append(' ');
       }
       switch (segments.currentSegment(c)) {
-        case PathIterator.SEG_MOVETO -> out.append('M').append(number(c[0])).append(',').append(number(c[1]));
-        case PathIterator.SEG_LINETO -> out.append('L').append(c[0]).append(',').append(number(c[1]));
-        case PathIterator.SEG_CUBICTO -> out.append('C').append(number(c[0])).append(',').append(number(c[1]))
-            .append(' ').append(number(c[2])).append(',').append(number(c[3])).append(' ').append(number(c[4]))
-            .append(',').append(number(c[5]));
-        case PathIterator.SEG_QUADTO -> out.append('Q').append(number(c[0])).append(',').append(number(c[1]))
-            .append(' ').append(number(c[2])).append(',').append(number(c[3]));
+        case PathIterator.SEG_MOVETO -> points(out.append('M'), c, 1);
+        case PathIterator.SEG_LINETO -> {
+          out.append('L').append(c[0]).append(',');
+          number(out, c[1]);
+        }
+        case PathIterator.SEG_CUBICTO -> points(out.append('C'), c, 3);
+        case PathIterator.SEG_QUADTO -> points(out.append('Q'), c, 2);
         case PathIterator.SEG_CLOSE -> out.append('Z');
         default -> throw new IllegalStateException("Unknown path operation.");
       }
     }
+  }
+
+  /** {@code count} points "x,y" separated by spaces. */
+  private void points(StringBuilder out, double[] c, int count) {
+    for (int p = 0; p < count; p++) {
+      if (p > 0) {
+        out.append(' ');
+      }
+      number(out, c[2 * p]);
+      out.append(',');
+      number(out, c[2 * p + 1]);
+    }
+  }
+
+  /** The escaped style of a drawn or filled shape in the current state; the last one is kept for the next shape. */
+  private String shapeStyle(boolean filled) {
+    Color color = state().getColor();
+    Stroke stroke = filled ? null : state().getStroke();
+    if (filled != lastFilled || !sameColour(color, lastColor) || !java.util.Objects.equals(stroke, lastStroke)) {
+      StringBuilder escaped = new StringBuilder();
+      attribute(escaped, style(filled));
+      lastStyle = escaped.toString();
+      lastFilled = filled;
+      lastColor = color;
+      lastStroke = stroke;
+    }
+    return lastStyle;
+  }
+
+  /** The escaped style of text in the current state (fill, then font). */
+  private String textStyle() {
+    Color color = state().getColor();
+    Font font = state().getFont();
+    if (!sameColour(color, lastTextColor) || !font.equals(lastTextFont)) {
+      String style = style(true);
+      if (!GraphicsState.DEFAULT_FONT.equals(font)) {
+        style += fontStyles.computeIfAbsent(font, this::fontStyle);
+      }
+      StringBuilder escaped = new StringBuilder();
+      attribute(escaped, style);
+      lastTextStyle = escaped.toString();
+      lastTextColor = color;
+      lastTextFont = font;
+    }
+    return lastTextStyle;
+  }
+
+  /** Colours the library writes alike: same components and colour space ({@code Color.equals} compares RGB only). */
+  private static boolean sameColour(Color a, Color b) {
+    return b != null && a.equals(b) && a.getColorSpace() == b.getColorSpace();
   }
 
   private String style(boolean filled) {
@@ -472,14 +541,32 @@ final class SvgEncoder {
   }
 
   /**
-   * A double as the library's {@code DecimalFormat} writes it. That format writes the digits of the
-   * JDK's old shortest-decimal conversion rounded to 15 fraction digits; where the exact value has
-   * at most 15 fraction digits and 15 significant digits (integers, and multiples of 2^-15 such as
-   * the halves and sixty-fourths most coordinates are), those digits are the exact value (no other
-   * decimal of at most 15 digits is as close), which is written here directly. Every other value
-   * goes through a {@code DecimalFormat} of the same settings.
+   * A double as the library's {@code DecimalFormat} writes it: the digits of the JDK's
+   * {@code FloatingDecimal} conversion (the old {@code Double.toString}, a Steele-White free-format
+   * conversion: the shortest digits strictly within half an ulp of the value, the closer of two),
+   * rounded half-even to 15 fraction digits. Written here directly, without rounding, where it
+   * provably needs none:
+   * <ul>
+   *   <li>integers and multiples of 2^-15 (the halves and sixty-fourths most coordinates are) whose
+   *       exact value has at most 15 significant digits: those digits are the exact value, since no
+   *       other decimal of at most 15 digits rounds to the same double;</li>
+   *   <li>other values from 10^-3 to 10^7 that are not powers of two, whose shortest digits have at
+   *       most 15 fraction digits: in that range the old conversion needs no exponent form and its
+   *       half-ulp interval is symmetric, the interval's ends are never decimals of 17 digits or fewer,
+   *       so its digits are the shortest-closest ones that {@code Double.toString} has produced since
+   *       JDK 19 (and the very same conversion before).</li>
+   * </ul>
+   * Every other value goes through a {@code DecimalFormat} of the same settings; the tests compare
+   * both on millions of values.
    */
   String number(double v) {
+    StringBuilder out = new StringBuilder(24);
+    number(out, v);
+    return out.toString();
+  }
+
+  /** Appends {@link #number(double) number(v)} to {@code out}. */
+  void number(StringBuilder out, double v) {
     if (!Double.isFinite(v)) {
       throw new Unsupported("a coordinate of " + v);
     }
@@ -490,28 +577,47 @@ final class SvgEncoder {
       long whole = magnitude >>> 15;
       long fraction = (magnitude & 0x7FFF) * FIVE_POW_15; // the fraction times 10^15
       if (fraction == 0) {
-        return units < 0 ? "-" + whole : Long.toString(whole);
+        out.append(units < 0 ? "-" : "").append(whole);
+        return;
       }
       int fractionDigits = 15;
       while (fraction % 10 == 0) {
         fraction /= 10;
         fractionDigits--;
       }
-      String wholeDigits = Long.toString(whole);
-      if (whole == 0 || wholeDigits.length() + fractionDigits <= 15) {
-        StringBuilder out = new StringBuilder(fractionDigits + wholeDigits.length() + 2);
-        if (units < 0) {
-          out.append('-');
-        }
-        out.append(wholeDigits).append('.');
-        String digits = Long.toString(fraction);
-        for (int i = digits.length(); i < fractionDigits; i++) {
+      if (whole == 0 || digits(whole) + fractionDigits <= 15) {
+        out.append(units < 0 ? "-" : "").append(whole).append('.');
+        for (int i = digits(fraction); i < fractionDigits; i++) {
           out.append('0');
         }
-        return out.append(digits).toString();
+        out.append(fraction);
+        return;
       }
     }
-    return doubleFormat.format(v);
+    double magnitude = Math.abs(v);
+    if (magnitude >= 1e-3 && magnitude < 1e7 && (Double.doubleToRawLongBits(v) & SIGNIFICAND_BITS) != 0) {
+      // Plain notation in this range; see the method comment for why these are the format's digits.
+      String shortest = Double.toString(magnitude);
+      int point = shortest.indexOf('.');
+      int end = shortest.length();
+      while (shortest.charAt(end - 1) == '0') {
+        end--;
+      }
+      if (point > 0 && end - point - 1 <= 15 && end > point + 1) {
+        out.append(v < 0 ? "-" : "").append(shortest, 0, end);
+        return;
+      }
+    }
+    out.append(doubleFormat.format(v));
+  }
+
+  private static int digits(long positive) {
+    int n = 1;
+    while (positive >= 10) {
+      positive /= 10;
+      n++;
+    }
+    return n;
   }
 
   /** A float (stroke widths, dashes, font sizes) as the library formats it: widened, at most 6 fraction digits. */

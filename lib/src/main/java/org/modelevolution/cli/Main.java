@@ -47,7 +47,8 @@ public final class Main {
 
   /**
    * Names the JDK's own XML parser and transformer factories as the ones to use, unless the caller
-   * chose others. The SVG writer (VectorGraphics2D) asks JAXP for both factories once per figure, and
+   * chose others. VectorGraphics2D's own SVG writer, which {@code charts.ChartFiles} falls back to for a
+   * drawing its encoder does not reproduce, asks JAXP for both factories once per figure, and
    * without these properties each request scans every jar of the class path for a
    * {@code META-INF/services} provider; none of the CLI's jars has one, so the factories found are
    * the JDK's either way and the files written are the same.

@@ -298,6 +298,31 @@ class SvgEncoderTest {
       values.add(Math.round(r.nextDouble() * 1e16) / 1e16); // sixteen digits: rounding at the fifteenth
       values.add((r.nextInt(2_000_000) + 0.5) / 1e15); // ties at the sixteenth fraction digit
     }
+    // Shortest-digit values between 10^-3 and 10^7, around powers of ten and two and short decimals.
+    for (int i = 0; i < 400_000; i++) {
+      double v = Math.pow(10, r.nextDouble() * 10 - 3) * (r.nextBoolean() ? 1 : -1);
+      values.add(v);
+      values.add(Math.round(v * 1000) / 1000.0);
+      values.add(Math.nextUp(Math.round(v * 100) / 100.0));
+      values.add(Math.nextDown(Math.round(v * 1e6) / 1e6));
+    }
+    for (int e = -4; e <= 8; e++) {
+      for (double base : new double[] {Math.pow(10, e), Math.pow(2, e * 3.3219), 1.0 / 3 * Math.pow(10, e)}) {
+        double v = base;
+        double w = base;
+        for (int k = 0; k < 50; k++) {
+          values.add(v);
+          values.add(w);
+          v = Math.nextUp(v);
+          w = Math.nextDown(w);
+        }
+      }
+    }
+    for (int k = -12; k <= 25; k++) {
+      values.add(Math.scalb(1.0, k));
+      values.add(Math.nextUp(Math.scalb(1.0, k)));
+      values.add(Math.nextDown(Math.scalb(1.0, k)));
+    }
     for (double v : values) {
       if (Double.isFinite(v)) {
         assertThat(sample.number(v)).as("%s (bits %x)", v, Double.doubleToRawLongBits(v))
