@@ -69,7 +69,12 @@ final class CsvChunks {
     }
   }
 
-  /** One chunk's parse: its records are handed to it, and {@link #part} is what they add up to. */
+  /**
+   * One chunk's parse: its records are handed to it, and {@link #part} is what they add up to. It
+   * runs on any thread of the pool, so it neither reports warnings nor reads
+   * {@link CsvColumns.Record#line()} (counted from the chunk's start); its errors are raised with
+   * the file's line numbers.
+   */
   interface Chunk<P> extends CsvColumns.RecordConsumer {
     P part();
   }
