@@ -39,7 +39,8 @@ import org.modelevolution.io.Sha256;
  * pool's threads help as they come free. The file's size and modification time are compared
  * before and after: a file that changes while it is read is reported as such.
  *
- * <p>Files below {@link Workers#from} bytes, or without a pool, are read in one pass as before.
+ * <p>Files below {@link Workers#from} bytes are read in one pass on the calling thread, as
+ * {@link CsvColumns} reads any file.
  */
 final class CsvChunks {
   /** Records tried at a guessed start before it is believed. */
@@ -69,7 +70,12 @@ final class CsvChunks {
     }
   }
 
-  /** One chunk's parse: its records are handed to it, and {@link #part} is what they add up to. */
+  /**
+   * One chunk's parse: its records are handed to it, and {@link #part} is what they add up to. It
+   * runs on any thread of the pool, so it neither reports warnings nor reads
+   * {@link CsvColumns.Record#line()} (counted from the chunk's start); its errors are raised with
+   * the file's line numbers.
+   */
   interface Chunk<P> extends CsvColumns.RecordConsumer {
     P part();
   }
@@ -141,7 +147,7 @@ final class CsvChunks {
 
     Inputs.Parsed<P> parse() throws IOException {
       CsvColumns.Scanner scanner = scanner(0, 1, PROBE_BUFFER);
-      header = CsvColumns.header(scanner, name, columns);
+      header = CsvColumns.header(scanner, name, columns, names -> {});
       headerEnd = scanner.offset();
       firstLine = scanner.line();
       int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1,

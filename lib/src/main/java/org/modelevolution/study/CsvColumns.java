@@ -183,8 +183,7 @@ public final class CsvColumns {
       Consumer<List<String>> onHeader, RecordConsumer consumer) {
     Scanner scanner = new Scanner(in, name, digest, 0, 1);
     try {
-      Header header = header(scanner, name, columns);
-      onHeader.accept(header.names());
+      Header header = header(scanner, name, columns, onHeader);
       Tally tally = new Tally();
       records(scanner, header, name, columns, consumer, Long.MAX_VALUE, tally);
       tally.warn(name);
@@ -196,8 +195,9 @@ public final class CsvColumns {
   /** A file's column names, and where each requested column is among them. */
   record Header(List<String> names, int[] index) {}
 
-  /** Reads the header row at the scanner's position. */
-  static Header header(Scanner scanner, String name, List<String> columns) throws IOException {
+  /** Reads the header row at the scanner's position, showing it to {@code onHeader} before looking for the columns. */
+  static Header header(Scanner scanner, String name, List<String> columns, Consumer<List<String>> onHeader)
+      throws IOException {
     Record header = new Record(new int[0], 64);
     if (!scanner.next(header, true)) {
       throw new StudyDataException(name + " is empty: expected a header row");
@@ -207,6 +207,7 @@ public final class CsvColumns {
       String field = header.field(f);
       names.add(f == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field);
     }
+    onHeader.accept(List.copyOf(names));
     int[] index = new int[columns.size()];
     for (int k = 0; k < index.length; k++) {
       index[k] = names.indexOf(columns.get(k));

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Reads a per-commit, per-model-file format table ({@code repositories_evolution_{group}_commits_processed.csv})
  * joined with the change status of its commit log, as the study's {@code read_repositories_evolution} did,
- * in one streaming pass: the rows are reduced into a {@link FormatHistory} and the safetensors
- * files added are kept as {@link SafetensorsAddition}s; no row is held.
+ * streaming (in chunks side by side when the table is large, {@link CsvChunks}): the rows are
+ * reduced into a {@link FormatHistory} and the safetensors files added are kept as
+ * {@link SafetensorsAddition}s; no row is held.
  */
 final class FormatTables {
   private static final List<String> COLUMNS =

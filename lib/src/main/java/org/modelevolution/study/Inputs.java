@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * it, parsed once, and recorded for provenance.
  *
  * <p>Unpinned files (synthetic or Git LFS inputs, often hundreds of MB) are hashed by their
- * parser in the same pass that reads them; pinned files are small and hashed first, so that a
+ * parser while it reads them (in the same pass, or beside the chunks of a chunked read,
+ * {@link CsvChunks}); pinned files are small and hashed first, so that a
  * modified file is reported as such instead of as whatever parse error its damage causes.
  */
 final class Inputs {

@@ -38,7 +38,9 @@ import org.modelevolution.progress.Progress;
  *
  * <p>Each large input is read in one streaming pass that also hashes it (the few-MB files are
  * hashed apart, pinned ones before parsing so that a modified file is reported as such); the
- * inputs are read side by side on a pool of one thread per core (at least two).
+ * inputs are read side by side on a pool of one thread per core (at least two), and the commit
+ * logs and format tables of 64 MB and more are parsed in chunks on that pool while one of its
+ * threads hashes them ({@link CsvChunks}).
  */
 public final class Study {
   private Study() {}
@@ -72,12 +74,13 @@ public final class Study {
     CsvChunks.Workers workers = CsvChunks.Workers.of(pool, threads - 1);
     try {
       // the inputs are independent until the "both" concatenation: read them side by side, longest
-      // first (the recent commit log and then its format table; the PR table's page JSON, which is
-      // read in one piece), so that the short ones and the other chunks fill in at the end
+      // first (the recent commit log and then its format table; the PR table's page JSON and the
+      // recent repository metadata, each read in one piece), so that the short ones and the chunks
+      // fill in at the end
       List<CompletableFuture<GroupTables>> recentTables = tables(inputs, pool, workers, Group.RECENT);
       CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
-      List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, workers, Group.LEGACY);
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
+      List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, workers, Group.LEGACY);
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
       // the coding database (SQLite: its driver unpacks and loads a native library) and the Stack
       // Overflow posts are read on the pool too: on the study's own few-MB data the load is mostly
