@@ -484,50 +484,56 @@ final class LeanPageReader {
    * strict JSON in UTF-8; returns whether the string holds escapes.
    */
   private boolean scanString() throws Unsure {
+    // locals, not the fields: the loop over plain bytes is most of the reading
+    byte[] b = this.b;
+    int end = this.end;
+    int p = i;
+    int start = p;
     boolean escaped = false;
-    int start = i;
     while (true) {
-      if (i >= end) {
+      int c = 0;
+      while (p < end && (c = b[p]) >= 0x20 && c != '"' && c != '\\') {
+        p++;
+      }
+      if (p >= end) {
         throw Unsure.INSTANCE;
       }
-      int c = b[i];
       if (c == '"') {
-        if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+        if (quote == 2 && (p + 1 >= end || b[p + 1] != '"')) {
           throw Unsure.INSTANCE; // a lone quote in a CSV field: not the crawler's escaping
         }
         break;
       }
       if (c == '\\') {
         escaped = true;
-        i++;
-        if (i >= end) {
+        p++;
+        if (p >= end) {
           throw Unsure.INSTANCE;
         }
-        int e = b[i];
+        int e = b[p];
         if (e == '"') {
-          if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+          if (quote == 2 && (p + 1 >= end || b[p + 1] != '"')) {
             throw Unsure.INSTANCE;
           }
-          i += quote;
+          p += quote;
         } else if (e == 'u') {
-          if (end - i < 5 || hex(b[i + 1]) < 0 || hex(b[i + 2]) < 0 || hex(b[i + 3]) < 0 || hex(b[i + 4]) < 0) {
+          if (end - p < 5 || hex(b[p + 1]) < 0 || hex(b[p + 2]) < 0 || hex(b[p + 3]) < 0 || hex(b[p + 4]) < 0) {
             throw Unsure.INSTANCE;
           }
-          i += 5;
+          p += 5;
         } else if (e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
-          i++;
+          p++;
         } else {
           throw Unsure.INSTANCE;
         }
-      } else if (c >= 0x20) {
-        i++;
       } else if (c < 0) {
-        i = utf8(i);
+        p = utf8(p);
       } else {
         throw Unsure.INSTANCE; // a control character, which JSON requires escaped
       }
     }
-    if (i - start > MAX_STRING) {
+    i = p;
+    if (p - start > MAX_STRING) {
       throw Unsure.INSTANCE;
     }
     return escaped;

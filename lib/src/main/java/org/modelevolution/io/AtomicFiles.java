@@ -177,12 +177,14 @@ public final class AtomicFiles {
     if (BATCHES.isEmpty()) {
       return null;
     }
+    // the innermost batch, should one folder be written inside another's (its owner publishes it)
+    Batch found = null;
     for (Batch batch : BATCHES.values()) {
-      if (absolute.startsWith(batch.folder)) {
-        return batch;
+      if (absolute.startsWith(batch.folder) && (found == null || batch.folder.startsWith(found.folder))) {
+        found = batch;
       }
     }
-    return null;
+    return found;
   }
 
   private static void move(Path temp, Path target) throws IOException {
