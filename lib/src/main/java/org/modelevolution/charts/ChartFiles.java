@@ -1,7 +1,7 @@
 package org.modelevolution.charts;
 
-import java.awt.Font;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
