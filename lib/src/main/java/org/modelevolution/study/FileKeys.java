@@ -153,17 +153,17 @@ final class FileKeys {
   }
 
   /** Appends the key encoded in {@code encoded[from, from + length)} to the arena; its offset. */
-  private int store(byte[] encoded, int from, int scratchLength) {
-    int needed = used + 4 + scratchLength;
+  private int store(byte[] encoded, int from, int length) {
+    int needed = used + 4 + length;
     if (needed > arena.length) {
       arena = Arrays.copyOf(arena, Math.max(needed, arena.length + (arena.length >> 1)));
     }
     int offset = used;
-    arena[offset] = (byte) (scratchLength >>> 24);
-    arena[offset + 1] = (byte) (scratchLength >>> 16);
-    arena[offset + 2] = (byte) (scratchLength >>> 8);
-    arena[offset + 3] = (byte) scratchLength;
-    System.arraycopy(encoded, from, arena, offset + 4, scratchLength);
+    arena[offset] = (byte) (length >>> 24);
+    arena[offset + 1] = (byte) (length >>> 16);
+    arena[offset + 2] = (byte) (length >>> 8);
+    arena[offset + 3] = (byte) length;
+    System.arraycopy(encoded, from, arena, offset + 4, length);
     used = needed;
     return offset;
   }
