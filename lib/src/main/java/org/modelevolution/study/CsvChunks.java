@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.modelevolution.io.Sha256;
@@ -23,21 +22,23 @@ import org.modelevolution.io.Sha256;
 /**
  * Parses a large CSV file in chunks side by side, with the result of one sequential pass.
  *
- * <p>The file is cut at fixed byte offsets; each chunk's records go to a part of their own, and
- * the parts are merged in file order. A record starts right after a line feed, but a line feed
- * may also lie inside a quoted field, so where a chunk's first record starts is a guess: the
- * first line feed after the cut after which a few records parse with the header's field count.
- * The guess is then checked, in file order: the chunk before, parsed from a true record start,
- * ends its last record (the one that starts before the cut) exactly where the guess is, or the
- * chunk is parsed again from where that record ended. Line numbers are counted the same way, so
- * warnings and errors name the lines a sequential pass names; a chunk that fails is parsed again
- * from its checked start and line, which raises the sequential pass's error exactly.
+ * <p>The file is cut at fixed byte offsets into chunks. The thread that asks for the parse reads
+ * the file from the start in one pass that also hashes it, exactly as a sequential pass does,
+ * taking one chunk after the other; helpers on the pool, as they come free, take chunks from the
+ * end backwards, each into a part of its own, until the two meet. The thread then hashes the
+ * helpers' bytes (SHA-256 is sequential: that second read is the price of the helpers' share) and
+ * merges their parts in file order. So a file read with no helper free costs what one pass costs,
+ * and every free thread shortens it.
  *
- * <p>The SHA-256 of the whole file is one more unit of work, a sequential read of its own beside
- * the chunks (the first unit claimed: it is the longest). The thread that asks for the parse
- * works through the units too, so that it never waits on a pool whose threads are all busy; the
- * pool's threads help as they come free. The file's size and modification time are compared
- * before and after: a file that changes while it is read is reported as such.
+ * <p>A record starts right after a line feed, but a line feed may also lie inside a quoted field,
+ * so where a helper's chunk starts is a guess: the first line feed after the cut after which a
+ * few records parse with the header's field count. The guess is checked in file order: the part
+ * before, read from a true record start, ends its last record (the one that starts before the
+ * cut) exactly where the guess is, or the chunk is parsed again from where that record ended.
+ * Line numbers are carried the same way, so warnings and errors name the lines a sequential pass
+ * names; a chunk that failed is parsed again from its checked start and line, which raises the
+ * sequential pass's error exactly. The file's size and modification time are compared before and
+ * after: a file that changes while it is read is reported as such.
  *
  * <p>Files below {@link Workers#from} bytes are read in one pass on the calling thread, as
  * {@link CsvColumns} reads any file.
@@ -124,11 +125,11 @@ final class CsvChunks {
     private final long size;
     private final FileTime modified;
     private CsvColumns.Header header;
-    private long headerEnd;
-    private long firstLine;
     /** The cuts: chunk {@code c} holds the records that start in {@code [cuts[c], cuts[c + 1])}. */
     private long[] cuts;
-    private final AtomicInteger nextUnit = new AtomicInteger();
+    /** Chunks {@code [0, front)} are this thread's pass's, {@code [back, chunks)} the helpers'. */
+    private int front;
+    private int back;
     private volatile boolean abandoned;
     private List<CompletableFuture<Object>> done;
 
@@ -146,93 +147,125 @@ final class CsvChunks {
     }
 
     Inputs.Parsed<P> parse() throws IOException {
-      CsvColumns.Scanner scanner = scanner(0, 1, PROBE_BUFFER);
-      header = CsvColumns.header(scanner, name, columns, names -> {});
-      headerEnd = scanner.offset();
-      firstLine = scanner.line();
-      int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1,
-          (size - headerEnd + workers.chunk() - 1) / workers.chunk()));
-      cuts = new long[chunks + 1];
-      for (int c = 0; c < chunks; c++) {
-        cuts[c] = headerEnd + c * workers.chunk();
-      }
-      cuts[chunks] = Long.MAX_VALUE; // the last chunk reads to the end, wherever that is
-      done = new ArrayList<>();
-      for (int unit = 0; unit <= chunks; unit++) {
-        done.add(new CompletableFuture<>());
-      }
-      for (int h = 0; h < Math.min(workers.helpers(), chunks); h++) {
-        workers.pool().execute(this::work);
-      }
-      // this thread works through the units as well, and merges in file order as it goes
-      P merged = null;
-      CsvColumns.Tally tally = new CsvColumns.Tally();
-      long start = headerEnd;
-      long line = firstLine;
-      int chunk = 0;
+      MessageDigest digest = Sha256.digest();
+      // this thread's pass: from the start, in order, hashing what it reads
+      CsvColumns.Scanner pass = new CsvColumns.Scanner(new ChannelStream(channel, 0), name, digest, 0, 1, READ);
       try {
-        while (chunk < chunks) {
-          if (!done.get(chunk + 1).isDone() && claimOne()) {
-            continue; // rather than wait for the next chunk, run a unit nobody has claimed
-          }
-          Parse<P> parse = result(chunk);
-          if (parse.start() != start || parse.error() != null) {
-            if (start >= cuts[chunk + 1]) {
-              chunk++; // the record before runs past this chunk's cut: no record starts in it
-              continue;
-            }
-            parse = chunk(chunk, start, line, true); // raises the sequential pass's error, if any
-          }
-          merged = merged == null ? parse.part() : merge.apply(merged, parse.part());
-          tally.add(parse.tally(), line - parse.line());
-          start = parse.end();
-          line += parse.lines();
-          chunk++;
+        header = CsvColumns.header(pass, name, columns, names -> {});
+        long headerEnd = pass.offset();
+        int chunks = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1,
+            (size - headerEnd + workers.chunk() - 1) / workers.chunk()));
+        cuts = new long[chunks + 1];
+        for (int c = 0; c < chunks; c++) {
+          cuts[c] = headerEnd + c * workers.chunk();
         }
-        String sha = (String) join(done.get(0));
+        cuts[chunks] = Long.MAX_VALUE; // the last chunk reads to the end, wherever that is
+        done = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+          done.add(new CompletableFuture<>());
+        }
+        back = chunks;
+        for (int h = 0; h < Math.min(workers.helpers(), chunks - 1); h++) {
+          workers.pool().execute(this::work);
+        }
+        CsvColumns.Tally tally = new CsvColumns.Tally();
+        int chunk = 0;
+        // the chunks from the front, one after the other in one pass into one part: until a helper
+        // comes, this is the sequential pass itself (its errors are that pass's own)
+        Chunk<P> first = newChunk.get();
+        for (; claimFront(chunk); chunk++) {
+          CsvColumns.records(pass, header, name, columns, first, cuts[chunk + 1], tally);
+        }
+        P merged = first.part();
+        long start = pass.offset();
+        long line = pass.line();
+        if (chunk < chunks) {
+          // the helpers took the rest: hash it, then take their parts in file order, each checked
+          hashTail(digest, pass.read());
+          for (; chunk < chunks; chunk++) {
+            Parse<P> parse = result(chunk);
+            if (parse.start() != start || parse.error() != null) {
+              if (start >= cuts[chunk + 1]) {
+                continue; // the record before runs past this chunk's cut: no record starts in it
+              }
+              parse = chunk(chunk, start, line, true); // raises the sequential pass's error, if any
+            }
+            merged = merge.apply(merged, parse.part());
+            tally.add(parse.tally(), line - parse.line());
+            start = parse.end();
+            line += parse.lines();
+          }
+        } else if (pass.read() != size) {
+          throw changedWhileRead();
+        }
         if (start != size || changed()) {
           throw changedWhileRead();
         }
         tally.warn(name);
-        return new Inputs.Parsed<>(merged, sha);
+        return new Inputs.Parsed<>(merged, HexFormat.of().formatHex(digest.digest()));
       } catch (StudyDataException e) {
         if (changed()) {
           throw changedWhileRead();
         }
         throw e;
       } finally {
-        abandoned = true; // on an error, the helpers stop claiming and the digest stops reading
+        abandoned = true; // on an error, the helpers stop claiming
       }
     }
 
-    /** A helper: runs units until none is left. */
+    /** Whether this thread's pass may go on with {@code chunk}: no helper has taken it. */
+    private synchronized boolean claimFront(int chunk) {
+      if (chunk < back) {
+        front = chunk + 1;
+        return true;
+      }
+      return false;
+    }
+
+    /** The last chunk no one has taken, for a helper; -1 when there is none. */
+    private synchronized int claimBack() {
+      if (abandoned || back - 1 < front || back - 1 <= 0) {
+        return -1; // chunk 0 is this thread's: its pass reads the header
+      }
+      return --back;
+    }
+
+    /** A helper: parses chunks from the back until the pass from the front reaches them. */
     private void work() {
-      while (claimOne()) {
-        // claims until every unit is claimed
+      for (int chunk = claimBack(); chunk >= 0; chunk = claimBack()) {
+        try {
+          done.get(chunk).complete(guessAndParse(chunk));
+        } catch (RuntimeException | Error e) {
+          done.get(chunk).completeExceptionally(e);
+        }
       }
     }
 
-    /** Runs the next unclaimed unit; false when none is left. */
-    private boolean claimOne() {
-      if (abandoned) {
-        return false;
-      }
-      int unit = nextUnit.getAndIncrement();
-      if (unit >= done.size()) {
-        nextUnit.decrementAndGet(); // stays at the number of units: no overflow however often it is asked
-        return false;
-      }
+    /** Hashes the file from {@code position} to its end, the bytes the helpers parsed. */
+    private void hashTail(MessageDigest digest, long position) {
+      ByteBuffer buffer = ByteBuffer.allocateDirect(READ);
       try {
-        done.get(unit).complete(unit == 0 ? sha256() : guessAndParse(unit - 1));
-      } catch (RuntimeException | Error e) {
-        done.get(unit).completeExceptionally(e);
+        while (true) {
+          buffer.clear();
+          int n = channel.read(buffer, position);
+          if (n < 0) {
+            break;
+          }
+          position += n;
+          buffer.flip();
+          digest.update(buffer);
+        }
+      } catch (IOException e) {
+        throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
       }
-      return true;
+      if (position != size) {
+        throw changedWhileRead();
+      }
     }
 
     @SuppressWarnings("unchecked")
     private Parse<P> result(int chunk) {
-      return (Parse<P>) join(done.get(chunk + 1));
+      return (Parse<P>) join(done.get(chunk));
     }
 
     private Object join(CompletableFuture<Object> future) {
@@ -249,7 +282,7 @@ final class CsvChunks {
     /** The chunk parsed from its guessed start; an error is kept, to be raised only if the start holds. */
     private Parse<P> guessAndParse(int chunk) {
       try {
-        long start = chunk == 0 ? headerEnd : guessStart(cuts[chunk], cuts[chunk + 1]);
+        long start = guessStart(cuts[chunk], cuts[chunk + 1]);
         return chunk(chunk, start, 1, false);
       } catch (IOException e) {
         throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
@@ -301,33 +334,6 @@ final class CsvChunks {
         }
       }
       return first;
-    }
-
-    private String sha256() {
-      MessageDigest digest = Sha256.digest();
-      ByteBuffer buffer = ByteBuffer.allocateDirect(READ);
-      long position = 0;
-      try {
-        while (!abandoned) {
-          buffer.clear();
-          int n = channel.read(buffer, position);
-          if (n < 0) {
-            break;
-          }
-          position += n;
-          buffer.flip();
-          digest.update(buffer);
-        }
-      } catch (IOException e) {
-        throw new StudyDataException("cannot read " + name + ": " + e.getMessage(), e);
-      }
-      if (abandoned) {
-        return null;
-      }
-      if (position != size) {
-        throw changedWhileRead();
-      }
-      return HexFormat.of().formatHex(digest.digest());
     }
 
     private boolean changed() {

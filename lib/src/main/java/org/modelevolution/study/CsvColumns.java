@@ -389,6 +389,11 @@ public final class CsvColumns {
       return dropped + position;
     }
 
+    /** The file offset up to which bytes have been read (and digested). */
+    long read() {
+      return dropped + limit;
+    }
+
     /** The line the next record starts on. */
     long line() {
       return line;

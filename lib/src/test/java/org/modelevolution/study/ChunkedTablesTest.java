@@ -50,7 +50,7 @@ class ChunkedTablesTest {
     assertThat(wholeTable.value().additions()).isNotEmpty();
     for (long chunk : new long[] {97, 1000, 4096, 30_000}) {
       for (CsvChunks.Workers workers : List.of(new CsvChunks.Workers(Runnable::run, 0, 0, chunk),
-          new CsvChunks.Workers(pool, 1, 0, chunk))) {
+          new CsvChunks.Workers(Runnable::run, 1, 0, chunk), new CsvChunks.Workers(pool, 1, 0, chunk))) {
         Inputs.Parsed<CommitLogs.CommitLog> chunked = CommitLogs.read(log, workers);
         assertThat(chunked.sha256()).isEqualTo(whole.sha256());
         assertThat(List.copyOf(chunked.value().repositories().keySet()))

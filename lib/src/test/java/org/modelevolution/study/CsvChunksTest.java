@@ -42,11 +42,16 @@ class CsvChunksTest {
     pool.shutdownNow();
   }
 
-  /** Every cut from 1 byte up, on this thread alone and with two helpers. */
+  /**
+   * Every cut from 1 byte up: on this thread alone (one pass); with a helper that runs first, on
+   * this thread, and takes every chunk but the first (every guess checked); and with two helpers on
+   * a pool, taking what they can.
+   */
   private static List<CsvChunks.Workers> workers(int largestChunk) {
     List<CsvChunks.Workers> all = new ArrayList<>();
     for (int chunk = 1; chunk <= largestChunk; chunk++) {
       all.add(new CsvChunks.Workers(Runnable::run, 0, 0, chunk));
+      all.add(new CsvChunks.Workers(Runnable::run, 1, 0, chunk));
       all.add(new CsvChunks.Workers(pool, 2, 0, chunk));
     }
     return all;
@@ -96,7 +101,7 @@ class CsvChunksTest {
       List<List<String>> expected = sequential(file);
       for (int chunk : new int[] {13, 333, 4096}) {
         for (CsvChunks.Workers w : List.of(new CsvChunks.Workers(Runnable::run, 0, 0, chunk),
-            new CsvChunks.Workers(pool, 1, 0, chunk))) {
+            new CsvChunks.Workers(Runnable::run, 1, 0, chunk), new CsvChunks.Workers(pool, 1, 0, chunk))) {
           assertThat(chunked(file, w)).as("round %d, chunks of %d", round, chunk).isEqualTo(expected);
         }
       }
@@ -127,7 +132,8 @@ class CsvChunksTest {
   @Test
   void theDigestIsOfTheWholeFileAndSmallFilesTakeOnePass() throws IOException {
     Path file = write("a,b,c\n1,\"2\n\",3\n4,5,6\n");
-    for (CsvChunks.Workers w : List.of(new CsvChunks.Workers(pool, 1, 0, 3), CsvChunks.Workers.NONE,
+    for (CsvChunks.Workers w : List.of(new CsvChunks.Workers(pool, 1, 0, 3),
+        new CsvChunks.Workers(Runnable::run, 1, 0, 3), CsvChunks.Workers.NONE,
         CsvChunks.Workers.of(pool, 1))) {
       assertThat(CsvChunks.parse(file, COLUMNS, w, Rows::new, Rows::append).sha256()).isEqualTo(Sha256.of(file));
     }
@@ -142,8 +148,15 @@ class CsvChunksTest {
   @Test
   void aFileThatChangesWhileItIsReadIsReportedAsSuch() throws IOException {
     Path file = write("a,b,c\n1,2,3\n4,5,6\n7,8,9\n");
+    for (int helpers = 0; helpers <= 1; helpers++) {
+      Files.writeString(file, "a,b,c\n1,2,3\n4,5,6\n7,8,9\n");
+      changes(file, helpers);
+    }
+  }
+
+  private static void changes(Path file, int helpers) {
     boolean[] once = {false};
-    assertThatThrownBy(() -> CsvChunks.parse(file, COLUMNS, new CsvChunks.Workers(Runnable::run, 0, 0, 6),
+    assertThatThrownBy(() -> CsvChunks.parse(file, COLUMNS, new CsvChunks.Workers(Runnable::run, helpers, 0, 6),
         () -> new Rows() {
           @Override
           public void accept(CsvColumns.Record record) {
