@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.modelevolution.hub.StoredDiscussionPage.Author;
 
 /**
  * A lean reader of a stored discussion page for the bulk of the bot PR tables (tens of thousands of
@@ -155,7 +156,6 @@ final class LeanPageReader {
     return Optional.of(new FilesWithConflicts(false, paths));
   }
 
-  private record Author(String name, boolean isHf) {}
 
   private Author author() throws Unsure {
     String name = null;
@@ -223,13 +223,7 @@ final class LeanPageReader {
           }
         } while (nextMember());
       }
-      String authorName = author == null ? null : author.name();
-      if ("comment".equals(type)) {
-        events.add(new StoredDiscussionPage.Comment(createdAt, authorName, hidden, raw));
-      } else if ("status-change".equals(type)) {
-        events.add(new StoredDiscussionPage.StatusChange(createdAt, authorName, author != null && author.isHf(),
-            status));
-      }
+      StoredDiscussionPage.addEvent(events, type, createdAt, author, hidden, status, raw);
     } while (nextElement());
     return events;
   }

@@ -188,7 +188,22 @@ public record StoredDiscussionPage(String title, String authorName, String creat
     return Optional.of(new FilesWithConflicts(false, paths));
   }
 
-  private record Author(String name, boolean isHf) {}
+  /** An event's author as the page gives it (both readers of the page JSON build these). */
+  record Author(String name, boolean isHf) {}
+
+  /**
+   * Adds the event a page's fields describe: comments and status changes are kept, other event
+   * types are not. The one rule for both readers of the page JSON (Jackson's and {@link LeanPageReader}).
+   */
+  static void addEvent(List<Event> events, String type, String createdAt, Author author, boolean hidden,
+      String status, String raw) {
+    String authorName = author == null ? null : author.name();
+    if ("comment".equals(type)) {
+      events.add(new Comment(createdAt, authorName, hidden, raw));
+    } else if ("status-change".equals(type)) {
+      events.add(new StatusChange(createdAt, authorName, author != null && author.isHf(), status));
+    }
+  }
 
   private static List<Event> readEvents(JsonParser p) throws IOException, MalformedPageException {
     List<Event> events = new ArrayList<>();
@@ -234,12 +249,7 @@ public record StoredDiscussionPage(String title, String authorName, String creat
           default -> p.skipChildren();
         }
       }
-      String authorName = author == null ? null : author.name();
-      if ("comment".equals(type)) {
-        events.add(new Comment(createdAt, authorName, hidden, raw));
-      } else if ("status-change".equals(type)) {
-        events.add(new StatusChange(createdAt, authorName, author != null && author.isHf(), status));
-      }
+      addEvent(events, type, createdAt, author, hidden, status, raw);
     }
     return events;
   }

@@ -134,7 +134,7 @@ public final class Reproduction {
     CompletableFuture<Rq2Result> rq2 = StepPool.start(() -> timed(millis, "RQ2", () -> Rq2.of(data, StepPool.executor())));
     CompletableFuture<Rq3Result> rq3 = StepPool.start(() -> timed(millis, "RQ3", () -> Rq3.of(data)));
     Rq4Result rq4 = timed(millis, "RQ4", () -> Rq4.of(data));
-    return new Analyses(join(rq1), join(rq2), join(rq3), rq4);
+    return new Analyses(StepPool.join(rq1), StepPool.join(rq2), StepPool.join(rq3), rq4);
   }
 
   /** Every distinct published number, in source order, next to what was recomputed for it. */
@@ -205,7 +205,7 @@ public final class Reproduction {
     CompletableFuture<StepFiles> rq3 = StepPool.start(
         () -> timed(perStep, "RQ3 files", () -> rq3(analyses.rq3(), data, outDir)));
     StepFiles rq4 = timed(perStep, "RQ4 files", () -> rq4(analyses.rq4(), outDir));
-    List<StepFiles> steps = List.of(join(rq1), join(rq2), join(rq3), rq4);
+    List<StepFiles> steps = List.of(StepPool.join(rq1), StepPool.join(rq2), StepPool.join(rq3), rq4);
     millis.put("tables and figures", elapsed(t));
     for (String rq : List.of("RQ1", "RQ2", "RQ3", "RQ4")) {
       millis.put("  " + rq + " tables and figures", perStep.get(rq + " files"));
@@ -290,10 +290,6 @@ public final class Reproduction {
     T value = task.get();
     millis.put(step, elapsed(start));
     return value;
-  }
-
-  private static <T> T join(CompletableFuture<T> future) {
-    return StepPool.join(future);
   }
 
   private static long elapsed(long start) {
