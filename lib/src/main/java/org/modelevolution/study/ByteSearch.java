@@ -17,6 +17,7 @@ final class ByteSearch {
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
   private static final long COMMAS = broadcast(',');
   private static final long NEWLINES = broadcast('\n');
+  private static final long QUOTES = broadcast('"');
 
   private ByteSearch() {}
 
@@ -34,6 +35,33 @@ final class ByteSearch {
       i++;
     }
     return i;
+  }
+
+  /**
+   * The first double quote in {@code bytes[from, to)} (or {@code to}) in the low 32 bits, and in
+   * the high 32 bits how many line feeds lie before it: where the text of a quoted field stops,
+   * and the lines it spanned so far. Packed in one {@code long} so that the CSV reader's
+   * quoted-field loop reads each byte once, eight at a time, and allocates nothing.
+   */
+  static long quote(byte[] bytes, int from, int to) {
+    long lines = 0;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONG.get(bytes, i);
+      long newlines = equalBytes(word, NEWLINES);
+      long quotes = equalBytes(word, QUOTES);
+      if (quotes != 0) {
+        long before = (quotes & -quotes) - 1; // the bits below the first quote's
+        return (lines + Long.bitCount(newlines & before)) << 32 | (i + (Long.numberOfTrailingZeros(quotes) >>> 3));
+      }
+      lines += Long.bitCount(newlines);
+    }
+    for (; i < to && bytes[i] != '"'; i++) {
+      if (bytes[i] == '\n') {
+        lines++;
+      }
+    }
+    return lines << 32 | i;
   }
 
   /** The first {@code value} in {@code bytes[from, to)}, or {@code to}. */

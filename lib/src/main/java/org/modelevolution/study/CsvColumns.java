@@ -480,28 +480,25 @@ public final class CsvColumns {
         if (i < limit && b[i] == '"') {
           start = ++i;
           while (true) {
+            // the next quote, eight bytes at a time, counting the line feeds on the way
+            long found = ByteSearch.quote(b, i, limit);
+            i = (int) found;
+            lines += (int) (found >>> 32);
             if (i >= limit) {
               if (eof) {
                 throw new StudyDataException(name + ":" + line + ": unterminated quoted field");
               }
               return NEED_MORE;
             }
-            byte c = b[i];
-            if (c == '"') {
-              if (i + 1 >= limit && !eof) {
-                return NEED_MORE;
-              }
-              if (i + 1 < limit && b[i + 1] == '"') {
-                escaped = true;
-                i += 2;
-                continue;
-              }
-              break;
+            if (i + 1 >= limit && !eof) {
+              return NEED_MORE;
             }
-            if (c == '\n') {
-              lines++;
+            if (i + 1 < limit && b[i + 1] == '"') {
+              escaped = true;
+              i += 2;
+              continue;
             }
-            i++;
+            break;
           }
           end = i++;
         } else {

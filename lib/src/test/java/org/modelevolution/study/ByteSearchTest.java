@@ -10,12 +10,12 @@ class ByteSearchTest {
   @Test
   void agreesWithAByteLoop() {
     Random random = new Random(24);
-    byte[] alphabet = {',', '\n', ';', 'a', '"', (byte) 0xAC, (byte) 0x8A, (byte) 0xBB, (byte) 0xFF, 0, 0x7F};
+    byte[] alphabet = {',', '\n', ';', '"', 'a', '"', (byte) 0xAC, (byte) 0x8A, (byte) 0xBB, (byte) 0xFF, 0, 0x7F};
     for (int n = 0; n < 5_000; n++) {
-      byte[] bytes = new byte[random.nextInt(40)];
+      byte[] bytes = new byte[random.nextInt(n % 2 == 0 ? 40 : 200)];
       int sparse = 1 + random.nextInt(30);
       for (int i = 0; i < bytes.length; i++) {
-        bytes[i] = random.nextInt(sparse) == 0 ? alphabet[random.nextInt(3)] : alphabet[3 + random.nextInt(alphabet.length - 3)];
+        bytes[i] = random.nextInt(sparse) == 0 ? alphabet[random.nextInt(4)] : alphabet[4 + random.nextInt(alphabet.length - 4)];
       }
       int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
       int to = from + random.nextInt(bytes.length - from + 1);
@@ -23,7 +23,19 @@ class ByteSearchTest {
       assertThat(ByteSearch.indexOf(bytes, (byte) ';', from, to)).isEqualTo(loop(bytes, from, to, (byte) ';', (byte) ';'));
       assertThat(ByteSearch.indexOf(bytes, (byte) 0xAC, from, to))
           .isEqualTo(loop(bytes, from, to, (byte) 0xAC, (byte) 0xAC));
+      int quote = loop(bytes, from, to, (byte) '"', (byte) '"');
+      long found = ByteSearch.quote(bytes, from, to);
+      assertThat((int) found).isEqualTo(quote);
+      assertThat(found >>> 32).as("line feeds before the quote").isEqualTo(count(bytes, from, quote, (byte) '\n'));
     }
+  }
+
+  private static long count(byte[] bytes, int from, int to, byte value) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      n += bytes[i] == value ? 1 : 0;
+    }
+    return n;
   }
 
   private static int loop(byte[] bytes, int from, int to, byte a, byte b) {
