@@ -37,31 +37,74 @@ final class ByteSearch {
     return i;
   }
 
+  /** In {@link #closingQuote}'s answer: set when the text holds a doubled quote. */
+  static final long ESCAPED = Long.MIN_VALUE;
+
   /**
-   * The first double quote in {@code bytes[from, to)} (or {@code to}) in the low 32 bits, and in
-   * the high 32 bits how many line feeds lie before it: where the text of a quoted field stops,
-   * and the lines it spanned so far. Packed in one {@code long} so that the CSV reader's
-   * quoted-field loop reads each byte once, eight at a time, and allocates nothing.
+   * Where the text of a quoted field that starts at {@code from} stops: the first double quote in
+   * {@code bytes[from, to)} that is not one of a doubled pair ({@code ""}, read as one quote), or
+   * {@code to} when there is none. A quote in the last byte, {@code to - 1}, is that answer even
+   * though the byte after it is not known: the caller reads on when it is not at the end of its input.
+   *
+   * <p>Packed in one {@code long}, so that the CSV reader reads the field's bytes once and
+   * allocates nothing: the position in the low 32 bits, the line feeds before it in bits 32-62,
+   * and {@link #ESCAPED} when a pair was passed. Eight bytes are read at a time, and every quote of
+   * a word is taken from its mask: in the PR table's page JSON, a quoted field whose quotes are
+   * all doubled, a quote comes every few bytes.
    */
-  static long quote(byte[] bytes, int from, int to) {
+  static long closingQuote(byte[] bytes, int from, int to) {
     long lines = 0;
+    long escaped = 0;
     int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+    words:
+    while (i + Long.BYTES <= to) {
       long word = (long) LONG.get(bytes, i);
-      long newlines = equalBytes(word, NEWLINES);
       long quotes = equalBytes(word, QUOTES);
-      if (quotes != 0) {
-        long before = (quotes & -quotes) - 1; // the bits below the first quote's
-        return (lines + Long.bitCount(newlines & before)) << 32 | (i + (Long.numberOfTrailingZeros(quotes) >>> 3));
+      long newlines = equalBytes(word, NEWLINES);
+      long runStarts = quotes & ~(quotes << 8);
+      if (quotes >= 0 && quotes == (runStarts | runStarts << 8)) {
+        // no quote, or only pairs, none in the last byte (the common word of page JSON): nothing closes here
+        escaped |= quotes != 0 ? ESCAPED : 0;
+        lines += Long.bitCount(newlines);
+        i += Long.BYTES;
+        continue;
+      }
+      while (quotes != 0) {
+        int bit = Long.numberOfTrailingZeros(quotes); // the high bit of the quote's byte: 7, 15, ... 63
+        int at = i + (bit >>> 3);
+        if (bit == 63) {
+          // the word's last byte: its pair, if any, is the first byte after the word
+          if (at + 1 < to && bytes[at + 1] == '"') {
+            escaped = ESCAPED;
+            lines += Long.bitCount(newlines);
+            i = at + 2;
+            continue words;
+          }
+          return escaped | (lines + Long.bitCount(newlines)) << 32 | at;
+        }
+        if ((quotes >>> (bit + 8) & 1) == 0) {
+          return escaped | (lines + Long.bitCount(newlines & ((1L << bit) - 1))) << 32 | at;
+        }
+        escaped = ESCAPED;
+        quotes &= ~(1L << bit | 1L << (bit + 8)); // the pair, passed
       }
       lines += Long.bitCount(newlines);
+      i += Long.BYTES;
     }
-    for (; i < to && bytes[i] != '"'; i++) {
+    for (; i < to; i++) {
+      if (bytes[i] == '"') {
+        if (i + 1 < to && bytes[i + 1] == '"') {
+          escaped = ESCAPED;
+          i++;
+          continue;
+        }
+        break;
+      }
       if (bytes[i] == '\n') {
         lines++;
       }
     }
-    return lines << 32 | i;
+    return escaped | lines << 32 | i;
   }
 
   /** The first {@code value} in {@code bytes[from, to)}, or {@code to}. */

@@ -23,19 +23,48 @@ class ByteSearchTest {
       assertThat(ByteSearch.indexOf(bytes, (byte) ';', from, to)).isEqualTo(loop(bytes, from, to, (byte) ';', (byte) ';'));
       assertThat(ByteSearch.indexOf(bytes, (byte) 0xAC, from, to))
           .isEqualTo(loop(bytes, from, to, (byte) 0xAC, (byte) 0xAC));
-      int quote = loop(bytes, from, to, (byte) '"', (byte) '"');
-      long found = ByteSearch.quote(bytes, from, to);
-      assertThat((int) found).isEqualTo(quote);
-      assertThat(found >>> 32).as("line feeds before the quote").isEqualTo(count(bytes, from, quote, (byte) '\n'));
+      assertThat(ByteSearch.closingQuote(bytes, from, to)).isEqualTo(closingQuoteLoop(bytes, from, to));
     }
   }
 
-  private static long count(byte[] bytes, int from, int to, byte value) {
-    long n = 0;
-    for (int i = from; i < to; i++) {
-      n += bytes[i] == value ? 1 : 0;
+  @Test
+  void closingQuotePassesDoubledQuotesAcrossWordsAndStopsAtTheLastByte() {
+    byte[] text = "ab\"\"cd\n\"\"\"\"x\nyz\"\"\"\n,\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int from = 0; from < 3; from++) {
+      long found = ByteSearch.closingQuote(text, from, text.length);
+      assertThat((int) found).isEqualTo(17); // the third quote of the run at 15-17
+      assertThat(found >>> 32 & Integer.MAX_VALUE).isEqualTo(2);
+      assertThat(found < 0).as("escaped").isTrue();
     }
-    return n;
+    long last = ByteSearch.closingQuote(text, 18, text.length);
+    assertThat((int) last).as("a quote in the last byte").isEqualTo(text.length - 1);
+    assertThat(last >>> 32 & Integer.MAX_VALUE).isEqualTo(1);
+    assertThat(last < 0).isFalse();
+    byte[] pairs = "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat((int) ByteSearch.closingQuote(pairs, 0, pairs.length)).as("pairs only").isEqualTo(pairs.length);
+    assertThat((int) ByteSearch.closingQuote(pairs, 1, pairs.length)).as("an odd run").isEqualTo(pairs.length - 1);
+  }
+
+  /** The quoted-field loop as it was, byte by byte: the closing quote, the line feeds before it, a pair passed. */
+  private static long closingQuoteLoop(byte[] bytes, int from, int to) {
+    long lines = 0;
+    boolean escaped = false;
+    int i = from;
+    while (i < to) {
+      if (bytes[i] == '"') {
+        if (i + 1 < to && bytes[i + 1] == '"') {
+          escaped = true;
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      if (bytes[i] == '\n') {
+        lines++;
+      }
+      i++;
+    }
+    return (escaped ? ByteSearch.ESCAPED : 0) | lines << 32 | i;
   }
 
   private static int loop(byte[] bytes, int from, int to, byte a, byte b) {
