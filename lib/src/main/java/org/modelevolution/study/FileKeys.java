@@ -156,8 +156,7 @@ final class FileKeys {
       commitHex = value.length() == HEX_HASH && isLowerHex(value, 0);
       if (commitHex) {
         for (int i = 0; i < HEX_HASH / 2; i++) {
-          packedCommit[i] = (byte) (Character.digit(value.charAt(2 * i), 16) << 4
-              | Character.digit(value.charAt(2 * i + 1), 16));
+          packedCommit[i] = (byte) (nibble(value.charAt(2 * i)) << 4 | nibble(value.charAt(2 * i + 1)));
         }
       }
       String suffix = SEPARATOR + value;
@@ -278,13 +277,18 @@ final class FileKeys {
         }
         if (hex) {
           for (int i = 0; i < HEX_HASH / 2; i++) {
-            bytes[1 + hexStart + i] = (byte) (Character.digit(key.charAt(hexStart + 2 * i), 16) << 4
-                | Character.digit(key.charAt(hexStart + 2 * i + 1), 16));
+            bytes[1 + hexStart + i] = (byte) (nibble(key.charAt(hexStart + 2 * i)) << 4
+                | nibble(key.charAt(hexStart + 2 * i + 1)));
           }
         }
       }
       this.length = length;
     }
+  }
+
+  /** The value of a lower-case hex digit ({@link #isLowerHex} has checked it is one). */
+  private static int nibble(char c) {
+    return c <= '9' ? c - '0' : c - 'a' + 10;
   }
 
   private static boolean isLowerHex(String s, int from) {
