@@ -15,8 +15,6 @@ import java.nio.ByteOrder;
 final class ByteSearch {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long COMMAS = broadcast(',');
   private static final long NEWLINES = broadcast('\n');
   private static final long QUOTES = broadcast('"');
@@ -26,17 +24,6 @@ final class ByteSearch {
   /** The first comma or line feed in {@code bytes[from, to)}, or {@code to}: where an unquoted field ends. */
   static int fieldEnd(byte[] bytes, int from, int to) {
     int i = from;
-    // two words a step: the two tests are independent, so they overlap, and there is one branch per 16 bytes
-    for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
-      long first = (long) LONG.get(bytes, i);
-      long second = (long) LONG.get(bytes, i + Long.BYTES);
-      long inFirst = firstZeroBytes(first ^ COMMAS) | firstZeroBytes(first ^ NEWLINES);
-      long inSecond = firstZeroBytes(second ^ COMMAS) | firstZeroBytes(second ^ NEWLINES);
-      if ((inFirst | inSecond) != 0) {
-        return inFirst != 0 ? i + (Long.numberOfTrailingZeros(inFirst) >>> 3)
-            : i + Long.BYTES + (Long.numberOfTrailingZeros(inSecond) >>> 3);
-      }
-    }
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
       long word = (long) LONG.get(bytes, i);
       long found = equalBytes(word, COMMAS) | equalBytes(word, NEWLINES);
@@ -145,16 +132,6 @@ final class ByteSearch {
     long x = word ^ pattern; // a matching byte is now zero
     long t = (x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS; // high bit set where the low seven bits are not all zero
     return ~(t | x | LOW_SEVEN_BITS); // high bit set only where the whole byte is zero
-  }
-
-  /**
-   * Nonzero exactly when {@code x} has a zero byte, and then its lowest set bit is the high bit of
-   * the first zero byte (little-endian): the classic {@code (x - 0x01..) & ~x & 0x80..}, cheaper
-   * than {@link #equalBytes}. A borrow runs only upwards from a zero byte, so it may mark bytes
-   * after the first zero, never before: right for finding the first match, not for counting.
-   */
-  private static long firstZeroBytes(long x) {
-    return (x - ONES) & ~x & HIGH_BITS;
   }
 
   private static long broadcast(int value) {
