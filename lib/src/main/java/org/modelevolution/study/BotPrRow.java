@@ -1,13 +1,13 @@
 package org.modelevolution.study;
 
 import java.nio.charset.StandardCharsets;
-import org.modelevolution.hub.StoredDiscussionPage;
 
 /**
  * One row of {@code sfconvertbot_pr_metadata.csv} as the study's crawler wrote it, before any
  * filtering, seen while the table streams. The two page blocks ({@code discussion_metadata} and
  * {@code header_metadata}, most of the 234 MB table) stay bytes in the reader's buffer, quotes
- * still doubled, and are parsed from there, so a row is valid only during the call that receives it. Fields pandas would
+ * still doubled, until they are copied into a batch for parsing, so a row is valid only during the
+ * call that receives it. Fields pandas would
  * read as NaN are missing (see {@link PandasMissing}): null for the text fields.
  */
 final class BotPrRow {
@@ -22,10 +22,11 @@ final class BotPrRow {
   private final boolean headerMissing;
 
   /** The row in {@code record}, whose columns are {@link BotPullRequests#COLUMNS} in that order. */
-  BotPrRow(CsvColumns.Record record) {
+  BotPrRow(CsvColumns.Record record, Interner modelIds) {
     this.record = record;
     this.prUrl = text(record, 0);
-    this.modelId = text(record, 3);
+    String model = text(record, 3);
+    this.modelId = model == null ? null : modelIds.intern(model); // a model has several PRs
     this.time = text(record, 4);
     this.discussionMissing = missing(record, DISCUSSION);
     this.headerMissing = missing(record, HEADER);
@@ -62,24 +63,19 @@ final class BotPrRow {
     return prUrl != null && prUrl.contains("/spaces/safetensors/convert/discussions");
   }
 
-  /** The page's {@code DiscussionEvents} block, parsed. */
-  BotDiscussion discussion() throws BotPrPageParser.MalformedPageException {
-    return BotPrPageParser.parseDiscussion(page(DISCUSSION));
+  /** The line of the file the row starts on. */
+  long line() {
+    return record.line();
   }
 
-  /** The page's {@code DiscussionHeader} block, parsed. */
-  BotPrHeader header() throws BotPrPageParser.MalformedPageException {
-    return BotPrPageParser.parseHeader(page(HEADER));
-  }
-
-  private StoredDiscussionPage page(int column) throws BotPrPageParser.MalformedPageException {
-    try {
-      // read where it lies, quotes still doubled: no pass to undo them
-      return StoredDiscussionPage.parse(record.bytes(), record.start(column), record.end(column) - record.start(column),
-          record.escaped(column));
-    } catch (StoredDiscussionPage.MalformedPageException e) {
-      throw new BotPrPageParser.MalformedPageException(e.getMessage(), e);
-    }
+  /**
+   * Adds the row, its two page blocks copied as they lie (quotes still doubled), to {@code batch}
+   * (so that they outlive the reader's buffer and may be parsed on another thread).
+   */
+  void addTo(BotPrBatches.Batch batch, java.time.LocalDate date, int keptBy) {
+    batch.add(record.bytes(), record.start(DISCUSSION), record.end(DISCUSSION) - record.start(DISCUSSION),
+        record.escaped(DISCUSSION), record.start(HEADER), record.end(HEADER) - record.start(HEADER),
+        record.escaped(HEADER), prUrl, modelId, time, date, keptBy, record.line());
   }
 
   private static String text(CsvColumns.Record record, int column) {
