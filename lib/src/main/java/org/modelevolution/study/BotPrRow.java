@@ -17,16 +17,18 @@ final class BotPrRow {
   private final CsvColumns.Record record;
   private final String prUrl;
   private final String modelId;
+  private final int modelNumber;
   private final String time;
   private final boolean discussionMissing;
   private final boolean headerMissing;
 
   /** The row in {@code record}, whose columns are {@link BotPullRequests#COLUMNS} in that order. */
-  BotPrRow(CsvColumns.Record record, Interner modelIds) {
+  BotPrRow(CsvColumns.Record record, ModelIds modelIds) {
     this.record = record;
     this.prUrl = text(record, 0);
     String model = text(record, 3);
-    this.modelId = model == null ? null : modelIds.intern(model); // a model has several PRs
+    this.modelNumber = model == null ? -1 : modelIds.number(model);
+    this.modelId = model == null ? null : modelIds.id(modelNumber); // a model has several PRs: one string
     this.time = text(record, 4);
     this.discussionMissing = missing(record, DISCUSSION);
     this.headerMissing = missing(record, HEADER);
@@ -40,6 +42,11 @@ final class BotPrRow {
   /** The model repository id, null for pages that could not be fetched. */
   String modelId() {
     return modelId;
+  }
+
+  /** The model's number in {@link ModelIds}, -1 without a model id. */
+  int modelNumber() {
+    return modelNumber;
   }
 
   /** The discussion's {@code createdAt}, {@code YYYY-MM-DDTHH:MM:SS.000Z}, or null. */
@@ -88,5 +95,25 @@ final class BotPrRow {
     int length = record.end(column) - record.start(column);
     return length <= PandasMissing.LONGEST && PandasMissing.isMissing(
         new String(record.bytes(), record.start(column), length, StandardCharsets.UTF_8).replace("\"\"", "\""));
+  }
+
+  /** Each model id once, numbered in the order of first appearance (a model has several PRs). */
+  static final class ModelIds {
+    private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final java.util.List<String> ids = new java.util.ArrayList<>();
+
+    int number(String id) {
+      Integer known = numbers.get(id);
+      if (known != null) {
+        return known;
+      }
+      numbers.put(id, ids.size());
+      ids.add(id);
+      return ids.size() - 1;
+    }
+
+    String id(int number) {
+      return ids.get(number);
+    }
   }
 }

@@ -29,6 +29,11 @@ import org.modelevolution.progress.Progress;
  * date bound 2024-10-31 (inferred from its "Last commit time"). Pages whose JSON cannot be parsed
  * would have stopped the study's notebook; here they are listed in {@link #malformed()} and left
  * out of the per-PR results.
+ *
+ * <p>One thread inflates, splits and filters the table in file order; the pages of the rows kept
+ * are parsed in batches by that thread and by whatever pool thread comes free ({@link BotPrBatches}),
+ * and the results are taken in file order, so the table, its malformed pages and its errors are
+ * those of one pass on one thread. Values many PRs repeat are held once ({@link BotPrOutcome.Shared}).
  */
 public final class BotPrTable {
   /** The final study's cut-off: PRs created up to and including this date. */
@@ -38,18 +43,19 @@ public final class BotPrTable {
 
   /** Repositories and creation-time range of the rows kept by a step order (parsed or not). */
   private static final class Kept {
-    final java.util.Set<String> models = new java.util.HashSet<>();
+    /** The kept rows' models, by their numbers (one look-up per row, in {@link BotPrRow.ModelIds}). */
+    final java.util.BitSet models = new java.util.BitSet();
     long rows;
     String first;
     String last;
 
     Coverage coverage() {
-      return new Coverage(rows, models.size(), Optional.ofNullable(first), Optional.ofNullable(last));
+      return new Coverage(rows, models.cardinality(), Optional.ofNullable(first), Optional.ofNullable(last));
     }
 
     void add(BotPrRow row) {
       rows++;
-      models.add(row.modelId());
+      models.set(row.modelNumber());
       first = first == null || row.time().compareTo(first) < 0 ? row.time() : first;
       last = last == null || row.time().compareTo(last) > 0 ? row.time() : last;
     }
@@ -99,7 +105,7 @@ public final class BotPrTable {
     long[] fin = new long[4];
     long[] nov = new long[5];
     Map<String, LocalDate> dateCache = new HashMap<>();
-    Interner modelIds = new Interner();
+    BotPrRow.ModelIds modelIds = new BotPrRow.ModelIds();
     Kept finalKept = new Kept();
     Kept novKept = new Kept();
     BotPrOutcome.Shared shared = new BotPrOutcome.Shared();

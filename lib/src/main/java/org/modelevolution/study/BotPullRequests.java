@@ -50,13 +50,13 @@ public final class BotPullRequests {
   /**
    * Calls {@code consumer} with every row of {@code file} in file order, in one streaming pass
    * that also hashes the file (for a zip, the zip's own bytes), and reports progress in bytes of
-   * the (uncompressed) table read so far; equal model ids are shared through {@code modelIds}.
+   * the (uncompressed) table read so far; model ids are numbered (and shared) by {@code modelIds}.
    *
    * @return the SHA-256 of {@code file}
    * @throws IllegalArgumentException when the header is not the study's five columns, or a zip
    *     holds no CSV member or more than one
    */
-  static String forEach(Path file, Progress progress, Interner modelIds, Consumer<BotPrRow> consumer) {
+  static String forEach(Path file, Progress progress, BotPrRow.ModelIds modelIds, Consumer<BotPrRow> consumer) {
     String name = file.toString();
     MessageDigest digest = Sha256.digest();
     try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
@@ -74,7 +74,7 @@ public final class BotPullRequests {
   }
 
   /** The zip's one CSV member ({@code __MACOSX/} entries aside), read in the order the zip stores it. */
-  private static void readZip(InputStream in, String name, Progress progress, Interner modelIds,
+  private static void readZip(InputStream in, String name, Progress progress, BotPrRow.ModelIds modelIds,
       Consumer<BotPrRow> consumer)
       throws IOException {
     ZipInputStream zip = new ZipInputStream(in);
@@ -96,7 +96,7 @@ public final class BotPullRequests {
     }
   }
 
-  private static void read(InputStream csv, String name, Interner modelIds, Consumer<BotPrRow> consumer) {
+  private static void read(InputStream csv, String name, BotPrRow.ModelIds modelIds, Consumer<BotPrRow> consumer) {
     CsvColumns.forEachRecord(csv, name, COLUMNS, header -> {
       if (!header.equals(COLUMNS)) {
         throw new IllegalArgumentException("unexpected columns " + header + " in " + name + ", expected " + COLUMNS);
