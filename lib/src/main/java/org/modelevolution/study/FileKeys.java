@@ -88,6 +88,16 @@ final class FileKeys {
     return find(key.hashCode(), scratch.bytes, 0, scratch.length) >= 0;
   }
 
+  /** Whether {@code bytes[from, to)} is ASCII text: what {@link Lookup#containsAscii} takes. */
+  static boolean isAscii(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Looks keys up in this set, which no longer changes, from one thread (one lookup per thread). */
   Lookup lookup() {
     return new Lookup();
@@ -96,10 +106,66 @@ final class FileKeys {
   /** Membership with a scratch key of its own: lookups on several threads share the set, not the scratch. */
   final class Lookup {
     private final Key key = new Key();
+    /** The commit of the last {@link #contains(byte[], int, int, String)}, and what its keys end with. */
+    private String commit;
+    private boolean commitHex;
+    private final byte[] packedCommit = new byte[HEX_HASH / 2];
+    private int suffixHash;
+    private int suffixPower;
 
     boolean contains(String k) {
       key.encode(k);
       return find(k.hashCode(), key.bytes, 0, key.length) >= 0;
+    }
+
+    /**
+     * Whether the set holds {@code path + "&&" + commit}, where {@code path} is the ASCII text
+     * {@code bytes[from, to)} ({@link #isAscii}): a format table's row asks this of its file. When
+     * the commit is a 40-digit lower-case hex hash (every row of the study's tables), the key is
+     * encoded and hashed as {@link #contains(String)} would, straight from the bytes, with no
+     * string made; otherwise the string is made and looked up.
+     */
+    boolean containsAscii(byte[] bytes, int from, int to, String commit) {
+      if (commit != this.commit) {
+        setCommit(commit);
+      }
+      int pathLength = to - from;
+      int length = 1 + pathLength + SEPARATOR.length() + HEX_HASH / 2;
+      if (!commitHex) {
+        return contains(new String(bytes, from, pathLength, java.nio.charset.StandardCharsets.US_ASCII) + SEPARATOR
+            + commit);
+      }
+      key.ensure(length);
+      byte[] k = key.bytes;
+      k[0] = LATIN1_HEX;
+      int hash = 0;
+      for (int i = 0; i < pathLength; i++) {
+        byte b = bytes[from + i];
+        k[1 + i] = b;
+        hash = 31 * hash + b;
+      }
+      k[1 + pathLength] = '&';
+      k[2 + pathLength] = '&';
+      System.arraycopy(packedCommit, 0, k, 3 + pathLength, packedCommit.length);
+      // String.hashCode of path + "&&" + commit: the path's hash carried over the suffix's length
+      return find(hash * suffixPower + suffixHash, k, 0, length) >= 0;
+    }
+
+    private void setCommit(String value) {
+      commit = value;
+      commitHex = value.length() == HEX_HASH && isLowerHex(value, 0);
+      if (commitHex) {
+        for (int i = 0; i < HEX_HASH / 2; i++) {
+          packedCommit[i] = (byte) (nibble(value.charAt(2 * i)) << 4 | nibble(value.charAt(2 * i + 1)));
+        }
+      }
+      String suffix = SEPARATOR + value;
+      suffixHash = suffix.hashCode();
+      int power = 1;
+      for (int i = 0; i < suffix.length(); i++) {
+        power *= 31;
+      }
+      suffixPower = power;
     }
   }
 
@@ -178,6 +244,12 @@ final class FileKeys {
     private byte[] bytes = new byte[256];
     private int length;
 
+    void ensure(int length) {
+      if (bytes.length < length) {
+        bytes = new byte[Math.max(length, 2 * bytes.length)];
+      }
+    }
+
     void encode(String key) {
       int n = key.length();
       boolean latin1 = true;
@@ -205,13 +277,18 @@ final class FileKeys {
         }
         if (hex) {
           for (int i = 0; i < HEX_HASH / 2; i++) {
-            bytes[1 + hexStart + i] = (byte) (Character.digit(key.charAt(hexStart + 2 * i), 16) << 4
-                | Character.digit(key.charAt(hexStart + 2 * i + 1), 16));
+            bytes[1 + hexStart + i] = (byte) (nibble(key.charAt(hexStart + 2 * i)) << 4
+                | nibble(key.charAt(hexStart + 2 * i + 1)));
           }
         }
       }
       this.length = length;
     }
+  }
+
+  /** The value of a lower-case hex digit ({@link #isLowerHex} has checked it is one). */
+  private static int nibble(char c) {
+    return c <= '9' ? c - '0' : c - 'a' + 10;
   }
 
   private static boolean isLowerHex(String s, int from) {

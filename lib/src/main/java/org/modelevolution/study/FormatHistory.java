@@ -545,6 +545,9 @@ public record FormatHistory(
     private long rows;
     private RepositoryBuilder lastRepository;
     private Commit lastCommit;
+    /** The counts of {@link #yearlyFormats} of the year of the row before (rows come grouped by commit). */
+    private int lastYear;
+    private Map<String, Long> lastYearFormats;
 
     /** One row: a file of {@code format} in {@code commit}'s tree, added by it when {@code added}. */
     void add(String repo, String commit, LocalDateTime date, String format, boolean added) {
@@ -558,7 +561,12 @@ public record FormatHistory(
         addedFiles.add(repo, seconds, format);
       }
       lastRepository.seen(seconds);
-      yearlyFormats.computeIfAbsent(date.getYear(), y -> new TreeMap<>()).merge(format, 1L, Long::sum);
+      int year = date.getYear();
+      if (year != lastYear || lastYearFormats == null) {
+        lastYear = year;
+        lastYearFormats = yearlyFormats.computeIfAbsent(year, y -> new TreeMap<>());
+      }
+      lastYearFormats.merge(format, 1L, Long::sum);
     }
 
     private Commit commit(String repo, String hash, long date) {
@@ -598,12 +606,17 @@ public record FormatHistory(
     long[] lastByYear = new long[0];
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
+    private long lastSeen = Long.MIN_VALUE;
 
     RepositoryBuilder(String id) {
       this.id = id;
     }
 
     void seen(long date) {
+      if (date == lastSeen) {
+        return; // rows come grouped by commit: most repeat the date before, already counted in
+      }
+      lastSeen = date;
       first = Math.min(first, date);
       last = Math.max(last, date);
       int year = time(date).getYear();

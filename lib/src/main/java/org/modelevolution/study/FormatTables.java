@@ -60,6 +60,10 @@ final class FormatTables {
     private FormatHistory.Concatenation history;
     final List<SafetensorsAddition> additions = new ArrayList<>();
     private final Map<String, String> formats = new HashMap<>();
+    /** The formats met first, by their bytes (a table has a handful; others go through {@link #formats}). */
+    private final byte[][] formatBytes = new byte[16][];
+    private final String[] formatValues = new String[16];
+    private int formatCount;
     private final Field repo = new Field(REPO);
     private final Field commit = new Field(COMMIT);
     private final Field date = new Field(DATE);
@@ -80,17 +84,44 @@ final class FormatTables {
       }
       repo.changed(r);
       commit.changed(r);
-      String format = formats.computeIfAbsent(r.string(FORMAT), f -> f);
+      String format = format(r);
       boolean added = false;
-      String path = null;
       if (r.is(IN_COMMIT, TRUE)) {
-        path = r.string(PATH);
-        added = addedFiles.contains(path + "&&" + commit.value);
+        byte[] b = r.bytes();
+        // an ASCII path (all of the study's) is looked up from its bytes; any other is decoded (strictly)
+        added = !r.escaped(PATH) && FileKeys.isAscii(b, r.start(PATH), r.end(PATH))
+            ? addedFiles.containsAscii(b, r.start(PATH), r.end(PATH), commit.value)
+            : addedFiles.contains(r.string(PATH) + "&&" + commit.value);
       }
       builder.add(repo.value, commit.value, lastDate, format, added);
       if (added && "safetensors".equals(format)) {
         additions.add(new SafetensorsAddition(repo.value, commit.value, lastDate, containsConverterMessage(r)));
       }
+    }
+
+    /**
+     * The row's format, one shared String per format: the few formats are told apart by their
+     * bytes, so a row decodes none.
+     */
+    private String format(CsvColumns.Record r) {
+      if (r.escaped(FORMAT)) {
+        return formats.computeIfAbsent(r.string(FORMAT), f -> f);
+      }
+      byte[] b = r.bytes();
+      int from = r.start(FORMAT);
+      int to = r.end(FORMAT);
+      for (int i = 0; i < formatCount; i++) {
+        byte[] known = formatBytes[i];
+        if (Arrays.equals(b, from, to, known, 0, known.length)) {
+          return formatValues[i];
+        }
+      }
+      String format = formats.computeIfAbsent(r.string(FORMAT), f -> f);
+      if (formatCount < formatBytes.length) {
+        formatBytes[formatCount] = Arrays.copyOfRange(b, from, to);
+        formatValues[formatCount++] = format;
+      }
+      return format;
     }
 
     @Override

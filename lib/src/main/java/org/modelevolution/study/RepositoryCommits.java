@@ -125,8 +125,25 @@ public final class RepositoryCommits {
    * follows from the seconds, and comparing the seconds compares the texts.
    */
   private static boolean isCanonical(String date, LocalDateTime time) {
+    // compared digit by digit with what CommitTime.format writes ("yyyy-MM-dd HH:mm:ss"), without
+    // formatting: the formatter's machinery, once per commit, was a visible share of the log's read
     return date.length() == 19 && time.getYear() >= 1000 && time.getYear() <= 9999
-        && date.equals(CommitTime.format(time));
+        && digitsAre(date, 0, 4, time.getYear()) && date.charAt(4) == '-' && digitsAre(date, 5, 2, time.getMonthValue())
+        && date.charAt(7) == '-' && digitsAre(date, 8, 2, time.getDayOfMonth()) && date.charAt(10) == ' '
+        && digitsAre(date, 11, 2, time.getHour()) && date.charAt(13) == ':' && digitsAre(date, 14, 2, time.getMinute())
+        && date.charAt(16) == ':' && digitsAre(date, 17, 2, time.getSecond());
+  }
+
+  /** Whether {@code s[from, from + count)} is {@code value} in ASCII decimal, zero-padded to {@code count} digits. */
+  private static boolean digitsAre(String s, int from, int count, int value) {
+    int v = value;
+    for (int i = from + count - 1; i >= from; i--) {
+      if (s.charAt(i) != '0' + v % 10) {
+        return false;
+      }
+      v /= 10;
+    }
+    return v == 0;
   }
 
   private static String text(long seconds) {

@@ -34,4 +34,30 @@ class CommitTimeTest {
           .hasMessageContaining("not a commit time");
     }
   }
+  @Test
+  void aCommitKeepsItsTimeAsWrittenExactlyWhenFormattingWouldNotGiveItBack() {
+    // RepositoryCommits keeps the text of a time the formatter does not write back; it tells so
+    // without formatting, and must agree with formatting on every text
+    List<String> texts = List.of("2024-03-11 20:42:01", "0999-12-31 23:59:59", "1000-01-01 00:00:00",
+        "9999-12-31 23:59:59", " 2024-03-11 20:42:01", "2024-03-11 20:42:01 ", "2023-02-30 10:00:00",
+        "2024-02-29 00:00:00", "2024-3-11 20:42:01", "2024-03-11T20:42:01", "2024-03-11 24:00:00");
+    for (String text : texts) {
+      LocalDateTime time;
+      try {
+        time = CommitTime.parse(text);
+      } catch (StudyDataException e) {
+        continue;
+      }
+      boolean canonical = text.length() == 19 && time.getYear() >= 1000 && time.getYear() <= 9999
+          && text.equals(CommitTime.format(time));
+      RepositoryCommits commit = RepositoryCommits.of("r", text, true, false, false);
+      assertThat(commit.newest()).as(text).isEqualTo(canonical ? CommitTime.format(time) : text);
+      // merged with another commit, the newest is the larger text, as the study compared them
+      String other = "2025-01-01 00:00:00";
+      RepositoryCommits later = RepositoryCommits.of("r", other, true, false, false);
+      String written = commit.newest();
+      assertThat(RepositoryCommits.merge(commit, later).newest()).as(text)
+          .isEqualTo(written.compareTo(other) > 0 ? written : other);
+    }
+  }
 }

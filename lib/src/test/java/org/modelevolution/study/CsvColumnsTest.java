@@ -82,6 +82,40 @@ class CsvColumnsTest {
   }
 
   @Test
+  void lineNumbersCountTheLineFeedsOfQuotedFieldsWhateverTheBuffer() throws IOException {
+    Random random = new Random(2424);
+    StringBuilder csv = new StringBuilder("a,b,c\n");
+    List<Long> expected = new ArrayList<>();
+    long line = 2;
+    while (csv.length() < 200_000) {
+      expected.add(line);
+      int before = csv.length();
+      for (int f = 0; f < 3; f++) {
+        csv.append(f == 0 ? "" : ",").append(field(random));
+      }
+      csv.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+      line += csv.substring(before).chars().filter(c -> c == '\n').count();
+    }
+    Path file = write("lines-quoted.csv", csv.toString());
+    for (int buffer : new int[] {8, 13, 64, 1 << 20}) {
+      List<Long> lines = new ArrayList<>();
+      List<List<String>> values = new ArrayList<>();
+      try (var in = Files.newInputStream(file)) {
+        CsvColumns.Scanner scanner = new CsvColumns.Scanner(in, "lines-quoted.csv", null, 0, 1, buffer);
+        List<String> columns = List.of("a", "b", "c");
+        CsvColumns.Header header = CsvColumns.header(scanner, "lines-quoted.csv", columns, names -> {});
+        CsvColumns.records(scanner, header, "lines-quoted.csv", columns, r -> {
+          lines.add(r.line());
+          values.add(List.of(r.string(0), r.string(1), r.string(2)));
+        }, Long.MAX_VALUE, new CsvColumns.Tally());
+      }
+      // a record of three empty fields is a line of two commas, not a blank line: every record is read
+      assertThat(lines).as("buffer %d", buffer).isEqualTo(expected);
+      assertThat(values).as("buffer %d", buffer).isEqualTo(jackson(file, List.of("a", "b", "c")));
+    }
+  }
+
+  @Test
   void anUnterminatedQuoteIsReported() throws IOException {
     Path file = write("bad.csv", "a,b\n1,\"never closed\n");
     assertThatThrownBy(() -> CsvColumns.forEach(file, List.of("a"), v -> {}))

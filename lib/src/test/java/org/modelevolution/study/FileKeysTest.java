@@ -55,6 +55,30 @@ class FileKeysTest {
   }
 
   @Test
+  void aLookupFromTheBytesOfAnAsciiPathAnswersLikeContains() {
+    Random random = new Random(25);
+    FileKeys keys = new FileKeys();
+    String[] commits = {HASH, HASH.toUpperCase(), HASH.substring(1), "c1", "", "&&" + HASH.substring(2), "a&&" + HASH};
+    Set<String> added = new HashSet<>();
+    for (int i = 0; i < 5_000; i++) {
+      String key = "r" + random.nextInt(50) + "/f" + random.nextInt(20) + "&&" + commits[random.nextInt(commits.length)];
+      keys.add(key);
+      added.add(key);
+    }
+    keys.add("&&" + HASH); // the empty path
+    FileKeys.Lookup lookup = keys.lookup();
+    for (int i = 0; i < 20_000; i++) {
+      String path = i == 0 ? "" : "r" + random.nextInt(60) + "/f" + random.nextInt(25);
+      String commit = commits[random.nextInt(commits.length)];
+      byte[] row = ("xx," + path + ",yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(FileKeys.isAscii(row, 3, 3 + path.length())).isTrue();
+      assertThat(lookup.containsAscii(row, 3, 3 + path.length(), commit)).as(path + "&&" + commit)
+          .isEqualTo(keys.contains(path + "&&" + commit));
+    }
+    assertThat(FileKeys.isAscii("aé".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 3)).isFalse();
+  }
+
+  @Test
   void addAllMergesSetsAndLookupsAnswerLikeContains() {
     Random random = new Random(24);
     FileKeys first = new FileKeys();
