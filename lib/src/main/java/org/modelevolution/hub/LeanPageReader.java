@@ -485,6 +485,16 @@ final class LeanPageReader {
     int start = p;
     boolean escaped = false;
     while (true) {
+      // eight bytes at a time to the first that needs a look: a quote, a backslash, a control
+      // character or a byte of a multi-byte sequence (the rest of a string is plain ASCII)
+      while (p + Long.BYTES <= end) {
+        long special = special((long) LONGS.get(b, p));
+        if (special != 0) {
+          p += Long.numberOfTrailingZeros(special) >>> 3;
+          break;
+        }
+        p += Long.BYTES;
+      }
       int c = 0;
       while (p < end && (c = b[p]) >= 0x20 && c != '"' && c != '\\') {
         p++;
@@ -531,6 +541,22 @@ final class LeanPageReader {
       throw Unsure.INSTANCE;
     }
     return escaped;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  /**
+   * The high bit of each byte of the little-endian {@code word} that is a quote, a backslash, below
+   * 0x20 or above 0x7F; the lowest one set is exact (a borrow only marks bytes above a marked one).
+   */
+  private static long special(long word) {
+    long quotes = word ^ (ONES * '"');
+    long backslashes = word ^ (ONES * '\\');
+    return (word | ((word - ONES * 0x20) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes))
+        & HIGH;
   }
 
   /** Checks the well-formed UTF-8 sequence at {@code at} (RFC 3629) and returns the index after it. */

@@ -42,14 +42,14 @@ public record BotPrOutcome(
    * author is not the bot gives the response time and the HF-staff flag (a deleted author has no
    * {@code author} key and counts as a non-staff human, as in the notebook).
    */
-  public static BotPrOutcome of(String prUrl, String modelId, String time, LocalDate date,
-      BotDiscussion discussion, BotPrHeader header) {
-    String label = header.hasConflicts() ? header.status() + " (has conflicts)" : header.status();
+  static BotPrOutcome of(String prUrl, String modelId, String time, LocalDate date,
+      BotDiscussion discussion, BotPrHeader header, Shared shared) {
+    String label = shared.of(header.hasConflicts() ? header.status() + " (has conflicts)" : header.status());
     List<String> changes = new java.util.ArrayList<>();
     BotDiscussion.StatusChange first = null;
     for (BotDiscussion.Event event : discussion.events()) {
       if (event instanceof BotDiscussion.StatusChange change) {
-        changes.add(String.valueOf(change.status()));
+        changes.add(shared.of(String.valueOf(change.status())));
         if (first == null && !BotDiscussion.isBot(change.authorName())) {
           first = change;
         }
@@ -60,7 +60,28 @@ public record BotPrOutcome(
     if (first != null && first.createdAt() != null && discussion.createdAt() != null) {
       response = Optional.of(Duration.between(Instant.parse(discussion.createdAt()), Instant.parse(first.createdAt())));
     }
-    return new BotPrOutcome(prUrl, modelId, time, date, discussion.title(), discussion.openerName(), label, changes,
-        hfStaff, response, DiscussionActivity.of(discussion));
+    return new BotPrOutcome(prUrl, modelId, time, date, shared.of(discussion.title()),
+        shared.of(discussion.openerName()), label, shared.of(List.copyOf(changes)), hfStaff, response,
+        shared.of(DiscussionActivity.of(discussion, shared::of)));
+  }
+
+  /**
+   * Shares the values that many PRs repeat (titles, names, status labels and lists, activities)
+   * among the PRs of one table: one object each instead of one per PR, which the table keeps for
+   * the whole run. Safe to use from the threads that parse the table's batches.
+   */
+  static final class Shared {
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> seen =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The first value equal to {@code value} seen (null stays null). */
+    @SuppressWarnings("unchecked")
+    <T> T of(T value) {
+      if (value == null) {
+        return null;
+      }
+      Object known = seen.putIfAbsent(value, value);
+      return known == null ? value : (T) known;
+    }
   }
 }

@@ -57,6 +57,19 @@ public final class BotPrPageParser {
     return new BotPrHeader(page.status(), conflicts.paths(), conflicts.unlisted());
   }
 
+  /**
+   * A page block from its UTF-8 bytes {@code [start, start + length)}, read where it lies: with
+   * {@code quotesDoubled} as a quoted CSV field holds it (no pass to undo the doubled quotes).
+   */
+  static StoredDiscussionPage page(byte[] bytes, int start, int length, boolean quotesDoubled)
+      throws MalformedPageException {
+    try {
+      return StoredDiscussionPage.parse(bytes, start, length, quotesDoubled);
+    } catch (StoredDiscussionPage.MalformedPageException e) {
+      throw new MalformedPageException(e.getMessage(), e);
+    }
+  }
+
   private static StoredDiscussionPage parse(String json) throws MalformedPageException {
     try {
       return StoredDiscussionPage.parse(json);

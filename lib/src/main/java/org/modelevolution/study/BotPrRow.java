@@ -1,13 +1,13 @@
 package org.modelevolution.study;
 
 import java.nio.charset.StandardCharsets;
-import org.modelevolution.hub.StoredDiscussionPage;
 
 /**
  * One row of {@code sfconvertbot_pr_metadata.csv} as the study's crawler wrote it, before any
  * filtering, seen while the table streams. The two page blocks ({@code discussion_metadata} and
  * {@code header_metadata}, most of the 234 MB table) stay bytes in the reader's buffer, quotes
- * still doubled, and are parsed from there, so a row is valid only during the call that receives it. Fields pandas would
+ * still doubled, until they are copied into a batch for parsing, so a row is valid only during the
+ * call that receives it. Fields pandas would
  * read as NaN are missing (see {@link PandasMissing}): null for the text fields.
  */
 final class BotPrRow {
@@ -17,15 +17,18 @@ final class BotPrRow {
   private final CsvColumns.Record record;
   private final String prUrl;
   private final String modelId;
+  private final int modelNumber;
   private final String time;
   private final boolean discussionMissing;
   private final boolean headerMissing;
 
   /** The row in {@code record}, whose columns are {@link BotPullRequests#COLUMNS} in that order. */
-  BotPrRow(CsvColumns.Record record) {
+  BotPrRow(CsvColumns.Record record, ModelIds modelIds) {
     this.record = record;
     this.prUrl = text(record, 0);
-    this.modelId = text(record, 3);
+    String model = text(record, 3);
+    this.modelNumber = model == null ? -1 : modelIds.number(model);
+    this.modelId = model == null ? null : modelIds.id(modelNumber); // a model has several PRs: one string
     this.time = text(record, 4);
     this.discussionMissing = missing(record, DISCUSSION);
     this.headerMissing = missing(record, HEADER);
@@ -39,6 +42,11 @@ final class BotPrRow {
   /** The model repository id, null for pages that could not be fetched. */
   String modelId() {
     return modelId;
+  }
+
+  /** The model's number in {@link ModelIds}, -1 without a model id. */
+  int modelNumber() {
+    return modelNumber;
   }
 
   /** The discussion's {@code createdAt}, {@code YYYY-MM-DDTHH:MM:SS.000Z}, or null. */
@@ -62,24 +70,19 @@ final class BotPrRow {
     return prUrl != null && prUrl.contains("/spaces/safetensors/convert/discussions");
   }
 
-  /** The page's {@code DiscussionEvents} block, parsed. */
-  BotDiscussion discussion() throws BotPrPageParser.MalformedPageException {
-    return BotPrPageParser.parseDiscussion(page(DISCUSSION));
+  /** The line of the file the row starts on. */
+  long line() {
+    return record.line();
   }
 
-  /** The page's {@code DiscussionHeader} block, parsed. */
-  BotPrHeader header() throws BotPrPageParser.MalformedPageException {
-    return BotPrPageParser.parseHeader(page(HEADER));
-  }
-
-  private StoredDiscussionPage page(int column) throws BotPrPageParser.MalformedPageException {
-    try {
-      // read where it lies, quotes still doubled: no pass to undo them
-      return StoredDiscussionPage.parse(record.bytes(), record.start(column), record.end(column) - record.start(column),
-          record.escaped(column));
-    } catch (StoredDiscussionPage.MalformedPageException e) {
-      throw new BotPrPageParser.MalformedPageException(e.getMessage(), e);
-    }
+  /**
+   * Adds the row, its two page blocks copied as they lie (quotes still doubled), to {@code batch}
+   * (so that they outlive the reader's buffer and may be parsed on another thread).
+   */
+  void addTo(BotPrBatches.Batch batch, java.time.LocalDate date, int keptBy) {
+    batch.add(record.bytes(), record.start(DISCUSSION), record.end(DISCUSSION) - record.start(DISCUSSION),
+        record.escaped(DISCUSSION), record.start(HEADER), record.end(HEADER) - record.start(HEADER),
+        record.escaped(HEADER), prUrl, modelId, time, date, keptBy, record.line());
   }
 
   private static String text(CsvColumns.Record record, int column) {
@@ -92,5 +95,25 @@ final class BotPrRow {
     int length = record.end(column) - record.start(column);
     return length <= PandasMissing.LONGEST && PandasMissing.isMissing(
         new String(record.bytes(), record.start(column), length, StandardCharsets.UTF_8).replace("\"\"", "\""));
+  }
+
+  /** Each model id once, numbered in the order of first appearance (a model has several PRs). */
+  static final class ModelIds {
+    private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final java.util.List<String> ids = new java.util.ArrayList<>();
+
+    int number(String id) {
+      Integer known = numbers.get(id);
+      if (known != null) {
+        return known;
+      }
+      numbers.put(id, ids.size());
+      ids.add(id);
+      return ids.size() - 1;
+    }
+
+    String id(int number) {
+      return ids.get(number);
+    }
   }
 }

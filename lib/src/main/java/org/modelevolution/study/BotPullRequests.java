@@ -50,21 +50,21 @@ public final class BotPullRequests {
   /**
    * Calls {@code consumer} with every row of {@code file} in file order, in one streaming pass
    * that also hashes the file (for a zip, the zip's own bytes), and reports progress in bytes of
-   * the (uncompressed) table read so far.
+   * the (uncompressed) table read so far; model ids are numbered (and shared) by {@code modelIds}.
    *
    * @return the SHA-256 of {@code file}
    * @throws IllegalArgumentException when the header is not the study's five columns, or a zip
    *     holds no CSV member or more than one
    */
-  static String forEach(Path file, Progress progress, Consumer<BotPrRow> consumer) {
+  static String forEach(Path file, Progress progress, BotPrRow.ModelIds modelIds, Consumer<BotPrRow> consumer) {
     String name = file.toString();
     MessageDigest digest = Sha256.digest();
     try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest)) {
       if (!file.getFileName().toString().endsWith(".zip")) {
         progress.total(Files.size(file));
-        read(counting(in, progress), name, consumer);
+        read(counting(in, progress), name, modelIds, consumer);
       } else {
-        readZip(in, name, progress, consumer);
+        readZip(in, name, progress, modelIds, consumer);
       }
       in.transferTo(OutputStream.nullOutputStream()); // hash every byte, even after the last member
     } catch (IOException e) {
@@ -74,7 +74,8 @@ public final class BotPullRequests {
   }
 
   /** The zip's one CSV member ({@code __MACOSX/} entries aside), read in the order the zip stores it. */
-  private static void readZip(InputStream in, String name, Progress progress, Consumer<BotPrRow> consumer)
+  private static void readZip(InputStream in, String name, Progress progress, BotPrRow.ModelIds modelIds,
+      Consumer<BotPrRow> consumer)
       throws IOException {
     ZipInputStream zip = new ZipInputStream(in);
     boolean found = false;
@@ -88,19 +89,19 @@ public final class BotPullRequests {
       }
       found = true;
       progress.total(Math.max(entry.getSize(), 0));
-      read(counting(zip, progress), name, consumer);
+      read(counting(zip, progress), name, modelIds, consumer);
     }
     if (!found) {
       throw new IllegalArgumentException(name + " holds no CSV member");
     }
   }
 
-  private static void read(InputStream csv, String name, Consumer<BotPrRow> consumer) {
+  private static void read(InputStream csv, String name, BotPrRow.ModelIds modelIds, Consumer<BotPrRow> consumer) {
     CsvColumns.forEachRecord(csv, name, COLUMNS, header -> {
       if (!header.equals(COLUMNS)) {
         throw new IllegalArgumentException("unexpected columns " + header + " in " + name + ", expected " + COLUMNS);
       }
-    }, record -> consumer.accept(new BotPrRow(record)));
+    }, record -> consumer.accept(new BotPrRow(record, modelIds)));
   }
 
   private static InputStream counting(InputStream in, Progress progress) {

@@ -33,9 +33,14 @@ public record DiscussionActivity(int comments, List<String> participants, long w
   }
 
   public static DiscussionActivity of(BotDiscussion discussion) {
+    return of(discussion, name -> name);
+  }
+
+  /** The activity, with each participant's name passed through {@code share} (one string per name). */
+  static DiscussionActivity of(BotDiscussion discussion, java.util.function.UnaryOperator<String> share) {
     Set<String> names = new LinkedHashSet<>();
     if (discussion.openerName() != null && !BotDiscussion.isBot(discussion.openerName())) {
-      names.add(discussion.openerName());
+      names.add(share.apply(discussion.openerName()));
     }
     int comments = 0;
     long words = 0;
@@ -44,7 +49,7 @@ public record DiscussionActivity(int comments, List<String> participants, long w
         comments++;
         words += c.words();
         if (c.authorName() != null) {
-          names.add(c.authorName());
+          names.add(share.apply(c.authorName()));
         }
       }
     }

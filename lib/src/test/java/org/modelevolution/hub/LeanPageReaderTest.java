@@ -157,6 +157,49 @@ class LeanPageReaderTest {
   }
 
   @Test
+  void findsEachKindOfByteAtEveryPlaceOfAWordThatTheStringScanReadsWhole() {
+    // the string scan reads eight bytes at a time: each byte that needs a look, at each place of a word
+    String[] inserts = {"\\\"", "\\\\", "\\n", "\\u00e9", "é", "€", "😀", "\u007f", "\t", "\u0000", "\u001f", " ", "~"};
+    List<byte[]> bad = List.of(new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFF});
+    for (int at = 0; at < 20; at++) {
+      for (int tail = 0; tail < 10; tail++) {
+        List<byte[]> titles = new ArrayList<>();
+        for (String insert : inserts) {
+          titles.add(("x".repeat(at) + insert + "y".repeat(tail)).getBytes(StandardCharsets.UTF_8));
+        }
+        for (byte[] b : bad) {
+          byte[] title = new byte[at + b.length + tail];
+          java.util.Arrays.fill(title, (byte) 'z');
+          System.arraycopy(b, 0, title, at, b.length);
+          titles.add(title);
+        }
+        for (byte[] title : titles) {
+          byte[] head = page("\"title\":\"").getBytes(StandardCharsets.UTF_8);
+          head = java.util.Arrays.copyOf(head, head.length - page("").substring(page("").indexOf("},\"discussionRole"))
+              .length());
+          byte[] rest = ("\"" + page("").substring(page("").indexOf("},\"discussionRole"))).getBytes(StandardCharsets.UTF_8);
+          byte[] all = new byte[head.length + title.length + rest.length];
+          System.arraycopy(head, 0, all, 0, head.length);
+          System.arraycopy(title, 0, all, head.length, title.length);
+          System.arraycopy(rest, 0, all, head.length + title.length, rest.length);
+          Object reference = outcome(() -> StoredDiscussionPage.parseWithJackson(all, 0, all.length));
+          for (boolean doubled : List.of(false, true)) {
+            byte[] bytes = doubled ? doubleQuotes(all) : all;
+            String shown = new String(all, StandardCharsets.UTF_8);
+            assertThat(outcome(() -> StoredDiscussionPage.parse(bytes, 0, bytes.length, doubled)))
+                .as("%s (doubled: %s)", shown, doubled).isEqualTo(reference);
+            if (reference instanceof StoredDiscussionPage page) {
+              assertThat(LeanPageReader.read(bytes, 0, bytes.length, doubled)).as("lean: %s", shown).contains(page);
+            } else {
+              assertThat(LeanPageReader.read(bytes, 0, bytes.length, doubled)).as("lean: %s", shown).isEmpty();
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aQuoteLeftSingleInADoubledFieldIsLeftToJackson() {
     byte[] bytes = page("\"title\":\"a\"").replace("\"", "\"\"").replaceFirst("\"\"a", "\"a")
         .getBytes(StandardCharsets.UTF_8);
