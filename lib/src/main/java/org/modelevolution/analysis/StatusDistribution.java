@@ -3,6 +3,7 @@ package org.modelevolution.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +33,26 @@ public final class StatusDistribution {
 
   /** Per-year rows (ascending) and an {@link #ALL_YEARS} row for {@code items}. */
   public static <T> StatusDistribution of(Collection<T> items, Function<T, Integer> year, Function<T, String> label) {
+    // counted in hash maps (a PR table has hundreds of thousands of items, and a handful of years and labels),
+    // then sorted once
+    Map<Integer, Map<String, long[]>> perYear = new HashMap<>();
+    for (T item : items) {
+      String l = java.util.Objects.requireNonNull(label.apply(item), "label");
+      Integer y = java.util.Objects.requireNonNull(year.apply(item), "year");
+      perYear.computeIfAbsent(y, k -> new HashMap<>()).computeIfAbsent(l, k -> new long[1])[0]++;
+    }
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    TreeMap<Integer, Map<String, Long>> byYear = new TreeMap<>();
     Map<String, Long> all = new TreeMap<>();
     TreeSet<String> labels = new TreeSet<>(STUDY_LABELS);
-    for (T item : items) {
-      String l = label.apply(item);
-      labels.add(l);
-      byYear.computeIfAbsent(year.apply(item), y -> new TreeMap<>()).merge(l, 1L, Long::sum);
-      all.merge(l, 1L, Long::sum);
-    }
-    byYear.forEach((y, c) -> counts.put(String.valueOf(y), c));
+    new TreeMap<>(perYear).forEach((y, perLabel) -> {
+      Map<String, Long> c = new TreeMap<>();
+      perLabel.forEach((l, n) -> {
+        c.put(l, n[0]);
+        all.merge(l, n[0], Long::sum);
+        labels.add(l);
+      });
+      counts.put(String.valueOf(y), c);
+    });
     counts.put(ALL_YEARS, all);
     return new StatusDistribution(counts, List.copyOf(labels));
   }

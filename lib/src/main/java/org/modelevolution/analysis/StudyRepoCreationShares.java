@@ -86,7 +86,7 @@ final class StudyRepoCreationShares {
     for (int i : NumpyArgsort.quicksort(dates)) {
       Repository repo = repository[i];
       // drop_duplicates(["repo_url", "created_at"]): the first row of each repository and adjusted creation time
-      if (createdIsHub[i] ? !repo.takeHub() : !repo.earlier.add(dates[i])) {
+      if (createdIsHub[i] ? !repo.takeHub() : !repo.takeEarlier(dates[i])) {
         continue;
       }
       String format = formats.addedFormat(added[i]);
@@ -111,8 +111,9 @@ final class StudyRepoCreationShares {
     final String id;
     final Instant hub;
     private boolean hubTaken;
-    /** Commit times (epoch seconds) before createdAt taken as creation times. */
-    final Set<Long> earlier = new HashSet<>();
+    /** Commit times (epoch seconds) before createdAt taken as creation times: a few, in an array, else in a set. */
+    private long[] earlier = new long[0];
+    private Set<Long> manyEarlier;
 
     Repository(String id, Instant hub) {
       this.id = id;
@@ -122,6 +123,29 @@ final class StudyRepoCreationShares {
     /** Whether createdAt is no later than a commit time (whole seconds): then it is the row's creation time. */
     boolean hubNoLaterThan(long committed) {
       return hub.getEpochSecond() < committed || hub.getEpochSecond() == committed && hub.getNano() == 0;
+    }
+
+    /** Takes a commit time before createdAt as a creation time; whether it was not taken before. */
+    boolean takeEarlier(long committed) {
+      if (manyEarlier != null) {
+        return manyEarlier.add(committed);
+      }
+      for (long taken : earlier) {
+        if (taken == committed) {
+          return false;
+        }
+      }
+      if (earlier.length < 8) {
+        earlier = Arrays.copyOf(earlier, earlier.length + 1);
+        earlier[earlier.length - 1] = committed;
+      } else {
+        manyEarlier = new HashSet<>();
+        for (long taken : earlier) {
+          manyEarlier.add(taken);
+        }
+        manyEarlier.add(committed);
+      }
+      return true;
     }
 
     /** Takes createdAt as a creation time; whether it was not taken before. */
