@@ -137,7 +137,16 @@ public final class Rq2 {
   static Map<String, List<FormatHistory.Commit>> commitsByRepo(FormatHistory formats) {
     Map<String, List<FormatHistory.Commit>> history = new LinkedHashMap<>();
     formats.repositories().forEach((repo, r) -> {
-      List<FormatHistory.Commit> list = new ArrayList<>(r.commits());
+      List<FormatHistory.Commit> commits = r.commits();
+      boolean sorted = true;
+      for (int i = 1; i < commits.size() && sorted; i++) {
+        sorted = commits.get(i - 1).seconds() <= commits.get(i).seconds();
+      }
+      if (sorted) {
+        history.put(repo, commits); // a stable sort would leave it as it is
+        return;
+      }
+      List<FormatHistory.Commit> list = new ArrayList<>(commits);
       list.sort(java.util.Comparator.comparingLong(FormatHistory.Commit::seconds));
       history.put(repo, list);
     });
