@@ -287,7 +287,7 @@ final class AdditionColumns {
       if (n == 0) {
         return new DaySlots(0, null, 0);
       }
-      // max - min may overflow for absurd days: compare without subtracting twice
+      // max - min overflows (goes negative) only for absurd days, which take the sparse path
       long range = max - min;
       if (range >= 0 && range < 4L * n + 4096) {
         return new DaySlots(min, null, (int) range + 1);
