@@ -3,9 +3,7 @@ package org.modelevolution.analysis;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import org.modelevolution.study.Group;
 import org.modelevolution.study.GroupData;
 import org.modelevolution.study.SafetensorsAddition;
 import org.modelevolution.study.StudyData;
+import org.modelevolution.analysis.AdditionColumns.Rows;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -100,9 +99,11 @@ public final class Rq1 {
 
   /** RQ1, its groups computed side by side on {@code executor}; the same result as {@link #of(StudyData)}. */
   public static Rq1Result of(StudyData data, java.util.concurrent.Executor executor) {
+    LogStats logStats = new LogStats(data);
     Map<Group, Rq1Group> groups = SideBySide.groups(Group.class, group -> {
       GroupData g = data.group(group);
-      return !g.additions().isEmpty() || g.hasFullInputs() ? Optional.of(group(data, group)) : Optional.empty();
+      return !g.additions().isEmpty() || g.hasFullInputs() ? Optional.of(group(data, group, logStats))
+          : Optional.empty();
     }, executor);
     Optional<MetricsTable> iteration2024 = data.iteration2024().map(i -> iteration2024(i.allAdditions()));
     List<Check> checks = new ArrayList<>(Rq1Checks.of(data));
@@ -110,54 +111,79 @@ public final class Rq1 {
     return new Rq1Result(groups, iteration2024, Rq1Numbers.of(data, groups, iteration2024), checks);
   }
 
+  /**
+   * Each group's commit-log rows, computed once: the "both" group's study table adds those of
+   * recent and legacy, which their own groups compute too (possibly at the same time, on another
+   * thread: the second caller waits for the first's result).
+   */
+  private static final class LogStats {
+    private final StudyData data;
+    private final java.util.concurrent.ConcurrentMap<Group, Optional<MetricsTable>> computed =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    LogStats(StudyData data) {
+      this.data = data;
+    }
+
+    Optional<MetricsTable> of(Group group) {
+      return computed.computeIfAbsent(group, g -> commitLogStats(data.group(g)));
+    }
+  }
+
   /** RQ1 of one group. */
   static Rq1Group group(StudyData data, Group group) {
+    return group(data, group, new LogStats(data));
+  }
+
+  private static Rq1Group group(StudyData data, Group group, LogStats logStats) {
     LocalDate reference = Group.SAFETENSORS_RELEASE;
     GroupData g = data.group(group);
     MetricsTable study = new MetricsTable();
     MetricsTable stated = new MetricsTable();
 
     if (group == Group.BOTH) {
-      Optional<MetricsTable> recent = commitLogStats(data.recent());
-      Optional<MetricsTable> legacy = commitLogStats(data.legacy());
+      Optional<MetricsTable> recent = logStats.of(Group.RECENT);
+      Optional<MetricsTable> legacy = logStats.of(Group.LEGACY);
       if (recent.isPresent() && legacy.isPresent()) {
         for (String metric : BOTH_LOG_ROWS) {
           study.put(metric, combineAsStudy(metric, recent.get().get(metric).orElseThrow(),
               legacy.get().get(metric).orElseThrow()));
         }
-        commitLogStats(g).ifPresent(union -> LOG_ROWS.forEach(m -> stated.put(m, union.get(m).orElseThrow())));
+        logStats.of(Group.BOTH).ifPresent(union -> LOG_ROWS.forEach(m -> stated.put(m, union.get(m).orElseThrow())));
       }
     } else {
-      commitLogStats(g).ifPresent(log -> LOG_ROWS.forEach(m -> {
+      logStats.of(group).ifPresent(log -> LOG_ROWS.forEach(m -> {
         study.put(m, log.get(m).orElseThrow());
         stated.put(m, log.get(m).orElseThrow());
       }));
     }
 
-    List<SafetensorsAddition> all = g.additions();
-    List<SafetensorsAddition> byTool = g.converterAdditions();
-    List<SafetensorsAddition> byDevelopers = all.stream().filter(a -> !a.byConverter()).toList();
+    AdditionColumns all = AdditionColumns.of(g.additions(), reference);
     boolean complete = g.developerAdditionsKnown();
     for (MetricsTable table : List.of(study, stated)) {
       if (complete) {
-        table.put(ST_COMMITS, commits(all)).put(ST_REPOS, repos(all));
+        table.put(ST_COMMITS, all.commits(Rows.ALL)).put(ST_REPOS, all.repos(Rows.ALL));
       }
-      table.put(TOOL_COMMITS, commits(byTool)).put(TOOL_REPOS, repos(byTool));
+      table.put(TOOL_COMMITS, all.commits(Rows.CONVERTER)).put(TOOL_REPOS, all.repos(Rows.CONVERTER));
       if (complete) {
-        table.put(DEV_COMMITS, commits(byDevelopers)).put(DEV_REPOS, repos(byDevelopers));
-        if (!all.isEmpty()) {
-          table.put(FIRST_DAYS, all.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow());
+        table.put(DEV_COMMITS, all.commits(Rows.DEVELOPERS)).put(DEV_REPOS, all.repos(Rows.DEVELOPERS));
+        if (all.size > 0) {
+          table.put(FIRST_DAYS, all.minElapsedDays(Rows.ALL));
         }
       }
     }
-    if (complete && !all.isEmpty()) {
-      study.put(MAX_DATE, busiestDayByFileRows(all, reference).toString());
-      stated.put(MAX_DATE, busiestDayByCommits(all).toString());
+    if (complete && all.size > 0) {
+      study.put(MAX_DATE, all.busiestDayByFileRows(Rows.ALL).toString());
+      stated.put(MAX_DATE, all.busiestDayByCommits(Rows.ALL).toString());
     }
 
     if (group != Group.BOTH) {
       Set<String> toolRepos = new HashSet<>();
-      byTool.forEach(a -> toolRepos.add(a.repo()));
+      for (int i = 0; i < all.size; i++) {
+        if (all.byConverter[i]) {
+          toolRepos.add(all.repoNames[all.repo[i]]);
+        }
+      }
       for (MetricsTable table : List.of(study, stated)) {
         table.put(USED_TOOL, toolRepos.size());
       }
@@ -169,40 +195,62 @@ public final class Rq1 {
       });
     }
 
-    Table fastest = fastestAdopters(all, reference);
+    Table fastest = fastestAdopters(all);
     MetricsTable notebook = complete ? notebookOutputs(all, fastest, reference) : new MetricsTable();
     return new Rq1Group(group, complete, study, stated, notebook, adoptionsByDay(all, reference), fastest,
-        adoptionSummary(all, byTool, complete, reference), filesPerDay(all));
+        adoptionSummary(all, complete, reference), all.filesPerDay());
   }
 
   /**
    * The further numbers {@code rq1_analysis.ipynb} printed, computed the notebook's way from all
    * additions of a group (cells 4, 9, 11 and 13).
    */
-  static MetricsTable notebookOutputs(List<SafetensorsAddition> all, Table fastest, LocalDate reference) {
+  static MetricsTable notebookOutputs(AdditionColumns all, Table fastest, LocalDate reference) {
     MetricsTable out = new MetricsTable();
-    if (all.isEmpty()) {
+    if (all.size == 0) {
       return out;
     }
-    java.time.LocalDateTime first = all.stream().map(SafetensorsAddition::date).min(Comparator.naturalOrder()).orElseThrow();
-    java.time.LocalDateTime last = all.stream().map(SafetensorsAddition::date).max(Comparator.naturalOrder()).orElseThrow();
-    long minDays = all.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow();
-    long maxDays = all.stream().mapToLong(a -> a.elapsedDays(reference)).max().orElseThrow();
-    out.put("df_safetensors['date'].min()", org.modelevolution.study.CommitTime.format(first));
-    out.put("df_safetensors['date'].max()", org.modelevolution.study.CommitTime.format(last));
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    long minDays = Long.MAX_VALUE;
+    long maxDays = Long.MIN_VALUE;
+    for (int i = 0; i < all.size; i++) {
+      first = Math.min(first, all.seconds[i]);
+      last = Math.max(last, all.seconds[i]);
+      minDays = Math.min(minDays, all.elapsedDays[i]);
+      maxDays = Math.max(maxDays, all.elapsedDays[i]);
+    }
+    out.put("df_safetensors['date'].min()", org.modelevolution.study.CommitTime.format(utc(first)));
+    out.put("df_safetensors['date'].max()", org.modelevolution.study.CommitTime.format(utc(last)));
     out.put("df_safetensors['elapsed_days'].min()", minDays);
     out.put("df_safetensors['elapsed_days'].max()", maxDays);
+    IntColumn fastestDays = fastest.intColumn("elapsed_days");
     for (int i = 0; i < Math.min(FASTEST_SHOWN, fastest.rowCount()); i++) {
-      out.put("fastest adopter " + (i + 1) + ": elapsed_days", fastest.intColumn("elapsed_days").get(i));
+      out.put("fastest adopter " + (i + 1) + ": elapsed_days", fastestDays.get(i));
     }
-    List<SafetensorsAddition> firstRows = all.stream().filter(a -> a.elapsedDays(reference) == minDays).toList();
-    out.put("first adoption: rows", firstRows.size());
-    out.put("first adoption: commits", commits(firstRows));
-    studyEightyPercentDay(all, fastest).ifPresent(day -> {
+    int firstRows = 0;
+    boolean[] firstCommits = new boolean[all.commitCount];
+    long firstCommitCount = 0;
+    for (int i = 0; i < all.size; i++) {
+      if (all.elapsedDays[i] == minDays) {
+        firstRows++;
+        if (!firstCommits[all.commit[i]]) {
+          firstCommits[all.commit[i]] = true;
+          firstCommitCount++;
+        }
+      }
+    }
+    out.put("first adoption: rows", firstRows);
+    out.put("first adoption: commits", firstCommitCount);
+    studyEightyPercentDay(all.size, fastest).ifPresent(day -> {
       out.put(EIGHTY_DATE, reference.plusDays(day));
       out.put(EIGHTY_DAYS, day + " days 00:00:00");
     });
     return out;
+  }
+
+  private static java.time.LocalDateTime utc(long seconds) {
+    return java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
   }
 
   /**
@@ -212,11 +260,12 @@ public final class Rq1 {
    * reproduced as written; the stated reading is in {@link #adoptionSummary}.) Empty when the sum
    * never gets there, where the notebook would have failed.
    */
-  static Optional<Long> studyEightyPercentDay(List<SafetensorsAddition> all, Table fastest) {
-    double threshold = 0.80 * all.size();
+  static Optional<Long> studyEightyPercentDay(int rows, Table fastest) {
+    double threshold = 0.80 * rows;
     long cumulative = 0;
+    IntColumn days = fastest.intColumn("elapsed_days");
     for (int i = 0; i < fastest.rowCount(); i++) {
-      int day = fastest.intColumn("elapsed_days").get(i);
+      int day = days.get(i);
       cumulative += day;
       if (cumulative >= threshold) {
         return Optional.of((long) day);
@@ -227,20 +276,27 @@ public final class Rq1 {
 
   /** The RQ1 safetensors rows of the 2024 iteration, formatted as its table wrote them (floats). */
   static MetricsTable iteration2024(List<SafetensorsAddition> additions) {
-    LocalDate reference = org.modelevolution.study.StudyFiles.ITERATION_2024_REFERENCE;
-    List<SafetensorsAddition> byTool = additions.stream().filter(SafetensorsAddition::byConverter).toList();
-    List<SafetensorsAddition> byDevelopers = additions.stream().filter(a -> !a.byConverter()).toList();
-    long total = commits(additions);
-    long tool = commits(byTool);
-    long dev = commits(byDevelopers);
+    AdditionColumns columns =
+        AdditionColumns.of(additions, org.modelevolution.study.StudyFiles.ITERATION_2024_REFERENCE);
+    long total = columns.commits(Rows.ALL);
+    long tool = columns.commits(Rows.CONVERTER);
+    long dev = columns.commits(Rows.DEVELOPERS);
     return new MetricsTable()
         .put(ST_COMMITS, PythonFormat.repr(total))
         .put(TOOL_COMMITS, PythonFormat.repr(tool))
         .put("% commits adding safetensor files made by the converter", PythonFormat.repr(PythonFormat.percent(tool, total)))
         .put(DEV_COMMITS, PythonFormat.repr(dev))
         .put("% commits adding safetensor files made by developers", PythonFormat.repr(PythonFormat.percent(dev, total)))
-        .put(FIRST_DAYS, PythonFormat.repr(additions.stream().mapToLong(a -> a.elapsedDays(reference)).min().orElseThrow()))
-        .put(MAX_DATE, busiestDayByFileRows(additions, reference).toString());
+        .put(FIRST_DAYS, PythonFormat.repr(nonEmpty(columns).minElapsedDays(Rows.ALL)))
+        .put(MAX_DATE, columns.busiestDayByFileRows(Rows.ALL).toString());
+  }
+
+  /** The columns, or the error the study's {@code min()} of no rows would give. */
+  private static AdditionColumns nonEmpty(AdditionColumns columns) {
+    if (columns.size == 0) {
+      throw new java.util.NoSuchElementException("no additions");
+    }
+    return columns;
   }
 
   /** The commit-log rows of a group, from the full inputs. */
@@ -295,37 +351,6 @@ public final class Rq1 {
     return Long.toString(DOUBLED_IN_BOTH.contains(metric) ? 2 * sum : sum);
   }
 
-  static long commits(List<SafetensorsAddition> additions) {
-    return additions.stream().map(SafetensorsAddition::commitKey).distinct().count();
-  }
-
-  static long repos(List<SafetensorsAddition> additions) {
-    return additions.stream().map(SafetensorsAddition::repo).distinct().count();
-  }
-
-  /**
-   * The study's busiest day: the most frequent elapsed day over file rows (the smallest of tied
-   * days, as pandas' {@code mode()} sorts them), reported as the date of the first such row.
-   */
-  static LocalDate busiestDayByFileRows(List<SafetensorsAddition> additions, LocalDate reference) {
-    Map<Long, Integer> counts = new TreeMap<>();
-    additions.forEach(a -> counts.merge(a.elapsedDays(reference), 1, Integer::sum));
-    long day = counts.entrySet().stream().max(Map.Entry.<Long, Integer>comparingByValue()
-        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
-    return additions.stream().filter(a -> a.elapsedDays(reference) == day).findFirst().orElseThrow()
-        .date().toLocalDate();
-  }
-
-  /** The stated method's busiest day: the calendar day with the most adopting commits (earliest on ties). */
-  static LocalDate busiestDayByCommits(List<SafetensorsAddition> additions) {
-    Map<LocalDate, Set<String>> perDay = new TreeMap<>();
-    additions.forEach(a -> perDay.computeIfAbsent(a.date().toLocalDate(), d -> new HashSet<>()).add(a.commitKey()));
-    return perDay.entrySet().stream()
-        .max(Comparator.<Map.Entry<LocalDate, Set<String>>>comparingInt(e -> e.getValue().size())
-            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .orElseThrow().getKey();
-  }
-
   /**
    * Repositories that used the converter and whose newest commit's tree still holds a
    * {@code pytorch_model.bin}; empty without the commit log.
@@ -343,19 +368,8 @@ public final class Rq1 {
    * Per elapsed day: added files, commits, converter and developer commits, and converter and
    * developer files (the study's figure plots files: value counts of {@code elapsed_days} over rows).
    */
-  static Table adoptionsByDay(List<SafetensorsAddition> additions, LocalDate reference) {
-    TreeMap<Long, long[]> days = new TreeMap<>();
-    Map<Long, Set<String>> seen = new HashMap<>();
-    for (SafetensorsAddition a : additions) {
-      long day = a.elapsedDays(reference);
-      long[] counts = days.computeIfAbsent(day, d -> new long[6]);
-      counts[0]++;
-      counts[a.byConverter() ? 4 : 5]++;
-      if (seen.computeIfAbsent(day, d -> new HashSet<>()).add(a.commitKey())) {
-        counts[1]++;
-        counts[a.byConverter() ? 2 : 3]++;
-      }
-    }
+  static Table adoptionsByDay(AdditionColumns additions, LocalDate reference) {
+    TreeMap<Long, long[]> days = additions.adoptionsByDay();
     IntColumn day = IntColumn.create("elapsed_days");
     DateColumn date = DateColumn.create("date");
     IntColumn files = IntColumn.create("files");
@@ -379,27 +393,32 @@ public final class Rq1 {
   }
 
   /** Repositories by the elapsed days of their first safetensors addition; ties by repository id. */
-  static Table fastestAdopters(List<SafetensorsAddition> additions, LocalDate reference) {
-    Map<String, Long> first = new TreeMap<>();
-    Map<String, Boolean> firstByTool = new HashMap<>();
-    for (SafetensorsAddition a : additions) {
-      long day = a.elapsedDays(reference);
-      Long known = first.get(a.repo());
-      if (known == null || day < known) {
-        first.put(a.repo(), day);
-        firstByTool.put(a.repo(), a.byConverter());
+  static Table fastestAdopters(AdditionColumns additions) {
+    int repos = additions.repoNames.length;
+    long[] first = new long[repos];
+    boolean[] firstByTool = new boolean[repos];
+    java.util.Arrays.fill(first, Long.MAX_VALUE);
+    for (int i = 0; i < additions.size; i++) {
+      int r = additions.repo[i];
+      if (additions.elapsedDays[i] < first[r]) {
+        first[r] = additions.elapsedDays[i];
+        firstByTool[r] = additions.byConverter[i];
       }
     }
-    List<Map.Entry<String, Long>> sorted = new ArrayList<>(first.entrySet());
-    sorted.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    Integer[] sorted = new Integer[repos];
+    for (int r = 0; r < repos; r++) {
+      sorted[r] = r;
+    }
+    String[] names = additions.repoNames;
+    java.util.Arrays.sort(sorted, Comparator.<Integer>comparingLong(r -> first[r]).thenComparing(r -> names[r]));
     StringColumn repo = StringColumn.create("repo_url");
     IntColumn days = IntColumn.create("elapsed_days");
     StringColumn how = StringColumn.create("first_addition_by");
-    sorted.forEach(e -> {
-      repo.append(e.getKey());
-      days.append(e.getValue().intValue());
-      how.append(firstByTool.get(e.getKey()) ? "converter" : "developer");
-    });
+    for (int r : sorted) {
+      repo.append(names[r]);
+      days.append((int) first[r]);
+      how.append(firstByTool[r] ? "converter" : "developer");
+    }
     return Table.create("fastest adopters", repo, days, how);
   }
 
@@ -408,17 +427,14 @@ public final class Rq1 {
    * percentile (the stated reading) and as a share of the observation window (a reading that is
    * not a percentile).
    */
-  static MetricsTable adoptionSummary(
-      List<SafetensorsAddition> all, List<SafetensorsAddition> byTool, boolean complete, LocalDate reference) {
+  static MetricsTable adoptionSummary(AdditionColumns all, boolean complete, LocalDate reference) {
     MetricsTable summary = new MetricsTable();
-    List<SafetensorsAddition> basis = complete ? all : byTool;
+    Rows basis = complete ? Rows.ALL : Rows.CONVERTER;
     String scope = complete ? "adoption commits" : "converter adoption commits (developer additions unavailable)";
-    if (basis.isEmpty()) {
+    if (!all.any(basis)) {
       return summary;
     }
-    Map<String, Long> commitDay = new LinkedHashMap<>();
-    basis.forEach(a -> commitDay.merge(a.commitKey(), a.elapsedDays(reference), Math::min));
-    long[] days = commitDay.values().stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] days = all.sortedCommitDays(basis);
     int rank = (int) Math.ceil(0.8 * days.length); // nearest-rank percentile
     long p80 = days[Math.max(rank, 1) - 1];
     long maxDay = days[days.length - 1];
@@ -432,16 +448,9 @@ public final class Rq1 {
         + " figure, not a percentile)", window);
     summary.put("% of " + scope + " within that 80% of the window (not a percentile)",
         PythonFormat.repr(PythonFormat.percent(within, days.length)));
-    summary.put("busiest day counted in adopting commits (the stated unit)", busiestDayByCommits(basis));
-    summary.put("busiest day counted in added files (the study's code: the most frequent elapsed day over file rows)", busiestDayByFileRows(basis, reference));
+    summary.put("busiest day counted in adopting commits (the stated unit)", all.busiestDayByCommits(basis));
+    summary.put("busiest day counted in added files (the study's code: the most frequent elapsed day over file rows)",
+        all.busiestDayByFileRows(basis));
     return summary;
   }
-
-  /** Adoption file rows per calendar day (the study's heat map counts rows of its addition table). */
-  static Map<LocalDate, Integer> filesPerDay(List<SafetensorsAddition> additions) {
-    Map<LocalDate, Integer> perDay = new TreeMap<>();
-    additions.forEach(a -> perDay.merge(a.date().toLocalDate(), 1, Integer::sum));
-    return perDay;
-  }
-
 }

@@ -1,6 +1,7 @@
 package org.modelevolution.analysis;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -98,10 +99,9 @@ public final class Rq2 {
         adjustedMin = min(adjustedMin, c.isAfter(repo.firstRowDate()) ? repo.firstRowDate() : c);
         adjustedMax = max(adjustedMax, c.isAfter(repo.lastRowDate()) ? repo.lastRowDate() : c);
       }
-      for (LocalDateTime last : repo.lastRowDateByYear().values()) {
-        lastOfYearMin = min(lastOfYearMin, last);
-        lastOfYearMax = max(lastOfYearMax, last);
-      }
+      // per year ascending, the latest time of that year: the first year's is the least, the last year's the greatest
+      lastOfYearMin = min(lastOfYearMin, repo.lastRowDateOfFirstYear());
+      lastOfYearMax = max(lastOfYearMax, repo.lastRowDateOfLastYear());
     }
     if (createdMin != null) {
       out.put("created_at min (before adjustment)", utc(createdMin));
@@ -137,8 +137,17 @@ public final class Rq2 {
   static Map<String, List<FormatHistory.Commit>> commitsByRepo(FormatHistory formats) {
     Map<String, List<FormatHistory.Commit>> history = new LinkedHashMap<>();
     formats.repositories().forEach((repo, r) -> {
-      List<FormatHistory.Commit> list = new ArrayList<>(r.commits());
-      list.sort(java.util.Comparator.comparing(FormatHistory.Commit::date));
+      List<FormatHistory.Commit> commits = r.commits();
+      boolean sorted = true;
+      for (int i = 1; i < commits.size() && sorted; i++) {
+        sorted = commits.get(i - 1).seconds() <= commits.get(i).seconds();
+      }
+      if (sorted) {
+        history.put(repo, commits); // a stable sort would leave it as it is
+        return;
+      }
+      List<FormatHistory.Commit> list = new ArrayList<>(commits);
+      list.sort(java.util.Comparator.comparingLong(FormatHistory.Commit::seconds));
       history.put(repo, list);
     });
     return history;
@@ -149,6 +158,7 @@ public final class Rq2 {
     Map<String, Instant> createdAt = g.createdAt().get();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     Map<String, Long> repositories = new TreeMap<>(); // the figure's n: repositories behind each month's shares
+    Map<Integer, String> months = new java.util.HashMap<>();
     history.forEach((repo, commits) -> {
       Instant created = createdAt.get(repo);
       if (created == null) {
@@ -158,7 +168,9 @@ public final class Rq2 {
       if (creation.withSecond(0).withNano(0).equals(CREATED_AT_SENTINEL) && log.containsKey(repo)) {
         creation = log.get(repo).first();
       }
-      String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
+      LocalDateTime created0 = creation;
+      String month = months.computeIfAbsent(creation.getYear() * 12 + creation.getMonthValue() - 1,
+          m -> String.format(Locale.ROOT, "%04d-%02d", created0.getYear(), created0.getMonthValue()));
       for (FormatHistory.Commit commit : commits) {
         if (commit.addsFiles()) {
           Map<String, Long> perFormat = counts.computeIfAbsent(month, m -> new TreeMap<>());
@@ -190,23 +202,49 @@ public final class Rq2 {
   }
 
   static FormatShares yearlyLastCommitCarriedForward(Map<String, List<FormatHistory.Commit>> history) {
-    Map<String, Map<String, Long>> counts = new TreeMap<>();
-    history.forEach((repo, commits) -> {
+    // per year from the earliest first year to LAST_YEAR, per format (formats are few), the files summed
+    int firstYear = firstYearOf(history);
+    List<Map<String, long[]>> perYear = new ArrayList<>();
+    for (int year = firstYear; year <= LAST_YEAR; year++) {
+      perYear.add(new java.util.HashMap<>());
+    }
+    for (List<FormatHistory.Commit> commits : history.values()) {
       int index = 0;
       FormatHistory.Commit snapshot = null;
-      int firstYear = commits.get(0).date().getYear();
-      for (int year = firstYear; year <= LAST_YEAR; year++) {
-        while (index < commits.size() && commits.get(index).date().getYear() <= year) {
+      for (int year = year(commits.get(0).seconds()); year <= LAST_YEAR; year++) {
+        long nextYear = LocalDate.of(year + 1, 1, 1).toEpochDay() * 86_400L;
+        while (index < commits.size() && commits.get(index).seconds() < nextYear) {
           snapshot = commits.get(index++);
         }
-        Map<String, Long> perFormat = counts.computeIfAbsent(Integer.toString(year), y -> new TreeMap<>());
-        snapshot.formats().forEach((format, n) -> {
-          if (determined(format)) {
-            perFormat.merge(format, n, Long::sum);
-          }
-        });
+        Map<String, long[]> perFormat = perYear.get(year - firstYear);
+        snapshot.formats().forEach((format, n) -> perFormat.computeIfAbsent(format, f -> new long[1])[0] += n);
       }
-    });
+    }
+    // every year from a repository's first to LAST_YEAR has a row, without determined files too
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    for (int year = firstYear; year <= LAST_YEAR; year++) {
+      Map<String, Long> perFormat = new TreeMap<>();
+      perYear.get(year - firstYear).forEach((format, n) -> {
+        if (determined(format)) {
+          perFormat.put(format, n[0]);
+        }
+      });
+      counts.put(Integer.toString(year), perFormat);
+    }
     return FormatShares.fromCounts("year", counts);
+  }
+
+  /** The earliest year any repository's carried-forward snapshots start in ({@code LAST_YEAR + 1} without any). */
+  private static int firstYearOf(Map<String, List<FormatHistory.Commit>> history) {
+    int first = LAST_YEAR + 1;
+    for (List<FormatHistory.Commit> commits : history.values()) {
+      first = Math.min(first, year(commits.get(0).seconds()));
+    }
+    return first;
+  }
+
+  /** The calendar year of a time in epoch seconds (UTC). */
+  private static int year(long seconds) {
+    return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)).getYear();
   }
 }

@@ -3,6 +3,7 @@ package org.modelevolution.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +33,57 @@ public final class StatusDistribution {
 
   /** Per-year rows (ascending) and an {@link #ALL_YEARS} row for {@code items}. */
   public static <T> StatusDistribution of(Collection<T> items, Function<T, Integer> year, Function<T, String> label) {
+    // counted in hash maps (a PR table has hundreds of thousands of items, and a handful of years and labels),
+    // then sorted once
+    Map<Integer, LabelCounts> perYear = new HashMap<>();
+    Integer lastYear = null;
+    LabelCounts last = null;
+    for (T item : items) {
+      String l = java.util.Objects.requireNonNull(label.apply(item), "label");
+      Integer y = java.util.Objects.requireNonNull(year.apply(item), "year");
+      if (!y.equals(lastYear)) {
+        lastYear = y;
+        last = perYear.computeIfAbsent(y, k -> new LabelCounts());
+      }
+      last.add(l);
+    }
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    TreeMap<Integer, Map<String, Long>> byYear = new TreeMap<>();
     Map<String, Long> all = new TreeMap<>();
     TreeSet<String> labels = new TreeSet<>(STUDY_LABELS);
-    for (T item : items) {
-      String l = label.apply(item);
-      labels.add(l);
-      byYear.computeIfAbsent(year.apply(item), y -> new TreeMap<>()).merge(l, 1L, Long::sum);
-      all.merge(l, 1L, Long::sum);
-    }
-    byYear.forEach((y, c) -> counts.put(String.valueOf(y), c));
+    new TreeMap<>(perYear).forEach((y, perLabel) -> {
+      Map<String, Long> c = new TreeMap<>();
+      for (int i = 0; i < perLabel.size; i++) {
+        String l = perLabel.labels[i];
+        c.put(l, perLabel.counts[i]);
+        all.merge(l, perLabel.counts[i], Long::sum);
+        labels.add(l);
+      }
+      counts.put(String.valueOf(y), c);
+    });
     counts.put(ALL_YEARS, all);
     return new StatusDistribution(counts, List.copyOf(labels));
+  }
+
+  /** Counts per label, for the handful of labels a year has: a linear search beats hashing each item's label. */
+  private static final class LabelCounts {
+    String[] labels = new String[8];
+    long[] counts = new long[8];
+    int size;
+
+    void add(String label) {
+      for (int i = 0; i < size; i++) {
+        if (labels[i] == label || labels[i].equals(label)) {
+          counts[i]++;
+          return;
+        }
+      }
+      if (size == labels.length) {
+        labels = java.util.Arrays.copyOf(labels, size * 2);
+        counts = java.util.Arrays.copyOf(counts, size * 2);
+      }
+      labels[size] = label;
+      counts[size++] = 1;
+    }
   }
 
   public List<String> rows() {

@@ -1,11 +1,10 @@
 package org.modelevolution.analysis;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,40 +54,106 @@ final class StudyRepoCreationShares {
               + " code stops here too (KeyError). Add the repository's created_at to its record or drop it from"
               + " the format table.");
         });
-    // the kept files by their index in the history (the history makes each file when it is read)
-    List<FormatHistory.AddedFile> files = formats.addedFiles();
-    int[] added = new int[files.size()];
+    // the kept files by their index in the history, with their adjusted creation time: the
+    // repository's createdAt (kept per repository) or, when the commit is older, the commit's time
+    int files = formats.addedFiles().size();
+    int[] added = new int[files];
+    long[] dates = new long[files];
+    Repository[] repository = new Repository[files];
+    boolean[] createdIsHub = new boolean[files];
     int kept = 0;
-    List<Instant> created = new ArrayList<>();
-    for (int index = 0; index < files.size(); index++) {
-      FormatHistory.AddedFile file = files.get(index);
-      if (undetermined(file.format())) {
+    Map<String, Repository> repositories = new HashMap<>();
+    Repository last = null;
+    for (int index = 0; index < files; index++) {
+      String format = formats.addedFormat(index);
+      if (undetermined(format)) {
         continue;
       }
-      Instant hub = createdAt.get(file.repo());
-      Instant committed = file.date().toInstant(ZoneOffset.UTC);
-      added[kept++] = index;
-      created.add(hub.compareTo(committed) <= 0 ? hub : committed);
+      String repo = formats.addedRepo(index);
+      if (last == null || !last.id.equals(repo)) {
+        last = repositories.computeIfAbsent(repo, r -> new Repository(r, createdAt.get(r)));
+      }
+      long committed = formats.addedSeconds(index);
+      added[kept] = index;
+      dates[kept] = committed;
+      repository[kept] = last;
+      createdIsHub[kept] = last.hubNoLaterThan(committed);
+      kept++;
     }
-    long[] dates = new long[kept];
-    for (int i = 0; i < dates.length; i++) {
-      dates[i] = files.get(added[i]).date().toEpochSecond(ZoneOffset.UTC);
-    }
-    Set<RepoCreation> seen = new HashSet<>();
+    dates = Arrays.copyOf(dates, kept);
+    Map<Integer, String> months = new HashMap<>();
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     for (int i : NumpyArgsort.quicksort(dates)) {
-      FormatHistory.AddedFile file = files.get(added[i]);
-      if (!seen.add(new RepoCreation(file.repo(), created.get(i)))) {
+      Repository repo = repository[i];
+      // drop_duplicates(["repo_url", "created_at"]): the first row of each repository and adjusted creation time
+      if (createdIsHub[i] ? !repo.takeHub() : !repo.takeEarlier(dates[i])) {
         continue;
       }
-      if (file.format().isEmpty()) {
+      String format = formats.addedFormat(added[i]);
+      if (format.isEmpty()) {
         continue; // a missing format is NaN in pandas, which groupby leaves out
       }
-      LocalDateTime creation = LocalDateTime.ofInstant(created.get(i), ZoneOffset.UTC);
-      String month = String.format(Locale.ROOT, "%04d-%02d", creation.getYear(), creation.getMonthValue());
-      counts.computeIfAbsent(month, m -> new TreeMap<>()).merge(file.format(), 1L, Long::sum);
+      String month = month(createdIsHub[i] ? repo.hub.getEpochSecond() : dates[i], months);
+      counts.computeIfAbsent(month, m -> new TreeMap<>()).merge(format, 1L, Long::sum);
     }
     return FormatShares.fromCounts("created_at_month_year", counts);
+  }
+
+  /** The creation month, {@code YYYY-MM}, of a time in epoch seconds (UTC); one string per month. */
+  private static String month(long seconds, Map<Integer, String> months) {
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+    return months.computeIfAbsent(day.getYear() * 12 + day.getMonthValue() - 1,
+        m -> String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue()));
+  }
+
+  /** A repository's createdAt and the adjusted creation times of its rows seen so far. */
+  private static final class Repository {
+    final String id;
+    final Instant hub;
+    private boolean hubTaken;
+    /** Commit times (epoch seconds) before createdAt taken as creation times: a few, in an array, else in a set. */
+    private long[] earlier = new long[0];
+    private Set<Long> manyEarlier;
+
+    Repository(String id, Instant hub) {
+      this.id = id;
+      this.hub = hub;
+    }
+
+    /** Whether createdAt is no later than a commit time (whole seconds): then it is the row's creation time. */
+    boolean hubNoLaterThan(long committed) {
+      return hub.getEpochSecond() < committed || hub.getEpochSecond() == committed && hub.getNano() == 0;
+    }
+
+    /** Takes a commit time before createdAt as a creation time; whether it was not taken before. */
+    boolean takeEarlier(long committed) {
+      if (manyEarlier != null) {
+        return manyEarlier.add(committed);
+      }
+      for (long taken : earlier) {
+        if (taken == committed) {
+          return false;
+        }
+      }
+      if (earlier.length < 8) {
+        earlier = Arrays.copyOf(earlier, earlier.length + 1);
+        earlier[earlier.length - 1] = committed;
+      } else {
+        manyEarlier = new HashSet<>();
+        for (long taken : earlier) {
+          manyEarlier.add(taken);
+        }
+        manyEarlier.add(committed);
+      }
+      return true;
+    }
+
+    /** Takes createdAt as a creation time; whether it was not taken before. */
+    boolean takeHub() {
+      boolean fresh = !hubTaken;
+      hubTaken = true;
+      return fresh;
+    }
   }
 
   /** The two spellings the study's code drops before anything else. */
@@ -96,5 +161,4 @@ final class StudyRepoCreationShares {
     return format.equals("undetermined") || format.equals("UNDETERMINED (symbolic link)");
   }
 
-  private record RepoCreation(String repo, Instant createdAt) {}
 }

@@ -45,8 +45,33 @@ public record FormatHistory(
 
   public FormatHistory {
     repositories = Collections.unmodifiableMap(repositories);
-    addedFiles = Collections.unmodifiableList(addedFiles);
+    // the column lists are read-only already, and kept as they are so that the accessors below can read their columns
+    addedFiles = addedFiles instanceof FileColumns ? addedFiles : Collections.unmodifiableList(addedFiles);
     yearlyFormats = Collections.unmodifiableMap(yearlyFormats);
+  }
+
+  /** The repository of the added file at {@code index}, without making the {@link AddedFile}. */
+  public String addedRepo(int index) {
+    return addedFiles instanceof FileColumns c ? c.repo(index) : addedFiles.get(index).repo();
+  }
+
+  /** The commit time (epoch seconds) of the added file at {@code index}, without making the {@link AddedFile}. */
+  public long addedSeconds(int index) {
+    return addedFiles instanceof FileColumns c ? c.seconds(index) : seconds(addedFiles.get(index).date());
+  }
+
+  /** The format of the added file at {@code index}, without making the {@link AddedFile}. */
+  public String addedFormat(int index) {
+    return addedFiles instanceof FileColumns c ? c.format(index) : addedFiles.get(index).format();
+  }
+
+  /** Added files kept as columns, readable without making an {@link AddedFile} per read. */
+  private interface FileColumns {
+    String repo(int index);
+
+    long seconds(int index);
+
+    String format(int index);
   }
 
   /**
@@ -86,6 +111,16 @@ public record FormatHistory(
     /** The latest commit time of its rows. */
     public LocalDateTime lastRowDate() {
       return time(lastRowDate);
+    }
+
+    /** The latest commit time of its rows in its first year: the earliest of {@link #lastRowDateByYear}'s. */
+    public LocalDateTime lastRowDateOfFirstYear() {
+      return time(lastRowDateByYear[0]);
+    }
+
+    /** The latest commit time of its rows in its last year: the latest of {@link #lastRowDateByYear}'s. */
+    public LocalDateTime lastRowDateOfLastYear() {
+      return time(lastRowDateByYear[lastRowDateByYear.length - 1]);
     }
 
     /** Per calendar year, the latest commit time of its rows in that year (a new map per call). */
@@ -186,6 +221,11 @@ public record FormatHistory(
     /** The commit time of its first row. */
     public LocalDateTime date() {
       return time(date);
+    }
+
+    /** The commit time of its first row, as epoch seconds (UTC). */
+    public long seconds() {
+      return date;
     }
 
     /** Whether a row's file was added by the commit (any format). */
@@ -339,7 +379,8 @@ public record FormatHistory(
    * Added files as three columns (16 bytes a file: shared repository and format strings, epoch
    * seconds); each {@link AddedFile} is made when it is read.
    */
-  static final class AddedFiles extends java.util.AbstractList<AddedFile> implements java.util.RandomAccess {
+  static final class AddedFiles extends java.util.AbstractList<AddedFile>
+      implements java.util.RandomAccess, FileColumns {
     private String[] repos = new String[16];
     private long[] seconds = new long[16];
     private String[] formats = new String[16];
@@ -380,8 +421,69 @@ public record FormatHistory(
     }
 
     @Override
+    public String repo(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return repos[index];
+    }
+
+    @Override
+    public long seconds(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return seconds[index];
+    }
+
+    @Override
+    public String format(int index) {
+      java.util.Objects.checkIndex(index, size);
+      return formats[index];
+    }
+
+    @Override
     public int size() {
       return size;
+    }
+  }
+
+  /** Two column lists read as one, without copying either (the "both" group's added files). */
+  private static final class ConcatenatedFiles extends java.util.AbstractList<AddedFile>
+      implements java.util.RandomAccess, FileColumns {
+    private final List<AddedFile> firstList;
+    private final FileColumns first;
+    private final int firstSize;
+    private final List<AddedFile> secondList;
+    private final FileColumns second;
+
+    ConcatenatedFiles(List<AddedFile> first, List<AddedFile> second) {
+      this.firstList = first;
+      this.first = (FileColumns) first;
+      this.firstSize = first.size();
+      this.secondList = second;
+      this.second = (FileColumns) second;
+    }
+
+    @Override
+    public AddedFile get(int index) {
+      return index < firstSize ? firstList.get(index) : secondList.get(index - firstSize);
+    }
+
+    @Override
+    public int size() {
+      return firstSize + secondList.size();
+    }
+
+    @Override
+    public String repo(int index) {
+      return index < firstSize ? first.repo(index) : second.repo(index - firstSize);
+    }
+
+    @Override
+    public long seconds(int index) {
+      return index < firstSize ? first.seconds(index) : second.seconds(index - firstSize);
+    }
+
+    @Override
+    public String format(int index) {
+      return index < firstSize ? first.format(index) : second.format(index - firstSize);
     }
   }
 
@@ -413,7 +515,9 @@ public record FormatHistory(
   public static FormatHistory concat(FormatHistory first, FormatHistory second) {
     Map<String, Repository> repositories = new LinkedHashMap<>(first.repositories());
     second.repositories().forEach((id, r) -> repositories.merge(id, r, FormatHistory::merged));
-    List<AddedFile> added = new Concatenated<>(first.addedFiles(), second.addedFiles());
+    List<AddedFile> added = first.addedFiles() instanceof FileColumns && second.addedFiles() instanceof FileColumns
+        ? new ConcatenatedFiles(first.addedFiles(), second.addedFiles())
+        : new Concatenated<>(first.addedFiles(), second.addedFiles());
     Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
     for (FormatHistory history : List.of(first, second)) {
       history.yearlyFormats().forEach((year, counts) -> {
