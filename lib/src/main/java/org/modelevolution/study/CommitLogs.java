@@ -51,16 +51,26 @@ final class CommitLogs {
 
     @Override
     public void accept(CsvColumns.Record record) {
-      boolean[] flags = record.escaped(4)
-          ? treeFlags(record.string(4))
-          : TreeScan.flags(record.bytes(), record.start(4), record.end(4));
       String repo = strings.intern(record.string(0));
       boolean touches = touchesModel(repo, record.string(1), record.string(3), this);
       RepositoryCommits commit;
       try {
-        commit = RepositoryCommits.of(repo, record.string(DATE), touches, flags[0], flags[1]);
+        commit = RepositoryCommits.of(repo, record.string(DATE), touches, false, false);
       } catch (StudyDataException e) {
         throw new CsvColumns.FieldException(DATE, e.getMessage(), e);
+      }
+      // The tree (most of the log's bytes) answers two questions, each used only sometimes: whether
+      // it holds a model file counts only for a commit that touches one, and whether it holds
+      // pytorch_model.bin only for the repository's newest commit. A commit no newer than the newest
+      // seen before it in these records cannot be that one (merge keeps the earlier of equals, and a
+      // later part's own newest is what competes), so its tree is scanned only for what can count.
+      RepositoryCommits before = repositories.get(repo);
+      boolean mayBeNewest = before == null || commit.newerThan(before);
+      if (touches || mayBeNewest) {
+        boolean[] flags = record.escaped(4)
+            ? treeFlags(record.string(4))
+            : TreeScan.flags(record.bytes(), record.start(4), record.end(4), touches, mayBeNewest);
+        commit = commit.withTree(flags[0], flags[1]);
       }
       repositories.merge(repo, commit, RepositoryCommits::merge);
     }

@@ -121,6 +121,23 @@ public final class RepositoryCommits {
   }
 
   /**
+   * Whether this log's newest commit takes the place of {@code earlier}'s when this log follows it
+   * (as {@link #merge} decides): only then can this log's tree flag matter.
+   */
+  boolean newerThan(RepositoryCommits earlier) {
+    return compare(newest, newestText, earlier.newest, earlier.newestText) > 0;
+  }
+
+  /** This log of one commit, with what its tree holds (a model file; {@code pytorch_model.bin} at the root). */
+  RepositoryCommits withTree(boolean modelInTree, boolean pytorchBinInTree) {
+    if (commits != 1) {
+      throw new IllegalStateException("a tree belongs to one commit, not to a log of " + commits);
+    }
+    return new RepositoryCommits(repo, 1, touching, touching == 1 && modelInTree ? 1 : 0, lastTouching,
+        lastTouchingText, first, newest, newestText, pytorchBinInTree);
+  }
+
+  /**
    * Whether {@code date} is the four-digit-year form of {@code time} exactly: then the text
    * follows from the seconds, and comparing the seconds compares the texts.
    */

@@ -18,18 +18,30 @@ final class TreeScan {
 
   /** [a model file is in the tree, pytorch_model.bin is at the root] of {@code bytes[from, to)}. */
   static boolean[] flags(byte[] bytes, int from, int to) {
+    return flags(bytes, from, to, true, true);
+  }
+
+  /**
+   * The same, looking only for what is asked: an answer not asked for is {@code false}, and the
+   * scan stops as soon as every answer asked for is yes.
+   */
+  static boolean[] flags(byte[] bytes, int from, int to, boolean askModel, boolean askPytorchBin) {
     boolean modelInTree = false;
     boolean pytorchBin = false;
+    boolean modelKnown = !askModel;
+    boolean pytorchBinKnown = !askPytorchBin;
     int start = from;
-    while (start < to && !(modelInTree && pytorchBin)) {
+    while (start < to && !(modelKnown && pytorchBinKnown)) {
       // the only byte looked for going forward is the separator (eight bytes at a time); an entry's
       // suffix is then read backwards from its end, a few bytes, so '/' and '.' cost no branch each
       int end = ByteSearch.indexOf(bytes, (byte) ';', start, to);
-      if (!modelInTree && hasModelExtension(bytes, start, end)) {
+      if (!modelKnown && hasModelExtension(bytes, start, end)) {
         modelInTree = true;
+        modelKnown = true;
       }
-      if (!pytorchBin && end - start == ROOT_PYTORCH_BIN.length && startsWith(bytes, start, ROOT_PYTORCH_BIN)) {
+      if (!pytorchBinKnown && end - start == ROOT_PYTORCH_BIN.length && startsWith(bytes, start, ROOT_PYTORCH_BIN)) {
         pytorchBin = true;
+        pytorchBinKnown = true;
       }
       start = end + 1;
     }
