@@ -25,10 +25,12 @@ import org.modelevolution.io.Sha256;
  * <p>The file is cut at fixed byte offsets into chunks. The thread that asks for the parse reads
  * the file from the start in one pass that also hashes it, exactly as a sequential pass does,
  * taking one chunk after the other; helpers on the pool, as they come free, take chunks from the
- * end backwards, each into a part of its own, until the two meet. The thread then hashes the
- * helpers' bytes (SHA-256 is sequential: that second read is the price of the helpers' share) and
- * merges their parts in file order. So a file read with no helper free costs what one pass costs,
- * and every free thread shortens it.
+ * end backwards, each into a part of its own, until the two meet. Once a helper has come, the
+ * thread finishes its chunk and hashes the rest of the file (SHA-256 is sequential: that second
+ * read is the price of the helpers' share, and done first it is not left alone at the end), then
+ * parses chunks from the front again until it meets the helpers, and merges all parts in file
+ * order. So a file read with no helper free costs what one pass costs, and every free thread
+ * shortens it.
  *
  * <p>A record starts right after a line feed, but a line feed may also lie inside a quoted field,
  * so where a helper's chunk starts is a guess: the first line feed after the cut after which a
@@ -131,6 +133,8 @@ final class CsvChunks {
     private int front;
     private int back;
     private volatile boolean abandoned;
+    /** Whether a helper has taken a chunk: this thread's pass then hashes the rest first. */
+    private volatile boolean helped;
     private List<CompletableFuture<Object>> done;
 
     Run(Path file, FileChannel channel, List<String> columns, Workers workers, Supplier<Chunk<P>> newChunk,
@@ -173,15 +177,28 @@ final class CsvChunks {
         // the chunks from the front, one after the other in one pass into one part: until a helper
         // comes, this is the sequential pass itself (its errors are that pass's own)
         Chunk<P> first = newChunk.get();
-        for (; claimFront(chunk); chunk++) {
+        for (; !helped && claimFront(chunk); chunk++) {
           CsvColumns.records(pass, header, name, columns, first, cuts[chunk + 1], tally);
         }
         P merged = first.part();
         long start = pass.offset();
         long line = pass.line();
         if (chunk < chunks) {
-          // the helpers took the rest: hash it, then take their parts in file order, each checked
+          // a helper has come: the hash, which only this thread can compute (in file order), goes
+          // first, so that it is not left to the end with the helpers done and nothing else to run;
+          // then this thread parses chunks from the front again, each from where the one before
+          // ended (so checked), until it meets the helpers, whose parts it takes in file order
           hashTail(digest, pass.read());
+          for (; claimFront(chunk); chunk++) {
+            if (start >= cuts[chunk + 1]) {
+              continue; // the record before runs past this chunk's cut: no record starts in it
+            }
+            Parse<P> parse = chunk(chunk, start, line, true);
+            merged = merge.apply(merged, parse.part());
+            tally.add(parse.tally(), line - parse.line());
+            start = parse.end();
+            line += parse.lines();
+          }
           for (; chunk < chunks; chunk++) {
             Parse<P> parse = result(chunk);
             if (parse.start() != start || parse.error() != null) {
@@ -227,6 +244,7 @@ final class CsvChunks {
       if (abandoned || back - 1 < front || back - 1 <= 0) {
         return -1; // chunk 0 is this thread's: its pass reads the header
       }
+      helped = true;
       return --back;
     }
 
