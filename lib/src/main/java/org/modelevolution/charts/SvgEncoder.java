@@ -33,6 +33,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.RectangularShape;
 import java.awt.geom.RoundRectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -334,13 +335,7 @@ final class SvgEncoder {
       number(out, s.getHeight());
       out.append('"');
       styleAttribute(out, style);
-      out.append(" width=\"");
-      number(out, s.getWidth());
-      out.append("\" x=\"");
-      number(out, s.getX());
-      out.append("\" y=\"");
-      number(out, s.getY());
-      out.append("\"/>");
+      widthAndCorner(out, s);
     } else if (shape instanceof RoundRectangle2D s) {
       out.append("<rect height=\"");
       number(out, s.getHeight());
@@ -350,13 +345,7 @@ final class SvgEncoder {
       number(out, s.getArcHeight() / 2.0);
       out.append('"');
       styleAttribute(out, style);
-      out.append(" width=\"");
-      number(out, s.getWidth());
-      out.append("\" x=\"");
-      number(out, s.getX());
-      out.append("\" y=\"");
-      number(out, s.getY());
-      out.append("\"/>");
+      widthAndCorner(out, s);
     } else if (shape instanceof Ellipse2D s) {
       out.append("<ellipse cx=\"");
       number(out, s.getCenterX());
@@ -376,6 +365,17 @@ final class SvgEncoder {
       styleAttribute(out, style);
       out.append("/>");
     }
+  }
+
+  /** A rectangle's attributes after its style, as the library writes them: width, then its corner. */
+  private void widthAndCorner(StringBuilder out, RectangularShape s) {
+    out.append(" width=\"");
+    number(out, s.getWidth());
+    out.append("\" x=\"");
+    number(out, s.getX());
+    out.append("\" y=\"");
+    number(out, s.getY());
+    out.append("\"/>");
   }
 
   private static void styleAttribute(StringBuilder out, String style) {
