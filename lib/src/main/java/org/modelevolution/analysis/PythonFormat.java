@@ -59,7 +59,41 @@ public final class PythonFormat {
     return (double) part / (double) whole * 100.0;
   }
 
-  private static BigDecimal shortest(double x) {
+  /**
+   * Whether {@link #shortestFromToString} gives the search's answer: {@link Double#toString} writes the
+   * shortest digits that read back from JDK 19 on, and {@code %e} rounds those digits from JDK 21 on.
+   */
+  private static final boolean SHORTEST_TO_STRING = Runtime.version().feature() >= 21;
+
+  /**
+   * The fewest significant digits, as {@code %.{n-1}e} writes {@code x}, that read back to {@code x}:
+   * {@link #shortestBySearch}'s answer, on JDK 21 and later without the search (a dozen formatted
+   * strings parsed for a 16-digit number), which matters to the writers' tables.
+   */
+  static BigDecimal shortest(double x) {
+    return SHORTEST_TO_STRING ? shortestFromToString(x) : shortestBySearch(x);
+  }
+
+  /**
+   * {@link #shortestBySearch}'s answer where {@link #SHORTEST_TO_STRING} holds: {@code Double.toString(x)}
+   * then has the fewest digits any decimal reading back to {@code x} has, except that a one-digit
+   * answer is written with two (4.9E-324 for 5e-324); and {@code %e} rounds those digits half up. So
+   * no shorter {@code %e} reads back, {@code %e} at their length writes them, and only a two-digit
+   * {@code toString} needs the one-digit {@code %e} tried. {@code PythonFormatTest} compares the two.
+   */
+  static BigDecimal shortestFromToString(double x) {
+    BigDecimal digits = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+    if (digits.precision() == 2) {
+      BigDecimal one = new BigDecimal(String.format(Locale.ROOT, "%.0e", x));
+      if (one.doubleValue() == x) {
+        return one.stripTrailingZeros();
+      }
+    }
+    return digits;
+  }
+
+  /** {@link #shortest} by trying {@code %.0e}, {@code %.1e}, ... until one reads back to {@code x}. */
+  static BigDecimal shortestBySearch(double x) {
     for (int precision = 1; precision <= 17; precision++) {
       BigDecimal candidate = new BigDecimal(String.format(Locale.ROOT, "%." + (precision - 1) + "e", x));
       if (candidate.doubleValue() == x) {

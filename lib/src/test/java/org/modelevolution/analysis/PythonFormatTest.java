@@ -41,4 +41,32 @@ class PythonFormatTest {
     assertThat(PythonFormat.repr(0.0)).isEqualTo("0.0");
     assertThat(PythonFormat.repr(100.0)).isEqualTo("100.0");
   }
+
+  @Test
+  void theShortestDigitsFoundFromToStringAreTheSearchsAnswer() {
+    // Only where the library takes that way (the CLI's and the kernel's JDK 25); JDK 17's toString
+    // is not always shortest.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21, "JDK 21 or later");
+    // Doubles of every kind the package formats (ratios of counts, percentages, averages) and every
+    // bit pattern's kind (random bits: subnormal, huge, tiny), and the one-digit answers toString
+    // writes with two digits (5e-324 as 4.9E-324).
+    java.util.SplittableRandom random = new java.util.SplittableRandom(24);
+    java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(Double.MIN_VALUE, 2 * Double.MIN_VALUE,
+        Double.MAX_VALUE, Double.MIN_NORMAL, 1e23, 9e-324, 2e-3, 0.5, 5e-5, 1e22, 8.41e21, 5.0e-324 * 3));
+    for (int i = 0; i < 5_000; i++) {
+      values.add(Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE));
+      long part = random.nextLong(1, 100_000);
+      long whole = random.nextLong(part, 200_000);
+      values.add(PythonFormat.percent(part, whole));
+      values.add((double) whole / part);
+      values.add(random.nextInt(1, 10) * Math.pow(10, random.nextInt(-320, 300)));
+    }
+    for (double x : values) {
+      if (Double.isFinite(x) && x != 0) {
+        assertThat(PythonFormat.shortestFromToString(x)).as("%s", x).isEqualTo(PythonFormat.shortestBySearch(x));
+        assertThat(PythonFormat.shortestFromToString(-x)).as("%s", -x)
+            .isEqualTo(PythonFormat.shortestBySearch(-x));
+      }
+    }
+  }
 }
