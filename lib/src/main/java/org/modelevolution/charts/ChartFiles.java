@@ -21,12 +21,33 @@ public final class ChartFiles {
   /** The font family used by every chart; DejaVu Sans is installed by environment/setup. */
   public static final String FONT_FAMILY = "DejaVu Sans";
 
+  /**
+   * The JDK's switch between its two ways of calling HarfBuzz to shape text (every label XChart
+   * measures or draws): through the foreign-function API (the default of recent JDKs, 25 here) or through
+   * JNI. Both run the same HarfBuzz on the same font's glyphs and advances, so the figures' bytes are
+   * the same ({@code TextShapingTest} compares them on every chart class); JNI spares the set-up of
+   * the foreign-function linker and its up-calls, which cost more than they save in a run that shapes
+   * a few thousand labels (docs/benchmarks.md). Older JDKs ignore it.
+   */
+  static final String FFM_SHAPING = "sun.font.layout.ffm";
+
   static {
-    // Charts are drawn off-screen, in the CLI, in tests and inside the notebook kernel alike.
-    System.setProperty("java.awt.headless", "true");
+    configureAwt();
   }
 
   private ChartFiles() {}
+
+  /**
+   * Settings the JDK reads once, when AWT and its fonts start, so they are set before any figure or
+   * text measure: charts are drawn off-screen (in the CLI, in tests and inside the notebook kernel
+   * alike), and text is shaped through JNI unless the JVM was told otherwise ({@link #FFM_SHAPING}).
+   */
+  static void configureAwt() {
+    System.setProperty("java.awt.headless", "true");
+    if (System.getProperty(FFM_SHAPING) == null) {
+      System.setProperty(FFM_SHAPING, "false");
+    }
+  }
 
   /** The axis-title font every chart uses. */
   public static Font axisTitleFont() {

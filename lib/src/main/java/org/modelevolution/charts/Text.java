@@ -15,7 +15,7 @@ final class Text {
   private static final Graphics2D MEASURE;
 
   static {
-    System.setProperty("java.awt.headless", "true");
+    ChartFiles.configureAwt();
     MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
     MEASURE.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     MEASURE.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
