@@ -26,8 +26,9 @@ public final class ChartFiles {
    * measures or draws): through the foreign-function API (the default of recent JDKs, 25 here) or through
    * JNI. Both run the same HarfBuzz on the same font's glyphs and advances, so the figures' bytes are
    * the same ({@code TextShapingTest} compares them on every chart class); JNI spares the set-up of
-   * the foreign-function linker and its up-calls, which cost more than they save in a run that shapes
-   * a few thousand labels (docs/benchmarks.md). Older JDKs ignore it.
+   * the foreign-function linker and of its up-calls, which costs more than that binding's faster later
+   * calls save in a run that starts cold, as {@code reproduce} does (docs/benchmarks.md). JDKs without
+   * the foreign-function binding (17) ignore it.
    */
   static final String FFM_SHAPING = "sun.font.layout.ffm";
 
