@@ -15,6 +15,8 @@ import java.nio.ByteOrder;
 final class ByteSearch {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long COMMAS = broadcast(',');
   private static final long NEWLINES = broadcast('\n');
   private static final long QUOTES = broadcast('"');
@@ -24,9 +26,20 @@ final class ByteSearch {
   /** The first comma or line feed in {@code bytes[from, to)}, or {@code to}: where an unquoted field ends. */
   static int fieldEnd(byte[] bytes, int from, int to) {
     int i = from;
+    // sixteen bytes a step, one branch for both words: the tree field is most of a commit log's bytes
+    for (; i + 2 * Long.BYTES <= to; i += 2 * Long.BYTES) {
+      long a = (long) LONG.get(bytes, i);
+      long b = (long) LONG.get(bytes, i + Long.BYTES);
+      long inA = firstMatches(a ^ COMMAS) | firstMatches(a ^ NEWLINES);
+      long inB = firstMatches(b ^ COMMAS) | firstMatches(b ^ NEWLINES);
+      if ((inA | inB) != 0) {
+        return inA != 0 ? i + (Long.numberOfTrailingZeros(inA) >>> 3)
+            : i + Long.BYTES + (Long.numberOfTrailingZeros(inB) >>> 3);
+      }
+    }
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
       long word = (long) LONG.get(bytes, i);
-      long found = equalBytes(word, COMMAS) | equalBytes(word, NEWLINES);
+      long found = firstMatches(word ^ COMMAS) | firstMatches(word ^ NEWLINES);
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
@@ -112,7 +125,7 @@ final class ByteSearch {
     long pattern = broadcast(value);
     int i = from;
     for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long found = equalBytes((long) LONG.get(bytes, i), pattern);
+      long found = firstMatches((long) LONG.get(bytes, i) ^ pattern);
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
@@ -121,6 +134,19 @@ final class ByteSearch {
       i++;
     }
     return i;
+  }
+
+  /**
+   * A mask whose lowest set bit is the high bit of the first (lowest) zero byte of {@code x}, and
+   * zero when {@code x} has no zero byte: the classic three-operation test, cheaper than
+   * {@link #equalBytes}. Bits above the first zero byte may be wrong (a borrow runs on from it), so
+   * only its lowest set bit means anything; or-ing two such masks keeps that true of the first
+   * zero byte of either. A non-zero byte below the first zero byte never sets its bit: with no
+   * borrow coming in, {@code x - 1} has the high bit only for bytes of 0x81 and more, which
+   * {@code ~x} clears.
+   */
+  private static long firstMatches(long x) {
+    return (x - ONES) & ~x & HIGH_BITS;
   }
 
   /**
