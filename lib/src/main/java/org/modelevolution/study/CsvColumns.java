@@ -218,10 +218,15 @@ public final class CsvColumns {
     return new Header(List.copyOf(names), index);
   }
 
-  /** The rows with fewer fields than the header that a parse met: how many, and the line of the first. */
+  /**
+   * What a parse met and reads, but reports: the rows with fewer fields than the header (how many,
+   * and the line of the first), and a last record that ends without a line feed (its line).
+   */
   static final class Tally {
     long shortRows;
     long firstShort;
+    /** The line the file's last record starts on when no line feed ends it, else 0. */
+    long unterminatedLine;
 
     /** Adds the rows of a later part of the same file, whose line numbers are {@code shift} short of the file's. */
     void add(Tally later, long shift) {
@@ -229,6 +234,9 @@ public final class CsvColumns {
         firstShort = later.firstShort + shift;
       }
       shortRows += later.shortRows;
+      if (later.unterminatedLine > 0) {
+        unterminatedLine = later.unterminatedLine + shift;
+      }
     }
 
     void warn(String name) {
@@ -236,6 +244,12 @@ public final class CsvColumns {
         CsvWarnings.add(name + ": " + shortRows + " row" + (shortRows == 1 ? "" : "s") + " with fewer fields than the"
             + " header (first at line " + firstShort + "), read with the missing fields empty, as pandas reads them as"
             + " missing values");
+      }
+      if (unterminatedLine > 0) {
+        // pandas' to_csv ends every row with a line feed: a file without one at the end was most likely cut
+        // short (a copy or download that stopped), and its last row may be incomplete; pandas would read it too
+        CsvWarnings.add(name + ": its last row (line " + unterminatedLine + ") does not end with a line feed, as every"
+            + " row written by pandas' to_csv does: the file may be truncated; that row was read as it stands");
       }
     }
   }
@@ -264,6 +278,9 @@ public final class CsvColumns {
           tally.firstShort = record.line;
         }
       }
+      if (scanner.endedWithoutLineFeed()) {
+        tally.unterminatedLine = record.line;
+      }
       try {
         consumer.accept(record);
       } catch (NotUtf8 e) {
@@ -277,6 +294,9 @@ public final class CsvColumns {
       } catch (RuntimeException e) {
         throw new StudyDataException(name + ":" + record.line + ": " + e.getMessage(), e);
       }
+    }
+    if (scanner.endedWithoutLineFeed() && tally.unterminatedLine == 0) {
+      tally.unterminatedLine = scanner.line(); // the header is the last line
     }
   }
 
@@ -366,6 +386,8 @@ public final class CsvColumns {
     private long line;
     /** The file offset of {@code buffer[0]}. */
     private long dropped;
+    /** Whether the last record parsed ended at the end of the input, with no line feed. */
+    private boolean unterminated;
 
     /**
      * A scanner of {@code in}, which starts at byte {@code offset} of the file, on line {@code line};
@@ -397,6 +419,11 @@ public final class CsvColumns {
     /** The line the next record starts on. */
     long line() {
       return line;
+    }
+
+    /** Whether the record just parsed is the input's last and no line feed ends it. */
+    boolean endedWithoutLineFeed() {
+      return unterminated;
     }
 
     /**
@@ -516,6 +543,7 @@ public final class CsvColumns {
           if (!eof) {
             return NEED_MORE;
           }
+          unterminated = true;
           break;
         }
         byte c = b[i];

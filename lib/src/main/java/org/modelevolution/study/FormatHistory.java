@@ -647,10 +647,15 @@ public record FormatHistory(
     private final AddedFiles addedFiles = new AddedFiles();
     private final Map<Integer, Map<String, Long>> yearlyFormats = new TreeMap<>();
     private long rows;
-    private RepositoryBuilder lastRepository;
+    /**
+     * The repository being read; before the first row, one that no row belongs to, so that the
+     * row path has no first-row branch (a branch the compiler sees taken only once is compiled as
+     * a trap, and each later builder's first row would then recompile the whole row path).
+     */
+    private RepositoryBuilder lastRepository = new RepositoryBuilder(NO_REPOSITORY);
     private Commit lastCommit;
     /** The counts of {@link #yearlyFormats} of the year of the row before (rows come grouped by commit). */
-    private int lastYear;
+    private int lastYear = NO_YEAR;
     private Map<String, Long> lastYearFormats;
 
     /** One row: a file of {@code format} in {@code commit}'s tree, added by it when {@code added}. */
@@ -666,7 +671,7 @@ public record FormatHistory(
       }
       lastRepository.seen(seconds);
       int year = date.getYear();
-      if (year != lastYear || lastYearFormats == null) {
+      if (year != lastYear) {
         lastYear = year;
         lastYearFormats = yearlyFormats.computeIfAbsent(year, y -> new TreeMap<>());
       }
@@ -674,7 +679,7 @@ public record FormatHistory(
     }
 
     private Commit commit(String repo, String hash, long date) {
-      if (lastRepository == null || !lastRepository.id.equals(repo)) {
+      if (!lastRepository.id.equals(repo)) {
         finishRepository();
         lastRepository = new RepositoryBuilder(repo);
         lastCommit = null;
@@ -686,22 +691,33 @@ public record FormatHistory(
       return lastCommit;
     }
 
-    /** Packs the repository being read; merged with its earlier rows when it came before. */
+    /**
+     * Packs the repository being read; merged with its earlier rows when it came before. The
+     * stand-in before the first row is packed too (with no branch for it), and dropped by
+     * {@link #build}.
+     */
     private void finishRepository() {
-      if (lastRepository != null) {
-        repositories.merge(lastRepository.id, lastRepository.build(formatSets), FormatHistory::merged);
-        lastRepository = null;
-      }
+      repositories.merge(lastRepository.id, lastRepository.build(formatSets), FormatHistory::merged);
+      lastRepository = new RepositoryBuilder(NO_REPOSITORY);
     }
 
     FormatHistory build() {
       finishRepository();
+      repositories.remove(NO_REPOSITORY);
       Map<Integer, Map<String, Long>> yearly = new TreeMap<>();
       yearlyFormats.forEach((year, counts) -> yearly.put(year, Collections.unmodifiableMap(counts)));
       // the builder's own map and columns: build once
       return new FormatHistory(repositories, addedFiles.trimmed(), yearly, rows);
     }
   }
+
+  /**
+   * The id of the builder's stand-in repository: a lone surrogate, which no text decoded from UTF-8
+   * holds, so no repository of a table (its ids are decoded, strictly, from the table's bytes) is it.
+   */
+  private static final String NO_REPOSITORY = "\uD800";
+  /** No calendar year: {@link LocalDateTime}'s years lie within +-999,999,999. */
+  private static final int NO_YEAR = Integer.MIN_VALUE;
 
   private static final class RepositoryBuilder {
     final String id;

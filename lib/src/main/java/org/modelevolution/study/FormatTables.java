@@ -163,6 +163,12 @@ final class FormatTables {
   private static final class Field {
     private final int column;
     private byte[] bytes = new byte[0];
+    /**
+     * The length of {@link #bytes}, -1 before the first row: so the first row differs by length,
+     * with no branch of its own (a branch the compiler sees taken only once is compiled as a trap,
+     * and each later part's first row would then recompile the whole row path).
+     */
+    private int length = -1;
     String value;
 
     Field(int column) {
@@ -173,10 +179,11 @@ final class FormatTables {
     boolean changed(CsvColumns.Record r) {
       int from = r.start(column);
       int to = r.end(column);
-      if (value != null && Arrays.equals(r.bytes(), from, to, bytes, 0, bytes.length)) {
+      if (to - from == length && Arrays.equals(r.bytes(), from, to, bytes, 0, length)) {
         return false;
       }
       bytes = Arrays.copyOfRange(r.bytes(), from, to);
+      length = bytes.length;
       value = r.string(column);
       return true;
     }

@@ -57,6 +57,38 @@ class CsvChunksTest {
     return all;
   }
 
+  /**
+   * pandas' to_csv ends every row with a line feed, so a file without one at the end was most
+   * likely cut short: its last row is read (as pandas would) and the file is reported, naming
+   * the line, by one pass and by a chunked parse at every cut alike; a complete file is not.
+   */
+  @Test
+  void aLastLineWithoutALineFeedIsReadAndReported() throws IOException {
+    String[][] cases = {
+        {"a,b,c\n1,2,3\n4,5,6", "3"},
+        {"a,b,c\n1,\"x\ny\",3\n4,\"cut\nshort\",6", "4"}, // the last record starts on line 4
+        {"a,b,c\r\n1,2,3\r\n4,5,6", "3"},
+        {"a,b,c", "1"}, // only the header
+        {"a,b,c\n1,2,3\n", null},
+        {"a,b,c\n1,\"x\ny\",3\n", null},
+    };
+    for (String[] c : cases) {
+      Path file = write(c[0]);
+      List<String> expected = c[1] == null ? List.of()
+          : List.of(file.getFileName() + ": its last row (line " + c[1] + ") does not end with a line feed, as every row"
+              + " written by pandas' to_csv does: the file may be truncated; that row was read as it stands");
+      assertThat(warnings(() -> sequential(file))).as(c[0]).isEqualTo(expected);
+      for (CsvChunks.Workers w : workers(c[0].length() + 1)) {
+        assertThat(warnings(() -> chunked(file, w))).as("%s in chunks of %d", c[0], w.chunk()).isEqualTo(expected);
+      }
+    }
+    Path cut = write("a,b,c\n1,2,3\n4,5,6");
+    assertThat(sequential(cut)).as("the last row is read").contains(List.of("6", "4", "5"));
+    Path midRow = write("a,b,c\n1,2,3\n4,5");
+    assertThat(warnings(() -> sequential(midRow))).as("cut inside a row: short, and reported as cut").hasSize(2)
+        .last().asString().contains("its last row (line 3) does not end with a line feed");
+  }
+
   @Test
   void adversarialFilesReadAsOnePassReadsThemAtEveryCut() throws IOException {
     String[] files = {
