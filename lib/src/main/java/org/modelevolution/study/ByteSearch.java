@@ -9,9 +9,8 @@ import java.nio.ByteOrder;
  * the bytes equal to the one sought with bit arithmetic (SWAR), so a long field costs a few
  * instructions per eight bytes instead of a compare and a branch per byte. The CSV reader looks
  * for the end of its unquoted fields this way (the {@code all_files_in_tree} field is most of a
- * commit log), the tree scan for the {@code ;} between entries, and the repos-JSON reader for the
- * end of a string's plain run; measured, about twice as fast as a byte loop on the recent commit
- * log.
+ * commit log), and the tree scan for the {@code ;} between entries; measured, about twice as fast
+ * as a byte loop on the recent commit log.
  */
 final class ByteSearch {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -21,8 +20,6 @@ final class ByteSearch {
   private static final long COMMAS = broadcast(',');
   private static final long NEWLINES = broadcast('\n');
   private static final long QUOTES = broadcast('"');
-  private static final long BACKSLASHES = broadcast('\\');
-  private static final long CONTROL_LIMIT = broadcast(0x20);
 
   private ByteSearch() {}
 
@@ -121,32 +118,6 @@ final class ByteSearch {
       }
     }
     return escaped | lines << 32 | i;
-  }
-
-  /**
-   * The first byte in {@code bytes[from, to)} that ends a plain run of a JSON string: a double
-   * quote, a backslash, a control character (below 0x20) or a byte of a multi-byte UTF-8
-   * character (0x80 and above); {@code to} when there is none.
-   */
-  static int jsonStringStop(byte[] bytes, int from, int to) {
-    int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long word = (long) LONG.get(bytes, i);
-      // below 0x20: the same borrow test against 0x20 (exact for the first such byte); 0x80 and up: the high bit
-      long found = firstMatches(word ^ QUOTES) | firstMatches(word ^ BACKSLASHES)
-          | (word - CONTROL_LIMIT) & ~word & HIGH_BITS | word & HIGH_BITS;
-      if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
-      }
-    }
-    while (i < to) {
-      byte b = bytes[i];
-      if (b == '"' || b == '\\' || b < 0x20) { // bytes of 0x80 and above are negative
-        break;
-      }
-      i++;
-    }
-    return i;
   }
 
   /** The first {@code value} in {@code bytes[from, to)}, or {@code to}. */
