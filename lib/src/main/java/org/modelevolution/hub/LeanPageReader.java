@@ -66,8 +66,11 @@ final class LeanPageReader {
   private int quote;
   private int i;
   private int depth;
-  /** The deepest nesting since the value being remembered began (see {@link #remembered}). */
+  /** The deepest nesting since the value being remembered began (see {@link #startRemembering}). */
   private int deepest;
+  /** Of the value being remembered: the deepest nesting before it, the line feeds before it. */
+  private int outerDeepest;
+  private int rememberedLines;
   /** Line feeds passed (JSON whitespace may hold them; strings may not). */
   private int lines;
   /** The last name read: bytes {@code [nameStart, nameEnd)}, with escapes when {@code nameEscaped}. */
@@ -163,7 +166,7 @@ final class LeanPageReader {
       do {
         name();
         if (nameIs(TITLE)) {
-          title = atQuote() ? (String) remembered(TEXT, memory == null ? null : memory.titles) : skipToNull();
+          title = atQuote() ? text(memory == null ? null : memory.titles) : skipToNull();
         } else if (nameIs(CREATED_AT)) {
           createdAt = text();
         } else if (nameIs(STATUS)) {
@@ -175,7 +178,7 @@ final class LeanPageReader {
         } else if (nameIs(EVENTS) && at('[')) {
           events = events();
         } else {
-          skipMember(DISCUSSION_SITE);
+          skipValue();
         }
       } while (nextMember());
     }
@@ -203,11 +206,6 @@ final class LeanPageReader {
     return Optional.of(new FilesWithConflicts(false, paths));
   }
 
-
-  /** An author object ({@link #author}), remembered: the bot's comes in every event of every page. */
-  private Author authorObject() throws Unsure {
-    return (Author) remembered(AUTHOR_VALUE, memory == null ? null : memory.authors);
-  }
 
   private Author author() throws Unsure {
     String name = null;
@@ -266,12 +264,12 @@ final class LeanPageReader {
                 } else if (nameIs(LATEST)) {
                   raw = latestRaw();
                 } else {
-                  skipMember(DATA_SITE);
+                  skipValue();
                 }
               } while (nextMember());
             }
           } else {
-            skipMember(EVENT_SITE);
+            skipValue();
           }
         } while (nextMember());
       }
@@ -290,7 +288,7 @@ final class LeanPageReader {
       do {
         name();
         if (nameIs(RAW) && atQuote()) {
-          raw = (String) remembered(TEXT, memory == null ? null : memory.raws);
+          raw = text(memory == null ? null : memory.raws);
         } else {
           skipMember(LATEST_SITE);
         }
@@ -316,17 +314,14 @@ final class LeanPageReader {
 
   // --- values met before ---
 
-  /** What {@link #remembered} reads a value as: skipped, an author object, a string's text. */
-  private static final int SKIPPED = 0;
-  private static final int AUTHOR_VALUE = 1;
-  private static final int TEXT = 2;
-
-  /** The objects whose other members {@link #skipMember} skips, told apart in {@link Memory#skipped}. */
+  /**
+   * The objects whose other members {@link #skipMember} skips, told apart in {@link Memory#skipped}:
+   * the page (its {@code repo} object, which a header block repeats) and a comment's latest version
+   * (the bot's markup and author object). Elsewhere values skipped repeat little (under 2% of a
+   * SYNTHETIC table's bytes), not worth what the compiler spends on each place that recalls them.
+   */
   private static final int PAGE = 1;
-  private static final int DISCUSSION_SITE = 2;
-  private static final int EVENT_SITE = 3;
-  private static final int DATA_SITE = 4;
-  private static final int LATEST_SITE = 5;
+  private static final int LATEST_SITE = 2;
 
   /**
    * Skips the value of a member this reader does not keep, in an object at {@code site}: an
@@ -338,39 +333,74 @@ final class LeanPageReader {
       skipValue();
       return;
     }
-    int hash = site * 31 + (nameEnd - nameStart) * 7 + (nameEnd > nameStart ? b[nameStart] + 3 * b[nameEnd - 1] : 0);
-    Recent[] skipped = memory.skipped;
-    int slot = hash & (skipped.length - 1);
-    if (skipped[slot] == null) {
-      skipped[slot] = new Recent(2);
+    Recent recent = memory.skipped(site, b, nameStart, nameEnd);
+    if (recall(recent) == null) {
+      int start = startRemembering();
+      skipValue();
+      remember(recent, start, Boolean.TRUE);
     }
-    remembered(SKIPPED, skipped[slot]);
+  }
+
+  /** An author object ({@link #author}), remembered: the bot's comes in every event of every page. */
+  private Author authorObject() throws Unsure {
+    if (memory == null) {
+      return author();
+    }
+    Recent.Entry seen = recall(memory.authors);
+    if (seen != null) {
+      return (Author) seen.value;
+    }
+    int start = startRemembering();
+    Author author = author();
+    remember(memory.authors, start, author);
+    return author;
+  }
+
+  /** A string's text ({@link #string}), remembered in {@code recent} (titles, comment texts). */
+  private String text(Recent recent) throws Unsure {
+    if (recent == null) {
+      return string();
+    }
+    Recent.Entry seen = recall(recent);
+    if (seen != null) {
+      return (String) seen.value;
+    }
+    int start = startRemembering();
+    String text = string();
+    remember(recent, start, text);
+    return text;
   }
 
   /**
-   * The value at {@link #i} (an object, array or string) read as {@code kind}, and the whitespace
-   * after it. When its bytes equal those of a value in {@code recent}, it is that value: its bytes
-   * were read by the same strict reading before, which gives the same for the same bytes (nesting
-   * aside, checked against {@link #MAX_DEPTH}), so they are passed unread. Otherwise the value is
-   * read and, when long enough to be worth it, remembered.
+   * When the bytes at {@link #i} (an object, array or string) equal those of a value in
+   * {@code recent}, passes them and the whitespace after them, and gives that value's entry: its
+   * bytes were read by the same strict reading before, which gives the same for the same bytes
+   * (nesting aside, checked against {@link #MAX_DEPTH}). Null otherwise, and nothing is passed.
    */
-  private Object remembered(int kind, Recent recent) throws Unsure {
-    if (recent == null) {
-      return read(kind);
-    }
+  private Recent.Entry recall(Recent recent) {
     Recent.Entry seen = recent.match(b, i, end, MAX_DEPTH - depth);
     if (seen != null) {
       i += seen.length;
       lines += seen.lines;
       deepest = Math.max(deepest, depth + seen.height);
       skipSpace();
-      return seen.value;
     }
-    int start = i;
-    int startLines = lines;
-    int outerDeepest = deepest;
+    return seen;
+  }
+
+  /** Before reading a value to {@link #remember}: where it starts (values remembered do not nest). */
+  private int startRemembering() {
+    rememberedLines = lines;
+    outerDeepest = deepest;
     deepest = depth;
-    Object value = read(kind);
+    return i;
+  }
+
+  /**
+   * After reading the value that starts at {@code start} (and the whitespace after it): remembers
+   * its bytes and what they read as in {@code recent}, when long enough to be worth it.
+   */
+  private void remember(Recent recent, int start, Object value) {
     int height = deepest - depth;
     deepest = Math.max(outerDeepest, deepest);
     int stop = i;
@@ -382,20 +412,7 @@ final class LeanPageReader {
       }
     }
     if (stop - start >= Memory.SHORTEST && stop - start <= Memory.LONGEST) {
-      recent.remember(b, start, stop, height, lines - startLines - trailingLines, value);
-    }
-    return value;
-  }
-
-  private Object read(int kind) throws Unsure {
-    switch (kind) {
-      case AUTHOR_VALUE:
-        return author();
-      case TEXT:
-        return string();
-      default:
-        skipValue();
-        return null;
+      recent.remember(b, start, stop, height, lines - rememberedLines - trailingLines, value);
     }
   }
 
@@ -415,6 +432,16 @@ final class LeanPageReader {
     final Recent authors = new Recent(4);
     final Recent titles = new Recent(2);
     final Recent raws = new Recent(2);
+
+    /** The values skipped in an object at {@code site} under the name {@code b[nameStart, nameEnd)} (or another). */
+    Recent skipped(int site, byte[] b, int nameStart, int nameEnd) {
+      int hash = site * 31 + (nameEnd - nameStart) * 7 + (nameEnd > nameStart ? b[nameStart] + 3 * b[nameEnd - 1] : 0);
+      int slot = hash & (skipped.length - 1);
+      if (skipped[slot] == null) {
+        skipped[slot] = new Recent(2);
+      }
+      return skipped[slot];
+    }
   }
 
   /** The last few values remembered at one place, most recent first. */
@@ -440,8 +467,7 @@ final class LeanPageReader {
       for (int k = 0; k < filled; k++) {
         Entry e = entries[k];
         int n = e.length;
-        if (n <= end - from && b[from] == e.bytes[0] && e.height <= room
-            && java.util.Arrays.equals(b, from, from + n, e.bytes, 0, n)) {
+        if (n <= end - from && b[from] == e.bytes[0] && e.height <= room && same(b, from, e.bytes, n)) {
           if (k > 0) {
             System.arraycopy(entries, 0, entries, 1, k);
             entries[0] = e;
@@ -450,6 +476,25 @@ final class LeanPageReader {
         }
       }
       return null;
+    }
+
+    /**
+     * Whether {@code b[from, from + n)} equals {@code bytes[0, n)}: eight bytes a step, in a loop the
+     * compiler inlines cheaply at every place a value is recalled.
+     */
+    private static boolean same(byte[] b, int from, byte[] bytes, int n) {
+      int k = 0;
+      for (; k + Long.BYTES <= n; k += Long.BYTES) {
+        if ((long) LONGS.get(b, from + k) != (long) LONGS.get(bytes, k)) {
+          return false;
+        }
+      }
+      for (; k < n; k++) {
+        if (b[from + k] != bytes[k]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Remembers {@code b[from, to)} as the most recent entry, in place of the least recent. */
@@ -633,8 +678,13 @@ final class LeanPageReader {
 
   private boolean literal(byte[] word) {
     int n = word.length;
-    if (end - i < n || !java.util.Arrays.equals(b, i, i + n, word, 0, n)) {
+    if (end - i < n) {
       return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[i + k] != word[k]) {
+        return false;
+      }
     }
     i += n;
     // what may follow (a delimiter) is checked by whoever reads on

@@ -90,10 +90,7 @@ public final class BotPullRequests {
       }
       found = true;
       progress.total(Math.max(entry.getSize(), 0));
-      // the zip gives a few kilobytes a call (each 512 bytes it inflates), less than a record of the
-      // table: read through a buffer, which asks until the reader's buffer is full, so that a record
-      // is not split, and its pages read, again and again as its bytes trickle in
-      read(new BufferedInputStream(counting(zip, progress), 1 << 16), name, modelIds, consumer);
+      read(counting(zip, progress), name, modelIds, consumer);
     }
     if (!found) {
       throw new IllegalArgumentException(name + " holds no CSV member");
@@ -127,15 +124,21 @@ public final class BotPullRequests {
     };
   }
 
+  /**
+   * {@code in}, whose reads fill what they are asked for (up to the end), reported to {@code
+   * progress}. A zip gives a few kilobytes a call (what 512 bytes inflate to), less than a record of
+   * the PR table: the CSV reader would split a record again, and read its pages again, each time
+   * more of its bytes came in.
+   */
   private static InputStream counting(InputStream in, Progress progress) {
     return new java.io.FilterInputStream(in) {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
+        int n = in.readNBytes(b, off, len);
         if (n > 0) {
           progress.step(n);
         }
-        return n;
+        return n == 0 && len > 0 ? -1 : n;
       }
 
       @Override
