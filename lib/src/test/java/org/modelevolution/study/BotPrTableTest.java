@@ -137,4 +137,36 @@ class BotPrTableTest {
     assertThatThrownBy(() -> BotPrTable.read(file, Progress.silent())).isInstanceOf(StudyDataException.class)
         .hasMessageContaining(":152: 6 fields, but the header has 5");
   }
+
+  @Test
+  void pageTimesReadDigitByDigitAreInstantParsesAndOtherTextIsLeftToIt() {
+    java.util.Random random = new java.util.Random(20261206);
+    List<String> texts = new ArrayList<>(List.of("2024-02-29T23:59:59.999Z", "2023-02-29T10:00:00.000Z",
+        "2024-02-30T10:00:00Z", "2024-13-01T10:00:00Z", "2024-00-10T10:00:00Z", "2024-01-00T10:00:00Z",
+        "2024-04-31T10:00:00.000Z", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2016-12-31T23:59:60Z",
+        "2024-01-01T10:00:00.000z", "2024-01-01T10:00:00+01:00", "2024-01-01T10:00:00.123456789Z",
+        "2024-01-01T10:00:00.1Z", "2024-01-01 10:00:00.000Z", "2024-1-01T10:00:00.000Z", "not a time", "",
+        "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999Z", "2024-01-01T10:00:00.-01Z"));
+    for (int k = 0; k < 20_000; k++) {
+      java.time.Instant t = java.time.Instant.ofEpochMilli(random.nextLong(-5_000_000_000_000L, 8_000_000_000_000L));
+      String text = t.toString();
+      texts.add(text);
+      texts.add(text.length() > 20 && text.endsWith("Z") ? text.substring(0, 19) + ".000Z" : text);
+    }
+    for (String text : texts) {
+      Object expected;
+      Object actual;
+      try {
+        expected = java.time.Instant.parse(text);
+      } catch (RuntimeException e) {
+        expected = e.getClass() + ": " + e.getMessage();
+      }
+      try {
+        actual = BotPrOutcome.instant(text);
+      } catch (RuntimeException e) {
+        actual = e.getClass() + ": " + e.getMessage();
+      }
+      assertThat(actual).as(text).isEqualTo(expected);
+    }
+  }
 }
