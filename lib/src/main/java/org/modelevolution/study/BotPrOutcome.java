@@ -108,11 +108,10 @@ public record BotPrOutcome(
   /**
    * Shares the values that many PRs repeat (titles, names, status labels and lists, activities)
    * among the PRs of one table: one object each instead of one per PR, which the table keeps for
-   * the whole run. Safe to use from the threads that parse the table's batches.
+   * the whole run. For the one thread that reads the table.
    */
   static final class Shared {
-    private final java.util.concurrent.ConcurrentHashMap<Object, Object> seen =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.HashMap<Object, Object> seen = new java.util.HashMap<>();
 
     /** The first value equal to {@code value} seen (null stays null). */
     @SuppressWarnings("unchecked")

@@ -40,8 +40,8 @@ import org.modelevolution.progress.Progress;
  * hashed apart, pinned ones before parsing so that a modified file is reported as such); the
  * inputs are read side by side on a pool of one thread per core (at least two), and the commit
  * logs and format tables of 64 MB and more are parsed in chunks on that pool while one of its
- * threads hashes them ({@link CsvChunks}); the PR table's pages are parsed in batches on that pool
- * while one of its threads inflates and splits the table ({@link BotPrBatches}).
+ * threads hashes them ({@link CsvChunks}); the PR table is inflated and split, and its pages read
+ * as it is split, on one of its threads ({@link BotPrTable}).
  */
 public final class Study {
   private Study() {}
