@@ -43,6 +43,9 @@ final class LeanPageReader {
   private static final byte[] RAW = ascii("raw");
   private static final byte[] NAME = ascii("name");
   private static final byte[] IS_HF = ascii("isHf");
+  private static final byte[] TRUE = ascii("true");
+  private static final byte[] FALSE = ascii("false");
+  private static final byte[] NULL = ascii("null");
 
   /** The reader cannot vouch for the page; Jackson reads it instead. No stack trace: it is control flow. */
   private static final class Unsure extends Exception {
@@ -53,22 +56,39 @@ final class LeanPageReader {
     }
   }
 
-  private final byte[] b;
-  private final int end;
+  /** Values met on earlier pages, or null: each page read on its own. */
+  private final Memory memory;
+
+  // the page being read
+  private byte[] b;
+  private int end;
   /** 2 when the bytes are a quoted CSV field's, where each {@code "} of the JSON is written twice. */
-  private final int quote;
+  private int quote;
   private int i;
   private int depth;
+  /** The deepest nesting since the value being remembered began (see {@link #startRemembering}). */
+  private int deepest;
+  /** Of the value being remembered: the deepest nesting before it, the line feeds before it. */
+  private int outerDeepest;
+  private int rememberedLines;
+  /** Line feeds passed (JSON whitespace may hold them; strings may not). */
+  private int lines;
   /** The last name read: bytes {@code [nameStart, nameEnd)}, with escapes when {@code nameEscaped}. */
   private int nameStart;
   private int nameEnd;
   private boolean nameEscaped;
 
-  private LeanPageReader(byte[] bytes, int offset, int length, boolean quotesDoubled) {
-    this.b = bytes;
-    this.i = offset;
-    this.end = offset + length;
-    this.quote = quotesDoubled ? 2 : 1;
+  private LeanPageReader(boolean remember) {
+    this.memory = remember ? new Memory() : null;
+  }
+
+  /**
+   * A reader of many pages in turn, on one thread, that remembers the values it read and skipped
+   * (see {@link Memory}): pages that repeat values (the bot's author object in every event, its
+   * comment text in every PR) are read faster, and read the same.
+   */
+  static LeanPageReader remembering() {
+    return new LeanPageReader(true);
   }
 
   /**
@@ -76,14 +96,44 @@ final class LeanPageReader {
    * it (then read it with Jackson); {@code quotesDoubled}: the bytes are a quoted CSV field's.
    */
   static Optional<StoredDiscussionPage> read(byte[] bytes, int offset, int length, boolean quotesDoubled) {
+    LeanPageReader reader = new LeanPageReader(false);
+    StoredDiscussionPage page = reader.readAt(bytes, offset, offset + length, quotesDoubled);
+    // text after the object: Jackson says what is wrong
+    return page != null && reader.i == offset + length ? Optional.of(page) : Optional.empty();
+  }
+
+  /**
+   * The page whose JSON starts at {@code bytes[from]}: read to the end of its object and the
+   * whitespace after it, never past {@code limit}; null when this reader cannot vouch for it
+   * (then read the page's whole extent with {@link #read}). {@link #position()} is then where the
+   * reading stopped, and {@link #lines()} the line feeds it passed.
+   */
+  StoredDiscussionPage readAt(byte[] bytes, int from, int limit, boolean quotesDoubled) {
+    this.b = bytes;
+    this.i = from;
+    this.end = limit;
+    this.quote = quotesDoubled ? 2 : 1;
+    this.depth = 0;
+    this.deepest = 0;
+    this.lines = 0;
     try {
-      return Optional.of(new LeanPageReader(bytes, offset, length, quotesDoubled).page());
+      return page();
     } catch (Unsure e) {
-      return Optional.empty();
+      return null;
     } catch (RuntimeException e) {
       // an index past the end, say, on a page cut short: Jackson decides
-      return Optional.empty();
+      return null;
     }
+  }
+
+  /** Where the last {@link #readAt} stopped: after the page's object and the whitespace after it. */
+  int position() {
+    return i;
+  }
+
+  /** The line feeds the last {@link #readAt} passed. */
+  int lines() {
+    return lines;
   }
 
   private StoredDiscussionPage page() throws Unsure {
@@ -95,12 +145,12 @@ final class LeanPageReader {
         if (nameIs(DISCUSSION) && at('{')) {
           found = discussion();
         } else {
-          skipValue();
+          skipMember(PAGE);
         }
       } while (nextMember());
     }
-    if (i != end || found == null) {
-      throw Unsure.INSTANCE; // text after the object, or no discussion: Jackson says which
+    if (found == null) {
+      throw Unsure.INSTANCE; // no discussion: Jackson says so
     }
     return found;
   }
@@ -116,13 +166,13 @@ final class LeanPageReader {
       do {
         name();
         if (nameIs(TITLE)) {
-          title = text();
+          title = atQuote() ? text(memory == null ? null : memory.titles) : skipToNull();
         } else if (nameIs(CREATED_AT)) {
           createdAt = text();
         } else if (nameIs(STATUS)) {
           status = text();
         } else if (nameIs(AUTHOR)) {
-          author = at('{') ? author().name() : skipToNull();
+          author = at('{') ? authorObject().name() : skipToNull();
         } else if (nameIs(FILES_WITH_CONFLICTS)) {
           conflicts = conflicts();
         } else if (nameIs(EVENTS) && at('[')) {
@@ -199,7 +249,7 @@ final class LeanPageReader {
             createdAt = text();
           } else if (nameIs(AUTHOR)) {
             if (at('{')) {
-              author = author();
+              author = authorObject();
             } else {
               skipValue();
             }
@@ -238,9 +288,9 @@ final class LeanPageReader {
       do {
         name();
         if (nameIs(RAW) && atQuote()) {
-          raw = string();
+          raw = text(memory == null ? null : memory.raws);
         } else {
-          skipValue();
+          skipMember(LATEST_SITE);
         }
       } while (nextMember());
     }
@@ -260,6 +310,214 @@ final class LeanPageReader {
     }
     skipValue();
     return false;
+  }
+
+  // --- values met before ---
+
+  /**
+   * The objects whose other members {@link #skipMember} skips, told apart in {@link Memory#skipped}:
+   * the page (its {@code repo} object, which a header block repeats) and a comment's latest version
+   * (the bot's markup and author object). Elsewhere values skipped repeat little (under 2% of a
+   * SYNTHETIC table's bytes), not worth what the compiler spends on each place that recalls them.
+   */
+  private static final int PAGE = 1;
+  private static final int LATEST_SITE = 2;
+
+  /**
+   * Skips the value of a member this reader does not keep, in an object at {@code site}: an
+   * object, array or string whose bytes equal one skipped before (under a member of the same name
+   * there, as far as {@link Memory#skipped} tells them apart) is passed in one comparison.
+   */
+  private void skipMember(int site) throws Unsure {
+    if (memory == null || !(at('{') || at('[') || at('"'))) {
+      skipValue();
+      return;
+    }
+    Recent recent = memory.skipped(site, b, nameStart, nameEnd);
+    if (recall(recent) == null) {
+      int start = startRemembering();
+      skipValue();
+      remember(recent, start, Boolean.TRUE);
+    }
+  }
+
+  /** An author object ({@link #author}), remembered: the bot's comes in every event of every page. */
+  private Author authorObject() throws Unsure {
+    if (memory == null) {
+      return author();
+    }
+    Recent.Entry seen = recall(memory.authors);
+    if (seen != null) {
+      return (Author) seen.value;
+    }
+    int start = startRemembering();
+    Author author = author();
+    remember(memory.authors, start, author);
+    return author;
+  }
+
+  /** A string's text ({@link #string}), remembered in {@code recent} (titles, comment texts). */
+  private String text(Recent recent) throws Unsure {
+    if (recent == null) {
+      return string();
+    }
+    Recent.Entry seen = recall(recent);
+    if (seen != null) {
+      return (String) seen.value;
+    }
+    int start = startRemembering();
+    String text = string();
+    remember(recent, start, text);
+    return text;
+  }
+
+  /**
+   * When the bytes at {@link #i} (an object, array or string) equal those of a value in
+   * {@code recent}, passes them and the whitespace after them, and gives that value's entry: its
+   * bytes were read by the same strict reading before, which gives the same for the same bytes
+   * (nesting aside, checked against {@link #MAX_DEPTH}). Null otherwise, and nothing is passed.
+   */
+  private Recent.Entry recall(Recent recent) {
+    Recent.Entry seen = recent.match(b, i, end, MAX_DEPTH - depth);
+    if (seen != null) {
+      i += seen.length;
+      lines += seen.lines;
+      deepest = Math.max(deepest, depth + seen.height);
+      skipSpace();
+    }
+    return seen;
+  }
+
+  /** Before reading a value to {@link #remember}: where it starts (values remembered do not nest). */
+  private int startRemembering() {
+    rememberedLines = lines;
+    outerDeepest = deepest;
+    deepest = depth;
+    return i;
+  }
+
+  /**
+   * After reading the value that starts at {@code start} (and the whitespace after it): remembers
+   * its bytes and what they read as in {@code recent}, when long enough to be worth it.
+   */
+  private void remember(Recent recent, int start, Object value) {
+    int height = deepest - depth;
+    deepest = Math.max(outerDeepest, deepest);
+    int stop = i;
+    int trailingLines = 0;
+    while (stop > start && isSpace(b[stop - 1])) {
+      stop--;
+      if (b[stop] == '\n') {
+        trailingLines++;
+      }
+    }
+    if (stop - start >= Memory.SHORTEST && stop - start <= Memory.LONGEST) {
+      recent.remember(b, start, stop, height, lines - rememberedLines - trailingLines, value);
+    }
+  }
+
+  /**
+   * What a reader of many pages met before: the last few values of each kind and place, as bytes
+   * with what they read as. Pages of one table repeat much (the bot's author object in the page
+   * and in each of its events, its comment's text and markup in every PR; about half the bytes of
+   * a SYNTHETIC table), and a comparison of bytes costs far less than reading them.
+   */
+  private static final class Memory {
+    /** Shorter values are read as fast as compared. */
+    static final int SHORTEST = 32;
+    /** Longer values are not copied. */
+    static final int LONGEST = 1 << 16;
+
+    final Recent[] skipped = new Recent[64];
+    final Recent authors = new Recent(4);
+    final Recent titles = new Recent(2);
+    final Recent raws = new Recent(2);
+
+    /** The values skipped in an object at {@code site} under the name {@code b[nameStart, nameEnd)} (or another). */
+    Recent skipped(int site, byte[] b, int nameStart, int nameEnd) {
+      int hash = site * 31 + (nameEnd - nameStart) * 7 + (nameEnd > nameStart ? b[nameStart] + 3 * b[nameEnd - 1] : 0);
+      int slot = hash & (skipped.length - 1);
+      if (skipped[slot] == null) {
+        skipped[slot] = new Recent(2);
+      }
+      return skipped[slot];
+    }
+  }
+
+  /** The last few values remembered at one place, most recent first. */
+  private static final class Recent {
+    static final class Entry {
+      byte[] bytes = new byte[0];
+      int length;
+      /** The nesting the value opens: it may be passed only where that stays within the limit. */
+      int height;
+      int lines;
+      Object value;
+    }
+
+    private final Entry[] entries;
+    private int filled;
+
+    Recent(int ways) {
+      entries = new Entry[ways];
+    }
+
+    /** The entry whose bytes are those at {@code b[from]} (before {@code end}) and whose nesting fits {@code room}, or null. */
+    Entry match(byte[] b, int from, int end, int room) {
+      for (int k = 0; k < filled; k++) {
+        Entry e = entries[k];
+        int n = e.length;
+        if (n <= end - from && b[from] == e.bytes[0] && e.height <= room && same(b, from, e.bytes, n)) {
+          if (k > 0) {
+            System.arraycopy(entries, 0, entries, 1, k);
+            entries[0] = e;
+          }
+          return e;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Whether {@code b[from, from + n)} equals {@code bytes[0, n)}: eight bytes a step, in a loop the
+     * compiler inlines cheaply at every place a value is recalled.
+     */
+    private static boolean same(byte[] b, int from, byte[] bytes, int n) {
+      int k = 0;
+      for (; k + Long.BYTES <= n; k += Long.BYTES) {
+        if ((long) LONGS.get(b, from + k) != (long) LONGS.get(bytes, k)) {
+          return false;
+        }
+      }
+      for (; k < n; k++) {
+        if (b[from + k] != bytes[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Remembers {@code b[from, to)} as the most recent entry, in place of the least recent. */
+    void remember(byte[] b, int from, int to, int height, int lines, Object value) {
+      Entry e;
+      if (filled < entries.length) {
+        e = new Entry();
+        filled++;
+      } else {
+        e = entries[entries.length - 1];
+      }
+      System.arraycopy(entries, 0, entries, 1, filled - 1);
+      entries[0] = e;
+      int n = to - from;
+      if (e.bytes.length < n) {
+        e.bytes = new byte[Math.max(n, 2 * e.bytes.length)];
+      }
+      System.arraycopy(b, from, e.bytes, 0, n);
+      e.length = n;
+      e.height = height;
+      e.lines = lines;
+      e.value = value;
+    }
   }
 
   // --- structure ---
@@ -322,6 +580,9 @@ final class LeanPageReader {
     if (++depth > MAX_DEPTH) {
       throw Unsure.INSTANCE;
     }
+    if (depth > deepest) {
+      deepest = depth;
+    }
   }
 
   /** Reads a member's name and the colon after it; {@link #nameIs} then compares it. */
@@ -371,10 +632,10 @@ final class LeanPageReader {
   }
 
   private boolean bool() throws Unsure {
-    if (literal("true")) {
+    if (literal(TRUE)) {
       return true;
     }
-    if (literal("false")) {
+    if (literal(FALSE)) {
       return false;
     }
     throw Unsure.INSTANCE;
@@ -407,7 +668,7 @@ final class LeanPageReader {
         } while (nextElement());
       }
     } else if (c == 't' || c == 'f' || c == 'n') {
-      if (!literal("true") && !literal("false") && !literal("null")) {
+      if (!literal(c == 't' ? TRUE : c == 'f' ? FALSE : NULL)) {
         throw Unsure.INSTANCE;
       }
     } else {
@@ -415,13 +676,13 @@ final class LeanPageReader {
     }
   }
 
-  private boolean literal(String word) {
-    int n = word.length();
+  private boolean literal(byte[] word) {
+    int n = word.length;
     if (end - i < n) {
       return false;
     }
     for (int k = 0; k < n; k++) {
-      if (b[i + k] != word.charAt(k)) {
+      if (b[i + k] != word[k]) {
         return false;
       }
     }
@@ -674,12 +935,19 @@ final class LeanPageReader {
   private void skipSpace() {
     while (i < end) {
       byte c = b[i];
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      if (c == ' ' || c == '\r' || c == '\t') {
         i++;
+      } else if (c == '\n') {
+        i++;
+        lines++;
       } else {
         return;
       }
     }
+  }
+
+  private static boolean isSpace(byte c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   private static byte[] ascii(String text) {

@@ -101,6 +101,63 @@ public record StoredDiscussionPage(String title, String authorName, String creat
   }
 
   /**
+   * Reads pages where they lie in quoted CSV fields (every {@code "} doubled), in the pass that
+   * looks for where each field ends: a page the lean reader vouches for, followed by the field's
+   * closing quote, is read and its field's end found in one walk over its bytes. One reader reads
+   * many pages in turn, on one thread, and remembers values it met (the bot's author object and
+   * comment, say, which every page of a bot PR table repeats) to pass them with a comparison of
+   * bytes the next time; the pages are the same as {@link #parse(byte[], int, int, boolean)}'s.
+   */
+  public static final class CsvFieldReader {
+    private final LeanPageReader lean;
+    private StoredDiscussionPage page;
+    private int lines;
+
+    public CsvFieldReader() {
+      this(LeanPageReader.remembering());
+    }
+
+    private CsvFieldReader(LeanPageReader lean) {
+      this.lean = lean;
+    }
+
+    /** Another reader with this one's memory, for another column of the same table (on the same thread). */
+    public CsvFieldReader sharingMemory() {
+      return new CsvFieldReader(lean);
+    }
+
+    /**
+     * Reads the page of the quoted field whose text starts at {@code bytes[from]}, looking no
+     * further than {@code limit}: the index of the field's closing quote (a {@code "} not followed
+     * by another before {@code limit}) when the page and the whitespace after it run up to it and
+     * the lean reader vouches for the page; otherwise -1, and the field must be split and read
+     * as any other ({@link #parse(byte[], int, int, boolean)}).
+     */
+    public int read(byte[] bytes, int from, int limit) {
+      page = null;
+      lines = 0;
+      StoredDiscussionPage read = lean.readAt(bytes, from, limit, true);
+      int at = lean.position();
+      if (read == null || at >= limit || bytes[at] != '"' || (at + 1 < limit && bytes[at + 1] == '"')) {
+        return -1;
+      }
+      page = read;
+      lines = lean.lines();
+      return at;
+    }
+
+    /** The page the last successful {@link #read} read. */
+    public StoredDiscussionPage page() {
+      return page;
+    }
+
+    /** The line feeds in the field the last successful {@link #read} read (JSON whitespace may hold them). */
+    public int lines() {
+      return lines;
+    }
+  }
+
+  /**
    * Whether {@link #parse(byte[], int, int, boolean)} reads this page with its lean reader rather
    * than with Jackson (for the tests that compare the two).
    */

@@ -27,13 +27,35 @@ public final class BotPrPageParser {
   }
 
   static BotDiscussion parseDiscussion(StoredDiscussionPage page) throws MalformedPageException {
+    return parseDiscussion(page, new WordCounts());
+  }
+
+  /**
+   * The words of comment texts, counted once for the text of the last comment counted: pages read
+   * in turn by one {@link StoredDiscussionPage.CsvFieldReader} give the same text object for the
+   * same text (the bot's description, in every PR), so a comparison of references tells it.
+   */
+  static final class WordCounts {
+    private String last;
+    private int words;
+
+    int of(String text) {
+      if (text != last) {
+        words = PythonWords.count(text);
+        last = text;
+      }
+      return words;
+    }
+  }
+
+  static BotDiscussion parseDiscussion(StoredDiscussionPage page, WordCounts words) throws MalformedPageException {
     if (page.events() == null) {
       throw new MalformedPageException("the discussion has no \"events\" list", null);
     }
     List<BotDiscussion.Event> events = new ArrayList<>(page.events().size());
     for (StoredDiscussionPage.Event event : page.events()) {
       if (event instanceof StoredDiscussionPage.Comment c) {
-        events.add(new BotDiscussion.Comment(c.createdAt(), c.authorName(), c.hidden(), PythonWords.count(c.latestRaw())));
+        events.add(new BotDiscussion.Comment(c.createdAt(), c.authorName(), c.hidden(), words.of(c.latestRaw())));
       } else if (event instanceof StoredDiscussionPage.StatusChange s) {
         events.add(new BotDiscussion.StatusChange(s.createdAt(), s.authorName(), s.authorIsHf(), s.status()));
       }

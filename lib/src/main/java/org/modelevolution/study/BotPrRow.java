@@ -1,20 +1,24 @@
 package org.modelevolution.study;
 
 import java.nio.charset.StandardCharsets;
+import org.modelevolution.hub.StoredDiscussionPage;
 
 /**
  * One row of {@code sfconvertbot_pr_metadata.csv} as the study's crawler wrote it, before any
  * filtering, seen while the table streams. The two page blocks ({@code discussion_metadata} and
- * {@code header_metadata}, most of the 234 MB table) stay bytes in the reader's buffer, quotes
- * still doubled, until they are copied into a batch for parsing, so a row is valid only during the
- * call that receives it. Fields pandas would
- * read as NaN are missing (see {@link PandasMissing}): null for the text fields.
+ * {@code header_metadata}, most of the 234 MB table) are bytes in the reader's buffer, quotes
+ * still doubled, mostly read already in the pass that split the record; a row is valid only during
+ * the call that receives it. Fields pandas would read as NaN are missing (see
+ * {@link PandasMissing}): null for the text fields.
  */
 final class BotPrRow {
-  private static final int DISCUSSION = 1;
-  private static final int HEADER = 2;
+  /** The page blocks' columns in {@link BotPullRequests#COLUMNS}. */
+  static final int DISCUSSION = 1;
+  static final int HEADER = 2;
 
   private final CsvColumns.Record record;
+  private final StoredDiscussionPage.CsvFieldReader discussionReader;
+  private final StoredDiscussionPage.CsvFieldReader headerReader;
   private final String prUrl;
   private final String modelId;
   private final int modelNumber;
@@ -22,9 +26,15 @@ final class BotPrRow {
   private final boolean discussionMissing;
   private final boolean headerMissing;
 
-  /** The row in {@code record}, whose columns are {@link BotPullRequests#COLUMNS} in that order. */
-  BotPrRow(CsvColumns.Record record, ModelIds modelIds) {
+  /**
+   * The row in {@code record}, whose columns are {@link BotPullRequests#COLUMNS} in that order, and
+   * whose page blocks the two readers read where the record says so.
+   */
+  BotPrRow(CsvColumns.Record record, ModelIds modelIds, StoredDiscussionPage.CsvFieldReader discussionReader,
+      StoredDiscussionPage.CsvFieldReader headerReader) {
     this.record = record;
+    this.discussionReader = discussionReader;
+    this.headerReader = headerReader;
     this.prUrl = text(record, 0);
     String model = text(record, 3);
     this.modelNumber = model == null ? -1 : modelIds.number(model);
@@ -75,14 +85,28 @@ final class BotPrRow {
     return record.line();
   }
 
+  /** The {@code discussion_metadata} block's page. */
+  StoredDiscussionPage discussionPage() throws BotPrPageParser.MalformedPageException {
+    return page(DISCUSSION, discussionReader);
+  }
+
+  /** The {@code header_metadata} block's page. */
+  StoredDiscussionPage headerPage() throws BotPrPageParser.MalformedPageException {
+    return page(HEADER, headerReader);
+  }
+
   /**
-   * Adds the row, its two page blocks copied as they lie (quotes still doubled), to {@code batch}
-   * (so that they outlive the reader's buffer and may be parsed on another thread).
+   * A page block's page: as its reader read it in the record's pass, or else read now from the
+   * block's bytes (by the same lean reader where it can vouch for the page, else by Jackson, which
+   * decides what is malformed).
    */
-  void addTo(BotPrBatches.Batch batch, java.time.LocalDate date, int keptBy) {
-    batch.add(record.bytes(), record.start(DISCUSSION), record.end(DISCUSSION) - record.start(DISCUSSION),
-        record.escaped(DISCUSSION), record.start(HEADER), record.end(HEADER) - record.start(HEADER),
-        record.escaped(HEADER), prUrl, modelId, time, date, keptBy, record.line());
+  private StoredDiscussionPage page(int column, StoredDiscussionPage.CsvFieldReader reader)
+      throws BotPrPageParser.MalformedPageException {
+    if (record.read(column)) {
+      return reader.page();
+    }
+    return BotPrPageParser.page(record.bytes(), record.start(column), record.end(column) - record.start(column),
+        record.escaped(column));
   }
 
   private static String text(CsvColumns.Record record, int column) {

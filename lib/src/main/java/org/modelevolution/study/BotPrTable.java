@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.modelevolution.progress.Progress;
 
 /**
@@ -30,10 +29,10 @@ import org.modelevolution.progress.Progress;
  * would have stopped the study's notebook; here they are listed in {@link #malformed()} and left
  * out of the per-PR results.
  *
- * <p>One thread inflates, splits and filters the table in file order; the pages of the rows kept
- * are parsed in batches by that thread and by whatever pool thread comes free ({@link BotPrBatches}),
- * and the results are taken in file order, so the table, its malformed pages and its errors are
- * those of one pass on one thread. Values many PRs repeat are held once ({@link BotPrOutcome.Shared}).
+ * <p>One thread inflates the table and splits its records, reading each page block where it lies
+ * in the same walk over its bytes ({@link org.modelevolution.hub.StoredDiscussionPage.CsvFieldReader}, which passes the
+ * values pages repeat with a comparison of bytes), and keeps the outcomes of the rows kept, in
+ * file order. Values many PRs repeat are held once ({@link BotPrOutcome.Shared}).
  */
 public final class BotPrTable {
   /** The final study's cut-off: PRs created up to and including this date. */
@@ -92,16 +91,6 @@ public final class BotPrTable {
 
   /** Reads and prepares the PR table at {@code file}, with the SHA-256 of the file, in one pass on this thread. */
   static Inputs.Parsed<BotPrTable> read(Path file, Progress progress) {
-    return read(file, progress, Runnable::run, 0, BotPrBatches.MAX_ROWS);
-  }
-
-  /**
-   * Reads and prepares the PR table at {@code file}, with the SHA-256 of the file, in one pass on
-   * this thread, whose rows' pages are parsed in batches of up to {@code batchRows} rows by this
-   * thread and by {@code helpers} tasks queued on {@code pool} (see {@link BotPrBatches}). The
-   * result, errors included, is that of the pass on one thread, for any pool and batch size.
-   */
-  static Inputs.Parsed<BotPrTable> read(Path file, Progress progress, Executor pool, int helpers, int batchRows) {
     long[] fin = new long[4];
     long[] nov = new long[5];
     Map<String, LocalDate> dateCache = new HashMap<>();
@@ -109,113 +98,79 @@ public final class BotPrTable {
     Kept finalKept = new Kept();
     Kept novKept = new Kept();
     BotPrOutcome.Shared shared = new BotPrOutcome.Shared();
-    BotPrBatches batches = BotPrBatches.start((batch, r) -> parse(batch, r, shared), pool, helpers, batchRows);
-    String sha = null;
-    RuntimeException readError = null;
-    try {
-      sha = BotPullRequests.forEach(file, progress, modelIds, row -> {
-        Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
-        boolean complete = row.isComplete();
-        boolean json = complete && row.hasJsonMetadata();
-        boolean space = row.isOnConverterSpace();
-        // final order: date, missing, JSON, URL
-        boolean inWindow = date.isPresent() && !date.get().isAfter(CUTOFF);
-        if (inWindow) {
-          fin[0]++;
-          if (complete) {
-            fin[1]++;
-            if (json) {
-              fin[2]++;
-              if (!space) {
-                fin[3]++;
-              }
-            }
-          }
-        }
-        // November 2024 order: all, missing, JSON, date, URL
-        nov[0]++;
-        boolean inNov = false;
-        if (complete) {
-          nov[1]++;
-          if (json) {
-            nov[2]++;
-            if (date.isPresent() && !date.get().isAfter(NOV2024_CUTOFF)) {
-              nov[3]++;
-              if (!space) {
-                nov[4]++;
-                inNov = true;
-              }
-            }
-          }
-        }
-        boolean inFinal = inWindow && json && !space;
-        if (inFinal) {
-          finalKept.add(row);
-        }
-        if (inNov) {
-          novKept.add(row);
-        }
-        if (inFinal || inNov) {
-          // the pages are parsed in a batch, perhaps on another thread; the results are taken in file order below
-          row.addTo(batches.filling(), date.get(), (inFinal ? FINAL : 0) | (inNov ? NOV2024 : 0));
-          batches.added();
-        }
-      });
-    } catch (RuntimeException e) {
-      readError = e; // raised after the rows before it, as the pass on one thread raises what comes first
-    } finally {
-      batches.close();
-    }
+    BotPrPageParser.WordCounts words = new BotPrPageParser.WordCounts();
     List<BotPrOutcome> prs = new ArrayList<>();
     List<BotPrOutcome> novPrs = new ArrayList<>();
     List<String> malformed = new ArrayList<>();
-    String name = file.toString();
-    batches.finish((result, keptBy) -> {
-      if (result instanceof BotPrOutcome pr) {
-        if ((keptBy & FINAL) != 0) {
-          prs.add(pr);
+    String sha = BotPullRequests.forEach(file, progress, modelIds, row -> {
+      Optional<LocalDate> date = row.time() == null ? Optional.empty() : parseDate(row.time(), dateCache);
+      boolean complete = row.isComplete();
+      boolean json = complete && row.hasJsonMetadata();
+      boolean space = row.isOnConverterSpace();
+      // final order: date, missing, JSON, URL
+      boolean inWindow = date.isPresent() && !date.get().isAfter(CUTOFF);
+      if (inWindow) {
+        fin[0]++;
+        if (complete) {
+          fin[1]++;
+          if (json) {
+            fin[2]++;
+            if (!space) {
+              fin[3]++;
+            }
+          }
         }
-        if ((keptBy & NOV2024) != 0) {
-          novPrs.add(pr);
+      }
+      // November 2024 order: all, missing, JSON, date, URL
+      nov[0]++;
+      boolean inNov = false;
+      if (complete) {
+        nov[1]++;
+        if (json) {
+          nov[2]++;
+          if (date.isPresent() && !date.get().isAfter(NOV2024_CUTOFF)) {
+            nov[3]++;
+            if (!space) {
+              nov[4]++;
+              inNov = true;
+            }
+          }
         }
-      } else if (result instanceof String reason) {
-        malformed.add(reason);
-      } else {
-        throw raised(name, (BotPrBatches.Failure) result);
+      }
+      boolean inFinal = inWindow && json && !space;
+      if (inFinal) {
+        finalKept.add(row);
+      }
+      if (inNov) {
+        novKept.add(row);
+      }
+      if (inFinal || inNov) {
+        Object outcome = outcome(row, date.get(), shared, words);
+        if (outcome instanceof BotPrOutcome pr) {
+          if (inFinal) {
+            prs.add(pr);
+          }
+          if (inNov) {
+            novPrs.add(pr);
+          }
+        } else {
+          malformed.add((String) outcome);
+        }
       }
     });
-    if (readError != null) {
-      throw readError;
-    }
     return new Inputs.Parsed<>(new BotPrTable(finalKept, novKept, fin, nov, prs, novPrs, malformed), sha);
   }
 
-  private static final int FINAL = 1;
-  private static final int NOV2024 = 2;
-
-  /** One row's pages read into its outcome, or {@code "url: reason"} for a page that cannot be read. */
-  private static Object parse(BotPrBatches.Batch batch, int r, BotPrOutcome.Shared shared) {
+  /** A kept row's outcome, or {@code "url: reason"} when a page of it cannot be read. */
+  private static Object outcome(BotPrRow row, LocalDate date, BotPrOutcome.Shared shared,
+      BotPrPageParser.WordCounts words) {
     try {
-      byte[] bytes = batch.bytes();
-      BotDiscussion discussion = BotPrPageParser.parseDiscussion(BotPrPageParser.page(bytes, batch.discussionStart(r),
-          batch.discussionLength(r), batch.discussionEscaped(r)));
-      BotPrHeader header = BotPrPageParser.parseHeader(BotPrPageParser.page(bytes, batch.headerStart(r),
-          batch.headerLength(r), batch.headerEscaped(r)));
-      return BotPrOutcome.of(batch.prUrl(r), batch.modelId(r), batch.time(r), batch.date(r), discussion, header, shared);
+      BotDiscussion discussion = BotPrPageParser.parseDiscussion(row.discussionPage(), words);
+      BotPrHeader header = BotPrPageParser.parseHeader(row.headerPage());
+      return BotPrOutcome.of(row.prUrl(), row.modelId(), row.time(), date, discussion, header, shared);
     } catch (BotPrPageParser.MalformedPageException | DateTimeParseException e) {
-      return batch.prUrl(r) + ": " + e.getMessage();
+      return row.prUrl() + ": " + e.getMessage();
     }
-  }
-
-  /** A row's failure as the pass on one thread raises it ({@link CsvColumns}' consumer errors: file, line). */
-  private static RuntimeException raised(String name, BotPrBatches.Failure failure) {
-    if (failure.error() instanceof Error error) {
-      throw error;
-    }
-    if (failure.error() instanceof StudyDataException e) {
-      return e;
-    }
-    return new StudyDataException(name + ":" + failure.line() + ": " + failure.error().getMessage(), failure.error());
   }
 
   private static Optional<LocalDate> parseDate(String time, Map<String, LocalDate> cache) {

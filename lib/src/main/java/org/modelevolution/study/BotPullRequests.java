@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.modelevolution.hub.StoredDiscussionPage;
 import org.modelevolution.io.Sha256;
 import org.modelevolution.progress.Progress;
 
@@ -97,22 +98,47 @@ public final class BotPullRequests {
   }
 
   private static void read(InputStream csv, String name, BotPrRow.ModelIds modelIds, Consumer<BotPrRow> consumer) {
-    CsvColumns.forEachRecord(csv, name, COLUMNS, header -> {
-      if (!header.equals(COLUMNS)) {
-        throw new IllegalArgumentException("unexpected columns " + header + " in " + name + ", expected " + COLUMNS);
+    // the two page blocks are read where they lie, in the pass that splits the record (one memory of
+    // the values pages repeat for both: a header block repeats its page's discussion)
+    StoredDiscussionPage.CsvFieldReader discussion = new StoredDiscussionPage.CsvFieldReader();
+    StoredDiscussionPage.CsvFieldReader header = discussion.sharingMemory();
+    CsvColumns.QuotedFieldReader[] readers = new CsvColumns.QuotedFieldReader[COLUMNS.size()];
+    readers[BotPrRow.DISCUSSION] = pageField(discussion);
+    readers[BotPrRow.HEADER] = pageField(header);
+    CsvColumns.forEachRecord(csv, name, COLUMNS, names -> {
+      if (!names.equals(COLUMNS)) {
+        throw new IllegalArgumentException("unexpected columns " + names + " in " + name + ", expected " + COLUMNS);
       }
-    }, record -> consumer.accept(new BotPrRow(record, modelIds)));
+    }, readers, record -> consumer.accept(new BotPrRow(record, modelIds, discussion, header)));
   }
 
+  /**
+   * A page block's field read by {@code reader}: its closing quote and line feeds as
+   * {@link ByteSearch#closingQuote} tells them, with {@link ByteSearch#ESCAPED} (a page it reads
+   * has a quoted name, {@code discussion} at least, so its field holds doubled quotes).
+   */
+  private static CsvColumns.QuotedFieldReader pageField(StoredDiscussionPage.CsvFieldReader reader) {
+    return (bytes, from, limit) -> {
+      int at = reader.read(bytes, from, limit);
+      return at < 0 ? CsvColumns.NOT_READ : ByteSearch.ESCAPED | (long) reader.lines() << 32 | at;
+    };
+  }
+
+  /**
+   * {@code in}, whose reads fill what they are asked for (up to the end), reported to {@code
+   * progress}. A zip gives a few kilobytes a call (what 512 bytes inflate to), less than a record of
+   * the PR table: the CSV reader would split a record again, and read its pages again, each time
+   * more of its bytes came in.
+   */
   private static InputStream counting(InputStream in, Progress progress) {
     return new java.io.FilterInputStream(in) {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
+        int n = in.readNBytes(b, off, len);
         if (n > 0) {
           progress.step(n);
         }
-        return n;
+        return n == 0 && len > 0 ? -1 : n;
       }
 
       @Override

@@ -40,8 +40,8 @@ import org.modelevolution.progress.Progress;
  * hashed apart, pinned ones before parsing so that a modified file is reported as such); the
  * inputs are read side by side on a pool of one thread per core (at least two), and the commit
  * logs and format tables of 64 MB and more are parsed in chunks on that pool while one of its
- * threads hashes them ({@link CsvChunks}); the PR table's pages are parsed in batches on that pool
- * while one of its threads inflates and splits the table ({@link BotPrBatches}).
+ * threads hashes them ({@link CsvChunks}); the PR table is inflated and split, and its pages read
+ * as it is split, on one of its threads ({@link BotPrTable}).
  */
 public final class Study {
   private Study() {}
@@ -79,10 +79,9 @@ public final class Study {
       // recent repository metadata, each read in one piece), so that the short ones and the chunks
       // fill in at the end
       List<CompletableFuture<GroupTables>> recentTables = tables(inputs, pool, workers, Group.RECENT);
-      // the PR table is read and split on one thread, and its pages parsed in batches there and by a
-      // helper it queues when it starts (behind the tasks queued here, with the commit log's chunk
-      // helpers): whichever big file is left when a thread comes free gets it
-      CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs, pool, threads - 1));
+      // the PR table is read, split and its pages parsed in one pass on one thread; the commit log's
+      // chunk helpers take the thread it leaves
+      CompletableFuture<StudyData.BotPrData> botPrs = async(pool, () -> botPrs(inputs));
       CompletableFuture<Optional<Map<String, Instant>>> recentCreated = async(pool, () -> created(inputs, Group.RECENT));
       List<CompletableFuture<GroupTables>> legacyTables = tables(inputs, pool, workers, Group.LEGACY);
       CompletableFuture<Optional<Map<String, Instant>>> legacyCreated = async(pool, () -> created(inputs, Group.LEGACY));
@@ -283,11 +282,11 @@ public final class Study {
     return Optional.of(new StudyData.Iteration2024(files, formats));
   }
 
-  private static StudyData.BotPrData botPrs(Inputs inputs, ExecutorService pool, int helpers) {
+  private static StudyData.BotPrData botPrs(Inputs inputs) {
     Optional<BotPrTable> table = BotPullRequests.NAMES.stream().filter(inputs::has).findFirst().map(name ->
         inputs.read(name, f -> {
           try (Progress progress = Progress.start("RQ3: reading " + name + " (bytes)", 0)) {
-            return BotPrTable.read(f, progress, pool, helpers, BotPrBatches.MAX_ROWS);
+            return BotPrTable.read(f, progress);
           }
         }));
     Optional<List<MergeStatusRecord>> mergeStatus = inputs.has(BotPrMergeStatus.FILE_NAME)

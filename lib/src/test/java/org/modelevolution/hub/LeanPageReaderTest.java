@@ -216,6 +216,110 @@ class LeanPageReaderTest {
     assertThat(LeanPageReader.read(buffer, 10, inner.length, true)).contains(jackson(page));
   }
 
+  /** A quoted CSV field holding {@code page}, then the rest of its record: {@code "<page, quotes doubled>",next}. */
+  private static byte[] field(byte[] page) {
+    byte[] doubled = doubleQuotes(page);
+    byte[] all = new byte[doubled.length + 7];
+    all[0] = '"';
+    System.arraycopy(doubled, 0, all, 1, doubled.length);
+    System.arraycopy("\",next".getBytes(StandardCharsets.US_ASCII), 0, all, 1 + doubled.length, 6);
+    return all;
+  }
+
+  /**
+   * Reads {@code page} in its field with {@code reader}: where it reads it, the page is the lean
+   * reader's and Jackson's, its closing quote the field's, its line feeds the field's; where it
+   * does not, the lean reader of the field's whole text does not either.
+   */
+  private static void readInField(StoredDiscussionPage.CsvFieldReader reader, byte[] page, String shown) {
+    byte[] all = field(page);
+    int closing = all.length - 6;
+    byte[] text = java.util.Arrays.copyOfRange(all, 1, closing);
+    Optional<StoredDiscussionPage> lean = LeanPageReader.read(text, 0, text.length, true);
+    int at = reader.read(all, 1, all.length);
+    if (lean.isPresent()) {
+      assertThat(at).as("closing quote of %s", shown).isEqualTo(closing);
+      assertThat(reader.page()).as(shown).isEqualTo(lean.get())
+          .isEqualTo(outcome(() -> StoredDiscussionPage.parseWithJackson(page, 0, page.length)));
+      int lines = 0;
+      for (byte b : text) {
+        lines += b == '\n' ? 1 : 0;
+      }
+      assertThat(reader.lines()).as("line feeds of %s", shown).isEqualTo(lines);
+    } else {
+      assertThat(at).as("not read: %s", shown).isEqualTo(-1);
+    }
+    // cut anywhere before its closing quote's pair is known, the field is not read
+    for (int limit : new int[] {1, closing / 2, closing - 1, closing}) {
+      assertThat(reader.read(all, 1, limit)).as("%s cut at %d", shown, limit).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aRememberingReaderReadsEachPageInItsFieldAsTheLeanReaderAndJacksonDoWhateverCameBefore() {
+    List<byte[]> pages = new ArrayList<>();
+    leanPages().forEach(p -> pages.add(p.getBytes(StandardCharsets.UTF_8)));
+    jacksonPages().forEach(p -> pages.add(p.getBytes(StandardCharsets.UTF_8)));
+    pages.addAll(notUtf8Pages());
+    // values long enough to be remembered, met again in other pages and other places, and cut short
+    String author = "{\"_id\":\"63dd1bb7a2e7b1e7f9e3d0a1\",\"avatarUrl\":\"/avatars/2ef3.svg\",\"name\":\"SFconvertbot\","
+        + "\"isHf\":false,\n \"isMod\":false}";
+    String raw = "This is an automated PR created with https://huggingface.co/spaces/safetensors/convert\\n\\nIt adds";
+    String comment = event("comment", "\"author\":" + author + ",\"createdAt\":\"t1\",\"data\":{\"hidden\":false,"
+        + "\"latest\":{\"raw\":\"" + raw + "\",\"html\":\"<p>" + raw + "</p>\",\"author\":" + author + "},"
+        + "\"editors\":[\"SFconvertbot\",\"SFconvertbot\",\"SFconvertbot\"]}");
+    String repeated = page("\"title\":\"Adding `safetensors` variant of this model\",\"author\":" + author
+        + ",\"changes\":{\"base\":\"refs/heads/main\",\"x\":[1,2,3,4,5,6,7,8,9]},\"events\":[" + comment + ","
+        + comment + "]");
+    pages.add(repeated.getBytes(StandardCharsets.UTF_8));
+    pages.add(repeated.replace("\"isMod\":false}", "\"isMod\":false").getBytes(StandardCharsets.UTF_8));
+    pages.add(repeated.replace("It adds", "It adds\u0001").getBytes(StandardCharsets.UTF_8));
+    pages.add(page("\"author\":" + author + ",\"title\":\"Adding `safetensors` variant of this model").getBytes(
+        StandardCharsets.UTF_8));
+    pages.add(page("\"author\":" + author.substring(0, author.length() - 1)).getBytes(StandardCharsets.UTF_8));
+    StoredDiscussionPage.CsvFieldReader reader = new StoredDiscussionPage.CsvFieldReader();
+    StoredDiscussionPage.CsvFieldReader sibling = reader.sharingMemory();
+    java.util.Random random = new java.util.Random(20261206);
+    for (int round = 0; round < 6; round++) {
+      List<byte[]> order = new ArrayList<>(pages);
+      java.util.Collections.shuffle(order, random);
+      for (byte[] page : order) {
+        String shown = new String(page, StandardCharsets.UTF_8);
+        readInField(random.nextBoolean() ? reader : sibling, page, shown);
+        readInField(reader, page, shown); // at once again: everything long in it is remembered now
+      }
+    }
+  }
+
+  @Test
+  void aRememberedValueIsPassedOnlyWhereItsNestingStaysWithinTheLimit() {
+    // an author object nesting 97 levels: within the limit as the discussion's author (depth 2), past
+    // it as an event's author (depth 4), where the lean reader leaves the page to Jackson
+    String deep = "{\"name\":\"deep\",\"pad\":" + "[".repeat(96) + "]".repeat(96) + "}";
+    byte[] shallow = page("\"author\":" + deep).getBytes(StandardCharsets.UTF_8);
+    byte[] deeper = page("\"events\":[" + event("comment", "\"author\":" + deep) + "]").getBytes(StandardCharsets.UTF_8);
+    StoredDiscussionPage.CsvFieldReader reader = new StoredDiscussionPage.CsvFieldReader();
+    readInField(reader, shallow, "shallow");
+    assertThat(reader.read(field(shallow), 1, field(shallow).length)).isPositive();
+    assertThat(reader.read(field(deeper), 1, field(deeper).length)).isEqualTo(-1);
+    assertThat(LeanPageReader.read(doubleQuotes(deeper), 0, doubleQuotes(deeper).length, true)).isEmpty();
+    assertThat(outcome(() -> StoredDiscussionPage.parse(deeper, 0, deeper.length)))
+        .isInstanceOf(StoredDiscussionPage.class);
+  }
+
+  @Test
+  void aFieldWithTextAfterItsPageOrAQuotePairAfterItIsNotRead() {
+    StoredDiscussionPage.CsvFieldReader reader = new StoredDiscussionPage.CsvFieldReader();
+    String page = leanPages().get(0);
+    for (String after : List.of(" x", "\"\"", "\"\" ", "}")) {
+      byte[] all = field((page + after).getBytes(StandardCharsets.UTF_8));
+      assertThat(reader.read(all, 1, all.length)).as(after).isEqualTo(-1);
+    }
+    byte[] spaced = field((page + " \n\t").getBytes(StandardCharsets.UTF_8));
+    assertThat(reader.read(spaced, 1, spaced.length)).isEqualTo(spaced.length - 6);
+    assertThat(reader.lines()).isEqualTo(1);
+  }
+
   private static StoredDiscussionPage jackson(String page) throws Exception {
     byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
     return StoredDiscussionPage.parseWithJackson(bytes, 0, bytes.length);

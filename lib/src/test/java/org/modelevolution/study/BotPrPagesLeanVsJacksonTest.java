@@ -52,6 +52,65 @@ class BotPrPagesLeanVsJacksonTest {
     assertThat(pages[1]).as("pages read by the lean reader of %s", pages[0]).isGreaterThan(pages[0] * 9 / 10);
   }
 
+  @Test
+  void pagesReadAsTheTableIsSplitEqualJacksonsOnEveryPage(@TempDir Path temp) throws Exception {
+    // as the PR table reads them: one remembering reader per page column (sharing one memory), in
+    // the pass that splits the records; a block it does not read is one the lean reader leaves to Jackson
+    Path zip = table(temp);
+    long[] pages = new long[2]; // all, read in the splitting pass
+    StoredDiscussionPage.CsvFieldReader discussion = new StoredDiscussionPage.CsvFieldReader();
+    StoredDiscussionPage.CsvFieldReader header = discussion.sharingMemory();
+    StoredDiscussionPage.CsvFieldReader[] byColumn = {null, discussion, header};
+    CsvColumns.QuotedFieldReader[] readers = new CsvColumns.QuotedFieldReader[BotPullRequests.COLUMNS.size()];
+    for (int column : new int[] {1, 2}) {
+      StoredDiscussionPage.CsvFieldReader reader = byColumn[column];
+      readers[column] = (bytes, from, limit) -> {
+        int at = reader.read(bytes, from, limit);
+        return at < 0 ? CsvColumns.NOT_READ : ByteSearch.ESCAPED | (long) reader.lines() << 32 | at;
+      };
+    }
+    try (InputStream file = new BufferedInputStream(Files.newInputStream(zip), 1 << 16);
+        ZipInputStream in = new ZipInputStream(file)) {
+      ZipEntry entry;
+      do {
+        entry = in.getNextEntry();
+      } while (entry != null && !entry.getName().endsWith(".csv"));
+      assertThat(entry).isNotNull();
+      CsvColumns.forEachRecord(in, zip.toString(), BotPullRequests.COLUMNS, header2 -> {}, readers, record -> {
+        for (int column : new int[] {1, 2}) {
+          pages[0]++;
+          if (record.read(column)) {
+            pages[1]++;
+            Object reference = outcome(() -> StoredDiscussionPage.parseWithJackson(plain(record, column), 0,
+                plain(record, column).length));
+            assertThat(byColumn[column].page()).as("line %d, column %d", record.line(), column).isEqualTo(reference);
+          } else {
+            assertThat(StoredDiscussionPage.leanReadable(record.bytes(), record.start(column),
+                record.end(column) - record.start(column), record.escaped(column)))
+                .as("line %d, column %d", record.line(), column).isFalse();
+          }
+        }
+      });
+    }
+    assertThat(pages[1]).as("pages read in the splitting pass of %s", pages[0]).isGreaterThan(pages[0] * 9 / 10);
+  }
+
+  /** A page block's bytes with its doubled quotes undone. */
+  private static byte[] plain(CsvColumns.Record record, int column) {
+    byte[] bytes = record.bytes();
+    int start = record.start(column);
+    int end = record.end(column);
+    byte[] plain = new byte[end - start];
+    int n = 0;
+    for (int i = start; i < end; i++) {
+      plain[n++] = bytes[i];
+      if (record.escaped(column) && bytes[i] == '"') {
+        i++;
+      }
+    }
+    return java.util.Arrays.copyOf(plain, n);
+  }
+
   /** Compares the two readings of one page block; returns whether the lean reader read it. */
   private static boolean compare(CsvColumns.Record record, int column) {
     byte[] bytes = record.bytes();

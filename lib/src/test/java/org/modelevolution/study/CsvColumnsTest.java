@@ -133,6 +133,57 @@ class CsvColumnsTest {
     assertThat(flags.get(2)).containsExactly(true, false);
   }
 
+  @Test
+  void quotedFieldsReadByAColumnsReaderSplitAsAnyOtherAcrossTheBuffer() throws IOException {
+    // a reader that reads the quoted fields of column b whose text starts with a letter a (by the
+    // closing-quote search: where it ends is then known) and leaves the others to the reader
+    Random random = new Random(20261206);
+    StringBuilder csv = new StringBuilder("a,b,c\n");
+    while (csv.length() < 3_000_000) {
+      int fields = 1 + random.nextInt(3);
+      for (int f = 0; f < fields; f++) {
+        csv.append(f == 0 ? "" : ",").append(f == 1 && random.nextBoolean() ? "\"a" + field(random).replace("\"", "")
+            + (random.nextBoolean() ? "\n\"\"q\"\"" : "") + "\"" : field(random));
+      }
+      csv.append('\n');
+    }
+    Path file = write("read.csv", csv.toString());
+    List<String> columns = List.of("c", "b", "a");
+    List<List<String>> plain = new ArrayList<>();
+    List<Long> plainLines = new ArrayList<>();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      CsvColumns.forEachRecord(in, "read.csv", columns, h -> {}, r -> {
+        plain.add(List.of(r.string(0), r.string(1), r.string(2)));
+        plainLines.add(r.line());
+      });
+    }
+    long[] calls = new long[2];
+    CsvColumns.QuotedFieldReader reader = (bytes, from, limit) -> {
+      calls[0]++;
+      return from < limit && bytes[from] == 'a' ? ByteSearch.closingQuote(bytes, from, limit) : CsvColumns.NOT_READ;
+    };
+    List<List<String>> read = new ArrayList<>();
+    List<Long> readLines = new ArrayList<>();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      CsvColumns.forEachRecord(in, "read.csv", columns, h -> {}, new CsvColumns.QuotedFieldReader[] {null, reader, null},
+          r -> {
+            String b = r.string(1);
+            // read exactly where column b is quoted and starts with a (the other columns never)
+            assertThat(r.read(1)).as(b).isEqualTo(b.startsWith("a") && r.start(1) > 0 && r.bytes()[r.start(1) - 1] == '"');
+            assertThat(r.read(0) || r.read(2)).isFalse();
+            if (r.read(1)) {
+              calls[1]++;
+            }
+            read.add(List.of(r.string(0), b, r.string(2)));
+            readLines.add(r.line());
+          });
+    }
+    assertThat(read).isEqualTo(plain);
+    assertThat(readLines).isEqualTo(plainLines);
+    assertThat(calls[1]).isGreaterThan(10_000);
+    assertThat(calls[0]).isGreaterThan(calls[1]);
+  }
+
   private static String field(Random random) {
     String alphabet = "ab,\"\n\r;é.";
     int length = random.nextInt(12);
