@@ -75,13 +75,13 @@ public record BotPrOutcome(
     int n = text.length();
     if ((n == 24 || n == 20) && text.charAt(n - 1) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
         && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && (n == 20 || text.charAt(19) == '.')) {
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 2);
-      int day = digits(text, 8, 2);
-      int hour = digits(text, 11, 2);
-      int minute = digits(text, 14, 2);
-      int second = digits(text, 17, 2);
-      int millis = n == 24 ? digits(text, 20, 3) : 0;
+      int year = CommitTime.digits(text, 0, 4);
+      int month = CommitTime.digits(text, 5, 2);
+      int day = CommitTime.digits(text, 8, 2);
+      int hour = CommitTime.digits(text, 11, 2);
+      int minute = CommitTime.digits(text, 14, 2);
+      int second = CommitTime.digits(text, 17, 2);
+      int millis = n == 24 ? CommitTime.digits(text, 20, 3) : 0;
       if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
           && minute <= 59 && second >= 0 && second <= 59 && millis >= 0
           && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
@@ -90,19 +90,6 @@ public record BotPrOutcome(
       }
     }
     return Instant.parse(text);
-  }
-
-  /** The number the {@code count} ASCII digits at {@code from} write, or -1. */
-  private static int digits(String text, int from, int count) {
-    int value = 0;
-    for (int k = from; k < from + count; k++) {
-      char c = text.charAt(k);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = 10 * value + (c - '0');
-    }
-    return value;
   }
 
   /**

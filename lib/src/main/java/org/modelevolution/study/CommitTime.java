@@ -53,7 +53,7 @@ public final class CommitTime {
   }
 
   /** The value of the ASCII digits {@code s[from, from + count)}, or -1 when one is not a digit. */
-  private static int digits(String s, int from, int count) {
+  static int digits(String s, int from, int count) {
     int value = 0;
     for (int i = from; i < from + count; i++) {
       char c = s.charAt(i);

@@ -31,22 +31,14 @@ class BotPrPagesLeanVsJacksonTest {
   void leanReadingEqualsJacksonOnEveryPage(@TempDir Path temp) throws Exception {
     Path zip = table(temp);
     long[] pages = new long[2]; // all, read by the lean reader
-    try (InputStream file = new BufferedInputStream(Files.newInputStream(zip), 1 << 16);
-        ZipInputStream in = new ZipInputStream(file)) {
-      ZipEntry entry;
-      do {
-        entry = in.getNextEntry();
-      } while (entry != null && !entry.getName().endsWith(".csv"));
-      assertThat(entry).isNotNull();
-      CsvColumns.forEachRecord(in, zip.toString(), BotPullRequests.COLUMNS, header -> {}, record -> {
-        for (int column : new int[] {1, 2}) {
-          pages[0]++;
-          if (compare(record, column)) {
-            pages[1]++;
-          }
+    forEachRecord(zip, new CsvColumns.QuotedFieldReader[0], record -> {
+      for (int column : new int[] {1, 2}) {
+        pages[0]++;
+        if (compare(record, column)) {
+          pages[1]++;
         }
-      });
-    }
+      }
+    });
     assertThat(pages[0]).isPositive();
     // the lean reader must carry the table, not leave it to Jackson
     assertThat(pages[1]).as("pages read by the lean reader of %s", pages[0]).isGreaterThan(pages[0] * 9 / 10);
@@ -69,29 +61,21 @@ class BotPrPagesLeanVsJacksonTest {
         return at < 0 ? CsvColumns.NOT_READ : ByteSearch.ESCAPED | (long) reader.lines() << 32 | at;
       };
     }
-    try (InputStream file = new BufferedInputStream(Files.newInputStream(zip), 1 << 16);
-        ZipInputStream in = new ZipInputStream(file)) {
-      ZipEntry entry;
-      do {
-        entry = in.getNextEntry();
-      } while (entry != null && !entry.getName().endsWith(".csv"));
-      assertThat(entry).isNotNull();
-      CsvColumns.forEachRecord(in, zip.toString(), BotPullRequests.COLUMNS, header2 -> {}, readers, record -> {
-        for (int column : new int[] {1, 2}) {
-          pages[0]++;
-          if (record.read(column)) {
-            pages[1]++;
-            Object reference = outcome(() -> StoredDiscussionPage.parseWithJackson(plain(record, column), 0,
-                plain(record, column).length));
-            assertThat(byColumn[column].page()).as("line %d, column %d", record.line(), column).isEqualTo(reference);
-          } else {
-            assertThat(StoredDiscussionPage.leanReadable(record.bytes(), record.start(column),
-                record.end(column) - record.start(column), record.escaped(column)))
-                .as("line %d, column %d", record.line(), column).isFalse();
-          }
+    forEachRecord(zip, readers, record -> {
+      for (int column : new int[] {1, 2}) {
+        pages[0]++;
+        if (record.read(column)) {
+          pages[1]++;
+          Object reference = outcome(() -> StoredDiscussionPage.parseWithJackson(plain(record, column), 0,
+              plain(record, column).length));
+          assertThat(byColumn[column].page()).as("line %d, column %d", record.line(), column).isEqualTo(reference);
+        } else {
+          assertThat(StoredDiscussionPage.leanReadable(record.bytes(), record.start(column),
+              record.end(column) - record.start(column), record.escaped(column)))
+              .as("line %d, column %d", record.line(), column).isFalse();
         }
-      });
-    }
+      }
+    });
     assertThat(pages[1]).as("pages read in the splitting pass of %s", pages[0]).isGreaterThan(pages[0] * 9 / 10);
   }
 
@@ -163,6 +147,20 @@ class BotPrPagesLeanVsJacksonTest {
       return parse.get();
     } catch (Exception e) {
       return e.getClass().getName() + ": " + e.getMessage();
+    }
+  }
+
+  /** Each record of the table's CSV member, its page columns read by {@code readers} where set. */
+  private static void forEachRecord(Path zip, CsvColumns.QuotedFieldReader[] readers, CsvColumns.RecordConsumer consumer)
+      throws Exception {
+    try (InputStream file = new BufferedInputStream(Files.newInputStream(zip), 1 << 16);
+        ZipInputStream in = new ZipInputStream(file)) {
+      ZipEntry entry;
+      do {
+        entry = in.getNextEntry();
+      } while (entry != null && !entry.getName().endsWith(".csv"));
+      assertThat(entry).isNotNull();
+      CsvColumns.forEachRecord(in, zip.toString(), BotPullRequests.COLUMNS, header -> {}, readers, consumer);
     }
   }
 }
