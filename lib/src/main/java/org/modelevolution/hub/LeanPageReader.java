@@ -66,6 +66,8 @@ final class LeanPageReader {
   private int quote;
   private int i;
   private int depth;
+  /** Whether the container open at each depth within {@link #skipValue} is an object (else an array). */
+  private final boolean[] inObject = new boolean[MAX_DEPTH + 1];
   /** The deepest nesting since the value being remembered began (see {@link #startRemembering}). */
   private int deepest;
   /** Of the value being remembered: the deepest nesting before it, the line feeds before it. */
@@ -155,6 +157,13 @@ final class LeanPageReader {
     return found;
   }
 
+  /**
+   * The discussion object, its events included, in one body: over C2's limit for inlining a hot
+   * callee (FreqInlineSize, 325 bytes of bytecode), so the compiler compiles it once, on its own,
+   * rather than again inside each caller it is inlined into (the CSV reader's loop, which reads the
+   * PR table and other tables, was recompiled with the whole reader in it, for a second or more of
+   * compiling at SYNTHETIC scale 1).
+   */
   private StoredDiscussionPage discussion() throws Unsure {
     String title = null;
     String author = null;
@@ -176,7 +185,55 @@ final class LeanPageReader {
         } else if (nameIs(FILES_WITH_CONFLICTS)) {
           conflicts = conflicts();
         } else if (nameIs(EVENTS) && at('[')) {
-          events = events();
+          // the events read here, not in a method of their own: see this method's comment
+          events = new ArrayList<>();
+          if (beginArray()) {
+            do {
+              if (!at('{')) {
+                throw Unsure.INSTANCE; // an event that is not an object: malformed, Jackson's reading says so
+              }
+              String type = null;
+              String eventCreatedAt = null;
+              Author eventAuthor = null;
+              boolean hidden = false;
+              String eventStatus = null;
+              String raw = "";
+              if (beginObject()) {
+                do {
+                  name();
+                  if (nameIs(TYPE)) {
+                    type = text();
+                  } else if (nameIs(CREATED_AT)) {
+                    eventCreatedAt = text();
+                  } else if (nameIs(AUTHOR)) {
+                    if (at('{')) {
+                      eventAuthor = authorObject();
+                    } else {
+                      skipValue();
+                    }
+                  } else if (nameIs(DATA) && at('{')) {
+                    if (beginObject()) {
+                      do {
+                        name();
+                        if (nameIs(HIDDEN)) {
+                          hidden = flag();
+                        } else if (nameIs(STATUS)) {
+                          eventStatus = text();
+                        } else if (nameIs(LATEST)) {
+                          raw = latestRaw();
+                        } else {
+                          skipValue();
+                        }
+                      } while (nextMember());
+                    }
+                  } else {
+                    skipValue();
+                  }
+                } while (nextMember());
+              }
+              StoredDiscussionPage.addEvent(events, type, eventCreatedAt, eventAuthor, hidden, eventStatus, raw);
+            } while (nextElement());
+          }
         } else {
           skipValue();
         }
@@ -223,59 +280,6 @@ final class LeanPageReader {
       } while (nextMember());
     }
     return new Author(name, isHf);
-  }
-
-  private List<StoredDiscussionPage.Event> events() throws Unsure {
-    List<StoredDiscussionPage.Event> events = new ArrayList<>();
-    if (!beginArray()) {
-      return events;
-    }
-    do {
-      if (!at('{')) {
-        throw Unsure.INSTANCE; // an event that is not an object: malformed, Jackson's reading says so
-      }
-      String type = null;
-      String createdAt = null;
-      Author author = null;
-      boolean hidden = false;
-      String status = null;
-      String raw = "";
-      if (beginObject()) {
-        do {
-          name();
-          if (nameIs(TYPE)) {
-            type = text();
-          } else if (nameIs(CREATED_AT)) {
-            createdAt = text();
-          } else if (nameIs(AUTHOR)) {
-            if (at('{')) {
-              author = authorObject();
-            } else {
-              skipValue();
-            }
-          } else if (nameIs(DATA) && at('{')) {
-            if (beginObject()) {
-              do {
-                name();
-                if (nameIs(HIDDEN)) {
-                  hidden = flag();
-                } else if (nameIs(STATUS)) {
-                  status = text();
-                } else if (nameIs(LATEST)) {
-                  raw = latestRaw();
-                } else {
-                  skipValue();
-                }
-              } while (nextMember());
-            }
-          } else {
-            skipValue();
-          }
-        } while (nextMember());
-      }
-      StoredDiscussionPage.addEvent(events, type, createdAt, author, hidden, status, raw);
-    } while (nextElement());
-    return events;
   }
 
   private String latestRaw() throws Unsure {
@@ -641,38 +645,69 @@ final class LeanPageReader {
     throw Unsure.INSTANCE;
   }
 
+  /**
+   * Skips a value as strictly as the rest of the reading, in one loop that keeps the containers it
+   * opened in {@link #inObject}: no recursion, and over C2's FreqInlineSize (see {@link
+   * #discussion}), so the compiler makes one body of it, called from each place that skips (a
+   * recursive skip was inlined into itself, and that pair again at each of those places, which made
+   * the reader slow to compile and to recompile after a rare branch).
+   */
   private void skipValue() throws Unsure {
-    if (i >= end) {
-      throw Unsure.INSTANCE;
-    }
-    byte c = b[i];
-    if (c == '"') {
-      if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+    int outer = depth;
+    while (true) {
+      // at a value
+      if (i >= end) {
         throw Unsure.INSTANCE;
       }
-      i += quote;
-      scanString();
-      i += quote;
-      skipSpace();
-    } else if (c == '{') {
-      if (beginObject()) {
-        do {
-          name();
-          skipValue();
-        } while (nextMember());
+      byte c = b[i];
+      if (c == '"') {
+        if (quote == 2 && (i + 1 >= end || b[i + 1] != '"')) {
+          throw Unsure.INSTANCE;
+        }
+        i += quote;
+        scanString();
+        i += quote;
+        skipSpace();
+      } else if (c == '{' || c == '[') {
+        i++;
+        enter();
+        boolean object = c == '{';
+        inObject[depth] = object;
+        skipSpace();
+        if (!at(object ? '}' : ']')) {
+          if (object) {
+            name();
+          }
+          continue; // to the first value inside
+        }
+        i++;
+        depth--;
+        skipSpace();
+      } else if (c == 't' || c == 'f' || c == 'n') {
+        if (!literal(c == 't' ? TRUE : c == 'f' ? FALSE : NULL)) {
+          throw Unsure.INSTANCE;
+        }
+      } else {
+        number();
       }
-    } else if (c == '[') {
-      if (beginArray()) {
-        do {
-          skipValue();
-        } while (nextElement());
+      // after a value: close the containers it ended, up to the next value or the one skipped
+      while (true) {
+        if (depth == outer) {
+          return;
+        }
+        boolean object = inObject[depth];
+        if (at(',')) {
+          i++;
+          skipSpace();
+          if (object) {
+            name();
+          }
+          break;
+        }
+        expect(object ? '}' : ']');
+        depth--;
+        skipSpace();
       }
-    } else if (c == 't' || c == 'f' || c == 'n') {
-      if (!literal(c == 't' ? TRUE : c == 'f' ? FALSE : NULL)) {
-        throw Unsure.INSTANCE;
-      }
-    } else {
-      number();
     }
   }
 
