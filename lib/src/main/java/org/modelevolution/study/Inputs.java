@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.modelevolution.io.Sha256;
 
 /**
  * The one place the study's files are opened: each file is located in the roots of the
@@ -28,8 +29,16 @@ import java.util.stream.Stream;
  * modified file is reported as such instead of as whatever parse error its damage causes.
  */
 final class Inputs {
-  /** What a parser returns: its value and the SHA-256 of the bytes it read. */
-  record Parsed<T>(T value, String sha256) {}
+  /**
+   * What a parser returns: its value and the SHA-256 of the bytes it read, or null for a parser of a
+   * small file that does not hash as it reads ({@link #unhashed}): the file is then hashed apart,
+   * and only where no pin check has already given its digest.
+   */
+  record Parsed<T>(T value, String sha256) {
+    static <T> Parsed<T> unhashed(T value) {
+      return new Parsed<>(value, null);
+    }
+  }
 
   private static final String SHARDS = "shards";
   private static final Pattern SHARD_FOLDER = Pattern.compile("(\\d+)-of-(\\d+)");
@@ -159,7 +168,7 @@ final class Inputs {
     }
     for (String table : StudyCache.files(original)) {
       Path file = root.dir().resolve(table);
-      InputFile input = new InputFile(root.label() + "/" + table, org.modelevolution.io.Sha256.of(file), size(file),
+      InputFile input = new InputFile(root.label() + "/" + table, Sha256.of(file), size(file),
           InputFile.Status.CACHE, shownOriginal);
       read.put(input.path(), input);
       listener.read(input, java.time.Duration.ofNanos(System.nanoTime() - start));
@@ -182,11 +191,11 @@ final class Inputs {
     InputFile.Status status = InputFile.Status.NOT_PINNED;
     Pins.Digests digests = null;
     if (pin.isPresent()) {
-      digests = Pins.digests(file);
+      digests = Pins.digests(file, pin.get());
       status = Pins.verify(pin.get(), file, digests);
     }
     Parsed<T> parsed = CsvWarnings.collect(() -> parser.apply(file), warnings);
-    String sha256 = digests != null ? digests.sha256() : parsed.sha256();
+    String sha256 = digests != null ? digests.sha256() : parsed.sha256() != null ? parsed.sha256() : Sha256.of(file);
     String shown = root.label() + "/" + name;
     InputFile input = new InputFile(shown, sha256, size(file), status, manifestName == null ? name : manifestName);
     read.put(shown, input);

@@ -18,23 +18,32 @@ import org.modelevolution.io.Sha256;
 final class Pins {
   private Pins() {}
 
-  /** The digests of a file, computed in one pass. */
+  /**
+   * The digests of a file, computed in one pass: its SHA-256 (what provenance records), and its git
+   * blob id only where {@link #verify} needs it (an entry pinned by blob id alone), else null.
+   */
   record Digests(String sha256, String gitBlobSha1, long bytes) {}
 
-  static Digests digests(Path file) {
+  static Digests digests(Path file, StudyManifest.Entry entry) {
     try {
       long size = Files.size(file);
       MessageDigest sha256 = Sha256.digest();
-      MessageDigest blob = MessageDigest.getInstance("SHA-1");
-      blob.update(("blob " + size + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      MessageDigest blob = entry.sha256() == null && entry.gitBlobSha1() != null
+          ? MessageDigest.getInstance("SHA-1") : null;
+      if (blob != null) {
+        blob.update(("blob " + size + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      }
       byte[] buffer = new byte[1 << 16];
       try (InputStream in = Files.newInputStream(file)) {
         for (int n; (n = in.read(buffer)) > 0; ) {
           sha256.update(buffer, 0, n);
-          blob.update(buffer, 0, n);
+          if (blob != null) {
+            blob.update(buffer, 0, n);
+          }
         }
       }
-      return new Digests(HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(blob.digest()), size);
+      return new Digests(HexFormat.of().formatHex(sha256.digest()),
+          blob == null ? null : HexFormat.of().formatHex(blob.digest()), size);
     } catch (IOException e) {
       throw new StudyDataException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {

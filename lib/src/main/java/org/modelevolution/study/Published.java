@@ -144,7 +144,7 @@ public record Published(List<PublishedNumber> numbers, Map<String, List<List<Str
         return Optional.empty();
       }
       List<List<String>> rows = inputs.readPublished(name,
-          file -> new Inputs.Parsed<>(HeaderlessCsv.read(file), org.modelevolution.io.Sha256.of(file)),
+          file -> Inputs.Parsed.unhashed(HeaderlessCsv.read(file)),
           cache -> readCache(cache.resolve(StudyCache.files(StudyFiles.PUBLISHED_DIR + "/" + name).get(0))));
       tables.put(name, rows);
       return Optional.of(rows);

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.modelevolution.facts.SafetensorsReleaseTable;
-import org.modelevolution.io.Sha256;
 import org.modelevolution.perception.Coding;
 import org.modelevolution.perception.CodingDatabase;
 import org.modelevolution.progress.Progress;
@@ -89,12 +88,12 @@ public final class Study {
       // Overflow posts are read on the pool too: on the study's own few-MB data the load is mostly
       // the JVM's warm-up, which these spread over both cores instead of queueing it on this thread
       CompletableFuture<Optional<Coding>> coding = async(pool, () -> inputs.has(StudyFiles.CODING_DATABASE)
-          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> hashed(f, CodingDatabase.read(f)),
+          ? Optional.of(inputs.read(StudyFiles.CODING_DATABASE, f -> Inputs.Parsed.unhashed(CodingDatabase.read(f)),
               CodingCache::read))
           : Optional.<Coding>empty());
       boolean hasPosts = inputs.has(StackOverflowPosts.FILE_NAME);
       CompletableFuture<Optional<List<StackOverflowPost>>> posts = async(pool, () -> hasPosts && !sources.fromCache()
-          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> hashed(f, StackOverflowPosts.read(f))))
+          ? Optional.of(inputs.read(StackOverflowPosts.FILE_NAME, f -> Inputs.Parsed.unhashed(StackOverflowPosts.read(f))))
           : Optional.<List<StackOverflowPost>>empty());
       List<AdditionFile> publishedBoth = new ArrayList<>();
       for (String name : List.of(StudyFiles.byTool(Group.BOTH), StudyFiles.notByTool(Group.BOTH))) {
@@ -290,25 +289,21 @@ public final class Study {
           }
         }));
     Optional<List<MergeStatusRecord>> mergeStatus = inputs.has(BotPrMergeStatus.FILE_NAME)
-        ? Optional.of(inputs.read(BotPrMergeStatus.FILE_NAME, f -> hashed(f, BotPrMergeStatus.read(f)),
+        ? Optional.of(inputs.read(BotPrMergeStatus.FILE_NAME, f -> Inputs.Parsed.unhashed(BotPrMergeStatus.read(f)),
             table(BotPrMergeStatus.FILE_NAME, BotPrMergeStatus::readCache)))
         : Optional.empty();
     Optional<List<RelevantBotPr>> relevant = inputs.has(RelevantBotPrs.FILE_NAME)
-        ? Optional.of(inputs.read(RelevantBotPrs.FILE_NAME, f -> hashed(f, RelevantBotPrs.read(f)),
+        ? Optional.of(inputs.read(RelevantBotPrs.FILE_NAME, f -> Inputs.Parsed.unhashed(RelevantBotPrs.read(f)),
             table(RelevantBotPrs.FILE_NAME, RelevantBotPrs::readCache)))
         : Optional.empty();
     Map<String, List<String>> crawls = new java.util.TreeMap<>();
     for (String name : StudyFiles.PARTIAL_CRAWLS) {
       if (inputs.has(name)) {
-        crawls.put(name, inputs.read(name, f -> hashed(f, BotPrUrls.read(f)), table(name, BotPrUrls::readCache)));
+        crawls.put(name, inputs.read(name, f -> Inputs.Parsed.unhashed(BotPrUrls.read(f)),
+            table(name, BotPrUrls::readCache)));
       }
     }
     return new StudyData.BotPrData(table, mergeStatus, relevant, crawls);
-  }
-
-  /** A small file's value with its digest (a second, cheap read: these files are a few MB at most). */
-  private static <T> Inputs.Parsed<T> hashed(Path file, T value) {
-    return new Inputs.Parsed<>(value, Sha256.of(file));
   }
 
   private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> task) {

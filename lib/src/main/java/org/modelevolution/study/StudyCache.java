@@ -262,7 +262,7 @@ public final class StudyCache {
       StudyManifest.Entry pin = manifest.entry(d.original()).filter(StudyManifest.Entry::isPinned)
           .orElseThrow(() -> new StudyDataException("the manifest pins no " + d.original() + ": the cache holds"
               + " only what is derived from pinned originals"));
-      Pins.Digests digests = Pins.digests(file);
+      Pins.Digests digests = Pins.digests(file, pin);
       Pins.verify(pin, file, digests);
       Map<String, List<List<String>>> rows = d.derive().apply(file, scorer);
       long bytes = 0;

@@ -29,7 +29,7 @@ public final class StudyDataCheck {
     if (!Files.isRegularFile(path)) {
       return new Result(entry, path, Status.MISSING, null);
     }
-    Pins.Digests actual = Pins.digests(path);
+    Pins.Digests actual = Pins.digests(path, entry);
     try {
       Pins.verify(entry, path, actual);
       return new Result(entry, path, Status.VERIFIED, actual.sha256());

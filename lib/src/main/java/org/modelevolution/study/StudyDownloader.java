@@ -41,7 +41,7 @@ public final class StudyDownloader {
 
   private static boolean matches(StudyManifest.Entry entry, Path file) {
     try {
-      return Pins.verify(entry, file, Pins.digests(file)) != InputFile.Status.NOT_PINNED;
+      return Pins.verify(entry, file, Pins.digests(file, entry)) != InputFile.Status.NOT_PINNED;
     } catch (StudyDataException mismatch) {
       return false;
     }
@@ -79,7 +79,7 @@ public final class StudyDownloader {
       });
       Path partial = target.resolveSibling(target.getFileName() + ".download");
       try {
-        Pins.verify(entry, partial, Pins.digests(partial));
+        Pins.verify(entry, partial, Pins.digests(partial, entry));
       } catch (StudyDataException mismatch) {
         Files.deleteIfExists(partial);
         throw new StudyDataException("downloaded " + entry.file() + " from " + url + " is not the pinned original; the"
