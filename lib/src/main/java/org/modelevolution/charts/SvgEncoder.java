@@ -304,11 +304,10 @@ final class SvgEncoder {
 
   private void textElement(String text, double x, double y) {
     startElement();
-    body.append("<text style=\"").append(textStyle()).append("\" x=\"");
-    number(body, x);
-    body.append("\" y=\"");
-    number(body, y);
-    body.append("\">");
+    body.append("<text style=\"").append(textStyle()).append('"');
+    numberAttribute(body, "x", x);
+    numberAttribute(body, "y", y);
+    body.append('>');
     text(body, text);
     body.append("</text>").append(NEWLINE);
   }
@@ -321,61 +320,50 @@ final class SvgEncoder {
     if (shape instanceof Line2D s) {
       out.append("<line");
       styleAttribute(out, style);
-      out.append(" x1=\"");
-      number(out, s.getX1());
-      out.append("\" x2=\"");
-      number(out, s.getX2());
-      out.append("\" y1=\"");
-      number(out, s.getY1());
-      out.append("\" y2=\"");
-      number(out, s.getY2());
-      out.append("\"/>");
+      numberAttribute(out, "x1", s.getX1());
+      numberAttribute(out, "x2", s.getX2());
+      numberAttribute(out, "y1", s.getY1());
+      numberAttribute(out, "y2", s.getY2());
     } else if (shape instanceof Rectangle2D s) {
-      out.append("<rect height=\"");
-      number(out, s.getHeight());
-      out.append('"');
+      out.append("<rect");
+      numberAttribute(out, "height", s.getHeight());
       styleAttribute(out, style);
       widthAndCorner(out, s);
     } else if (shape instanceof RoundRectangle2D s) {
-      out.append("<rect height=\"");
-      number(out, s.getHeight());
-      out.append("\" rx=\"");
-      number(out, s.getArcWidth() / 2.0);
-      out.append("\" ry=\"");
-      number(out, s.getArcHeight() / 2.0);
-      out.append('"');
+      out.append("<rect");
+      numberAttribute(out, "height", s.getHeight());
+      numberAttribute(out, "rx", s.getArcWidth() / 2.0);
+      numberAttribute(out, "ry", s.getArcHeight() / 2.0);
       styleAttribute(out, style);
       widthAndCorner(out, s);
     } else if (shape instanceof Ellipse2D s) {
-      out.append("<ellipse cx=\"");
-      number(out, s.getCenterX());
-      out.append("\" cy=\"");
-      number(out, s.getCenterY());
-      out.append("\" rx=\"");
-      number(out, s.getWidth() / 2.0);
-      out.append("\" ry=\"");
-      number(out, s.getHeight() / 2.0);
-      out.append('"');
+      out.append("<ellipse");
+      numberAttribute(out, "cx", s.getCenterX());
+      numberAttribute(out, "cy", s.getCenterY());
+      numberAttribute(out, "rx", s.getWidth() / 2.0);
+      numberAttribute(out, "ry", s.getHeight() / 2.0);
       styleAttribute(out, style);
-      out.append("/>");
     } else {
       out.append("<path d=\"");
       pathData(out, shape);
       out.append('"');
       styleAttribute(out, style);
-      out.append("/>");
     }
+    out.append("/>");
   }
 
   /** A rectangle's attributes after its style, as the library writes them: width, then its corner. */
   private void widthAndCorner(StringBuilder out, RectangularShape s) {
-    out.append(" width=\"");
-    number(out, s.getWidth());
-    out.append("\" x=\"");
-    number(out, s.getX());
-    out.append("\" y=\"");
-    number(out, s.getY());
-    out.append("\"/>");
+    numberAttribute(out, "width", s.getWidth());
+    numberAttribute(out, "x", s.getX());
+    numberAttribute(out, "y", s.getY());
+  }
+
+  /** {@code  name="value"}, the value written as the library writes numbers. */
+  private void numberAttribute(StringBuilder out, String name, double value) {
+    out.append(' ').append(name).append("=\"");
+    number(out, value);
+    out.append('"');
   }
 
   private static void styleAttribute(StringBuilder out, String style) {

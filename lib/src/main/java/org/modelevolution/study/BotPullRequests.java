@@ -117,7 +117,7 @@ public final class BotPullRequests {
    * {@link ByteSearch#closingQuote} tells them, with {@link ByteSearch#ESCAPED} (a page it reads
    * has a quoted name, {@code discussion} at least, so its field holds doubled quotes).
    */
-  private static CsvColumns.QuotedFieldReader pageField(StoredDiscussionPage.CsvFieldReader reader) {
+  static CsvColumns.QuotedFieldReader pageField(StoredDiscussionPage.CsvFieldReader reader) {
     return (bytes, from, limit) -> {
       int at = reader.read(bytes, from, limit);
       return at < 0 ? CsvColumns.NOT_READ : ByteSearch.ESCAPED | (long) reader.lines() << 32 | at;

@@ -55,11 +55,7 @@ class BotPrPagesLeanVsJacksonTest {
     StoredDiscussionPage.CsvFieldReader[] byColumn = {null, discussion, header};
     CsvColumns.QuotedFieldReader[] readers = new CsvColumns.QuotedFieldReader[BotPullRequests.COLUMNS.size()];
     for (int column : new int[] {1, 2}) {
-      StoredDiscussionPage.CsvFieldReader reader = byColumn[column];
-      readers[column] = (bytes, from, limit) -> {
-        int at = reader.read(bytes, from, limit);
-        return at < 0 ? CsvColumns.NOT_READ : ByteSearch.ESCAPED | (long) reader.lines() << 32 | at;
-      };
+      readers[column] = BotPullRequests.pageField(byColumn[column]);
     }
     forEachRecord(zip, readers, record -> {
       for (int column : new int[] {1, 2}) {
