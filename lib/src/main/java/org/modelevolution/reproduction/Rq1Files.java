@@ -41,8 +41,8 @@ final class Rq1Files {
         Outputs part = new Outputs(out.dir());
         String suffix = group.fileSuffix();
         rq1.group(group).ifPresentOrElse(result -> writeGroup(result, data, part), () -> {
-          part.notDrawn("RQ1CommitsDistribution_" + suffix + ".pdf", "no inputs for this group");
-          part.notDrawn("RQ1Heatmap_" + suffix + ".pdf", "no inputs for this group");
+          part.notDrawn("RQ1CommitsDistribution_" + suffix + ".pdf", "no inputs read for this group");
+          part.notDrawn("RQ1Heatmap_" + suffix + ".pdf", "no inputs read for this group");
         });
         return part;
       }));

@@ -114,10 +114,37 @@ public final class Study {
       boolean synthetic = sources.roots().get(0).has(StudyFiles.SYNTHETIC_MARKER);
       return new StudyData(legacy, recent, GroupData.both(recent, legacy), publishedBoth, releases,
           iteration2024, join(botPrs), join(posts), scoredPosts, join(coding), published, synthetic, sources.describe(),
-          inputs.files(), inputs.absent(), inputs.warnings());
+          inputs.files(), absent(inputs), inputs.warnings());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The inputs not read, with why: those {@link Inputs#absent} lists, and the missing members of a
+   * group's full input set of which some members are at hand (those are then not read either, and
+   * the report must say why rather than let the group look as if it had no data).
+   */
+  private static List<StudyData.Absent> absent(Inputs inputs) {
+    List<StudyData.Absent> absent = new ArrayList<>(inputs.absent());
+    for (Group group : List.of(Group.LEGACY, Group.RECENT)) {
+      if (hasFullInputs(inputs, group)) {
+        continue;
+      }
+      List<String> set = List.of(StudyFiles.commitsCsv(group), StudyFiles.evolutionCsv(group),
+          StudyFiles.reposJson(group));
+      List<String> present = set.stream().filter(inputs::has).toList();
+      if (present.isEmpty()) {
+        continue;
+      }
+      for (String name : set) {
+        if (!present.contains(name)) {
+          absent.add(new StudyData.Absent(name, "absent, so " + String.join(" and ", present)
+              + ", at hand, were not read either: the " + group.fileSuffix() + " group's full inputs are the three together"));
+        }
+      }
+    }
+    return absent;
   }
 
   /**

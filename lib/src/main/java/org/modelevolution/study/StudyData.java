@@ -126,7 +126,7 @@ public record StudyData(
         text.append("published additions only (").append(g.additions().size()).append(" rows, ")
             .append(g.developerAdditionsKnown() ? "converter and developer" : "converter only").append(')');
       } else {
-        text.append("no inputs");
+        text.append("no inputs read");
       }
       text.append('\n');
     }

@@ -37,6 +37,20 @@ class StudyTest {
   }
 
   @Test
+  void aGroupMissingOneOfItsFullInputsSaysWhichAndWhatWasLeftUnread() throws IOException {
+    StudyFixture fixture = StudyFixture.writeFullInputs(dir);
+    Files.delete(fixture.dataDir().resolve("selected_legacy_repos.json"));
+    StudyData data = Study.load(fixture.sources());
+
+    assertThat(data.legacy().hasFullInputs()).isFalse();
+    assertThat(data.inputs()).extracting(InputFile::path).noneMatch(p -> p.contains("legacy_commits"));
+    assertThat(data.absent()).filteredOn(a -> a.file().equals("selected_legacy_repos.json")).singleElement()
+        .satisfies(a -> assertThat(a.reason()).startsWith("absent").contains("selected_legacy_commits.csv",
+            "repositories_evolution_legacy_commits_processed.csv", "were not read either"));
+    assertThat(data.describe()).contains("legacy: no inputs read");
+  }
+
+  @Test
   void aTruncatedPinnedFileIsReportedAsNotTheOriginalBeforeItIsParsed() throws IOException {
     StudyFixture fixture = StudyFixture.write(dir, false);
     Path file = fixture.dataDir().resolve("safetensors_commits_by_tool_legacy.csv");
