@@ -52,11 +52,12 @@ test: smoke
 	$(PYTHON) environment/browser_test.py --if-available --round-trip --tables-pending "$(BROWSER_TABLES_PENDING)"
 	$(PYTHON) environment/browser_test.py --if-available --mutants
 
-# Two test classes also run on the kernel's JDK 25: the build's tests run on JDK 17, and these check what the CLI
-# does on JDK 21+ (PythonFormat's shortest digits from Double.toString, text shaped through HarfBuzz's JNI binding).
+# Three test classes also run on the kernel's JDK 25: the build's tests run on JDK 17, and these check what the CLI
+# does on JDK 21+ (PythonFormat's shortest digits from Double.toString, text shaped through HarfBuzz's JNI binding)
+# and that the JDK 25 the launcher uses loads its compiler directives file.
 smoke: setup
 	$(MVN) verify
-	$(MVN) -q -pl lib surefire:test -Dtest='TextShapingTest,PythonFormatTest' -Djvm="$$(cat environment/build/kernel-java-home)/bin/java"
+	$(MVN) -q -pl lib surefire:test -Dtest='TextShapingTest,PythonFormatTest,FigureDirectivesTest' -Djvm="$$(cat environment/build/kernel-java-home)/bin/java"
 	bash environment/install-kernelspec.sh
 	$(PYTHON) environment/kernel_protocol_test.py
 	$(PYTHON) environment/run_notebooks.py --smoke
