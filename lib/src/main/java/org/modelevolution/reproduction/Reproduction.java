@@ -107,9 +107,9 @@ public final class Reproduction {
    * Starts, on a daemon thread, the one-time work the analyses and figures would otherwise do on
    * the critical path: Tablesaw's {@code Table} class initialisation (a scan for its readers and
    * writers, confined to its own jar: {@link TablesawStart}) and the first figure's AWT, font and
-   * encoder set-up ({@link ChartFiles#warmUp}). Callers start it before loading the data, which leaves a core
-   * idle much of the time; the outputs do not depend on it (a failure here only loses the head
-   * start, and the same error then surfaces where the work is really done).
+   * encoder set-up ({@link ChartFiles#warmUp}). Callers start it before loading the data, which
+   * leaves a core idle much of the time; the outputs do not depend on it (a failure here only loses
+   * the head start, and the same error then surfaces where the work is really done).
    */
   public static void warmUpInBackground() {
     Thread thread = new Thread(() -> {
