@@ -42,11 +42,14 @@ import org.modelevolution.study.StudySources;
  * which reads {@code /tmp/safetensors-study-scale1}, {@code …scale3}, {@code …scale10}. Per scale
  * it runs {@code java -Xmx2g -jar … reproduce} three times (wall time with the JVM's start, the
  * median is reported) through {@code bin/safetensors-study} (the launcher with the JDK 25 start-up
- * cache), interleaved with as many plain {@code java -Xmx2g -jar … reproduce} runs, and once more this
- * class's {@code steps} mode in a JVM of the same heap, which times each step inside one process:
- * reading and hashing every input byte alone, the baseline pass that reads and tokenises every
- * input ({@link ReadAndTokenise}) and the load's ratio to it, the load (read, hash, parse), each
- * analysis, each writer, and the peak live heap (the most in use right after any collection).
+ * cache), interleaved with as many plain {@code java -Xmx2g -jar … reproduce} runs, and once more
+ * through the launcher with this class as its main class ({@code STUDY_MAIN}), so in the JVM and with
+ * the options a user's {@code reproduce} gets, timing each step inside that one process: the load
+ * (read, hash, parse; cold, as {@code reproduce} runs it), reading and hashing every input byte
+ * alone, the baseline pass that reads and tokenises every input ({@link ReadAndTokenise}) and the
+ * load's ratio to it, each analysis, each writer, and the peak live heap (the most in use right after
+ * any collection); then the baseline and the load again, alternately, warm, for the load's own cost
+ * against the baseline's with the compilers' warm-up left out of both.
  * Where {@code STUDY_CODE} names a checkout of the study's repository and Debian's pandas is
  * present, the study's own RQ1 notebook for group {@code both} runs once per scale on the same
  * data ({@code environment/study_rq1_baseline.py}). The machine's one-minute load average is
@@ -56,12 +59,13 @@ public final class AnalysisBenchmark {
   private static final String HEAP = "-Xmx2g";
   private static final int RUNS = 3;
   private static final long BIG_INPUT = 5_000_000;
+  private static final int WARM_ROUNDS = 3;
 
   private AnalysisBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length >= 3 && args[0].equals("steps")) {
-      steps(Path.of(args[1]), Path.of(args[2])).forEach((step, value) -> System.out.println(step + "\t" + value));
+    if (args.length == 5 && args[0].equals("reproduce") && args[1].equals("--data") && args[3].equals("--out")) {
+      steps(Path.of(args[2]), Path.of(args[4])).forEach((step, value) -> System.out.println(step + "\t" + value));
     } else if (args.length >= 3 && args[0].equals("compare")) {
       List<String> scales = List.of(args).subList(2, args.length);
       try {
@@ -71,13 +75,44 @@ public final class AnalysisBenchmark {
         System.exit(1);
       }
     } else {
-      System.err.println("usage: AnalysisBenchmark compare DATA_PREFIX SCALE... | steps DATA_DIR OUT_DIR");
+      System.err.println("usage: AnalysisBenchmark compare DATA_PREFIX SCALE...\n"
+          + "   or: STUDY_MAIN=" + AnalysisBenchmark.class.getName()
+          + " bin/safetensors-study reproduce --data DATA_DIR --out OUT_DIR   (the steps of that reproduce, timed)");
       System.exit(2);
     }
   }
 
-  /** Times each step in this process; values in milliseconds, bytes for the rows so named. */
+  /**
+   * Times each step of a {@code reproduce} in this process; values in milliseconds, bytes for the rows so
+   * named. The load comes first, as in {@code reproduce}: cold, with the compilers' warm-up in it. Then, once
+   * the reproduction is written and its data let go, the baseline pass and the load run {@value #WARM_ROUNDS}
+   * more times each, alternately, in the same warm JVM: the load's own cost beside the baseline's, both past
+   * their warm-up.
+   */
   static Map<String, Long> steps(Path dataDir, Path outDir) throws IOException {
+    ColdSteps cold = coldSteps(dataDir, outDir);
+    Map<String, Long> values = cold.values();
+    List<Path> files = cold.inputFiles();
+    List<Long> loads = new ArrayList<>();
+    List<Long> baselines = new ArrayList<>();
+    for (int round = 0; round < WARM_ROUNDS; round++) {
+      System.gc(); // the last round's data is garbage: its collection is not the next step's
+      baselines.add(ReadAndTokenise.sideBySide(files));
+      long start = System.nanoTime();
+      Study.load(StudySources.of(ProjectLayout.discover(), dataDir), (file, took) -> {});
+      loads.add(elapsed(start));
+    }
+    values.put("warm: baseline, read and tokenise (median of " + WARM_ROUNDS + ")", median(baselines));
+    values.put("warm: load (median of " + WARM_ROUNDS + ", alternating with the baseline)", median(loads));
+    values.put("ratio: warm load / warm read and tokenise", ratio(median(loads), median(baselines)));
+    return values;
+  }
+
+  /** What {@link #coldSteps} measured, and the input files the load read (regular files only). */
+  private record ColdSteps(Map<String, Long> values, List<Path> inputFiles) {}
+
+  /** The steps of one {@code reproduce}, from a cold JVM; its data is garbage when this returns. */
+  private static ColdSteps coldSteps(Path dataDir, Path outDir) throws IOException {
     AtomicLong peakLive = watchLiveHeap();
     Map<String, Long> values = new LinkedHashMap<>();
     Map<String, Long> perInput = new ConcurrentHashMap<>();
@@ -104,13 +139,13 @@ public final class AnalysisBenchmark {
     long tokenise = ReadAndTokenise.sideBySide(files);
     tokeniseCpu = processCpuMillis() - tokeniseCpu;
     values.put("baseline: read and tokenise every input (side by side)", tokenise);
-    values.put("load: read, hash, parse (side by side)", load);
-    values.put("ratio: load / read and tokenise", ratio(load, tokenise));
+    values.put("load: read, hash, parse (side by side), cold as in reproduce", load);
+    values.put("ratio: cold load / read and tokenise", ratio(load, tokenise));
     // the same in CPU time of the process (the compilers' and collector's threads included): on a
     // busy machine wall time says how much of the cores the run got, CPU time what the work cost
     values.put("baseline, process CPU", tokeniseCpu);
     values.put("load, process CPU", loadCpu);
-    values.put("ratio: load / read and tokenise, CPU", ratio(loadCpu, tokeniseCpu));
+    values.put("ratio: cold load / read and tokenise, CPU", ratio(loadCpu, tokeniseCpu));
     // the inputs of the full set, each read on one of the loading threads (the small ones are left out)
     data.inputs().stream().filter(i -> i.bytes() >= BIG_INPUT).sorted(Comparator.comparing(InputFile::bytes).reversed())
         .forEach(i -> values.put("  " + i.fileName(), perInput.get(i.fileName())));
@@ -120,7 +155,7 @@ public final class AnalysisBenchmark {
     values.put("in-process total", elapsed(start));
     values.put("peak live heap after GC (bytes)", peakLive.get());
     values.put("peak RSS (bytes)", peakRss());
-    return values;
+    return new ColdSteps(values, files);
   }
 
   /** The table of every scale, measured in fresh JVMs. */
@@ -161,8 +196,11 @@ public final class AnalysisBenchmark {
         values.put("  its peak RSS (bytes)", study.get("peak_rss_bytes"));
         values.put("ratio: the study's RQ1-both / whole reproduce", ratio(study.get("wall_ms"), sorted.get(RUNS / 2)));
       }
-      String steps = run(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
-          AnalysisBenchmark.class.getName(), "steps", data.toString(), out.toString()));
+      // the steps of one more reproduce, timed in the JVM the launcher gives that command line
+      String steps = BenchmarkRuns.run(
+          List.of(launcher().toString(), "reproduce", "--data", data.toString(), "--out", out.toString()),
+          Map.of("STUDY_MAIN", AnalysisBenchmark.class.getName()), ProcessBuilder.Redirect.DISCARD,
+          Duration.ofMinutes(30));
       for (String line : steps.split("\n")) {
         String[] cells = line.split("\t");
         if (cells.length == 2) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +33,15 @@ final class BenchmarkRuns {
    */
   static String run(List<String> command, ProcessBuilder.Redirect errors, Duration timeout)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(errors).start();
+    return run(command, Map.of(), errors, timeout);
+  }
+
+  /** As {@link #run(List, ProcessBuilder.Redirect, Duration)}, with {@code environment} added to this process's. */
+  static String run(List<String> command, Map<String, String> environment, ProcessBuilder.Redirect errors,
+      Duration timeout) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
