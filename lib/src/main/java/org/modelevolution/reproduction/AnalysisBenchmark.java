@@ -26,6 +26,7 @@ import org.modelevolution.io.Sha256;
 import org.modelevolution.study.InputFile;
 import org.modelevolution.study.Study;
 import org.modelevolution.study.StudyData;
+import org.modelevolution.study.StudyDataException;
 import org.modelevolution.study.StudySources;
 
 /**
@@ -65,7 +66,12 @@ public final class AnalysisBenchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 5 && args[0].equals("reproduce") && args[1].equals("--data") && args[3].equals("--out")) {
-      steps(Path.of(args[2]), Path.of(args[4])).forEach((step, value) -> System.out.println(step + "\t" + value));
+      try {
+        steps(Path.of(args[2]), Path.of(args[4])).forEach((step, value) -> System.out.println(step + "\t" + value));
+      } catch (StudyDataException e) { // a wrong --data: one line, as the CLI says it
+        System.err.println("AnalysisBenchmark: " + e.getMessage());
+        System.exit(1);
+      }
     } else if (args.length >= 3 && args[0].equals("compare")) {
       List<String> scales = List.of(args).subList(2, args.length);
       try {
