@@ -119,28 +119,40 @@ final class Rq1Numbers {
   }
 
   /**
-   * A missing number: needs-download when the only input it lacks is the recent developers' file,
-   * which --download fetches.
+   * What a missing number lacks: the words the report prints, and whether {@code --download} supplies it (the
+   * only input it lacks is the recent developers' file, which that option fetches).
    */
-  private static Recomputed missing(String source, String group, String metric, String needs) {
-    String lacking = needs.startsWith(GROUP_TABLES_OR) ? needs.substring(GROUP_TABLES_OR.length()) : needs;
-    return lacking.equals(RECENT_DEVELOPERS) ? Recomputed.needsDownload(source, group, metric, needs)
-        : Recomputed.missing(source, group, metric, needs);
+  private record Lacking(String needs, boolean downloadSupplies) {
+    static Lacking recentDevelopers() {
+      return new Lacking(RECENT_DEVELOPERS, true);
+    }
+
+    static Lacking other(String needs) {
+      return new Lacking(needs, false);
+    }
   }
 
-  private String needs(Group group, String metric) {
-    String suffix = group.fileSuffix();
+  /** A missing number: needs-download when {@code --download} supplies what it lacks. */
+  private static Recomputed missing(String source, String group, String metric, Lacking lacking) {
+    return lacking.downloadSupplies() ? Recomputed.needsDownload(source, group, metric, lacking.needs())
+        : Recomputed.missing(source, group, metric, lacking.needs());
+  }
+
+  private Lacking needs(Group group, String metric) {
     if (LOG_ROWS.contains(metric)) {
-      return group == Group.BOTH
+      return Lacking.other(group == Group.BOTH
           ? "the published rq1_dataset_stats_legacy.csv and rq1_dataset_stats_recent.csv, or both groups' commit logs"
-          : StudyFiles.commitsCsv(group) + " and " + StudyFiles.evolutionCsv(group) + " (Git LFS only)";
+          : StudyFiles.commitsCsv(group) + " and " + StudyFiles.evolutionCsv(group) + " (Git LFS only)");
     }
     if (OLD_BIN.equals(metric) || OLD_BIN_PCT.equals(metric)) {
-      return StudyFiles.commitsCsv(group) + " (its trees; Git LFS only)";
+      return Lacking.other(StudyFiles.commitsCsv(group) + " (its trees; Git LFS only)");
     }
     List<Group> groups = group == Group.BOTH ? List.of(Group.RECENT, Group.LEGACY) : List.of(group);
-    String files = String.join(" and ", groups.stream().flatMap(g -> additionsNeeded(g, metric).stream()).toList());
-    return group == Group.BOTH && !MAX_DATE.equals(metric) ? GROUP_TABLES_OR + files : files;
+    List<String> lacking = groups.stream().flatMap(g -> additionsNeeded(g, metric).stream()).toList();
+    String files = String.join(" and ",
+        lacking.stream().map(f -> f.equals(StudyFiles.notByTool(Group.RECENT)) ? RECENT_DEVELOPERS : f).toList());
+    return new Lacking(group == Group.BOTH && !MAX_DATE.equals(metric) ? GROUP_TABLES_OR + files : files,
+        lacking.equals(List.of(StudyFiles.notByTool(Group.RECENT))));
   }
 
   /**
@@ -153,7 +165,7 @@ final class Rq1Numbers {
       files.add(StudyFiles.notByTool(group));
     }
     files.removeAll(data.group(group).files());
-    return files.stream().map(f -> f.equals(StudyFiles.notByTool(Group.RECENT)) ? RECENT_DEVELOPERS : f).toList();
+    return files;
   }
 
   /**
@@ -176,8 +188,8 @@ final class Rq1Numbers {
             .orElseGet(() -> result.isPresent() && result.get().developerAdditionsKnown()
                 ? Recomputed.missing(source, group, metric,
                     "the notebook's computation fails on these rows (its running sum never reaches the threshold)")
-                : missing(source, group, metric, run == Group.RECENT ? RECENT_DEVELOPERS
-                    : StudyFiles.notByTool(run) + " (not at hand)")));
+                : missing(source, group, metric, run == Group.RECENT ? Lacking.recentDevelopers()
+                    : Lacking.other(StudyFiles.notByTool(run) + " (not at hand)"))));
       }
     }
   }
@@ -224,7 +236,7 @@ final class Rq1Numbers {
       out.add(result.map(r -> Recomputed.fromRows(p.source(), p.group(), p.metric(),
               r.filesPerDay().getOrDefault(day, 0), data.group(group).files()))
           .orElseGet(() -> missing(p.source(), p.group(), p.metric(), group == Group.LEGACY
-              ? StudyFiles.notByTool(group) + " (not at hand)" : RECENT_DEVELOPERS)));
+              ? Lacking.other(StudyFiles.notByTool(group) + " (not at hand)") : Lacking.recentDevelopers())));
     }
   }
 
