@@ -12,11 +12,12 @@ import org.modelevolution.study.SyntheticInputs;
 import org.modelevolution.testing.Shared;
 
 /**
- * The steps mode of the analysis benchmark on a small SYNTHETIC folder: it writes the reproduction, reports the
+ * The steps mode of the analysis benchmark ({@link AnalysisBenchmark}; named so that the build runs it, which leaves
+ * classes named after benchmarks out) on a small SYNTHETIC folder: it writes the reproduction, reports the
  * cold load beside the baseline, and the warm load beside the warm baseline, each ratio from the rows it stands
  * beside (what the README quotes comes from these rows).
  */
-class AnalysisBenchmarkTest {
+class TimedStepsTest {
   @Test
   void stepsReportTheColdAndTheWarmLoadEachBesideItsBaseline(@TempDir Path data, @TempDir Path out)
       throws Exception {
