@@ -22,6 +22,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.modelevolution.http.BodyRetries;
 import org.modelevolution.http.Endpoint;
 import org.modelevolution.http.HttpClients;
 import org.modelevolution.http.LinkHeader;
@@ -262,7 +263,8 @@ public final class HubClient {
    * dropped, otherwise they are an error), retrying a body that breaks off mid-read.
    */
   private Fetched fetch(Request request, long maxBytes, boolean truncate) throws IOException {
-    for (int attempt = 1; ; attempt++) {
+    String what = "reading " + request.url().newBuilder().query(null).build();
+    return BodyRetries.call(policy, what, HubClient::worthSendingAgain, () -> {
       try (Response response = client.newCall(request).execute()) {
         if (!response.isSuccessful()) {
           throw HubErrors.toException(response);
@@ -278,20 +280,19 @@ public final class HubClient {
         }
         return new Fetched(response.code(), response.headers(), body, LinkHeader.next(response),
             redirected, linkedSize);
-      } catch (HubException | FatalRequestException fatal) {
-        throw fatal;
-      } catch (InterruptedIOException e) {
-        if (Thread.currentThread().isInterrupted() || attempt > policy.maxRetries()) {
-          throw e;
-        }
-        policy.pauseBeforeRetry(attempt, "reading " + request.url().newBuilder().query(null).build(), e);
-      } catch (IOException brokenBody) {
-        if (attempt > policy.maxRetries()) {
-          throw brokenBody;
-        }
-        policy.pauseBeforeRetry(attempt, "reading " + request.url().newBuilder().query(null).build(), brokenBody);
       }
+    });
+  }
+
+  /**
+   * Whether a failed fetch is worth sending again: a body that broke off or any other I/O failure is, but not the
+   * Hub's answer ({@link HubException}), a fatal request, nor a timeout of a thread that was interrupted.
+   */
+  private static boolean worthSendingAgain(IOException failure) {
+    if (failure instanceof HubException || failure instanceof FatalRequestException) {
+      return false;
     }
+    return !(failure instanceof InterruptedIOException && Thread.currentThread().isInterrupted());
   }
 
   private static byte[] readBounded(Response response, long maxBytes, boolean truncate) throws IOException {
