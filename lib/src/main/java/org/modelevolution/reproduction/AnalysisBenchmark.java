@@ -203,10 +203,8 @@ public final class AnalysisBenchmark {
         values.put("ratio: the study's RQ1-both / whole reproduce", ratio(study.get("wall_ms"), sorted.get(RUNS / 2)));
       }
       // the steps of one more reproduce, timed in the JVM the launcher gives that command line
-      String steps = BenchmarkRuns.run(
-          List.of(launcher().toString(), "reproduce", "--data", data.toString(), "--out", out.toString()),
-          Map.of("STUDY_MAIN", AnalysisBenchmark.class.getName()), ProcessBuilder.Redirect.DISCARD,
-          Duration.ofMinutes(30));
+      String steps = run(List.of(launcher().toString(), "reproduce", "--data", data.toString(), "--out",
+          out.toString()), Map.of("STUDY_MAIN", AnalysisBenchmark.class.getName()));
       for (String line : steps.split("\n")) {
         String[] cells = line.split("\t");
         if (cells.length == 2) {
@@ -363,7 +361,13 @@ public final class AnalysisBenchmark {
   }
 
   private static String run(List<String> command) throws IOException, InterruptedException {
-    return BenchmarkRuns.run(command, ProcessBuilder.Redirect.DISCARD, Duration.ofMinutes(30));
+    return run(command, Map.of());
+  }
+
+  /** Runs {@code command} with {@code environment} added, its standard error discarded (the table is printed). */
+  private static String run(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return BenchmarkRuns.run(command, environment, ProcessBuilder.Redirect.DISCARD, Duration.ofMinutes(30));
   }
 
   private static String java() {
